@@ -1,0 +1,56 @@
+// `npm run content:check [dir]`: loads every content pack and reports what it found.
+// Prints each pack with its title, duration, sections, questions and document word counts,
+// or each problem as `file:line: message`. Exits with 1 if there is any problem or no pack.
+
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadPacks } from './load-packs.js';
+import type { PackLoadResult } from './pack-types.js';
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Where a problem's file is, written so that an editor or terminal can open it. */
+function displayPath(contentDir: string, file: string): string {
+  const abs = path.resolve(contentDir, file);
+  const fromCwd = path.relative(process.cwd(), abs);
+  return fromCwd && !fromCwd.startsWith('..') && !path.isAbsolute(fromCwd) ? fromCwd : abs;
+}
+
+export function formatReport(contentDir: string, result: PackLoadResult): { out: string[]; err: string[]; ok: boolean } {
+  const out: string[] = [];
+  const err: string[] = [];
+  out.push(`Content folder: ${path.resolve(contentDir)}`);
+  for (const pack of result.packs.values()) {
+    const questions = pack.sections.reduce((n, s) => n + s.questions.length, 0);
+    out.push('');
+    out.push(`${pack.id}: ${pack.title.en}`);
+    out.push(`  fr: ${pack.title.fr}`);
+    out.push(`  certification: ${pack.certification.en}`);
+    out.push(`  duration: ${pack.durationMinutes} min; ${plural(pack.sections.length, 'section')}; ${plural(questions, 'question')}; rubrics: ${Object.keys(pack.rubrics).join(', ')}`);
+    for (const s of pack.sections) {
+      const doc = s.documentFile ? `document ${s.documentFile} (${s.documentWords} words, ${plural(s.documentToc.length, 'heading')})` : 'no document';
+      out.push(`  section ${s.id} "${s.title.en}": ${doc}; ${plural(s.questions.length, 'question')} answered in ${s.answerLanguage === 'en' ? 'English' : 'French'}; graded by ${s.rubricIds.join(', ')}`);
+    }
+    out.push(`  digest: ${pack.digest}`);
+    out.push('  OK');
+  }
+  for (const p of result.problems) err.push(`${displayPath(contentDir, p.file)}:${p.line}: ${p.message}`);
+  const ok = result.problems.length === 0 && result.packs.size > 0;
+  out.push('');
+  if (result.packs.size === 0 && result.problems.length === 0) err.push(`No content pack found in ${path.resolve(contentDir)}: each pack is a folder holding a pack.yaml.`);
+  out.push(`${plural(result.packs.size, 'pack')} OK, ${plural(result.problems.length, 'problem')}.`);
+  return { out, err, ok };
+}
+
+function main(): void {
+  const contentDir = process.argv[2] ?? process.env.LECTERN_CONTENT_DIR ?? './content';
+  const result = loadPacks(contentDir);
+  const { out, err, ok } = formatReport(contentDir, result);
+  for (const line of out) console.log(line);
+  for (const line of err) console.error(line);
+  process.exitCode = ok ? 0 : 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();
