@@ -1,0 +1,56 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import websocket from '@fastify/websocket';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import database from './plugins/database.js';
+import securityHeaders from './plugins/security-headers.js';
+import errorHandler from './plugins/error-handler.js';
+import openapi from './plugins/openapi.js';
+import authentication from './plugins/authentication.js';
+import examServices from './plugins/exam-services.js';
+import healthRoutes from './routes/health.js';
+import authRoutes from './routes/auth-routes.js';
+import attemptRoutes from './routes/attempt-routes.js';
+import sessionRoutes from './routes/session-routes.js';
+import adminRoutes from './routes/admin-routes.js';
+import wsRoute from './routes/ws-route.js';
+import pageRoutes from './routes/pages.js';
+import { MAX_MESSAGE_BYTES } from './live/protocol.js';
+
+export interface AppOptions {
+  dataDir: string;
+  contentDir: string;
+  /** Tests may point at a temporary file; production uses <dataDir>/lectern.sqlite. */
+  databaseFile?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole app: tests load exactly what production runs. */
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 256 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Infrastructure.
+  await app.register(database, { dataDir: options.dataDir, databaseFile: options.databaseFile });
+  await app.register(errorHandler);
+  await app.register(securityHeaders);
+  await app.register(openapi);
+  await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
+  await app.register(authentication);
+  // Domain services.
+  await app.register(examServices, { contentDir: options.contentDir });
+  // Routes.
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(attemptRoutes);
+  await app.register(sessionRoutes);
+  await app.register(adminRoutes);
+  await app.register(wsRoute);
+  await app.register(pageRoutes);
+  return app;
+}
+
+export type LecternApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+
+export interface LecternConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  contentDir: string;
+  demo: boolean;
+  adminPassword: string | undefined;
+}
+
+const usage = `Usage: npm start -- [options]
+  --host HOST       address to listen on (LECTERN_HOST, default 0.0.0.0)
+  --port PORT       port (LECTERN_PORT, default 8080)
+  --data DIR        the SQLite file and backups (LECTERN_DATA_DIR, default ./data)
+  --content DIR     content packs (LECTERN_CONTENT_DIR, default ./content)
+  --demo            also create a demo session with 12 candidates, a proctor and a corrector
+  LECTERN_ADMIN_PASSWORD sets the first admin's password (otherwise one is generated and printed once).`;
+
+/** Flags win over environment variables, which win over defaults. Throws with the usage on bad input. */
+export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfig {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        data: { type: 'string' },
+        content: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${usage}`);
+  }
+  if (parsed.values.help) throw new Error(usage);
+  const portText = parsed.values.port ?? env.LECTERN_PORT ?? '8080';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`The port must be a whole number from 0 to 65535, found "${portText}".\n${usage}`);
+  }
+  return {
+    host: parsed.values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
+    port,
+    dataDir: resolve(parsed.values.data ?? env.LECTERN_DATA_DIR ?? './data'),
+    contentDir: resolve(parsed.values.content ?? env.LECTERN_CONTENT_DIR ?? './content'),
+    demo: parsed.values.demo ?? false,
+    adminPassword: env.LECTERN_ADMIN_PASSWORD || undefined,
+  };
+}

@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { migrationsDir } from '../paths.js';
+import * as accounts from './schema/accounts.js';
+import * as examSessions from './schema/exam-sessions.js';
+import * as answers from './schema/answers.js';
+import * as supervision from './schema/supervision.js';
+import * as audit from './schema/audit.js';
+import * as grading from './schema/grading.js';
+
+export const schema = { ...accounts, ...examSessions, ...answers, ...supervision, ...audit, ...grading };
+export type LecternDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/**
+ * Opens (and creates) the SQLite file, sets the pragmas and applies pending migrations.
+ *
+ * - WAL: readers (dashboards, grading) never block the writer (autosave).
+ * - synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss; an
+ *   acknowledged answer must survive that, so every commit is fsynced before we acknowledge.
+ * - busy_timeout: the backup command or an admin CLI may hold the file for a moment.
+ */
+export function openDatabase(file: string): LecternDb {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema }) as LecternDb;
+  migrate(db, { migrationsFolder: migrationsDir });
+  return db;
+}

@@ -1,0 +1,35 @@
+import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { epochMs } from './columns.js';
+
+export const staffRoles = ['admin', 'proctor', 'corrector'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+/** Staff accounts. Candidates have no account: they log in with a session code and a candidate code. */
+export const accounts = sqliteTable('accounts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: staffRoles }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: epochMs('created_at').notNull(),
+  disabledAt: epochMs('disabled_at'),
+});
+
+/**
+ * Server-side login sessions. The cookie holds a random token; only its SHA-256 is stored,
+ * so a copy of the database does not let anyone log in. Revoking sets `revokedAt`.
+ */
+export const authSessions = sqliteTable(
+  'auth_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: integer('account_id').references(() => accounts.id),
+    candidateId: integer('candidate_id'),
+    csrfToken: text('csrf_token').notNull(),
+    address: text('address').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    expiresAt: epochMs('expires_at').notNull(),
+    revokedAt: epochMs('revoked_at'),
+  },
+  (t) => [index('auth_sessions_candidate').on(t.candidateId)],
+);

@@ -1,0 +1,100 @@
+import type { LecternDb } from '../db/open-database.js';
+import { countWords, judgeRevision, type RevisionVerdict } from './revision.js';
+
+export interface IncomingSave {
+  candidateId: number;
+  questionId: string;
+  revision: number;
+  text: string;
+  receivedAt: number;
+  /** Decided by the caller from the timing rules: a late save is kept apart, not applied. */
+  late: boolean;
+}
+
+export type SaveOutcome =
+  | { kind: 'stored'; verdict: Exclude<RevisionVerdict, 'conflict'>; revision: number; savedAt: number; words: number }
+  | { kind: 'conflict'; storedRevision: number }
+  | { kind: 'kept-late' };
+
+interface Pending {
+  save: IncomingSave;
+  resolve: (o: SaveOutcome) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Writes answers durably and acknowledges only after the commit. Saves that arrive in the same
+ * turn of the event loop are written in one transaction (group commit): with synchronous=FULL
+ * each commit costs an fsync, so one commit for many saves is what lets one server hold a
+ * whole centre. A save's promise resolves only once its transaction has committed.
+ */
+export class AnswerStore {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private readonly select;
+  private readonly upsert;
+  private readonly insertLate;
+  private readonly writeBatch;
+
+  constructor(db: LecternDb) {
+    const c = db.$client;
+    this.select = c.prepare('SELECT revision, text, saved_at AS savedAt, word_count AS words FROM answers WHERE candidate_id = ? AND question_id = ?');
+    this.upsert = c.prepare(
+      `INSERT INTO answers (candidate_id, question_id, text, revision, word_count, saved_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (candidate_id, question_id) DO UPDATE SET text = excluded.text, revision = excluded.revision,
+         word_count = excluded.word_count, saved_at = excluded.saved_at`,
+    );
+    this.insertLate = c.prepare('INSERT INTO late_saves (candidate_id, question_id, revision, text, received_at) VALUES (?, ?, ?, ?, ?)');
+    this.writeBatch = c.transaction((batch: Pending[]) => batch.map((p) => this.applyOne(p.save)));
+  }
+
+  save(save: IncomingSave): Promise<SaveOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ save, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Writes everything queued now. Also called on shutdown so nothing received is dropped. */
+  flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    let outcomes: SaveOutcome[];
+    try {
+      outcomes = this.writeBatch(batch);
+    } catch (err) {
+      // Nothing of the batch is durable: every save is refused and the kiosks keep and resend them.
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    batch.forEach((p, i) => p.resolve(outcomes[i]!));
+  }
+
+  private applyOne(s: IncomingSave): SaveOutcome {
+    if (s.late) {
+      this.insertLate.run(s.candidateId, s.questionId, s.revision, s.text, s.receivedAt);
+      return { kind: 'kept-late' };
+    }
+    const stored = this.select.get(s.candidateId, s.questionId) as { revision: number; text: string; savedAt: number; words: number } | undefined;
+    const verdict = judgeRevision(stored, s);
+    switch (verdict) {
+      case 'apply': {
+        const words = countWords(s.text);
+        this.upsert.run(s.candidateId, s.questionId, s.text, s.revision, words, s.receivedAt);
+        return { kind: 'stored', verdict, revision: s.revision, savedAt: s.receivedAt, words };
+      }
+      case 'duplicate':
+      case 'stale':
+        return { kind: 'stored', verdict, revision: stored!.revision, savedAt: stored!.savedAt, words: stored!.words };
+      case 'conflict':
+        // Two kiosks wrote the same revision differently: the first stays, the second is kept aside.
+        this.insertLate.run(s.candidateId, s.questionId, s.revision, s.text, s.receivedAt);
+        return { kind: 'conflict', storedRevision: stored!.revision };
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import type { WebSocket } from 'ws';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ExamService } from '../exam/exam-service.js';
+import type { AnswerStore } from '../exam/answer-store.js';
+import type { PackRegistry } from '../exam/pack-registry.js';
+import type { SupervisionLog } from './supervision-log.js';
+import type { LiveHub } from './live-hub.js';
+import { classifySave } from '../exam/timing.js';
+import { parseKioskMessage } from './kiosk-messages.js';
+import { MAX_ANSWER_CHARS, type KioskToServer, type SaveRefusalReason, type ServerToKiosk } from './protocol.js';
+
+export interface KioskSocketDeps {
+  exam: ExamService;
+  answers: AnswerStore;
+  packs: PackRegistry;
+  hub: LiveHub;
+  supervision: SupervisionLog;
+  log: FastifyBaseLogger;
+}
+
+const refusalText: Record<SaveRefusalReason, string> = {
+  late: 'The time is over: this save arrived after your deadline. It has been kept and flagged as late; your answers up to the deadline count.',
+  'not-started': 'The exam has not started yet: nothing can be saved before the proctor starts it.',
+  ended: 'The session has ended: this save was kept and flagged as late, it does not change your answer.',
+  submitted: 'You have already submitted: this save was kept and flagged, it does not change your submitted answer.',
+  locked: 'Your workstation is locked by the proctor: call the proctor.',
+  'unknown-question': 'There is no such question in this exam.',
+  'too-long': `An answer can be at most ${MAX_ANSWER_CHARS.toLocaleString('en')} characters long.`,
+  conflict: 'Another workstation saved a different text for this answer: call the proctor. Your text has been kept.',
+};
+
+/**
+ * One candidate's kiosk socket. The `message` listener is attached before anything is awaited,
+ * so no message sent right after the upgrade is missed.
+ */
+export function handleKioskSocket(socket: WebSocket, candidateId: number, sessionId: number, deps: KioskSocketDeps): void {
+  const send = (m: ServerToKiosk) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
+  };
+
+  socket.on('message', (data, isBinary) => {
+    if (isBinary) return send({ type: 'error', code: 'bad-message', message: 'Messages must be JSON text.' });
+    const parsed = parseKioskMessage(data.toString());
+    if (!parsed.ok) return send({ type: 'error', code: 'bad-message', message: parsed.error });
+    try {
+      onMessage(parsed.message);
+    } catch (err) {
+      deps.log.error({ err, candidateId }, 'kiosk message failed');
+      send({ type: 'error', code: 'internal', message: 'The server could not handle this message; it will be retried.' });
+    }
+  });
+
+  socket.on('close', () => {
+    deps.hub.removeKiosk(candidateId, socket);
+  });
+
+  const candidate = deps.exam.candidate(candidateId)!;
+  deps.hub.addKiosk(candidateId, sessionId, candidate.workstation, socket);
+  const session = deps.exam.session(sessionId)!;
+  send({ type: 'clock', clock: deps.exam.clockView(session, candidateId) });
+  if (candidate.lockedAt !== null) send({ type: 'locked', locked: true });
+  const receipt = deps.exam.receipt(candidate);
+  if (receipt) send({ type: 'submitted', receipt });
+
+  function onMessage(m: KioskToServer): void {
+    switch (m.type) {
+      case 'save':
+        return void onSave(m);
+      case 'heartbeat':
+        deps.hub.heartbeat(candidateId, m.activity);
+        return;
+      case 'supervision':
+        deps.supervision.record(sessionId, candidateId, m.kind, m.detail ?? {});
+        return;
+      case 'acknowledge-message':
+        deps.supervision.acknowledgeMessage(sessionId, candidateId, m.messageId);
+        return;
+    }
+  }
+
+  async function onSave(m: Extract<KioskToServer, { type: 'save' }>): Promise<void> {
+    const refuse = (reason: SaveRefusalReason) => {
+      send({ type: 'save-refused', questionId: m.questionId, revision: m.revision, reason, message: refusalText[reason] });
+      deps.hub.events.emit('refused', sessionId, candidateId, m.questionId, reason);
+    };
+    const now = Date.now();
+    const s = deps.exam.session(sessionId)!;
+    const c = deps.exam.candidate(candidateId)!;
+    if (!deps.packs.hasQuestion(s.packId, m.questionId)) return refuse('unknown-question');
+    if (m.text.length > MAX_ANSWER_CHARS) return refuse('too-long');
+    if (s.state === 'waiting') return refuse('not-started');
+    if (c.lockedAt !== null) return refuse('locked');
+    // After the end, after submitting or past the grace: keep the text aside, flagged, and say so.
+    const timing = classifySave(deps.exam.timing(s, candidateId), now);
+    const lateReason: SaveRefusalReason | null =
+      c.submittedAt !== null ? 'submitted' : s.state === 'ended' ? 'ended' : timing === 'late' ? 'late' : null;
+    const outcome = await deps.answers.save({ candidateId, questionId: m.questionId, revision: m.revision, text: m.text, receivedAt: now, late: lateReason !== null });
+    if (outcome.kind === 'kept-late') return refuse(lateReason!);
+    if (outcome.kind === 'conflict') return refuse('conflict');
+    send({ type: 'saved', questionId: m.questionId, revision: outcome.revision, savedAt: outcome.savedAt, serverNow: Date.now() });
+    if (outcome.verdict === 'apply') deps.hub.events.emit('saved', sessionId, candidateId, m.questionId, outcome.words, outcome.savedAt);
+  }
+}

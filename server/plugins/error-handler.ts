@@ -1,0 +1,32 @@
+import fp from 'fastify-plugin';
+import type { FastifyError } from 'fastify';
+import { UserError } from '../errors.js';
+
+/** One error handler: 4xx say what was wrong in words a person can act on; 5xx hide internals. */
+export default fp(
+  async (app) => {
+    app.setErrorHandler((err: FastifyError | UserError, request, reply) => {
+      if (err instanceof UserError) {
+        return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, ...err.extra } });
+      }
+      if (err.validation) {
+        const context = err.validationContext ?? 'request';
+        return reply.code(400).send({ error: { code: 'invalid-request', message: `The ${context} is not valid: ${err.message.replace(/^(body|querystring|params|headers)\/?/, '')}.` } });
+      }
+      const status = err.statusCode ?? 500;
+      if (status < 500) {
+        const message =
+          status === 413 ? 'The request is too large.' : status === 415 ? 'Send the request as JSON (Content-Type: application/json).' : err.message;
+        return reply.code(status).send({ error: { code: err.code?.toLowerCase().replace(/^fst_err_/, '') ?? 'bad-request', message } });
+      }
+      request.log.error({ err, reqId: request.id, method: request.method, url: request.url }, 'request failed');
+      return reply.code(500).send({
+        error: { code: 'internal', message: `Something went wrong on the server. Give the administrator this reference: ${request.id}.` },
+      });
+    });
+    app.setNotFoundHandler((request, reply) => {
+      reply.code(404).send({ error: { code: 'not-found', message: `There is nothing at ${request.method} ${request.url.split('?')[0]}.` } });
+    });
+  },
+  { name: 'lectern-error-handler' },
+);

@@ -1,0 +1,55 @@
+import fp from 'fastify-plugin';
+import { AuditLog } from '../audit/audit-log.js';
+import { ExamService } from '../exam/exam-service.js';
+import { AnswerStore } from '../exam/answer-store.js';
+import { PackRegistry } from '../exam/pack-registry.js';
+import { LiveHub } from '../live/live-hub.js';
+import { SupervisionLog } from '../live/supervision-log.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    audit: AuditLog;
+    packs: PackRegistry;
+    exam: ExamService;
+    answers: AnswerStore;
+    hub: LiveHub;
+    supervision: SupervisionLog;
+  }
+}
+
+/** The exam's domain services, and the one-second sweep that submits candidates at their deadline. */
+export default fp<{ contentDir: string }>(
+  async (app, opts) => {
+    const audit = new AuditLog(app.db);
+    const packs = new PackRegistry(opts.contentDir);
+    for (const p of packs.problems) app.log.error(`${p.file}:${p.line}: ${p.message}`);
+    const exam = new ExamService(app.db, audit);
+    const hub = new LiveHub();
+    app.decorate('audit', audit);
+    app.decorate('packs', packs);
+    app.decorate('exam', exam);
+    app.decorate('answers', new AnswerStore(app.db));
+    app.decorate('hub', hub);
+    app.decorate('supervision', new SupervisionLog(app.db, hub));
+
+    const sweep = setInterval(() => {
+      try {
+        for (const done of exam.submitOverdue()) {
+          hub.sendToCandidate(done.candidateId, { type: 'submitted', receipt: done.receipt });
+          hub.events.emit('changed', done.sessionId, done.candidateId, 'submitted');
+        }
+      } catch (err) {
+        app.log.error({ err }, 'deadline sweep failed');
+      }
+    }, 1000);
+    sweep.unref();
+
+    app.addHook('preClose', async () => {
+      clearInterval(sweep);
+      hub.closeAll();
+      // Saves received before the close are written before the database closes.
+      app.answers.flush();
+    });
+  },
+  { name: 'lectern-exam-services', dependencies: ['lectern-database'] },
+);

@@ -1,0 +1,134 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { createReadStream } from 'node:fs';
+import { resolvePackAssetWithType } from '../content/render-markdown.js';
+import { userError } from '../errors.js';
+import type { AttemptView, DocumentView } from '../exam/attempt-view.js';
+import type { ProctorMessageView } from '../live/protocol.js';
+import { Empty, errors } from './schemas/common.js';
+
+const SectionParams = Type.Object({ sectionId: Type.String({ maxLength: 64 }) });
+const AssetParams = Type.Object({ packId: Type.String({ maxLength: 64 }), '*': Type.String({ maxLength: 200 }) });
+const ReceiptSchema = Type.Object({
+  submittedAt: Type.Integer(),
+  kind: Type.String(),
+  digest: Type.String(),
+  answers: Type.Array(Type.Object({ questionId: Type.String(), revision: Type.Integer(), words: Type.Integer() })),
+});
+
+/** The candidate's own attempt, and nothing else: every query is keyed by the logged-in candidate. */
+export default async function attemptRoutes(app: FastifyInstance) {
+  const messagesFor = app.db.$client.prepare(`
+    SELECT m.id, m.text, m.sent_at AS sentAt, m.candidate_id IS NULL AS toAll, a.acknowledged_at AS acknowledgedAt
+    FROM proctor_messages m LEFT JOIN message_acknowledgements a ON a.message_id = m.id AND a.candidate_id = ?
+    WHERE m.session_id = ? AND (m.candidate_id IS NULL OR m.candidate_id = ?) ORDER BY m.id`);
+
+  function me(request: FastifyRequest) {
+    const p = request.principal;
+    if (!p || p.kind !== 'candidate') throw userError(401, 'not-logged-in', 'You are not logged in.');
+    const candidate = app.exam.candidate(p.candidateId)!;
+    const session = app.exam.session(p.sessionId)!;
+    const pack = app.packs.get(session.packId);
+    if (!pack) throw userError(503, 'pack-unavailable', 'The exam content of this session cannot be loaded: call the proctor.');
+    return { candidate, session, pack };
+  }
+
+  app.get(
+    '/api/attempt',
+    { preHandler: app.requireCandidate, schema: { summary: "The candidate's attempt: exam, answers, clock", response: errors(401, 403, 503) } },
+    async (request): Promise<AttemptView> => {
+      const { candidate, session, pack } = me(request);
+      const started = session.state !== 'waiting';
+      const messages: ProctorMessageView[] = (messagesFor.all(candidate.id, session.id, candidate.id) as (Omit<ProctorMessageView, 'toAll'> & { toAll: number })[]).map((m) => ({ ...m, toAll: Boolean(m.toAll) }));
+      return {
+        session: { code: session.code, title: session.title, state: session.state },
+        candidate: {
+          code: candidate.code,
+          workstation: candidate.workstation,
+          noticeAcknowledgedAt: candidate.noticeAcknowledgedAt,
+          locked: candidate.lockedAt !== null,
+          receipt: app.exam.receipt(candidate),
+        },
+        pack: {
+          title: pack.title,
+          durationMinutes: pack.durationMinutes,
+          questionCount: pack.sections.reduce((n, s) => n + s.questions.length, 0),
+          sections: pack.sections.map((s) => ({
+            id: s.id,
+            title: s.title,
+            instructions: s.instructions ?? null,
+            answerLanguage: s.answerLanguage,
+            hasDocument: Boolean(s.documentHtml),
+            questions: started ? s.questions.map((q) => ({ id: q.id, promptHtml: q.promptHtml, targetWords: q.targetWords })) : [],
+          })),
+        },
+        answers: started ? app.exam.answers(candidate.id).map(({ questionId, text, revision, savedAt }) => ({ questionId, text, revision, savedAt })) : [],
+        messages,
+        clock: app.exam.clockView(session, candidate.id),
+      };
+    },
+  );
+
+  app.post(
+    '/api/attempt/notice',
+    {
+      preHandler: app.requireCandidate,
+      schema: { summary: 'The candidate acknowledges the monitoring notice', body: Empty, response: { 200: Type.Object({ noticeAcknowledgedAt: Type.Integer() }), ...errors(401, 403) } },
+    },
+    async (request) => {
+      const { candidate } = me(request);
+      return { noticeAcknowledgedAt: app.exam.acknowledgeNotice(candidate.id) };
+    },
+  );
+
+  app.get<{ Params: Static<typeof SectionParams> }>(
+    '/api/attempt/sections/:sectionId/document',
+    { preHandler: app.requireCandidate, schema: { summary: "A section's document, once the session has started", params: SectionParams, response: errors(401, 403, 404) } },
+    async (request): Promise<DocumentView> => {
+      const { session, pack, candidate } = me(request);
+      if (session.state === 'waiting') throw userError(403, 'not-started', 'The document is shown when the proctor starts the exam.');
+      if (candidate.noticeAcknowledgedAt === null) throw userError(403, 'notice-not-acknowledged', 'Read and acknowledge the monitoring notice first.');
+      const section = pack.sections.find((s) => s.id === request.params.sectionId);
+      if (!section) throw userError(404, 'unknown-section', `This exam has no section "${request.params.sectionId}".`);
+      if (!section.documentHtml) throw userError(404, 'no-document', 'This section has no document.');
+      return { sectionId: section.id, html: section.documentHtml, toc: section.documentToc };
+    },
+  );
+
+  app.post(
+    '/api/attempt/submit',
+    {
+      preHandler: app.requireCandidate,
+      schema: { summary: 'The candidate submits their answers (once)', body: Empty, response: { 200: ReceiptSchema, ...errors(401, 403, 409) } },
+    },
+    async (request) => {
+      const { candidate, session } = me(request);
+      if (session.state === 'waiting') throw userError(409, 'not-started', 'The exam has not started: there is nothing to submit yet.');
+      if (candidate.lockedAt !== null) throw userError(409, 'locked', 'Your workstation is locked by the proctor: call the proctor.');
+      const { receipt, already } = app.exam.submit(candidate.id, 'candidate');
+      if (already) throw userError(409, 'already-submitted', 'You have already submitted your answers.', { receipt });
+      app.hub.sendToCandidate(candidate.id, { type: 'submitted', receipt });
+      app.hub.events.emit('changed', session.id, candidate.id, 'submitted');
+      return receipt;
+    },
+  );
+
+  app.get<{ Params: Static<typeof AssetParams> }>(
+    '/api/packs/:packId/assets/*',
+    { schema: { summary: "An image of a pack's document", params: AssetParams, response: errors(401, 403, 404) } },
+    async (request, reply) => {
+      const p = request.principal;
+      if (!p) throw userError(401, 'not-logged-in', 'You are not logged in.');
+      if (p.kind === 'candidate') {
+        const session = app.exam.session(p.sessionId)!;
+        if (session.packId !== request.params.packId) throw userError(403, 'forbidden', 'This image belongs to another exam.');
+        if (session.state === 'waiting') throw userError(403, 'not-started', 'The document is shown when the proctor starts the exam.');
+      }
+      const pack = app.packs.get(request.params.packId);
+      const asset = pack && resolvePackAssetWithType(pack, request.params['*']);
+      if (!asset) throw userError(404, 'unknown-asset', 'There is no such image in this pack.');
+      reply.header('cache-control', 'private, max-age=3600');
+      return reply.type(asset.contentType).send(createReadStream(asset.path));
+    },
+  );
+}

@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { eq } from 'drizzle-orm';
+import { accounts } from '../db/schema/accounts.js';
+import { LoginLimiter } from '../auth/login-limiter.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { isWellFormedCode, normalizeCode } from '../auth/codes.js';
+import { SESSION_COOKIE } from '../auth/auth-service.js';
+import { userError } from '../errors.js';
+import { errors } from './schemas/common.js';
+import type { MeView } from '../exam/attempt-view.js';
+
+const StaffLogin = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+const CandidateLogin = Type.Object(
+  {
+    sessionCode: Type.String({ minLength: 1, maxLength: 32 }),
+    candidateCode: Type.String({ minLength: 1, maxLength: 32 }),
+    workstation: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+const LoginResult = Type.Object({ csrfToken: Type.String() });
+const Me = Type.Object({
+  kind: Type.Union([Type.Literal('candidate'), Type.Literal('staff')]),
+  role: Type.String(),
+  displayName: Type.String(),
+  csrfToken: Type.String(),
+});
+
+// A staff password guessed slowly is still guessed: 5 failures per account per 15 minutes.
+const perAccount = new LoginLimiter({ maxFailures: 5, windowMs: 15 * 60_000 });
+// A whole room logs in from different addresses; one address failing 30 times is probing.
+const perAddress = new LoginLimiter({ maxFailures: 30, windowMs: 10 * 60_000 });
+
+function rateLimited(ms: number) {
+  const seconds = Math.ceil(ms / 1000);
+  return userError(429, 'rate-limited', `Too many failed attempts: wait ${seconds} seconds, or ask the proctor.`, { retryAfterSeconds: seconds });
+}
+
+function address(request: FastifyRequest): string {
+  return request.ip;
+}
+
+export default async function authRoutes(app: FastifyInstance) {
+  // Compared against when the user name is unknown, so both cases take the same time.
+  const dummyHash = await hashPassword('lectern-timing-equaliser');
+
+  app.post<{ Body: Static<typeof StaffLogin> }>(
+    '/api/auth/login',
+    { schema: { summary: 'Staff login (admin, proctor, corrector)', body: StaffLogin, response: { 200: LoginResult, ...errors(400, 401, 403, 429) } } },
+    async (request, reply) => {
+      const now = Date.now();
+      const username = request.body.username.trim().toLowerCase();
+      const wait = Math.max(perAccount.retryAfterMs(username, now), perAddress.retryAfterMs(address(request), now));
+      if (wait > 0) throw rateLimited(wait);
+      const account = app.db.select().from(accounts).where(eq(accounts.username, username)).get();
+      const ok = await verifyPassword(request.body.password, account?.passwordHash ?? dummyHash);
+      if (!account || !ok || account.disabledAt !== null) {
+        perAccount.recordFailure(username, now);
+        perAddress.recordFailure(address(request), now);
+        app.audit.append({ actorKind: 'system', action: 'staff.login-failed', detail: { username, address: address(request) } });
+        throw userError(401, 'bad-credentials', 'Wrong user name or password.');
+      }
+      perAccount.clear(username);
+      const { token, csrfToken } = app.auth.open({ accountId: account.id }, address(request));
+      app.audit.append({ actorKind: 'account', actorId: account.id, action: 'staff.logged-in', detail: { address: address(request) } });
+      app.setSessionCookie(reply, token);
+      return { csrfToken };
+    },
+  );
+
+  app.post<{ Body: Static<typeof CandidateLogin> }>(
+    '/api/candidate/login',
+    {
+      schema: {
+        summary: 'Candidate login with the session code and the candidate code from the slip',
+        body: CandidateLogin,
+        response: { 200: LoginResult, ...errors(400, 401, 403, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const now = Date.now();
+      const wait = perAddress.retryAfterMs(address(request), now);
+      if (wait > 0) throw rateLimited(wait);
+      const sessionCode = normalizeCode(request.body.sessionCode);
+      const candidateCode = normalizeCode(request.body.candidateCode);
+      if (!isWellFormedCode(sessionCode, 6) || !isWellFormedCode(candidateCode, 8)) {
+        throw userError(400, 'bad-code', 'Check the codes on your slip: the session code has 6 characters and your candidate code 8 (letters and digits, without 0, O, 1, I or L).');
+      }
+      const fail = (status: number, code: string, message: string) => {
+        perAddress.recordFailure(address(request), now);
+        return userError(status, code, message);
+      };
+      const session = app.exam.sessionByCode(sessionCode);
+      if (!session) throw fail(401, 'unknown-session', 'No session has this code: check the session code on your slip.');
+      if (session.state === 'ended') throw userError(409, 'ended', 'This session has ended.');
+      const candidate = app.exam.candidateByCode(session.id, candidateCode);
+      if (!candidate) throw fail(401, 'unknown-candidate', 'This candidate code is not part of this session: check it on your slip.');
+      if (candidate.absentAt !== null) throw userError(403, 'absent', 'You are marked absent for this session: call the proctor.');
+      const workstation = request.body.workstation?.trim() || null;
+      const live = app.hub.presence.get(candidate.id);
+      if (app.hub.isConnected(candidate.id, now) && live?.workstation !== workstation) {
+        app.supervision.record(session.id, candidate.id, 'second-login', { workstation: workstation ?? '', connectedOn: live?.workstation ?? '' });
+        throw userError(409, 'in-use-elsewhere', 'This candidate code is already in use on another workstation: call the proctor.');
+      }
+      // One kiosk per candidate: an earlier login (a crashed browser, a restarted workstation) ends here.
+      app.auth.revokeCandidateSessions(candidate.id, now);
+      app.hub.disconnectCandidate(candidate.id, 'replaced');
+      const { token, csrfToken } = app.auth.open({ candidateId: candidate.id }, address(request), now);
+      app.audit.append({ actorKind: 'candidate', actorId: candidate.id, sessionId: session.id, action: 'candidate.logged-in', detail: { workstation, address: address(request) } }, now);
+      app.setSessionCookie(reply, token);
+      return { csrfToken };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { summary: 'Ends this login session', response: { 204: Type.Null(), ...errors(401, 403) } } }, async (request, reply) => {
+    if (request.principal) app.auth.revoke(request.principal.tokenHash);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/auth/me', { schema: { summary: 'Who is logged in, and the CSRF token', response: { 200: Me, ...errors(401) } } }, async (request): Promise<MeView> => {
+    const p = request.principal;
+    if (!p) throw userError(401, 'not-logged-in', 'You are not logged in.');
+    if (p.kind === 'candidate') return { kind: 'candidate', role: 'candidate', displayName: p.code, csrfToken: p.csrfToken };
+    return { kind: 'staff', role: p.role, displayName: p.displayName, csrfToken: p.csrfToken };
+  });
+}

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { clientBuildDir } from '../paths.js';
+
+/** The pages, each a static HTML shell loading its Lit bundle from /assets. */
+export const pages: Record<string, string> = {
+  '/': 'index.html',
+  '/proctor': 'proctor.html',
+  '/grading': 'grading.html',
+  '/admin': 'admin.html',
+};
+
+export default async function pageRoutes(app: FastifyInstance) {
+  if (!existsSync(join(clientBuildDir, 'index.html'))) {
+    app.log.warn(`The client is not built (${clientBuildDir} is missing): run "npm run build:client".`);
+  }
+  await app.register(fastifyStatic, { root: join(clientBuildDir, 'assets'), prefix: '/assets/', decorateReply: true, index: false });
+  for (const [url, file] of Object.entries(pages)) {
+    app.get(url, { schema: { hide: true } }, async (_request, reply) => {
+      if (!existsSync(join(clientBuildDir, file))) {
+        return reply.code(503).type('text/plain; charset=utf-8').send('Lectern: the client is not built. Run "npm run build:client" and reload.');
+      }
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile(file, clientBuildDir);
+    });
+  }
+}

@@ -1,0 +1,155 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { userError } from '../errors.js';
+import { formatCode } from '../auth/codes.js';
+import { broadcastClocks } from '../live/room-broadcast.js';
+import type { ExamSessionRow } from '../exam/exam-service.js';
+import { Empty, errors, IdParams } from './schemas/common.js';
+
+const NewSession = Type.Object(
+  {
+    packId: Type.String({ minLength: 1, maxLength: 64 }),
+    title: Type.Optional(Type.String({ maxLength: 200 })),
+    room: Type.Optional(Type.String({ maxLength: 100 })),
+    /** Either a number of anonymous candidates, or the list with workstations and names. */
+    candidateCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    candidates: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            workstation: Type.Optional(Type.String({ maxLength: 64 })),
+            fullName: Type.Optional(Type.String({ maxLength: 200 })),
+            accommodationMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 240 })),
+          },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 500 },
+      ),
+    ),
+    doubleMarking: Type.Optional(Type.Boolean()),
+    proctorIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20 })),
+    correctorIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+const SessionSummary = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  title: Type.String(),
+  room: Type.String(),
+  packId: Type.String(),
+  state: Type.String(),
+  durationMs: Type.Integer(),
+  startedAt: Type.Union([Type.Integer(), Type.Null()]),
+  endedAt: Type.Union([Type.Integer(), Type.Null()]),
+  candidateCount: Type.Integer(),
+});
+
+const SessionDetail = Type.Composite([
+  SessionSummary,
+  Type.Object({
+    candidates: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        code: Type.String(),
+        workstation: Type.Union([Type.String(), Type.Null()]),
+        submittedAt: Type.Union([Type.Integer(), Type.Null()]),
+        absent: Type.Boolean(),
+      }),
+    ),
+  }),
+]);
+
+/** Sessions: admins see and run all of them; a proctor those they supervise. */
+export default async function sessionRoutes(app: FastifyInstance) {
+  const isProctorOf = app.db.$client.prepare("SELECT 1 FROM session_staff WHERE session_id = ? AND account_id = ? AND role = 'proctor'");
+  const countCandidates = app.db.$client.prepare('SELECT COUNT(*) AS n FROM candidates WHERE session_id = ?');
+
+  /** The session, if the logged-in staff member may run it. */
+  function runnable(request: FastifyRequest, id: number): ExamSessionRow {
+    const s = app.exam.requireSession(id);
+    const p = request.principal!;
+    if (p.kind === 'staff' && (p.role === 'admin' || (p.role === 'proctor' && isProctorOf.get(id, p.accountId)))) return s;
+    throw userError(403, 'not-your-session', 'You are not a proctor of this session.');
+  }
+  const actor = (request: FastifyRequest) => ({ kind: 'account' as const, id: (request.principal as { accountId: number }).accountId });
+  const summary = (s: ExamSessionRow) => ({
+    id: s.id,
+    code: formatCode(s.code),
+    title: s.title,
+    room: s.room,
+    packId: s.packId,
+    state: s.state,
+    durationMs: s.durationMs,
+    startedAt: s.startedAt,
+    endedAt: s.endedAt,
+    candidateCount: (countCandidates.get(s.id) as { n: number }).n,
+  });
+  const detail = (s: ExamSessionRow) => ({
+    ...summary(s),
+    candidates: app.exam.candidates(s.id).map((c) => ({ id: c.id, code: formatCode(c.code), workstation: c.workstation, submittedAt: c.submittedAt, absent: c.absentAt !== null })),
+  });
+
+  app.get(
+    '/api/sessions',
+    { preHandler: app.requireStaff('admin', 'proctor'), schema: { summary: 'Sessions I may run', response: { 200: Type.Array(SessionSummary), ...errors(401, 403) } } },
+    async (request) => {
+      const p = request.principal as { role: string; accountId: number };
+      return app.exam.sessions().filter((s) => p.role === 'admin' || isProctorOf.get(s.id, p.accountId)).map(summary);
+    },
+  );
+
+  app.post<{ Body: Static<typeof NewSession> }>(
+    '/api/sessions',
+    { preHandler: app.requireStaff('admin', 'proctor'), schema: { summary: 'Opens a session of a pack for a list of candidates', body: NewSession, response: { 200: SessionDetail, ...errors(400, 401, 403, 404) } } },
+    async (request) => {
+      const body = request.body;
+      const pack = app.packs.get(body.packId);
+      if (!pack) {
+        const broken = app.packs.problems.filter((p) => p.file.startsWith(`${body.packId}/`));
+        throw broken.length
+          ? userError(400, 'invalid-pack', `The pack "${body.packId}" has errors and cannot be used: ${broken.map((p) => `${p.file}:${p.line}: ${p.message}`).join('; ')}`)
+          : userError(404, 'unknown-pack', `There is no content pack "${body.packId}". Available: ${app.packs.list().map((p) => p.id).join(', ') || 'none'}.`);
+      }
+      const candidates = body.candidates ?? (body.candidateCount ? Array.from({ length: body.candidateCount }, (_, i) => ({ workstation: `PC-${String(i + 1).padStart(2, '0')}` })) : null);
+      if (!candidates) throw userError(400, 'no-candidates', 'Give either candidateCount or the list of candidates.');
+      const p = request.principal as { role: string; accountId: number };
+      const proctorIds = [...(body.proctorIds ?? []), ...(p.role === 'proctor' ? [p.accountId] : [])];
+      const created = app.exam.createSession({ pack, title: body.title, room: body.room, candidates, doubleMarking: body.doubleMarking, proctorIds, correctorIds: body.correctorIds, actor: actor(request) });
+      return detail(created.session);
+    },
+  );
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/api/sessions/:id',
+    { preHandler: app.requireStaff('admin', 'proctor'), schema: { summary: 'A session with its candidate codes', params: IdParams, response: { 200: SessionDetail, ...errors(401, 403, 404) } } },
+    async (request) => detail(runnable(request, request.params.id)),
+  );
+
+  for (const action of ['start', 'pause', 'resume', 'end'] as const) {
+    app.post<{ Params: Static<typeof IdParams> }>(
+      `/api/sessions/:id/${action}`,
+      {
+        preHandler: app.requireStaff('admin', 'proctor'),
+        schema: { summary: `${action[0]!.toUpperCase()}${action.slice(1)}s the session for the whole room`, params: IdParams, body: Type.Optional(Empty), response: { 200: SessionSummary, ...errors(401, 403, 404, 409) } },
+      },
+      async (request) => {
+        const s = runnable(request, request.params.id);
+        const who = actor(request);
+        let after: ExamSessionRow;
+        if (action === 'start') after = app.exam.start(s.id, who);
+        else if (action === 'pause') after = app.exam.pause(s.id, who);
+        else if (action === 'resume') after = app.exam.resume(s.id, who);
+        else {
+          const ended = app.exam.end(s.id, who);
+          for (const done of ended.submitted) app.hub.sendToCandidate(done.candidateId, { type: 'submitted', receipt: done.receipt });
+          after = ended.session;
+        }
+        if (action === 'start') for (const c of app.exam.candidates(s.id)) app.hub.sendToCandidate(c.id, { type: 'session-started' });
+        broadcastClocks(app.exam, app.hub, s.id);
+        return summary(after);
+      },
+    );
+  }
+}
