@@ -1,0 +1,67 @@
+// Builds the browser side into dist/client, which the server serves itself (the exam room has no
+// internet: no CDN, no external font). Run from anywhere: `node client/build.mjs`.
+import { build } from 'esbuild';
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const clientDir = join(root, 'client');
+const outDir = join(root, 'dist', 'client');
+const assetsDir = join(outDir, 'assets');
+
+// One name per page: client/<name>/main.ts -> dist/client/assets/<name>.js.
+// A page whose main.ts does not exist yet is skipped, so a name can be listed before its code lands.
+const entries = ['kiosk', 'proctor', 'grading', 'admin'];
+
+async function copyDir(from, to, keep = () => true) {
+  if (!existsSync(from)) return [];
+  await mkdir(to, { recursive: true });
+  const copied = [];
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (!entry.isFile() || !keep(entry.name)) continue;
+    await copyFile(join(from, entry.name), join(to, entry.name));
+    copied.push(entry.name);
+  }
+  return copied;
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+await rm(outDir, { recursive: true, force: true });
+await mkdir(assetsDir, { recursive: true });
+
+const present = entries.filter((name) => existsSync(join(clientDir, name, 'main.ts')));
+const skipped = entries.filter((name) => !present.includes(name));
+
+if (present.length > 0) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: Object.fromEntries(present.map((name) => [name, join(clientDir, name, 'main.ts')])),
+    outdir: assetsDir,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    legalComments: 'none',
+    tsconfig: join(root, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+}
+
+const pages = await copyDir(join(clientDir, 'pages'), outDir, (name) => name.endsWith('.html'));
+const statics = await copyDir(join(clientDir, 'static'), assetsDir);
+
+for (const name of present) {
+  const code = await readFile(join(assetsDir, `${name}.js`));
+  console.log(`assets/${name}.js  ${kb(code.length)}  (${kb(gzipSync(code, { level: 9 }).length)} gzipped)`);
+}
+if (skipped.length > 0) console.log(`skipped (no main.ts): ${skipped.join(', ')}`);
+console.log(`pages: ${pages.join(', ') || 'none'}; static: ${statics.join(', ') || 'none'}`);

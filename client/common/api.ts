@@ -1,0 +1,121 @@
+// The HTTP side of the server, for every page: JSON in and out, the CSRF header on every request
+// that changes something, and failures as one typed error the interface can explain by its code.
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; [more: string]: unknown };
+}
+
+export class ApiError extends Error {
+  /** The rest of the server's `error` object (e.g. `retryAfterSeconds`, `receipt`). */
+  readonly details: Record<string, unknown>;
+
+  constructor(
+    /** HTTP status; 0 when the server could not be reached at all. */
+    readonly status: number,
+    /** The server's error code, or `network` / `server-error` / `bad-response` when it gave none. */
+    readonly code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.details = details;
+  }
+
+  /** True when the request may well have succeeded if tried again later. */
+  get transient(): boolean {
+    return this.status === 0 || this.status >= 500;
+  }
+}
+
+export interface ApiClientOptions {
+  /** Defaults to the page's origin. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** Abort a request that takes longer than this (the LAN answers in milliseconds when it works). */
+  timeoutMs?: number;
+}
+
+export class ApiClient {
+  private csrfToken: string | null = null;
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+
+  constructor(options: ApiClientOptions = {}) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.timeoutMs = options.timeoutMs ?? 20_000;
+  }
+
+  setCsrfToken(token: string | null): void {
+    this.csrfToken = token;
+  }
+
+  get hasCsrfToken(): boolean {
+    return this.csrfToken !== null;
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  post<T>(path: string, body: unknown = {}): Promise<T> {
+    return this.request<T>('POST', path, body);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (method !== 'GET' && method !== 'HEAD') {
+      headers['content-type'] = 'application/json';
+      if (this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.baseUrl + path, {
+        method,
+        headers,
+        body: body === undefined || method === 'GET' ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+        signal: controller.signal,
+      });
+    } catch (cause) {
+      throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'The server could not be reached.');
+    } finally {
+      clearTimeout(timer);
+    }
+
+    const text = await response.text().catch(() => '');
+    let parsed: unknown = undefined;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+    }
+
+    if (!response.ok) {
+      const error = isErrorBody(parsed) ? parsed.error : null;
+      const details: Record<string, unknown> = error ? { ...error } : {};
+      const retryAfter = Number(response.headers.get('retry-after'));
+      if (details['retryAfterSeconds'] === undefined && Number.isFinite(retryAfter) && retryAfter > 0) {
+        details['retryAfterSeconds'] = retryAfter;
+      }
+      const code = error?.code ?? (response.status >= 500 ? 'server-error' : `http-${response.status}`);
+      throw new ApiError(response.status, code, error?.message ?? response.statusText, details);
+    }
+    if (!text) return undefined as T;
+    if (parsed === undefined) throw new ApiError(response.status, 'bad-response', 'The server answered with something that is not JSON.');
+    return parsed as T;
+  }
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const error = (value as { error?: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}

@@ -1,0 +1,38 @@
+// Formatting of times and digests for display. Times of day are server times (epoch ms from the
+// server); only the time zone of the workstation is used to show them.
+
+/** Time left as the candidate reads it: "29:59", or "1:05:00" from one hour on. Rounded up, so 0:00 means it is over. */
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.max(0, Math.ceil(ms / 1000));
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`;
+}
+
+export function formatTimeOfDay(epochMs: number, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(new Date(epochMs));
+}
+
+export function formatDateTime(epochMs: number, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'medium',
+    hour12: false,
+  }).format(new Date(epochMs));
+}
+
+/** "3f2a9c01..." -> ["3f2a", "9c01", ...]: read aloud or compared by eye, four at a time. */
+export function digestGroups(digest: string): string[] {
+  return digest.toLowerCase().match(/.{1,4}/g) ?? [];
+}
+
+export function formatNumber(n: number, lang: string): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+}
