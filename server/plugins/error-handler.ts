@@ -11,7 +11,7 @@ export default fp(
       }
       if (err.validation) {
         const context = err.validationContext ?? 'request';
-        return reply.code(400).send({ error: { code: 'invalid-request', message: `The ${context} is not valid: ${err.message.replace(/^(body|querystring|params|headers)\/?/, '')}.` } });
+        return reply.code(400).send({ error: { code: 'invalid-request', message: `The ${context} is not valid: ${err.message.replace(/^(body|querystring|params|headers)\/?\s*/, '')}.` } });
       }
       const status = err.statusCode ?? 500;
       if (status < 500) {

@@ -30,10 +30,6 @@ const Me = Type.Object({
   csrfToken: Type.String(),
 });
 
-// A staff password guessed slowly is still guessed: 5 failures per account per 15 minutes.
-const perAccount = new LoginLimiter({ maxFailures: 5, windowMs: 15 * 60_000 });
-// A whole room logs in from different addresses; one address failing 30 times is probing.
-const perAddress = new LoginLimiter({ maxFailures: 30, windowMs: 10 * 60_000 });
 
 function rateLimited(ms: number) {
   const seconds = Math.ceil(ms / 1000);
@@ -45,6 +41,10 @@ function address(request: FastifyRequest): string {
 }
 
 export default async function authRoutes(app: FastifyInstance) {
+  // A staff password guessed slowly is still guessed: 5 failures per account per 15 minutes.
+  const perAccount = new LoginLimiter({ maxFailures: 5, windowMs: 15 * 60_000 });
+  // A whole room logs in from different addresses; one address failing 30 times is probing.
+  const perAddress = new LoginLimiter({ maxFailures: 30, windowMs: 10 * 60_000 });
   // Compared against when the user name is unknown, so both cases take the same time.
   const dummyHash = await hashPassword('lectern-timing-equaliser');
 

@@ -4,7 +4,7 @@ import { userError } from '../errors.js';
 import { formatCode } from '../auth/codes.js';
 import { broadcastClocks } from '../live/room-broadcast.js';
 import type { ExamSessionRow } from '../exam/exam-service.js';
-import { Empty, errors, IdParams } from './schemas/common.js';
+import { errors, IdParams } from './schemas/common.js';
 
 const NewSession = Type.Object(
   {
@@ -132,7 +132,7 @@ export default async function sessionRoutes(app: FastifyInstance) {
       `/api/sessions/:id/${action}`,
       {
         preHandler: app.requireStaff('admin', 'proctor'),
-        schema: { summary: `${action[0]!.toUpperCase()}${action.slice(1)}s the session for the whole room`, params: IdParams, body: Type.Optional(Empty), response: { 200: SessionSummary, ...errors(401, 403, 404, 409) } },
+        schema: { summary: `${action[0]!.toUpperCase()}${action.slice(1)}s the session for the whole room`, params: IdParams, response: { 200: SessionSummary, ...errors(401, 403, 404, 409) } },
       },
       async (request) => {
         const s = runnable(request, request.params.id);
