@@ -203,6 +203,14 @@ class Reader {
   }
 }
 
+/** The `id` written in a mapping, if there is a readable one: used to name a block in messages before it is read. */
+function peekId(node: AnyNode): string | undefined {
+  if (!isMap(node)) return undefined;
+  const pair = (node as YAMLMap).items.find((p) => isScalar(p.key) && (p.key as Scalar).value === 'id');
+  const value = pair && isScalar(pair.value) ? (pair.value as Scalar).value : undefined;
+  return typeof value === 'string' && ITEM_ID.test(value) ? value : undefined;
+}
+
 function describe(node: AnyNode): string {
   if (node === null || node === undefined) return 'nothing';
   if (isScalar(node)) {
@@ -318,11 +326,11 @@ function readCriteria<T>(
   let ok = items.length > 0;
   items.forEach((item, i) => {
     const line = r.line(item, r.entryLine(entry!));
-    const m = r.map(item, `${where}, criterion ${i + 1}`, { required: ['id', 'title', extraKey] }, line);
+    const at = `${where}, criterion ${peekId(item) ?? i + 1}`;
+    const m = r.map(item, at, { required: ['id', 'title', extraKey] }, line);
     if (!m) return void (ok = false);
-    const id = r.id(m.get('id'), `${where}, criterion ${i + 1}`);
+    const id = r.id(m.get('id'), at);
     ids.add(id, line);
-    const at = id ? `${where}, criterion ${id}` : `${where}, criterion ${i + 1}`;
     const value = readOne(m, at, line);
     if (value === undefined) ok = false;
     else out.push(value);
@@ -371,16 +379,17 @@ function readRubric(r: Reader, node: AnyNode, index: number, declared: Map<strin
     competence: [...common, 'criteria'],
   };
   const resolved = r.resolve(node);
+  const at = `rubric ${peekId(resolved) ?? index + 1}`;
   // Read `kind` first: it decides which other keys are allowed.
   let kind: Rubric['kind'] | undefined;
   if (isMap(resolved)) {
     const kindPair = (resolved as YAMLMap).items.find((p) => isScalar(p.key) && (p.key as Scalar).value === 'kind');
-    if (kindPair) kind = r.oneOf({ key: 'kind', keyNode: kindPair.key as Scalar, value: r.resolve(kindPair.value) }, `rubric ${index + 1}`, RUBRIC_KINDS);
+    if (kindPair) kind = r.oneOf({ key: 'kind', keyNode: kindPair.key as Scalar, value: r.resolve(kindPair.value) }, at, RUBRIC_KINDS);
   }
   const allKeys = [...new Set(Object.values(keysFor).flat())];
-  const m = r.map(resolved, `rubric ${index + 1}`, kind ? { required: keysFor[kind] } : { required: ['id', 'kind'], optional: allKeys.filter((k) => k !== 'id' && k !== 'kind') }, line);
+  const m = r.map(resolved, at, kind ? { required: keysFor[kind] } : { required: ['id', 'kind'], optional: allKeys.filter((k) => k !== 'id' && k !== 'kind') }, line);
   if (!m) return;
-  const id = r.id(m.get('id'), `rubric ${index + 1}`);
+  const id = r.id(m.get('id'), at);
   ids.add(id, line);
   if (id === undefined) return;
   if (!declared.has(id)) declared.set(id, { kind, line, used: false });
@@ -460,11 +469,13 @@ interface SectionDraft {
 
 function readQuestion(r: Reader, node: AnyNode, sectionWhere: string, index: number, questionIds: IdRegistry, lineIfMissing: number, draft: SectionDraft): Question | undefined {
   const line = r.line(node, lineIfMissing);
-  const m = r.map(node, `${sectionWhere}, question ${index + 1}`, { required: ['id', 'prompt', 'keyPoints', 'targetWords'], optional: ['documentAnchor'] }, line);
+  const peeked = peekId(r.resolve(node));
+  const at = peeked ? `question ${peeked}` : `${sectionWhere}, question ${index + 1}`;
+  const m = r.map(node, at, { required: ['id', 'prompt', 'keyPoints', 'targetWords'], optional: ['documentAnchor'] }, line);
   if (!m) return undefined;
-  const id = r.id(m.get('id'), `${sectionWhere}, question ${index + 1}`);
+  const id = r.id(m.get('id'), at);
   questionIds.add(id, line);
-  const where = id ? `question ${id}` : `${sectionWhere}, question ${index + 1}`;
+  const where = id ? `question ${id}` : at;
   const prompt = r.text(m.get('prompt'), where);
   const targetWords = r.integer(m.get('targetWords'), where, LIMITS.targetWords.min, LIMITS.targetWords.max);
 
@@ -487,11 +498,13 @@ function readQuestion(r: Reader, node: AnyNode, sectionWhere: string, index: num
     let ok = items.length > 0;
     items.forEach((item, i) => {
       const kpLine = r.line(item, r.entryLine(kpEntry!));
-      const km = r.map(item, `${where}, key point ${i + 1}`, { required: ['id', 'text'] }, kpLine);
+      const peekedKp = peekId(item);
+      const kpAt = `${where}, key point ${peekedKp ?? i + 1}`;
+      const km = r.map(item, kpAt, { required: ['id', 'text'] }, kpLine);
       if (!km) return void (ok = false);
-      const kpId = r.id(km.get('id'), `${where}, key point ${i + 1}`);
+      const kpId = r.id(km.get('id'), kpAt);
       kpIds.add(kpId, kpLine);
-      const text = r.text(km.get('text'), kpId ? `${where}, key point ${kpId}` : `${where}, key point ${i + 1}`);
+      const text = r.text(km.get('text'), kpAt);
       if (kpId === undefined || text === undefined) ok = false;
       else out.push({ id: kpId, text: text.trim() });
     });
@@ -506,11 +519,12 @@ function readQuestion(r: Reader, node: AnyNode, sectionWhere: string, index: num
 
 function readSection(r: Reader, node: AnyNode, index: number, sectionIds: IdRegistry, questionIds: IdRegistry, lineIfMissing: number): SectionDraft | undefined {
   const line = r.line(node, lineIfMissing);
-  const m = r.map(node, `section ${index + 1}`, { required: ['id', 'title', 'answerLanguage', 'rubrics', 'questions'], optional: ['instructions', 'document'] }, line);
+  const at = `section ${peekId(r.resolve(node)) ?? index + 1}`;
+  const m = r.map(node, at, { required: ['id', 'title', 'answerLanguage', 'rubrics', 'questions'], optional: ['instructions', 'document'] }, line);
   if (!m) return undefined;
-  const id = r.id(m.get('id'), `section ${index + 1}`);
+  const id = r.id(m.get('id'), at);
   sectionIds.add(id, line);
-  const where = id ? `section ${id}` : `section ${index + 1}`;
+  const where = id ? `section ${id}` : at;
   const title = r.localized(m.get('title'), where);
   const instructions = m.has('instructions') ? r.localized(m.get('instructions'), where) : undefined;
   const answerLanguage = r.oneOf(m.get('answerLanguage'), where, ANSWER_LANGUAGES);
