@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { epochMs } from './columns.js';
 import { accounts } from './accounts.js';
 import { candidates } from './exam-sessions.js';
@@ -6,6 +6,11 @@ import { candidates } from './exam-sessions.js';
 export const keyPointJudgements = ['found', 'partly', 'missing'] as const;
 export const interpretationJudgements = ['correct', 'partial', 'misunderstanding'] as const;
 export const competenceJudgements = ['met', 'partly', 'notMet'] as const;
+export type KeyPointJudgement = (typeof keyPointJudgements)[number];
+export type InterpretationJudgement = (typeof interpretationJudgements)[number];
+export type CompetenceJudgement = (typeof competenceJudgements)[number];
+/** Readings of a script: 1 and 2 are independent (double marking), 3 settles a disagreement. */
+export const THIRD_READING = 3;
 
 /** Which reading a corrector does for a script: first, second (double marking) or third (settles). */
 export const gradingAssignments = sqliteTable(
@@ -17,7 +22,12 @@ export const gradingAssignments = sqliteTable(
     assignedAt: epochMs('assigned_at').notNull(),
     finishedAt: epochMs('finished_at'),
   },
-  (t) => [primaryKey({ columns: [t.candidateId, t.correctorId] })],
+  (t) => [
+    primaryKey({ columns: [t.candidateId, t.correctorId] }),
+    // A script has at most one first, one second and one third reading.
+    uniqueIndex('grading_assignments_reading').on(t.candidateId, t.reading),
+    index('grading_assignments_corrector').on(t.correctorId),
+  ],
 );
 
 /** One corrector's judgement of one answer against the reading rubric (and competence criteria). */
@@ -27,7 +37,7 @@ export const answerMarks = sqliteTable(
     candidateId: integer('candidate_id').notNull().references(() => candidates.id),
     questionId: text('question_id').notNull(),
     correctorId: integer('corrector_id').notNull().references(() => accounts.id),
-    keyPoints: text('key_points', { mode: 'json' }).$type<Record<string, (typeof keyPointJudgements)[number]>>().notNull(),
+    keyPoints: text('key_points', { mode: 'json' }).$type<Record<string, KeyPointJudgement>>().notNull(),
     interpretation: text('interpretation', { enum: interpretationJudgements }),
     comment: text('comment').notNull().default(''),
     revision: integer('revision').notNull(),
@@ -42,8 +52,10 @@ export const scriptMarks = sqliteTable(
   {
     candidateId: integer('candidate_id').notNull().references(() => candidates.id),
     correctorId: integer('corrector_id').notNull().references(() => accounts.id),
-    writingBands: text('writing_bands', { mode: 'json' }).$type<Record<string, number>>().notNull(),
-    competence: text('competence', { mode: 'json' }).$type<Record<string, (typeof competenceJudgements)[number]>>().notNull(),
+    /** Band 0..5 per writing rubric, then per criterion: { "writing-b1": { "task": 3, ... } }. */
+    writingBands: text('writing_bands', { mode: 'json' }).$type<Record<string, Record<string, number>>>().notNull(),
+    /** Judgement per competence rubric, then per criterion. */
+    competence: text('competence', { mode: 'json' }).$type<Record<string, Record<string, CompetenceJudgement>>>().notNull(),
     comment: text('comment').notNull().default(''),
     revision: integer('revision').notNull(),
     updatedAt: epochMs('updated_at').notNull(),

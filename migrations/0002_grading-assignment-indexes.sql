@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX `grading_assignments_reading` ON `grading_assignments` (`candidate_id`,`reading`);--> statement-breakpoint
+CREATE INDEX `grading_assignments_corrector` ON `grading_assignments` (`corrector_id`);
