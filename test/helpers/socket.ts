@@ -41,3 +41,16 @@ export class SocketInbox<M extends { type: string } = ServerToKiosk> {
     return [...this.received];
   }
 }
+
+/**
+ * Opens /ws with a login cookie and listens from the first frame (the server sends the clock,
+ * or the dashboard snapshot, as soon as the socket opens).
+ */
+export async function openSocket<M extends { type: string } = ServerToKiosk>(
+  app: { injectWS: (path: string, ctx: { headers: Record<string, string> }, opts: { onInit: (ws: WebSocket) => void }) => Promise<WebSocket> },
+  cookie: string,
+): Promise<SocketInbox<M>> {
+  let inbox: SocketInbox<M> | undefined;
+  await app.injectWS('/ws', { headers: { cookie } }, { onInit: (socket) => void (inbox = new SocketInbox<M>(socket)) });
+  return inbox!;
+}
