@@ -2,8 +2,9 @@
 // Prints each pack with its title, duration, sections, questions and document word counts,
 // or each problem as `file:line: message`. Exits with 1 if there is any problem or no pack.
 
+import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { loadPacks } from './load-packs.js';
 import type { PackLoadResult } from './pack-types.js';
 
@@ -53,4 +54,15 @@ function main(): void {
   process.exitCode = ok ? 0 : 1;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();
+/** True when this file is the program being run (not imported, e.g. by a test). */
+function isMainModule(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return fs.realpathSync(path.resolve(script)) === fs.realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMainModule()) main();
