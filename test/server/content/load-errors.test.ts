@@ -324,3 +324,32 @@ describe('loadPacks', () => {
     expect(d2).not.toBe(d1);
   });
 });
+
+describe('more duplicate ids', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempContentDir();
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a rubric id declared twice, and a criterion id used twice in a rubric', () => {
+    // The competence rubric takes the id of the writing rubric, and gets a second criterion `relevant`.
+    const yaml = replaceOnce(MIN_PACK_YAML, '  - id: skills\n', '  - id: writing\n').replace(
+      "          notMet: { fr: non atteint, en: not met }\n",
+      "          notMet: { fr: non atteint, en: not met }\n      - id: relevant\n        title: { fr: Encore, en: Again }\n        descriptors:\n          met: { fr: a, en: a }\n          partly: { fr: b, en: b }\n          notMet: { fr: c, en: c }\n",
+    );
+    writePack(dir, 'p1', { ...minimalFiles(), 'pack.yaml': yaml });
+    const { pack, problems } = loadPack(path.join(dir, 'p1'));
+    expect(pack).toBeUndefined();
+    expect(problems).toContainEqual({
+      file: 'p1/pack.yaml',
+      line: lineOf(yaml, '- id: writing', 2),
+      message: `rubric id \`writing\` is used twice (first on line ${lineOf(yaml, '- id: writing')}); rubric ids must be unique in the pack`,
+    });
+    expect(problems).toContainEqual({
+      file: 'p1/pack.yaml',
+      line: lineOf(yaml, '- id: relevant', 2),
+      message: `criterion id \`relevant\` is used twice (first on line ${lineOf(yaml, '- id: relevant')}); criterion ids must be unique within rubric writing`,
+    });
+  });
+});
