@@ -1,0 +1,170 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { AttemptQuestionView } from '../../server/exam/attempt-view.js';
+import { formatNumber } from '../common/format.js';
+import { I18nController, t } from '../common/i18n.js';
+import { MAX_ANSWER_CHARS, NEAR_LIMIT_CHARS } from '../common/limits.js';
+import { baseStyles } from '../common/styles.js';
+import { countWords } from '../common/words.js';
+import { emit } from './events.js';
+import type { QuestionSaveStatus } from './save-queue.js';
+
+/** One question: its prompt, the answer box, the word count against the target, and its save state. */
+@customElement('lectern-answer-field')
+export class LecternAnswerField extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        margin-bottom: 2rem;
+      }
+      h3 {
+        margin-bottom: 0.5rem;
+      }
+      .prompt {
+        font-size: 1.0625rem;
+        margin-bottom: 0.75rem;
+      }
+      .prompt :is(p, ul, ol) {
+        margin: 0 0 0.5rem;
+      }
+      .prompt code {
+        font-family: var(--lectern-font-mono, monospace);
+      }
+      textarea {
+        display: block;
+        width: 100%;
+        min-height: 12rem;
+        resize: vertical;
+        font: inherit;
+        font-size: 1.0625rem;
+        line-height: 1.6;
+        padding: 0.75rem;
+        border: 0.125rem solid var(--lectern-border, #b9c0cc);
+        border-radius: 0.375rem;
+        background: var(--lectern-surface, #fff);
+        color: inherit;
+      }
+      textarea:focus-visible {
+        border-color: var(--lectern-focus, #0b57d0);
+        outline-offset: 0;
+      }
+      textarea[readonly] {
+        background: #eceef2;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        gap: 0.25rem 1rem;
+        margin-top: 0.375rem;
+        font-size: 0.9375rem;
+      }
+      .count.reached {
+        color: var(--lectern-ok, #1d5e2e);
+        font-weight: 600;
+      }
+      .state.refused {
+        color: var(--lectern-danger, #a4161a);
+        font-weight: 600;
+      }
+      .limit {
+        margin-top: 0.5rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) question!: AttemptQuestionView;
+  @property({ type: Number }) number = 1;
+  @property() text = '';
+  /** Language the answer (and the prompt) is written in. */
+  @property() answerLang: 'en' | 'fr' = 'en';
+  @property({ type: Boolean }) readonly = false;
+  @property({ attribute: false }) status: QuestionSaveStatus | undefined = undefined;
+
+  @query('textarea') private textarea!: HTMLTextAreaElement;
+
+  private readonly i18n = new I18nController(this);
+  private words = 0;
+
+  focusAnswer(): void {
+    this.textarea?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('text')) this.words = countWords(this.text);
+  }
+
+  override render() {
+    const lang = this.i18n.language;
+    const n = this.number;
+    const chars = this.text.length;
+    const target = this.question.targetWords;
+    return html`<article aria-labelledby="title" lang=${lang}>
+      <h3 id="title">${t('question.title', { n })}</h3>
+      <div class="prompt" id="prompt" lang=${this.answerLang} translate="no">${unsafeHTML(this.question.promptHtml)}</div>
+      <label class="visually-hidden" for="answer">${t('question.answerLabel', { n })}</label>
+      <textarea
+        id="answer"
+        data-area="answer"
+        data-question=${this.question.id}
+        .value=${live(this.text)}
+        ?readonly=${this.readonly}
+        aria-describedby="prompt count${chars >= NEAR_LIMIT_CHARS ? ' limit' : ''}"
+        maxlength=${MAX_ANSWER_CHARS}
+        spellcheck="false"
+        autocorrect="off"
+        autocapitalize="off"
+        autocomplete="off"
+        translate="no"
+        lang=${this.answerLang}
+        rows="10"
+        @input=${this.onInput}
+      ></textarea>
+      <div class="meta">
+        <span id="count" class="count ${target > 0 && this.words >= target ? 'reached' : ''}">
+          ${t('question.words', { words: formatNumber(this.words, lang) })}${target > 0 ? html` · ${t('question.target', { target })}` : nothing}
+          ${this.readonly ? html` · ${t('question.readonly')}` : nothing}
+        </span>
+        ${this.renderState()}
+      </div>
+      ${chars >= NEAR_LIMIT_CHARS
+        ? html`<p id="limit" class=${chars >= MAX_ANSWER_CHARS ? 'error limit' : 'notice limit'} role="status">
+            ${chars >= MAX_ANSWER_CHARS
+              ? t('question.atLimit', { max: formatNumber(MAX_ANSWER_CHARS, lang) })
+              : t('question.nearLimit', { count: formatNumber(chars, lang), max: formatNumber(MAX_ANSWER_CHARS, lang) })}
+          </p>`
+        : nothing}
+    </article>`;
+  }
+
+  private renderState() {
+    const status = this.status;
+    if (!status) return nothing;
+    switch (status.state) {
+      case 'saved':
+        return status.savedAt === null ? nothing : html`<span class="state muted">${t('question.state.saved')}</span>`;
+      case 'saving':
+        return html`<span class="state muted">${t('question.state.saving')}</span>`;
+      case 'offline':
+        return html`<span class="state">${t('question.state.offline')}</span>`;
+      case 'refused':
+        return html`<span class="state refused">${t('question.state.refused', { message: status.refusal?.message ?? '' })}</span>`;
+    }
+  }
+
+  private onInput(event: InputEvent): void {
+    const value = (event.target as HTMLTextAreaElement).value;
+    this.text = value;
+    emit(this, 'answer-input', { questionId: this.question.id, text: value });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lectern-answer-field': LecternAnswerField;
+  }
+}

@@ -1,0 +1,229 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { ApiError, type ApiClient } from '../common/api.js';
+import { CANDIDATE_CODE_LENGTH, SESSION_CODE_LENGTH, checkCode, formatCode, normalizeCode, type CodeProblem } from '../common/codes.js';
+import { I18nController, t, type StringKey } from '../common/i18n.js';
+import { baseStyles } from '../common/styles.js';
+import { emit } from './events.js';
+import './lectern-language-switch.js';
+
+type Field = 'session' | 'candidate';
+
+const knownErrors = new Set(['bad-code', 'unknown-session', 'unknown-candidate', 'rate-limited', 'in-use-elsewhere', 'absent', 'ended', 'network']);
+
+/** Login with the two codes from the candidate's slip. */
+@customElement('lectern-login')
+export class LecternLogin extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .top {
+        display: flex;
+        justify-content: flex-end;
+        margin-bottom: 1rem;
+      }
+      form {
+        display: flex;
+        flex-direction: column;
+        gap: 1.25rem;
+      }
+      label {
+        display: block;
+        font-weight: 600;
+        font-size: 1.125rem;
+      }
+      .hint {
+        display: block;
+        font-weight: 400;
+        font-size: 0.9375rem;
+        color: var(--lectern-muted, #4a5160);
+      }
+      input {
+        display: block;
+        margin-top: 0.375rem;
+        width: 100%;
+        max-width: 16rem;
+        font: inherit;
+        font-family: var(--lectern-font-mono, monospace);
+        font-size: 1.5rem;
+        letter-spacing: 0.12em;
+        text-transform: uppercase;
+        padding: 0.5rem 0.75rem;
+        border: 0.125rem solid var(--lectern-border, #b9c0cc);
+        border-radius: 0.375rem;
+        background: var(--lectern-surface, #fff);
+        color: inherit;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--lectern-danger, #a4161a);
+      }
+      .field-error {
+        color: var(--lectern-danger, #a4161a);
+        font-weight: 600;
+        margin-top: 0.375rem;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem;
+        align-items: center;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api!: ApiClient;
+  @property() workstation: string | null = null;
+
+  @state() private _session = '';
+  @state() private _candidate = '';
+  @state() private _problems: Partial<Record<Field, CodeProblem>> = {};
+  @state() private _error: { code: string; seconds?: number } | null = null;
+  @state() private _busy = false;
+  @state() private _retryLeft = 0;
+
+  @query('#session') private sessionInput!: HTMLInputElement;
+  @query('#candidate') private candidateInput!: HTMLInputElement;
+  @query('#error') private errorBox?: HTMLElement;
+
+  private readonly i18n = new I18nController(this);
+  private retryTimer: ReturnType<typeof setInterval> | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.retryTimer !== null) clearInterval(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  override firstUpdated(): void {
+    this.sessionInput.focus();
+  }
+
+  override render() {
+    return html`<div class="page" lang=${this.i18n.language}>
+      <div class="top"><lectern-language-switch></lectern-language-switch></div>
+      <div class="panel">
+        <h1>${t('login.title')}</h1>
+        <p>${t('login.intro')}</p>
+        <p class="muted">${t('login.caseHint')}</p>
+        ${this.workstation ? html`<p>${t('login.workstation', { workstation: this.workstation })}</p>` : nothing}
+        ${this._error
+          ? html`<div id="error" class="error" role="alert" tabindex="-1">
+              <strong>${t('login.error.title')}</strong><br />${this.errorText(this._error)}
+            </div>`
+          : nothing}
+        <form novalidate @submit=${this.onSubmit}>
+          ${this.renderField('session', 'login.sessionCode', 'login.sessionCodeHint', this._session, SESSION_CODE_LENGTH)}
+          ${this.renderField('candidate', 'login.candidateCode', 'login.candidateCodeHint', this._candidate, CANDIDATE_CODE_LENGTH)}
+          <div class="actions">
+            <button class="primary" type="submit" ?disabled=${this._busy || this._retryLeft > 0}>
+              ${this._busy ? t('login.submitting') : t('login.submit')}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>`;
+  }
+
+  private renderField(field: Field, label: StringKey, hint: StringKey, value: string, length: number) {
+    const problem = this._problems[field];
+    return html`<div>
+      <label for=${field}>${t(label)} <span class="hint" id="${field}-hint">${t(hint)}</span></label>
+      <input
+        id=${field}
+        name=${field}
+        .value=${value}
+        autocomplete="off"
+        autocapitalize="characters"
+        autocorrect="off"
+        spellcheck="false"
+        inputmode="text"
+        maxlength=${length + 3}
+        aria-invalid=${problem ? 'true' : 'false'}
+        aria-describedby="${field}-hint${problem ? ` ${field}-error` : ''}"
+        @input=${(event: InputEvent) => this.onInput(field, event)}
+      />
+      ${problem ? html`<div class="field-error" id="${field}-error">${this.problemText(field, problem)}</div>` : nothing}
+    </div>`;
+  }
+
+  private onInput(field: Field, event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    const atEnd = input.selectionStart === input.value.length;
+    // Shown as printed on the slip (ABCD-EFGH) while typing, unless the caret is inside the code.
+    const value = atEnd ? formatCode(input.value) : input.value.toUpperCase();
+    if (atEnd && value !== input.value) input.value = value;
+    if (field === 'session') this._session = value;
+    else this._candidate = value;
+    if (this._problems[field]) this._problems = { ...this._problems, [field]: undefined };
+  }
+
+  private problemText(field: Field, problem: CodeProblem): string {
+    const name = t(field === 'session' ? 'login.field.session' : 'login.field.candidate');
+    switch (problem.kind) {
+      case 'empty':
+        return t('login.check.empty', { field: name });
+      case 'length':
+        return t('login.check.length', { field: name, expected: problem.expected, actual: problem.actual });
+      case 'characters':
+        return t('login.check.characters', { field: name, characters: problem.characters });
+    }
+  }
+
+  private errorText(error: { code: string; seconds?: number }): string {
+    if (error.code === 'rate-limited') return t('login.error.rate-limited', { seconds: this._retryLeft || error.seconds || 30 });
+    if (knownErrors.has(error.code)) return t(`login.error.${error.code}` as StringKey);
+    return t('login.error.other', { code: error.code });
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this._busy || this._retryLeft > 0) return;
+    const sessionProblem = checkCode(this._session, SESSION_CODE_LENGTH);
+    const candidateProblem = checkCode(this._candidate, CANDIDATE_CODE_LENGTH);
+    this._problems = { session: sessionProblem ?? undefined, candidate: candidateProblem ?? undefined };
+    this._error = null;
+    if (sessionProblem || candidateProblem) {
+      await this.updateComplete;
+      (sessionProblem ? this.sessionInput : this.candidateInput).focus();
+      return;
+    }
+    this._busy = true;
+    try {
+      const body: { sessionCode: string; candidateCode: string; workstation?: string } = {
+        sessionCode: normalizeCode(this._session),
+        candidateCode: normalizeCode(this._candidate),
+      };
+      if (this.workstation) body.workstation = this.workstation;
+      const { csrfToken } = await this.api.post<{ csrfToken: string }>('/api/candidate/login', body);
+      emit(this, 'login-succeeded', { csrfToken });
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
+      const seconds = Number(apiError.details['retryAfterSeconds']);
+      this._error = { code: apiError.code, ...(Number.isFinite(seconds) && seconds > 0 ? { seconds } : {}) };
+      if (apiError.code === 'rate-limited') this.startRetryCountdown(Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 30);
+      await this.updateComplete;
+      this.errorBox?.focus();
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private startRetryCountdown(seconds: number): void {
+    this._retryLeft = seconds;
+    if (this.retryTimer !== null) clearInterval(this.retryTimer);
+    this.retryTimer = setInterval(() => {
+      this._retryLeft = Math.max(0, this._retryLeft - 1);
+      if (this._retryLeft === 0 && this.retryTimer !== null) {
+        clearInterval(this.retryTimer);
+        this.retryTimer = null;
+        this._error = null;
+      }
+    }, 1000);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lectern-login': LecternLogin;
+  }
+}
