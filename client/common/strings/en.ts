@@ -193,6 +193,7 @@ export const en: Record<keyof typeof fr, string> = {
   'admin.sessions.new': 'Open a session',
   'admin.sessions.pack': 'Content pack',
   'admin.sessions.title': 'Title (optional)',
+  'admin.sessions.titleColumn': 'Title',
   'admin.sessions.room': 'Room',
   'admin.sessions.count': 'Number of candidates',
   'admin.sessions.names': 'Or the list of candidates, one per line: workstation; name; extra minutes',

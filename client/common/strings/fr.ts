@@ -194,6 +194,7 @@ export const fr = {
   'admin.sessions.new': 'Ouvrir une session',
   'admin.sessions.pack': 'Sujet',
   'admin.sessions.title': 'Intitulé (facultatif)',
+  'admin.sessions.titleColumn': 'Intitulé',
   'admin.sessions.room': 'Salle',
   'admin.sessions.count': 'Nombre de candidats',
   'admin.sessions.names': 'Ou la liste des candidats, une ligne chacun : poste ; nom ; minutes de tiers-temps',

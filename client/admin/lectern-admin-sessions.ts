@@ -1,0 +1,148 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ApiClient, ApiError } from '../common/api.js';
+import { I18nController, localized, t, type StringKey } from '../common/i18n.js';
+import { baseStyles } from '../common/styles.js';
+import { formatDateTime } from '../common/format.js';
+import { parseCandidateList } from './candidate-list.js';
+import type { PackList, SessionDetail, SessionSummary } from './types.js';
+import { adminFormStyles } from './admin-styles.js';
+
+/** Open a session on a pack, then start, pause, resume and end it; show the candidate codes. */
+@customElement('lectern-admin-sessions')
+export class LecternAdminSessions extends LitElement {
+  static override styles = [baseStyles, adminFormStyles, css``];
+
+  @property({ attribute: false }) api!: ApiClient;
+  @property({ attribute: false }) packs: PackList = { packs: [], problems: [] };
+  @state() private _sessions: SessionSummary[] = [];
+  @state() private _open: SessionDetail | null = null;
+  /** The code of the session just created, announced in the current language. */
+  @state() private _createdCode = '';
+  @state() private _error = '';
+  private readonly i18n = new I18nController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this._reload();
+  }
+
+  private async _reload() {
+    this._sessions = await this.api.get<SessionSummary[]>('/api/sessions');
+  }
+
+  override render() {
+    const lang = this.i18n.language;
+    return html`
+      <section aria-labelledby="new-session">
+        <h2 id="new-session">${t('admin.sessions.new')}</h2>
+        <form @submit=${this._create}>
+          <label>${t('admin.sessions.pack')}
+            <select name="packId" required>
+              ${this.packs.packs.map((p) => html`<option value=${p.id}>${localized(p.title)} — ${p.durationMinutes} min</option>`)}
+            </select>
+          </label>
+          <label>${t('admin.sessions.title')}<input name="title" maxlength="200" /></label>
+          <label>${t('admin.sessions.room')}<input name="room" maxlength="100" /></label>
+          <label>${t('admin.sessions.count')}<input name="count" type="number" min="1" max="500" value="12" /></label>
+          <label class="wide">${t('admin.sessions.names')}<textarea name="names" rows="4" spellcheck="false"></textarea>
+            <small>${t('admin.sessions.namesHint')}</small></label>
+          <label class="check"><input name="doubleMarking" type="checkbox" /> ${t('admin.sessions.doubleMarking')}</label>
+          <div class="wide">
+            <button class="primary" type="submit">${t('admin.sessions.create')}</button>
+            <span role="status" class="ok">${this._createdCode ? t('admin.sessions.created', { code: this._createdCode }) : ''}</span>
+            <span role="alert" class="error" ?hidden=${!this._error}>${this._error}</span>
+          </div>
+        </form>
+      </section>
+      <section aria-labelledby="sessions">
+        <h2 id="sessions">${t('admin.tab.sessions')}</h2>
+        ${this._sessions.length === 0
+          ? html`<p>${t('admin.sessions.empty')}</p>`
+          : html`<table>
+              <thead><tr><th>${t('admin.sessions.code')}</th><th>${t('admin.sessions.titleColumn')}</th><th>${t('admin.sessions.room')}</th><th>${t('admin.sessions.state')}</th><th>${t('admin.sessions.candidates')}</th><th>${t('admin.sessions.actions')}</th></tr></thead>
+              <tbody>
+                ${this._sessions.map(
+                  (s) => html`<tr>
+                    <td class="code">${s.code}</td>
+                    <td>${s.title}${s.startedAt ? html`<br /><small>${formatDateTime(s.startedAt, lang)}</small>` : ''}</td>
+                    <td>${s.room}</td>
+                    <td><span class="state ${s.state}">${t(`admin.state.${s.state}` as StringKey)}</span></td>
+                    <td>${s.candidateCount}</td>
+                    <td class="actions">
+                      ${s.state === 'waiting' ? html`<button @click=${() => this._act(s, 'start')}>${t('admin.sessions.start')}</button>` : ''}
+                      ${s.state === 'running' ? html`<button @click=${() => this._act(s, 'pause')}>${t('admin.sessions.pause')}</button>` : ''}
+                      ${s.state === 'paused' ? html`<button @click=${() => this._act(s, 'resume')}>${t('admin.sessions.resume')}</button>` : ''}
+                      ${s.state !== 'ended' ? html`<button class="danger" @click=${() => this._act(s, 'end')}>${t('admin.sessions.end')}</button>` : ''}
+                      <button @click=${() => this._toggle(s)} aria-expanded=${this._open?.id === s.id}>${this._open?.id === s.id ? t('admin.sessions.hide') : t('admin.sessions.show')}</button>
+                    </td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`}
+        ${this._open ? this._renderCodes(this._open) : ''}
+      </section>
+    `;
+  }
+
+  private _renderCodes(s: SessionDetail) {
+    return html`<h3>${s.code} — ${s.title}</h3>
+      <table class="codes">
+        <thead><tr><th>${t('admin.sessions.workstation')}</th><th>${t('admin.sessions.candidateCode')}</th><th>${t('admin.sessions.submitted')}</th></tr></thead>
+        <tbody>${s.candidates.map((c) => html`<tr><td>${c.workstation ?? '—'}</td><td class="code">${c.code}</td><td>${c.submittedAt ? formatDateTime(c.submittedAt, this.i18n.language) : ''}</td></tr>`)}</tbody>
+      </table>`;
+  }
+
+  private async _toggle(s: SessionSummary) {
+    this._open = this._open?.id === s.id ? null : await this.api.get<SessionDetail>(`/api/sessions/${s.id}`);
+  }
+
+  private async _act(s: SessionSummary, action: 'start' | 'pause' | 'resume' | 'end') {
+    if (action === 'end' && !confirm(t('admin.sessions.confirmEnd', { code: s.code }))) return;
+    this._error = '';
+    try {
+      await this.api.post(`/api/sessions/${s.id}/${action}`, {});
+    } catch (err) {
+      this._error = (err as ApiError).message;
+    }
+    await this._reload();
+    if (this._open?.id === s.id) this._open = await this.api.get<SessionDetail>(`/api/sessions/${s.id}`);
+  }
+
+  private async _create(event: SubmitEvent) {
+    event.preventDefault();
+    // Taken before any await: the event's target is retargeted once dispatch is over.
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    this._createdCode = '';
+    this._error = '';
+    const list = parseCandidateList(String(data.get('names') ?? ''));
+    if (!list.ok) {
+      this._error = t('admin.badLine', { line: list.line, problem: t('admin.badMinutes') });
+      return;
+    }
+    const body: Record<string, unknown> = {
+      packId: String(data.get('packId')),
+      title: String(data.get('title') ?? ''),
+      room: String(data.get('room') ?? ''),
+      doubleMarking: data.get('doubleMarking') === 'on',
+    };
+    if (list.candidates.length > 0) body['candidates'] = list.candidates;
+    else body['candidateCount'] = Number(data.get('count'));
+    try {
+      const created = await this.api.post<SessionDetail>('/api/sessions', body);
+      this._createdCode = created.code;
+      form.reset();
+      await this._reload();
+      this._open = created;
+    } catch (err) {
+      this._error = (err as ApiError).message;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lectern-admin-sessions': LecternAdminSessions;
+  }
+}
