@@ -8,17 +8,8 @@ import { I18nController, t, type StringKey } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { emit } from './events.js';
 import type { SaveSnapshot } from './save-queue.js';
+import { warningBracket } from './time-warnings.js';
 import './lectern-language-switch.js';
-
-/** Minutes left at which the candidate is warned. */
-export const WARNING_MINUTES = [10, 5, 1] as const;
-
-/** The smallest warning threshold (in minutes) the time left is under, or null above all of them. */
-export function warningBracket(timeLeftMs: number): number | null {
-  let bracket: number | null = null;
-  for (const minutes of WARNING_MINUTES) if (timeLeftMs <= minutes * 60_000) bracket = minutes;
-  return bracket;
-}
 
 /** Always on screen during the exam: the time left, whether the answers are saved, the language, submission. */
 @customElement('lectern-status-bar')
