@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { DocumentView } from '../../server/exam/attempt-view.js';
 import { I18nController, t } from '../common/i18n.js';
@@ -158,6 +157,11 @@ export class LecternDocumentPane extends LitElement {
 
   private readonly i18n = new I18nController(this);
 
+  protected override updated(): void {
+    // Through the CSSOM, not a style attribute: the page's CSP (style-src 'self') blocks inline styles.
+    this.style.setProperty('--scale', String(SCALES[this._scaleIndex]));
+  }
+
   override render() {
     const scale = SCALES[this._scaleIndex]!;
     return html`<div lang=${this.i18n.language}>
@@ -178,11 +182,19 @@ export class LecternDocumentPane extends LitElement {
           </button>
         </div>
       </div>
-      ${this.renderBody(scale)}
+      ${this.renderBody()}
     </div>`;
   }
 
-  private renderBody(scale: number) {
+  /**
+   * The zoom is a custom property set through the CSSOM on the host: a style attribute (which
+   * Lit's styleMap writes on its first render) is refused by the strict Content-Security-Policy.
+   */
+  protected override updated(): void {
+    this.style.setProperty('--scale', String(SCALES[this._scaleIndex]!));
+  }
+
+  private renderBody(_scale: number) {
     if (!this.doc) {
       return html`<p class="state muted" role="status">${t(this.failed ? 'exam.documentError' : 'exam.documentLoading')}</p>`;
     }
@@ -206,7 +218,6 @@ export class LecternDocumentPane extends LitElement {
         aria-labelledby="doc-title"
         lang=${this.contentLang}
         translate="no"
-        style=${styleMap({ '--scale': String(scale) })}
         @click=${this.onArticleClick}
       >
         ${unsafeHTML(this.doc.html)}
