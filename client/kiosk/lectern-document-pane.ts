@@ -157,11 +157,6 @@ export class LecternDocumentPane extends LitElement {
 
   private readonly i18n = new I18nController(this);
 
-  protected override updated(): void {
-    // Through the CSSOM, not a style attribute: the page's CSP (style-src 'self') blocks inline styles.
-    this.style.setProperty('--scale', String(SCALES[this._scaleIndex]));
-  }
-
   override render() {
     const scale = SCALES[this._scaleIndex]!;
     return html`<div lang=${this.i18n.language}>
@@ -194,7 +189,7 @@ export class LecternDocumentPane extends LitElement {
     this.style.setProperty('--scale', String(SCALES[this._scaleIndex]!));
   }
 
-  private renderBody(_scale: number) {
+  private renderBody() {
     if (!this.doc) {
       return html`<p class="state muted" role="status">${t(this.failed ? 'exam.documentError' : 'exam.documentLoading')}</p>`;
     }
