@@ -1,0 +1,154 @@
+// From judgements to decisions: the pack's thresholds turn one reading of a script into a decision
+// per criterion (B2 reading reached or not, B1 writing reached or not, each competence criterion met
+// or not), each with the evidence behind it. Two readings disagree when a decision differs or a
+// writing band differs by more than one; then a third reading settles the script.
+import type { Localized } from '../content/pack-types.js';
+import type { CompetenceJudgement, InterpretationJudgement } from '../db/schema/grading.js';
+import type { AnswerMark, GradingModel, ScriptMark } from './rubric-model.js';
+
+/** Largest difference between two readers' bands that still counts as agreement. */
+export const MAX_BAND_GAP = 1;
+
+export interface QuestionEvidence {
+  questionId: string;
+  answered: boolean;
+  found: number;
+  partly: number;
+  missing: number;
+  interpretation: InterpretationJudgement | null;
+  comment: string;
+}
+
+export interface ReadingEvidence {
+  kind: 'reading';
+  keyPoints: { found: number; partly: number; missing: number; total: number };
+  /** (found + partly / 2) / total. */
+  share: number;
+  misunderstandings: number;
+  questions: QuestionEvidence[];
+  threshold: { minKeyPointShare: number; maxMisunderstandings: number };
+}
+
+export interface WritingEvidence {
+  kind: 'writing';
+  bands: Record<string, number>;
+  total: number;
+  threshold: { minBandEach: number; minTotal: number };
+}
+
+export interface CompetenceEvidence {
+  kind: 'competence';
+  judgement: CompetenceJudgement | null;
+  partlyCountsAsMet: boolean;
+}
+
+export interface Decision {
+  /** `reading-b2`, `writing-b1`, or `<competence rubric>/<criterion>`. */
+  key: string;
+  rubricId: string;
+  kind: 'reading' | 'writing' | 'competence';
+  title: Localized;
+  reached: boolean;
+  evidence: ReadingEvidence | WritingEvidence | CompetenceEvidence;
+}
+
+export interface ReadingMarks {
+  answers: ReadonlyMap<string, AnswerMark>;
+  script: ScriptMark | null;
+  /** Questions with a non-empty answer. */
+  answered: ReadonlySet<string>;
+}
+
+const keyPointValue = { found: 1, partly: 0.5, missing: 0 } as const;
+
+export function decide(model: GradingModel, marks: ReadingMarks): Decision[] {
+  const decisions: Decision[] = [];
+  for (const rubric of model.reading) {
+    const questions: QuestionEvidence[] = [];
+    let found = 0;
+    let partly = 0;
+    let missing = 0;
+    let misunderstandings = 0;
+    let points = 0;
+    for (const g of model.questions) {
+      if (g.reading?.id !== rubric.id) continue;
+      const answered = marks.answered.has(g.question.id);
+      const mark = answered ? marks.answers.get(g.question.id) : undefined;
+      const q: QuestionEvidence = { questionId: g.question.id, answered, found: 0, partly: 0, missing: 0, interpretation: mark?.interpretation ?? null, comment: mark?.comment ?? '' };
+      for (const kp of g.question.keyPoints) {
+        const level = mark?.keyPoints[kp.id] ?? 'missing';
+        q[level]++;
+        points += keyPointValue[level];
+      }
+      found += q.found;
+      partly += q.partly;
+      missing += q.missing;
+      if (q.interpretation === 'misunderstanding') misunderstandings++;
+      questions.push(q);
+    }
+    const total = found + partly + missing;
+    const share = total === 0 ? 0 : points / total;
+    decisions.push({
+      key: rubric.id,
+      rubricId: rubric.id,
+      kind: 'reading',
+      title: rubric.title,
+      // A float share is compared with a small tolerance: 0.6 stored as 0.6000000001 must still pass.
+      reached: share + 1e-9 >= rubric.threshold.minKeyPointShare && misunderstandings <= rubric.threshold.maxMisunderstandings,
+      evidence: { kind: 'reading', keyPoints: { found, partly, missing, total }, share, misunderstandings, questions, threshold: rubric.threshold },
+    });
+  }
+  for (const rubric of model.writing) {
+    const bands: Record<string, number> = {};
+    for (const c of rubric.criteria) bands[c.id] = marks.script?.writing[rubric.id]?.[c.id] ?? 0;
+    const values = Object.values(bands);
+    const total = values.reduce((s, b) => s + b, 0);
+    decisions.push({
+      key: rubric.id,
+      rubricId: rubric.id,
+      kind: 'writing',
+      title: rubric.title,
+      reached: values.every((b) => b >= rubric.threshold.minBandEach) && total >= rubric.threshold.minTotal,
+      evidence: { kind: 'writing', bands, total, threshold: rubric.threshold },
+    });
+  }
+  for (const rubric of model.competence) {
+    for (const c of rubric.criteria) {
+      const judgement = marks.script?.competence[rubric.id]?.[c.id] ?? null;
+      decisions.push({
+        key: `${rubric.id}/${c.id}`,
+        rubricId: rubric.id,
+        kind: 'competence',
+        title: c.title,
+        reached: judgement === 'met' || (judgement === 'partly' && rubric.threshold.partlyCountsAsMet),
+        evidence: { kind: 'competence', judgement, partlyCountsAsMet: rubric.threshold.partlyCountsAsMet },
+      });
+    }
+  }
+  return decisions;
+}
+
+export interface Disagreement {
+  key: string;
+  kind: 'decision' | 'band-gap';
+  /** For a band gap: the writing criterion and the two bands. */
+  criterionId?: string;
+  values: [string | number, string | number];
+}
+
+/** Why two readings of a script disagree; empty when they agree. */
+export function disagreements(first: Decision[], second: Decision[]): Disagreement[] {
+  const out: Disagreement[] = [];
+  for (const a of first) {
+    const b = second.find((d) => d.key === a.key);
+    if (!b) continue;
+    if (a.reached !== b.reached) out.push({ key: a.key, kind: 'decision', values: [String(a.reached), String(b.reached)] });
+    if (a.evidence.kind === 'writing' && b.evidence.kind === 'writing') {
+      for (const [criterionId, band] of Object.entries(a.evidence.bands)) {
+        const other = b.evidence.bands[criterionId] ?? 0;
+        if (Math.abs(band - other) > MAX_BAND_GAP) out.push({ key: a.key, kind: 'band-gap', criterionId, values: [band, other] });
+      }
+    }
+  }
+  return out;
+}
