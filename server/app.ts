@@ -13,6 +13,8 @@ import attemptRoutes from './routes/attempt-routes.js';
 import sessionRoutes from './routes/session-routes.js';
 import adminRoutes from './routes/admin-routes.js';
 import wsRoute from './routes/ws-route.js';
+import proctor from './proctor/plugin.js';
+import proctorRoutes from './routes/proctor-routes.js';
 import pageRoutes from './routes/pages.js';
 import { MAX_MESSAGE_BYTES } from './live/protocol.js';
 
@@ -42,11 +44,13 @@ export async function buildApp(options: AppOptions) {
   await app.register(authentication);
   // Domain services.
   await app.register(examServices, { contentDir: options.contentDir });
+  await app.register(proctor);
   // Routes.
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(attemptRoutes);
   await app.register(sessionRoutes);
+  await app.register(proctorRoutes);
   await app.register(adminRoutes);
   await app.register(wsRoute);
   await app.register(pageRoutes);

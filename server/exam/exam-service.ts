@@ -333,4 +333,170 @@ export class ExamService {
     const s = row as ExamSessionRow & { doubleMarking: number | boolean };
     return { ...s, doubleMarking: Boolean(s.doubleMarking) };
   }
+
+  // ---------- proctor controls on one candidate (issue 3) ----------
+  // Each change is one transaction with its audit row; each refusal is a clear error that changes nothing.
+
+  private proctorStatements?: ReturnType<ExamService['prepareProctorStatements']>;
+
+  private get pst() {
+    this.proctorStatements ??= this.prepareProctorStatements();
+    return this.proctorStatements;
+  }
+
+  private prepareProctorStatements() {
+    const c = this.db.$client;
+    return {
+      openCandidatePause: c.prepare('SELECT id FROM pauses WHERE session_id = ? AND candidate_id = ? AND ended_at IS NULL'),
+      closeCandidatePause: c.prepare('UPDATE pauses SET ended_at = ? WHERE session_id = ? AND candidate_id = ? AND ended_at IS NULL'),
+      setWorkstation: c.prepare('UPDATE candidates SET workstation = ? WHERE id = ?'),
+      workstationHolder: c.prepare(
+        'SELECT id, code FROM candidates WHERE session_id = ? AND id <> ? AND absent_at IS NULL AND workstation = ? COLLATE NOCASE',
+      ),
+      setLocked: c.prepare('UPDATE candidates SET locked_at = ? WHERE id = ?'),
+      setAbsent: c.prepare('UPDATE candidates SET absent_at = ? WHERE id = ?'),
+      answerCount: c.prepare('SELECT COUNT(*) AS n FROM answers WHERE candidate_id = ?'),
+    };
+  }
+
+  /** The candidate, if they belong to this session; a 404 a person can act on otherwise. */
+  requireCandidateOf(sessionId: number, candidateId: number): CandidateRow {
+    const c = this.candidate(candidateId);
+    if (!c || c.sessionId !== sessionId) throw userError(404, 'unknown-candidate', `There is no candidate ${candidateId} in session ${sessionId}.`);
+    return c;
+  }
+
+  /** Whether this candidate alone has an open pause. */
+  isPausedAlone(sessionId: number, candidateId: number): boolean {
+    return this.pst.openCandidatePause.get(sessionId, candidateId) !== undefined;
+  }
+
+  /** Pauses one candidate (an incident at their workstation); the rest of the room goes on. */
+  pauseCandidate(sessionId: number, candidateId: number, actor: Actor, reason = '', now = Date.now()): void {
+    const s = this.requireSession(sessionId);
+    const c = this.requireCandidateOf(sessionId, candidateId);
+    if (s.state !== 'running' && s.state !== 'paused') throw userError(409, 'not-running', `A candidate can only be paused while the session runs (it is ${s.state}).`);
+    this.requireStillWriting(c);
+    if (this.isPausedAlone(sessionId, candidateId)) throw userError(409, 'already-paused', `Candidate ${printed(c.code)} is already paused.`);
+    this.db.$client.transaction(() => {
+      this.st.openPause.run(sessionId, candidateId, now, reason, actor.kind === 'account' ? actor.id : null);
+      this.audit.append({ ...this.actorFields(actor), sessionId, action: 'candidate.paused', detail: { candidateId, reason } }, now);
+    })();
+  }
+
+  resumeCandidate(sessionId: number, candidateId: number, actor: Actor, now = Date.now()): void {
+    this.requireSession(sessionId);
+    const c = this.requireCandidateOf(sessionId, candidateId);
+    if (!this.isPausedAlone(sessionId, candidateId)) throw userError(409, 'not-paused', `Candidate ${printed(c.code)} is not paused on their own.`);
+    this.db.$client.transaction(() => {
+      this.pst.closeCandidatePause.run(now, sessionId, candidateId);
+      this.audit.append({ ...this.actorFields(actor), sessionId, action: 'candidate.resumed', detail: { candidateId } }, now);
+    })();
+  }
+
+  /**
+   * Extra time for one candidate: an accommodation known in advance, or incident time with its
+   * reason. A grant is from a few seconds to MAX_EXTRA_MINUTES, and so is the candidate's total.
+   */
+  grantExtraTime(
+    sessionId: number,
+    candidateId: number,
+    grant: { minutes: number; kind: 'accommodation' | 'incident'; reason: string },
+    actor: Actor,
+    now = Date.now(),
+  ): { durationMs: number; totalExtraMs: number } {
+    const s = this.requireSession(sessionId);
+    const c = this.requireCandidateOf(sessionId, candidateId);
+    if (!Number.isFinite(grant.minutes) || grant.minutes <= 0) {
+      throw userError(400, 'bad-duration', `Extra time must be a positive number of minutes (got ${grant.minutes}).`);
+    }
+    if (grant.minutes > MAX_EXTRA_MINUTES) {
+      throw userError(400, 'bad-duration', `Extra time is at most ${MAX_EXTRA_MINUTES} minutes at once (got ${grant.minutes}).`);
+    }
+    const durationMs = Math.round(grant.minutes * 60_000);
+    if (durationMs < 1000) throw userError(400, 'bad-duration', 'Extra time must be at least one second.');
+    const reason = grant.reason.trim();
+    if (grant.kind === 'incident' && reason.length === 0) throw userError(400, 'reason-required', 'Incident time needs a reason: say what happened.');
+    if (s.state === 'ended') throw userError(409, 'already-ended', 'The session has ended: no more time can be given.');
+    this.requireStillWriting(c);
+    const currentMs = (this.st.extraFor.get(candidateId) as { extra: number }).extra;
+    if (currentMs + durationMs > MAX_EXTRA_MINUTES * 60_000) {
+      throw userError(400, 'too-much-extra', `Candidate ${printed(c.code)} already has ${Math.round(currentMs / 60_000)} minutes of extra time; the total cannot exceed ${MAX_EXTRA_MINUTES} minutes.`);
+    }
+    const stored = reason || (grant.kind === 'accommodation' ? 'Accommodation' : '');
+    this.db.$client.transaction(() => {
+      this.st.insertExtension.run(sessionId, candidateId, durationMs, grant.kind, stored, actor.kind === 'account' ? actor.id : null, now);
+      this.audit.append({ ...this.actorFields(actor), sessionId, action: 'candidate.extra-time', detail: { candidateId, durationMs, kind: grant.kind, reason: stored } }, now);
+    })();
+    return { durationMs, totalExtraMs: currentMs + durationMs };
+  }
+
+  /**
+   * Moves a candidate to another workstation. The caller logs the old kiosk out; the answers are
+   * the server's, so the new workstation resumes with all of them.
+   */
+  moveCandidate(sessionId: number, candidateId: number, workstation: string, actor: Actor, now = Date.now()): { from: string | null; to: string } {
+    const s = this.requireSession(sessionId);
+    const c = this.requireCandidateOf(sessionId, candidateId);
+    const to = workstation.trim();
+    if (to.length === 0 || to.length > 64) throw userError(400, 'bad-workstation', 'Give the name of the new workstation (1 to 64 characters).');
+    if (s.state === 'ended') throw userError(409, 'already-ended', 'The session has ended: there is nothing to move.');
+    this.requireStillWriting(c);
+    if (c.workstation !== null && c.workstation.toLowerCase() === to.toLowerCase()) {
+      throw userError(409, 'same-workstation', `Candidate ${printed(c.code)} is already at ${c.workstation}.`);
+    }
+    const holder = this.pst.workstationHolder.get(sessionId, candidateId, to) as { id: number; code: string } | undefined;
+    if (holder) throw userError(409, 'workstation-in-use', `Workstation ${to} is already in use by candidate ${printed(holder.code)}: choose a free one.`, { candidateId: holder.id });
+    this.db.$client.transaction(() => {
+      this.pst.setWorkstation.run(to, candidateId);
+      this.audit.append({ ...this.actorFields(actor), sessionId, action: 'candidate.moved', detail: { candidateId, from: c.workstation, to } }, now);
+    })();
+    return { from: c.workstation, to };
+  }
+
+  /** Locks or unlocks a workstation: a locked kiosk shows a lock screen and its saves are refused. */
+  setLocked(sessionId: number, candidateId: number, locked: boolean, actor: Actor, now = Date.now()): void {
+    const s = this.requireSession(sessionId);
+    const c = this.requireCandidateOf(sessionId, candidateId);
+    if (locked && c.lockedAt !== null) throw userError(409, 'already-locked', `The workstation of candidate ${printed(c.code)} is already locked.`);
+    if (!locked && c.lockedAt === null) throw userError(409, 'not-locked', `The workstation of candidate ${printed(c.code)} is not locked.`);
+    if (locked && s.state === 'ended') throw userError(409, 'already-ended', 'The session has ended: there is nothing to lock.');
+    this.db.$client.transaction(() => {
+      this.pst.setLocked.run(locked ? now : null, candidateId);
+      this.audit.append({ ...this.actorFields(actor), sessionId, action: locked ? 'candidate.locked' : 'candidate.unlocked', detail: { candidateId } }, now);
+    })();
+  }
+
+  /**
+   * Marks a candidate absent (or present again, after a mistake). A candidate who is connected,
+   * has saved answers or has submitted was there: they cannot be marked absent.
+   */
+  setAbsent(sessionId: number, candidateId: number, absent: boolean, actor: Actor, connected: boolean, now = Date.now()): void {
+    const s = this.requireSession(sessionId);
+    const c = this.requireCandidateOf(sessionId, candidateId);
+    if (absent) {
+      if (c.absentAt !== null) throw userError(409, 'already-absent', `Candidate ${printed(c.code)} is already marked absent.`);
+      if (connected) throw userError(409, 'connected', `Candidate ${printed(c.code)} is connected right now: they are not absent.`);
+      if (c.submittedAt !== null && c.submitKind === 'candidate') throw userError(409, 'already-submitted', `Candidate ${printed(c.code)} has submitted: they were present.`);
+      if ((this.pst.answerCount.get(candidateId) as { n: number }).n > 0) throw userError(409, 'has-answers', `Candidate ${printed(c.code)} has saved answers: they were present.`);
+    } else {
+      if (c.absentAt === null) throw userError(409, 'not-absent', `Candidate ${printed(c.code)} is not marked absent.`);
+      if (s.state === 'ended') throw userError(409, 'already-ended', 'The session has ended: the absence stays on record.');
+    }
+    this.db.$client.transaction(() => {
+      this.pst.setAbsent.run(absent ? now : null, candidateId);
+      this.audit.append({ ...this.actorFields(actor), sessionId, action: absent ? 'candidate.marked-absent' : 'candidate.marked-present', detail: { candidateId } }, now);
+    })();
+  }
+
+  private requireStillWriting(c: CandidateRow): void {
+    if (c.absentAt !== null) throw userError(409, 'absent', `Candidate ${printed(c.code)} is marked absent.`);
+    if (c.submittedAt !== null) throw userError(409, 'already-submitted', `Candidate ${printed(c.code)} has already submitted.`);
+  }
 }
+
+/** A grant of extra time, and a candidate's total, are at most this long: more is a typing mistake. */
+export const MAX_EXTRA_MINUTES = 240;
+
+/** A code as printed on the slip, in two halves. */
+const printed = (code: string) => (code.length > 4 ? `${code.slice(0, 4)}-${code.slice(4)}` : code);

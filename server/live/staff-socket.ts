@@ -1,0 +1,93 @@
+import type { WebSocket } from 'ws';
+import type { FastifyBaseLogger } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import type { Principal } from '../auth/auth-service.js';
+import { UserError } from '../errors.js';
+import type { DashboardBroadcaster, DashboardSubscriber } from '../proctor/dashboard-broadcaster.js';
+import type { SessionAccess } from '../proctor/access.js';
+import type { DashboardDelta, ServerToStaff, StaffToServer } from '../proctor/dashboard-protocol.js';
+
+export interface StaffSocketDeps {
+  broadcaster: DashboardBroadcaster;
+  access: SessionAccess;
+  log: FastifyBaseLogger;
+}
+
+const StaffMessage = TypeCompiler.Compile(
+  Type.Union([
+    Type.Object({ type: Type.Literal('subscribe'), sessionId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+    Type.Object({ type: Type.Literal('unsubscribe') }, { additionalProperties: false }),
+    Type.Object({ type: Type.Literal('ping'), sentAt: Type.Number() }, { additionalProperties: false }),
+  ]),
+);
+
+/**
+ * A proctor's (or admin's) dashboard socket: it subscribes to one session, gets the snapshot,
+ * then the deltas. Deltas produced in the same turn of the event loop go out as one frame.
+ * The `message` listener is attached before anything else, so nothing sent right away is missed.
+ */
+export function handleStaffSocket(socket: WebSocket, principal: Extract<Principal, { kind: 'staff' }>, deps: StaffSocketDeps): () => void {
+  const send = (m: ServerToStaff) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
+  };
+  let sessionId: number | null = null;
+  let queue: DashboardDelta[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (queue.length === 0) return;
+    const deltas = queue;
+    queue = [];
+    send({ type: 'deltas', serverNow: Date.now(), deltas });
+  };
+  const subscriber: DashboardSubscriber = {
+    push(delta) {
+      queue.push(delta);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+  };
+  const leave = () => {
+    if (sessionId !== null) deps.broadcaster.unsubscribe(sessionId, subscriber);
+    sessionId = null;
+    queue = [];
+  };
+
+  socket.on('message', (data, isBinary) => {
+    let value: unknown;
+    try {
+      value = isBinary ? undefined : JSON.parse(data.toString());
+    } catch {
+      value = undefined;
+    }
+    if (!StaffMessage.Check(value)) {
+      // A kiosk message (a save, a heartbeat) on a staff socket, or anything else: refused, nothing changes.
+      const first = value === undefined ? null : StaffMessage.Errors(value).First();
+      return send({ type: 'error', code: 'bad-message', message: `The dashboard protocol has no such message${first?.path ? ` (at ${first.path})` : ''}: send subscribe, unsubscribe or ping.` });
+    }
+    const m = value as StaffToServer;
+    try {
+      if (m.type === 'ping') return send({ type: 'pong', sentAt: m.sentAt, serverNow: Date.now() });
+      if (m.type === 'unsubscribe') return leave();
+      deps.access.requireSupervisor(principal, m.sessionId);
+      leave();
+      const snapshot = deps.broadcaster.subscribe(m.sessionId, subscriber);
+      sessionId = m.sessionId;
+      send({ type: 'snapshot', snapshot });
+    } catch (err) {
+      if (err instanceof UserError) return send({ type: 'error', code: err.code, message: err.message });
+      deps.log.error({ err }, 'dashboard message failed');
+      send({ type: 'error', code: 'internal', message: 'The server could not handle this request; try again.' });
+    }
+  });
+  socket.on('close', leave);
+
+  if (principal.role !== 'admin' && principal.role !== 'proctor') {
+    send({ type: 'error', code: 'forbidden', message: 'The live dashboard needs the role admin or proctor.' });
+    socket.close(1008, 'forbidden');
+  }
+  return leave;
+}

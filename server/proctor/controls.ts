@@ -1,0 +1,166 @@
+import type { LecternDb } from '../db/open-database.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { Actor, ExamService } from '../exam/exam-service.js';
+import type { LiveHub } from '../live/live-hub.js';
+import { userError } from '../errors.js';
+import type { DashboardBroadcaster } from './dashboard-broadcaster.js';
+import type { DashboardService } from './dashboard-service.js';
+import type { IncidentView, MessageSummary } from './dashboard-protocol.js';
+import type { PresenceWatch } from './presence-watch.js';
+
+export const MAX_MESSAGE_CHARS = 2000;
+export const MAX_INCIDENT_CHARS = 5000;
+
+/** Characters as a person counts them (an emoji is one), not UTF-16 units. */
+export const charCount = (text: string) => [...text].length;
+
+type AccountActor = Extract<Actor, { kind: 'account' }>;
+
+/**
+ * What the proctor does to the room or to one candidate. Each control changes the database (one
+ * transaction with its audit row, in ExamService or here), then tells the kiosk concerned and
+ * every dashboard at once: the candidate's screen and the proctor's show the same time left.
+ */
+export class ProctorControls {
+  private readonly st;
+
+  constructor(
+    private readonly db: LecternDb,
+    private readonly exam: ExamService,
+    private readonly hub: LiveHub,
+    private readonly audit: AuditLog,
+    private readonly auth: AuthService,
+    private readonly dashboard: DashboardService,
+    private readonly broadcaster: DashboardBroadcaster,
+    private readonly watch: PresenceWatch,
+  ) {
+    const c = db.$client;
+    this.st = {
+      insertMessage: c.prepare('INSERT INTO proctor_messages (session_id, candidate_id, text, sent_by, sent_at) VALUES (?, ?, ?, ?, ?)'),
+      insertIncident: c.prepare('INSERT INTO incidents (session_id, candidate_id, at, text, created_by) VALUES (?, ?, ?, ?, ?)'),
+      setSebKey: c.prepare('UPDATE exam_sessions SET seb_config_key = ? WHERE id = ?'),
+    };
+  }
+
+  pauseCandidate(sessionId: number, candidateId: number, actor: AccountActor, reason: string): void {
+    this.exam.pauseCandidate(sessionId, candidateId, actor, reason.trim());
+    this.afterCandidateChange(sessionId, candidateId, 'paused', true);
+  }
+
+  resumeCandidate(sessionId: number, candidateId: number, actor: AccountActor): void {
+    this.exam.resumeCandidate(sessionId, candidateId, actor);
+    this.afterCandidateChange(sessionId, candidateId, 'resumed', true);
+  }
+
+  extraTime(sessionId: number, candidateId: number, grant: { minutes: number; kind: 'accommodation' | 'incident'; reason: string }, actor: AccountActor) {
+    const result = this.exam.grantExtraTime(sessionId, candidateId, grant, actor);
+    this.afterCandidateChange(sessionId, candidateId, 'extra-time', true);
+    return result;
+  }
+
+  /** The old kiosk is logged out at once; the candidate logs in again at the new workstation. */
+  move(sessionId: number, candidateId: number, workstation: string, actor: AccountActor) {
+    const moved = this.exam.moveCandidate(sessionId, candidateId, workstation, actor);
+    this.watch.expectDisconnect(candidateId);
+    this.auth.revokeCandidateSessions(candidateId);
+    this.hub.disconnectCandidate(candidateId, 'moved');
+    this.afterCandidateChange(sessionId, candidateId, 'moved', false);
+    return moved;
+  }
+
+  setLocked(sessionId: number, candidateId: number, locked: boolean, actor: AccountActor): void {
+    this.exam.setLocked(sessionId, candidateId, locked, actor);
+    this.hub.sendToCandidate(candidateId, { type: 'locked', locked });
+    this.afterCandidateChange(sessionId, candidateId, locked ? 'locked' : 'unlocked', false);
+  }
+
+  setAbsent(sessionId: number, candidateId: number, absent: boolean, actor: AccountActor): void {
+    this.exam.setAbsent(sessionId, candidateId, absent, actor, this.hub.isConnected(candidateId));
+    if (absent) {
+      this.watch.expectDisconnect(candidateId);
+      this.auth.revokeCandidateSessions(candidateId);
+      this.hub.disconnectCandidate(candidateId, 'revoked');
+    }
+    this.afterCandidateChange(sessionId, candidateId, absent ? 'marked-absent' : 'marked-present', false);
+  }
+
+  /** A message to the whole room (candidateId null) or to one candidate, shown until acknowledged. */
+  sendMessage(sessionId: number, input: { text: string; candidateId?: number | null }, actor: AccountActor): MessageSummary {
+    const session = this.exam.requireSession(sessionId);
+    const text = input.text.trim();
+    if (text.length === 0) throw userError(400, 'empty-message', 'Write the message before sending it.');
+    const length = charCount(text);
+    if (length > MAX_MESSAGE_CHARS) {
+      throw userError(400, 'message-too-long', `A message can be at most ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters long; this one has ${length.toLocaleString('en')}.`);
+    }
+    const candidateId = input.candidateId ?? null;
+    if (candidateId !== null) {
+      const c = this.exam.requireCandidateOf(sessionId, candidateId);
+      if (c.absentAt !== null) throw userError(409, 'absent', 'This candidate is marked absent: the message would reach nobody.');
+    }
+    if (session.state === 'ended') throw userError(409, 'already-ended', 'The session has ended: the kiosks no longer show messages.');
+    const now = Date.now();
+    const messageId = this.db.$client.transaction(() => {
+      const id = Number(this.st.insertMessage.run(sessionId, candidateId, text, actor.id, now).lastInsertRowid);
+      this.audit.append({ actorKind: 'account', actorId: actor.id, sessionId, action: 'message.sent', detail: { messageId: id, candidateId, length } }, now);
+      return id;
+    })();
+    const view = { id: messageId, text, sentAt: now, toAll: candidateId === null, acknowledgedAt: null };
+    const recipients = candidateId === null ? this.exam.candidates(sessionId).filter((c) => c.absentAt === null).map((c) => c.id) : [candidateId];
+    for (const id of recipients) this.hub.sendToCandidate(id, { type: 'message', message: view });
+    const summary = this.dashboard.message(sessionId, messageId)!;
+    this.broadcaster.push(sessionId, { type: 'message', message: summary });
+    this.broadcaster.catchUpAudit(sessionId);
+    return summary;
+  }
+
+  /** An incident written by the proctor: its time (now, or when it happened), the candidate if any, what happened. */
+  recordIncident(sessionId: number, input: { text: string; candidateId?: number | null; at?: number }, actor: AccountActor): IncidentView {
+    const session = this.exam.requireSession(sessionId);
+    const text = input.text.trim();
+    if (text.length === 0) throw userError(400, 'empty-incident', 'Describe the incident before recording it.');
+    if (charCount(text) > MAX_INCIDENT_CHARS) throw userError(400, 'incident-too-long', `An incident is at most ${MAX_INCIDENT_CHARS.toLocaleString('en')} characters long.`);
+    const candidateId = input.candidateId ?? null;
+    if (candidateId !== null) this.exam.requireCandidateOf(sessionId, candidateId);
+    const now = Date.now();
+    const at = input.at ?? now;
+    if (at > now + 60_000) throw userError(400, 'incident-in-future', 'An incident cannot be dated in the future.');
+    if (at < session.createdAt - 24 * 3600_000) throw userError(400, 'incident-too-early', 'An incident cannot be dated more than a day before the session was opened.');
+    const incidentId = this.db.$client.transaction(() => {
+      const id = Number(this.st.insertIncident.run(sessionId, candidateId, at, text, actor.id).lastInsertRowid);
+      this.audit.append({ actorKind: 'account', actorId: actor.id, sessionId, action: 'incident.recorded', detail: { incidentId: id, candidateId, at, text } }, now);
+      return id;
+    })();
+    const incident = this.dashboard.incident(incidentId)!;
+    this.broadcaster.push(sessionId, { type: 'incident', incident });
+    this.broadcaster.catchUpAudit(sessionId);
+    return incident;
+  }
+
+  /** Sets (or clears, with null) the Safe Exam Browser Config Key the session's kiosks must prove. */
+  setSebConfigKey(sessionId: number, key: string | null, actor: AccountActor): void {
+    const session = this.exam.requireSession(sessionId);
+    const normalized = key === null ? null : key.trim().toLowerCase();
+    if (normalized !== null && !/^[0-9a-f]{64}$/.test(normalized)) {
+      throw userError(400, 'bad-config-key', 'A Safe Exam Browser Config Key is 64 hexadecimal characters (SEB shows it in its Config Key field).');
+    }
+    if (session.state === 'ended') throw userError(409, 'already-ended', 'The session has ended.');
+    const now = Date.now();
+    this.db.$client.transaction(() => {
+      this.st.setSebKey.run(normalized, sessionId);
+      this.audit.append({ actorKind: 'account', actorId: actor.id, sessionId, action: normalized ? 'session.seb-key-set' : 'session.seb-key-cleared' }, now);
+    })();
+    this.broadcaster.refreshRoom(sessionId);
+    this.broadcaster.catchUpAudit(sessionId);
+  }
+
+  private afterCandidateChange(sessionId: number, candidateId: number, what: string, clockChanged: boolean): void {
+    if (clockChanged) {
+      const session = this.exam.session(sessionId)!;
+      this.hub.sendToCandidate(candidateId, { type: 'clock', clock: this.exam.clockView(session, candidateId) });
+    }
+    // The dashboards rebuild the tile and show the action (from the audit log) in the feed.
+    this.hub.events.emit('changed', sessionId, candidateId, what);
+  }
+}

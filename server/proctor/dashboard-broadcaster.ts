@@ -1,0 +1,150 @@
+import type { ExamService } from '../exam/exam-service.js';
+import type { LiveHub, Presence, RoomEvents } from '../live/live-hub.js';
+import type { DashboardService } from './dashboard-service.js';
+import type { DashboardDelta, DashboardSnapshot, FeedItem } from './dashboard-protocol.js';
+
+/** One connected dashboard: it takes deltas and sends them (batched) on its socket. */
+export interface DashboardSubscriber {
+  push(delta: DashboardDelta): void;
+}
+
+const keptLate = new Set(['late', 'ended', 'submitted']);
+
+/**
+ * Turns the room's events into dashboard deltas. It listens to the hub once for all dashboards,
+ * computes each delta once per session and hands it to every dashboard watching that session.
+ * A session nobody watches costs nothing.
+ */
+export class DashboardBroadcaster {
+  private readonly rooms = new Map<number, Set<DashboardSubscriber>>();
+  /** Per watched session: the last audit row already shown in the feed. */
+  private readonly lastAuditId = new Map<number, number>();
+  private sequence = 0;
+  private readonly detach: (() => void)[] = [];
+
+  constructor(
+    private readonly dashboard: DashboardService,
+    private readonly exam: ExamService,
+    private readonly hub: LiveHub,
+  ) {
+    this.listen('presence', (sessionId, p, change) => this.onPresence(sessionId, p, change));
+    this.listen('saved', (sessionId, candidateId, questionId, words, savedAt) => {
+      this.push(sessionId, { type: 'words', candidateId, questionId, words, savedAt });
+    });
+    this.listen('refused', (sessionId, candidateId, questionId, reason) => this.onRefused(sessionId, candidateId, questionId, reason));
+    this.listen('supervision', (sessionId, candidateId, kind, detail, at) => {
+      if (!this.rooms.has(sessionId)) return;
+      const source = kind === 'second-login' || kind.startsWith('connection-') ? 'server' : 'kiosk';
+      this.push(sessionId, { type: 'feed', item: { id: `s${++this.sequence}`, at, candidateId, source, kind, detail } });
+    });
+    this.listen('changed', (sessionId, candidateId, what) => this.onChanged(sessionId, candidateId, what));
+  }
+
+  /** Starts sending this session's deltas to the subscriber; returns the snapshot to send first. */
+  subscribe(sessionId: number, subscriber: DashboardSubscriber): DashboardSnapshot {
+    let room = this.rooms.get(sessionId);
+    if (!room) {
+      this.rooms.set(sessionId, (room = new Set()));
+      this.lastAuditId.set(sessionId, this.dashboard.lastAuditId());
+    }
+    room.add(subscriber);
+    // Everything is synchronous here: no event can slip between the snapshot and the first delta.
+    return this.dashboard.snapshot(sessionId);
+  }
+
+  unsubscribe(sessionId: number, subscriber: DashboardSubscriber): void {
+    const room = this.rooms.get(sessionId);
+    if (!room) return;
+    room.delete(subscriber);
+    if (room.size === 0) {
+      this.rooms.delete(sessionId);
+      this.lastAuditId.delete(sessionId);
+    }
+  }
+
+  watching(sessionId: number): number {
+    return this.rooms.get(sessionId)?.size ?? 0;
+  }
+
+  push(sessionId: number, delta: DashboardDelta): void {
+    const room = this.rooms.get(sessionId);
+    if (!room) return;
+    for (const subscriber of room) subscriber.push(delta);
+  }
+
+  /** Shows proctor and system actions recorded since the last call (the audit log is their source). */
+  catchUpAudit(sessionId: number): void {
+    const after = this.lastAuditId.get(sessionId);
+    if (after === undefined) return;
+    const { items, lastId } = this.dashboard.auditAfter(sessionId, after);
+    this.lastAuditId.set(sessionId, lastId);
+    for (const item of items) this.push(sessionId, { type: 'feed', item });
+  }
+
+  /** Rebuilds one candidate's tile for every dashboard of the session. */
+  refreshTile(sessionId: number, candidateId: number): void {
+    if (!this.rooms.has(sessionId)) return;
+    const tile = this.dashboard.tile(sessionId, candidateId);
+    if (tile) this.push(sessionId, { type: 'tile', tile });
+  }
+
+  /** The session header and every tile: after a start, a room pause or resume, an end. */
+  refreshRoom(sessionId: number): void {
+    if (!this.rooms.has(sessionId)) return;
+    const session = this.exam.session(sessionId);
+    if (!session) return;
+    this.push(sessionId, { type: 'room', session: this.dashboard.sessionView(session), tiles: this.dashboard.tiles(session) });
+  }
+
+  close(): void {
+    for (const off of this.detach) off();
+    this.rooms.clear();
+  }
+
+  private listen<K extends keyof RoomEvents>(event: K, listener: (...args: RoomEvents[K]) => void): void {
+    const wrapped = listener as (...args: unknown[]) => void;
+    (this.hub.events as unknown as NodeJS.EventEmitter).on(event, wrapped);
+    this.detach.push(() => (this.hub.events as unknown as NodeJS.EventEmitter).off(event, wrapped));
+  }
+
+  private onPresence(sessionId: number, p: Presence, change: RoomEvents['presence'][2]): void {
+    if (!this.rooms.has(sessionId)) return;
+    this.push(sessionId, {
+      type: 'presence',
+      candidateId: p.candidateId,
+      connected: this.hub.isConnected(p.candidateId),
+      activity: p.activity,
+      lastHeartbeatAt: p.lastHeartbeatAt,
+      loggedIn: true,
+    });
+    // A login is in the audit log: show it as soon as the kiosk connects.
+    if (change === 'connected') this.catchUpAudit(sessionId);
+  }
+
+  private onRefused(sessionId: number, candidateId: number, questionId: string, reason: string): void {
+    if (!this.rooms.has(sessionId)) return;
+    const item: FeedItem = { id: `r${++this.sequence}`, at: Date.now(), candidateId, source: 'server', kind: 'save-refused', detail: { questionId, reason } };
+    this.push(sessionId, { type: 'feed', item });
+    if (keptLate.has(reason)) this.refreshTile(sessionId, candidateId);
+  }
+
+  private onChanged(sessionId: number, candidateId: number | null, what: string): void {
+    if (!this.rooms.has(sessionId)) return;
+    if (candidateId === null) {
+      this.refreshRoom(sessionId);
+    } else {
+      this.refreshTile(sessionId, candidateId);
+      if (what === 'message-acknowledged') {
+        const ack = this.dashboard.lastAcknowledgement(candidateId);
+        if (ack) {
+          this.push(sessionId, { type: 'message-ack', messageId: ack.messageId, candidateId, at: ack.at });
+          this.push(sessionId, {
+            type: 'feed',
+            item: { id: `k${++this.sequence}`, at: ack.at, candidateId, source: 'kiosk', kind: 'message-acknowledged', detail: { messageId: ack.messageId } },
+          });
+        }
+      }
+    }
+    this.catchUpAudit(sessionId);
+  }
+}

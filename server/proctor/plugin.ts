@@ -1,0 +1,77 @@
+import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { handleStaffSocket } from '../live/staff-socket.js';
+import { normalizeCode } from '../auth/codes.js';
+import { userError } from '../errors.js';
+import { SessionAccess } from './access.js';
+import { DashboardService } from './dashboard-service.js';
+import { DashboardBroadcaster } from './dashboard-broadcaster.js';
+import { PresenceWatch } from './presence-watch.js';
+import { ProctorControls } from './controls.js';
+import { ReportBuilder } from './report.js';
+import { sebHeaderMatches } from './seb.js';
+
+export interface ProctorServices {
+  access: SessionAccess;
+  dashboard: DashboardService;
+  broadcaster: DashboardBroadcaster;
+  watch: PresenceWatch;
+  controls: ProctorControls;
+  reports: ReportBuilder;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    proctor: ProctorServices;
+  }
+}
+
+/**
+ * Live supervision: the dashboard's data and deltas, the proctor's controls, the report, the
+ * staff sockets (handed over by /ws through `app.staffSocketHandler`), the offline watch and the
+ * optional Safe Exam Browser check on kiosk requests.
+ */
+export default fp(
+  async (app) => {
+    const access = new SessionAccess(app.db);
+    const dashboard = new DashboardService(app.db, app.exam, app.packs, app.hub);
+    const broadcaster = new DashboardBroadcaster(dashboard, app.exam, app.hub);
+    const watch = new PresenceWatch(app.hub, app.exam, app.supervision, app.log);
+    const controls = new ProctorControls(app.db, app.exam, app.hub, app.audit, app.auth, dashboard, broadcaster, watch);
+    const reports = new ReportBuilder(app.db, app.exam, app.packs, app.audit);
+    app.decorate('proctor', { access, dashboard, broadcaster, watch, controls, reports });
+
+    const staffSockets = new Set<WebSocket>();
+    app.decorate('staffSocketHandler', (socket, principal) => {
+      staffSockets.add(socket);
+      socket.on('close', () => staffSockets.delete(socket));
+      handleStaffSocket(socket, principal, { broadcaster, access, log: app.log });
+    });
+
+    // Safe Exam Browser: when a session has a Config Key, its kiosk requests must prove it. The
+    // login names the session in its body; afterwards the candidate's login session does.
+    app.addHook('preHandler', async (request: FastifyRequest) => {
+      const path = request.url.split('?')[0]!;
+      if (!path.startsWith('/api/')) return;
+      let configKey: string | null = null;
+      if (path === '/api/candidate/login' && request.method === 'POST') {
+        const code = (request.body as { sessionCode?: unknown } | undefined)?.sessionCode;
+        if (typeof code === 'string') configKey = app.exam.sessionByCode(normalizeCode(code))?.sebConfigKey ?? null;
+      } else if (request.principal?.kind === 'candidate') {
+        configKey = app.exam.session(request.principal.sessionId)?.sebConfigKey ?? null;
+      }
+      if (configKey && !sebHeaderMatches(request, configKey)) {
+        throw userError(403, 'safe-exam-browser-required', 'This exam must be taken in Safe Exam Browser with the configuration file the centre provides: call the proctor.');
+      }
+    });
+
+    watch.start();
+    app.addHook('preClose', async () => {
+      watch.stop();
+      broadcaster.close();
+      for (const s of staffSockets) s.close(1001, 'server shutting down');
+    });
+  },
+  { name: 'lectern-proctor', dependencies: ['lectern-exam-services', 'lectern-authentication'] },
+);
