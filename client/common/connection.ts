@@ -12,6 +12,8 @@ export interface ConnectionOptions {
   maxDelayMs?: number;
   /** A socket that has not opened after this long is given up and tried again (a pulled cable can hang a connect for long). */
   connectTimeoutMs?: number;
+  /** Drop a socket that has received nothing for this long (0: never). Needs a server that answers heartbeats. */
+  silenceMs?: number;
   /** For tests. */
   webSocket?: typeof WebSocket;
 }
@@ -39,7 +41,7 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
     private readonly host: ReactiveControllerHost,
     options: ConnectionOptions = {},
   ) {
-    this.options = { minDelayMs: 500, maxDelayMs: 5000, connectTimeoutMs: 5000, ...options };
+    this.options = { minDelayMs: 500, maxDelayMs: 5000, connectTimeoutMs: 5000, silenceMs: 0, ...options };
     host.addController(this);
   }
 
@@ -59,12 +61,15 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
   hostConnected(): void {
     this.hostIsConnected = true;
     globalThis.addEventListener?.('online', this.onBrowserOnline);
+    globalThis.addEventListener?.('offline', this.onBrowserOffline);
     if (this.wanted && !this.socket) this.open();
   }
 
   hostDisconnected(): void {
     this.hostIsConnected = false;
     globalThis.removeEventListener?.('online', this.onBrowserOnline);
+    globalThis.removeEventListener?.('offline', this.onBrowserOffline);
+    this.stopWatchdog();
     this.closeSocket();
     this.setState('offline');
   }
@@ -112,6 +117,34 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
     return () => this.stateListeners.delete(listener);
   }
 
+  /** The network cable is out: say so now rather than when TCP gives up, minutes later. */
+  private readonly onBrowserOffline = () => {
+    if (!this.wanted) return;
+    this.closeSocket();
+    this.scheduleRetry();
+  };
+
+  /**
+   * A socket can stay "open" on a dead network (half-open TCP). The server answers every
+   * heartbeat, so a socket silent for `silenceMs` is dropped and a new one opened.
+   */
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  private lastMessageAt = 0;
+
+  private startWatchdog(): void {
+    this.stopWatchdog();
+    const silenceMs = this.options.silenceMs;
+    if (!silenceMs) return;
+    this.watchdog = setInterval(() => {
+      if (this._state === 'online' && Date.now() - this.lastMessageAt > silenceMs) this.reconnect();
+    }, Math.max(250, Math.floor(silenceMs / 4)));
+  }
+
+  private stopWatchdog(): void {
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
+  }
+
   private readonly onBrowserOnline = () => {
     if (this.wanted && this._state === 'offline') {
       this.clearRetry();
@@ -152,10 +185,13 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
       clearTimeout(connectTimer);
       if (this.socket !== socket) return;
       this._failures = 0;
+      this.lastMessageAt = Date.now();
+      this.startWatchdog();
       this.setState('online');
     });
     socket.addEventListener('message', (event: MessageEvent) => {
       if (this.socket !== socket || typeof event.data !== 'string') return;
+      this.lastMessageAt = Date.now();
       let message: unknown;
       try {
         message = JSON.parse(event.data);

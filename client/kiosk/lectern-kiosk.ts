@@ -79,7 +79,7 @@ export class LecternKiosk extends LitElement {
         font-weight: 700;
         border-radius: 0.25rem;
       }
-      .skip:focus {
+      .skip:focus-visible {
         top: 0.5rem;
       }
       .layout {
@@ -117,7 +117,8 @@ export class LecternKiosk extends LitElement {
 
   private readonly api = new ApiClient();
   private readonly i18n = new I18nController(this);
-  private readonly connection = new Connection<ServerToKiosk, KioskToServer>(this);
+  // The server answers each 2-second heartbeat: 6 s of silence means a dead network, not a quiet one.
+  private readonly connection = new Connection<ServerToKiosk, KioskToServer>(this, { silenceMs: 6000 });
   private readonly clock = new ServerClock(this);
   private readonly queue = new SaveQueue(this, {
     storage: safeLocalStorage(),
@@ -154,7 +155,7 @@ export class LecternKiosk extends LitElement {
   private refreshAgain = false;
   private lastAuthProbe = 0;
   private timeUpHandled = false;
-  private fullscreenAsked = false;
+  private fullscreenTries = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   override connectedCallback(): void {
@@ -317,7 +318,6 @@ export class LecternKiosk extends LitElement {
     this.connection.stop();
     this.supervision.monitoring = false;
     this.supervision.heartbeats = false;
-    this.api.setCsrfToken(null);
     this._loggedOut = reason;
     this._submitOpen = false;
     this._screen = 'logged-out';
@@ -325,8 +325,9 @@ export class LecternKiosk extends LitElement {
 
   private setLocked(locked: boolean): void {
     this._locked = locked;
-    if (locked) this.queue.hold('locked');
-    else this.queue.release('locked');
+    // Saves keep going while locked (what was typed before the lock is worth keeping); only a
+    // `locked` refusal makes the queue wait, and the unlock lets it go again.
+    if (!locked) this.queue.release('locked');
   }
 
   private addMessages(messages: readonly ProctorMessageView[]): void {
@@ -428,7 +429,7 @@ export class LecternKiosk extends LitElement {
   };
 
   private readonly onRelogin = async () => {
-    await this.api.post('/api/auth/logout', {}).catch(() => undefined);
+    if (this.api.hasCsrfToken) await this.api.post('/api/auth/logout', {}).catch(() => undefined);
     this.api.setCsrfToken(null);
     this._attempt = null;
     this._receipt = null;
@@ -440,13 +441,14 @@ export class LecternKiosk extends LitElement {
   };
 
   private readonly askFullscreen = () => {
-    this.fullscreenAsked = true;
+    this.fullscreenTries++;
     document.documentElement.requestFullscreen?.({ navigationUI: 'hide' }).catch(() => undefined);
   };
 
-  /** Browsers grant full screen only on a gesture: the first one in the exam asks for it. */
-  private readonly onExamInteraction = () => {
-    if (!this.fullscreenAsked && !this._fullscreen) this.askFullscreen();
+  /** Browsers grant full screen only on a gesture: the first ones in the exam ask for it (a few times, not on every key). */
+  private readonly onExamInteraction = (event: Event) => {
+    if (event instanceof KeyboardEvent && (event.key === 'Tab' || event.key === 'Escape' || event.key === 'Shift')) return;
+    if (this.fullscreenTries < 3 && !this._fullscreen) this.askFullscreen();
   };
 
   private readonly onFullscreenChange = () => {
@@ -474,6 +476,13 @@ export class LecternKiosk extends LitElement {
 
   private get readonly(): boolean {
     return this.timeUp || this._receipt !== null || this.queue.snapshot.stopped !== null || this.clock.paused || this._locked;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Entering the exam: the keyboard starts at the skip link (shown only to keyboard users), not wherever the last screen left it.
+    if (changed.has('_screen' as keyof LecternKiosk) && this._screen === 'exam') {
+      this.renderRoot.querySelector<HTMLElement>('.skip')?.focus();
+    }
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -566,7 +575,7 @@ export class LecternKiosk extends LitElement {
       .saves=${this.queue.snapshot}
       .connection=${this.connection.state}
       .candidateCode=${attempt.candidate.code}
-      .showFullscreen=${!this._fullscreen && (this._screen === 'exam' || this._screen === 'waiting')}
+      .showFullscreen=${!this._fullscreen && this._screen === 'exam'}
       .canSubmit=${canSubmit}
     ></lectern-status-bar>`;
   }

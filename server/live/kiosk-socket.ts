@@ -68,6 +68,7 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
         return void onSave(m);
       case 'heartbeat':
         deps.hub.heartbeat(candidateId, m.activity);
+        send({ type: 'heartbeat-ack', serverNow: Date.now() });
         return;
       case 'supervision':
         deps.supervision.record(sessionId, candidateId, m.kind, m.detail ?? {});

@@ -79,6 +79,8 @@ export type SaveRefusalReason =
 // ---- server -> kiosk ----
 export type ServerToKiosk =
   | { type: 'clock'; clock: ClockView }
+  /** The answer to each heartbeat: proves the socket is alive and carries the server's time. */
+  | { type: 'heartbeat-ack'; serverNow: number }
   | { type: 'saved'; questionId: string; revision: number; savedAt: number; serverNow: number }
   | { type: 'save-refused'; questionId: string; revision: number; reason: SaveRefusalReason; message: string }
   | { type: 'message'; message: ProctorMessageView }
