@@ -208,7 +208,7 @@ export class LecternStatusBar extends LitElement {
     const at = (time: number) => formatTimeOfDay(time, lang);
     const parts = [];
     if (saves?.localCopyFailed) parts.push(html`<span class="failed">${t('status.localCopyFailed')}</span>`);
-    if (!saves) return parts;
+    if (!saves || (this.sessionState === 'waiting' && saves.questions.size === 0)) return parts;
     switch (saves.state) {
       case 'refused':
         parts.push(html`<span class="refused">${this.refusalText()}</span>`);

@@ -7,7 +7,6 @@ import { formatTimeOfDay } from '../common/format.js';
 import { I18nController, localized, t } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { emit } from './events.js';
-import './lectern-language-switch.js';
 
 /** Before the start: who is logged in, what the exam is, and that the proctor starts it. */
 @customElement('lectern-waiting-room')
@@ -15,11 +14,6 @@ export class LecternWaitingRoom extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      .top {
-        display: flex;
-        justify-content: flex-end;
-        margin-bottom: 1rem;
-      }
       dl {
         display: grid;
         grid-template-columns: max-content 1fr;
@@ -77,7 +71,6 @@ export class LecternWaitingRoom extends LitElement {
     const extraMinutes = Math.round(attempt.clock.extraMs / 60_000);
     const lang = this.i18n.language;
     return html`<div class="page" lang=${lang}>
-      <div class="top"><lectern-language-switch></lectern-language-switch></div>
       <section class="panel" aria-labelledby="title">
         <h1 id="title">${t('waiting.title')}</h1>
         <dl>

@@ -162,7 +162,7 @@ export const en: Record<keyof typeof fr, string> = {
   'message.acknowledge': 'I have read it',
 
   'locked.title': 'Workstation locked',
-  'locked.text': 'The proctor has locked this workstation. Your answers are saved. Wait for their instructions.',
+  'locked.text': 'The proctor has locked this workstation. Your answers are kept. Wait for their instructions.',
 
   'ended.title': 'Session ended',
   'ended.text': 'This session has ended. Wait for the proctor’s instructions.',

@@ -163,7 +163,7 @@ export const fr = {
   'message.acknowledge': 'J’ai lu',
 
   'locked.title': 'Poste verrouillé',
-  'locked.text': 'Le surveillant a verrouillé ce poste. Vos réponses sont enregistrées. Attendez ses consignes.',
+  'locked.text': 'Le surveillant a verrouillé ce poste. Vos réponses sont gardées. Attendez ses consignes.',
 
   'ended.title': 'Session terminée',
   'ended.text': 'Cette session est terminée. Attendez les consignes du surveillant.',
