@@ -90,6 +90,10 @@ export const baseStyles = css`
     border-radius: 0.25rem;
     margin: 0 0 1rem;
   }
+  /* Headings focused by script (a new screen) need no ring; real controls keep theirs. */
+  :is(h1, h2, h3)[tabindex='-1']:focus {
+    outline: none;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

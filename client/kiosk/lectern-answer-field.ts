@@ -9,6 +9,7 @@ import { MAX_ANSWER_CHARS, NEAR_LIMIT_CHARS } from '../common/limits.js';
 import { baseStyles } from '../common/styles.js';
 import { countWords } from '../common/words.js';
 import { emit } from './events.js';
+import { refusalText } from './refusals.js';
 import type { QuestionSaveStatus } from './save-queue.js';
 
 /** One question: its prompt, the answer box, the word count against the target, and its save state. */
@@ -152,7 +153,7 @@ export class LecternAnswerField extends LitElement {
       case 'offline':
         return html`<span class="state">${t('question.state.offline')}</span>`;
       case 'refused':
-        return html`<span class="state refused">${t('question.state.refused', { message: status.refusal?.message ?? '' })}</span>`;
+        return html`<span class="state refused">${t('question.state.refused', { message: status.refusal ? refusalText(status.refusal.reason) : '' })}</span>`;
     }
   }
 

@@ -102,6 +102,7 @@ export class LecternDocumentPane extends LitElement {
       article h3 {
         font-size: 1.125em;
       }
+      article [tabindex='-1']:focus,
       article :focus {
         outline: 0.1875rem solid var(--lectern-focus, #0b57d0);
       }

@@ -10,6 +10,7 @@ import { baseStyles } from '../common/styles.js';
 import { countWords } from '../common/words.js';
 import { emit } from './events.js';
 import { questionNumbers } from './lectern-exam.js';
+import { refusalText } from './refusals.js';
 import { SaveRefusedError, type SaveQueue } from './save-queue.js';
 
 type Phase = 'confirm' | 'flushing' | 'sending' | 'offline' | 'timeout' | 'refused' | 'error';
@@ -189,7 +190,7 @@ export class LecternSubmitDialog extends LitElement {
       else if (error instanceof FlushTimeout) this._phase = 'timeout';
       else if (error instanceof SaveRefusedError) {
         this._phase = 'refused';
-        this._detail = error.refusal.message;
+        this._detail = refusalText(error.refusal.reason);
       } else {
         this._phase = 'error';
         this._detail = String(error);

@@ -90,7 +90,6 @@ export const en: Record<keyof typeof fr, string> = {
   'status.refused.other': 'An answer was not accepted by the server. Tell the proctor.',
   'status.localCopyFailed': 'This workstation cannot keep a copy of your answers: do not close the page, and tell the proctor.',
   'status.announce.saved': 'Answers saved.',
-  'status.announce.saving': 'Saving.',
   'status.warning': '{minutes} min left.',
   'status.warningLast': 'Less than one minute left.',
   'status.dismiss': 'Close',
@@ -129,6 +128,15 @@ export const en: Record<keyof typeof fr, string> = {
   'question.state.offline': 'Kept on this workstation',
   'question.state.refused': 'Not accepted: {message}',
   'question.readonly': 'Read only',
+
+  'refusal.late': 'the time is up',
+  'refusal.not-started': 'the exam has not started',
+  'refusal.ended': 'the session has ended',
+  'refusal.submitted': 'the script is already submitted',
+  'refusal.locked': 'the workstation is locked',
+  'refusal.unknown-question': 'the server does not know this question',
+  'refusal.too-long': 'the answer is longer than 50,000 characters',
+  'refusal.conflict': 'another version of this answer was saved from another workstation',
 
   'submit.title': 'Submit your script?',
   'submit.intro': 'Once it is submitted, you can no longer change your answers.',

@@ -91,7 +91,6 @@ export const fr = {
   'status.refused.other': 'Une réponse n’a pas été acceptée par le serveur. Prévenez le surveillant.',
   'status.localCopyFailed': 'Ce poste ne peut pas garder de copie de vos réponses : ne fermez pas la page et prévenez le surveillant.',
   'status.announce.saved': 'Réponses enregistrées.',
-  'status.announce.saving': 'Enregistrement en cours.',
   'status.warning': 'Il reste {minutes} min.',
   'status.warningLast': 'Il reste moins d’une minute.',
   'status.dismiss': 'Fermer',
@@ -130,6 +129,15 @@ export const fr = {
   'question.state.offline': 'Gardée sur ce poste',
   'question.state.refused': 'Non acceptée : {message}',
   'question.readonly': 'Lecture seule',
+
+  'refusal.late': 'le temps est écoulé',
+  'refusal.not-started': 'l’épreuve n’a pas commencé',
+  'refusal.ended': 'la session est terminée',
+  'refusal.submitted': 'la copie est déjà rendue',
+  'refusal.locked': 'le poste est verrouillé',
+  'refusal.unknown-question': 'le serveur ne connaît pas cette question',
+  'refusal.too-long': 'la réponse dépasse 50 000 caractères',
+  'refusal.conflict': 'une autre version de cette réponse a été enregistrée depuis un autre poste',
 
   'submit.title': 'Rendre votre copie ?',
   'submit.intro': 'Après l’avoir rendue, vous ne pourrez plus modifier vos réponses.',
