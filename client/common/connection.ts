@@ -53,7 +53,7 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
     return this._state === 'online';
   }
 
-  /** Attempts that failed in a row since the last open socket. */
+  /** Attempts that failed in a row since the server last sent a message. */
   get failures(): number {
     return this._failures;
   }
@@ -184,7 +184,6 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
     socket.addEventListener('open', () => {
       clearTimeout(connectTimer);
       if (this.socket !== socket) return;
-      this._failures = 0;
       this.lastMessageAt = Date.now();
       this.startWatchdog();
       this.setState('online');
@@ -199,6 +198,8 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
         return;
       }
       if (typeof message !== 'object' || message === null || typeof (message as Typed).type !== 'string') return;
+      // Counted as working once the server has said something: a socket it closes right after opening stays a failure, so the delay still grows.
+      this._failures = 0;
       for (const listener of [...this.messageListeners]) listener(message as In);
     });
     socket.addEventListener('close', () => {

@@ -48,6 +48,8 @@ export class ServerClock implements ReactiveController {
 
   /** A ClockView from the server (the `clock` message, GET /api/attempt). */
   update(clock: ClockView): void {
+    // A view fetched over HTTP can arrive after a newer one pushed on the socket: keep the newer.
+    if (this.clock && clock.serverNow < this.clock.serverNow) return;
     this.clock = clock;
     this.observeServerTime(clock.serverNow);
     this.lastShown = '';

@@ -355,6 +355,12 @@ export class LecternKiosk extends LitElement {
         if (this._screen === 'waiting' && (state === 'running' || state === 'paused')) void this.refreshAttempt();
         break;
       }
+      case 'heartbeat-ack': {
+        const sentAt = this.supervision.lastHeartbeatAt;
+        if (sentAt !== null) this.clock.observeRoundTrip(performance.now() - sentAt);
+        this.clock.observeServerTime(message.serverNow);
+        break;
+      }
       case 'saved':
         this.clock.observeServerTime(message.serverNow);
         this.queue.acknowledge(message);

@@ -102,6 +102,7 @@ export class Supervision implements ReactiveController {
   private blurredAt: number | null = null;
   private hiddenAt: number | null = null;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  private _lastHeartbeatAt: number | null = null;
   private reloadChecked = false;
   private readonly now: () => number;
 
@@ -178,7 +179,12 @@ export class Supervision implements ReactiveController {
   private sendHeartbeat(): void {
     if (!this.heartbeats || !this.options.transport.online) return;
     this.flushOutbox();
-    this.options.transport.send({ type: 'heartbeat', activity: this.activity });
+    if (this.options.transport.send({ type: 'heartbeat', activity: this.activity })) this._lastHeartbeatAt = this.now();
+  }
+
+  /** Monotonic time the last heartbeat was sent: its answer gives a round trip for the server clock. */
+  get lastHeartbeatAt(): number | null {
+    return this._lastHeartbeatAt;
   }
 
   private readonly onKeyDown = (event: KeyboardEvent) => {
