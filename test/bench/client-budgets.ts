@@ -1,0 +1,207 @@
+// The kiosk's budgets, measured in Debian's Chromium through playwright-core (no browser
+// download): the gzipped size of its JavaScript, the time from navigation to a usable login
+// field, and the long frames while a candidate types at the end of a 50,000-character answer
+// with autosave running.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { projectRoot } from '../../server/paths.js';
+import { startServer } from '../load/server-process.js';
+import { prepareLectern } from '../load/targets.js';
+import { median, round } from '../load/stats.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface ClientFigures {
+  kioskJsBytes: number | null;
+  kioskJsGzipKb: number | null;
+  /** Median of several cold loads (a new browser context each), ms from navigation start. */
+  interactiveMs: number | null;
+  interactiveRunsMs: number[];
+  typing: {
+    answerChars: number;
+    typedChars: number;
+    keyDelayMs: number;
+    /** long-animation-frame entries (frames over 50 ms) while typing. */
+    longFrames: number;
+    maxFrameMs: number | null;
+    /** longtask entries (tasks over 50 ms) while typing. */
+    longTasks: number;
+    maxTaskMs: number | null;
+    /** Save messages the kiosk sent over its socket while typing (autosave was running). */
+    savesSent: number;
+    /** What ran in the long frames (long-animation-frame script attribution), for whoever fixes them. */
+    longFrameScripts: string[];
+    /** The server holds the whole answer afterwards. */
+    serverHasAll: boolean;
+  } | null;
+  problems: string[];
+}
+
+export function kioskBundleSize(): { bytes: number; gzipKb: number } | null {
+  const file = join(projectRoot, 'dist', 'client', 'assets', 'kiosk.js');
+  if (!existsSync(file)) return null;
+  const js = readFileSync(file);
+  return { bytes: js.length, gzipKb: round(gzipSync(js, { level: 9 }).length / 1024, 1)! };
+}
+
+/** Polls each frame for the login field and records when it can take the focus. */
+const INTERACTIVE_PROBE = `
+(() => {
+  const find = () => {
+    const kiosk = document.querySelector('lectern-kiosk');
+    const login = kiosk && kiosk.shadowRoot && kiosk.shadowRoot.querySelector('lectern-login');
+    const input = login && login.shadowRoot && login.shadowRoot.querySelector('input');
+    if (!input || input.disabled) return false;
+    const box = input.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return false;
+    input.focus();
+    return login.shadowRoot.activeElement === input;
+  };
+  const poll = () => {
+    if (find()) window.__lecternInteractiveAt = performance.now();
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})();`;
+
+export async function measureClient(options: { quick?: boolean; mode?: 'dist' | 'tsx'; log?: (s: string) => void } = {}): Promise<ClientFigures> {
+  const log = options.log ?? (() => undefined);
+  const figures: ClientFigures = { kioskJsBytes: null, kioskJsGzipKb: null, interactiveMs: null, interactiveRunsMs: [], typing: null, problems: [] };
+  const size = kioskBundleSize();
+  if (size) {
+    figures.kioskJsBytes = size.bytes;
+    figures.kioskJsGzipKb = size.gzipKb;
+  } else figures.problems.push('dist/client/assets/kiosk.js is missing: run npm run build:client');
+  if (!existsSync(CHROMIUM)) {
+    figures.problems.push(`${CHROMIUM} is missing: no browser figures`);
+    return figures;
+  }
+  if (!size) return figures;
+
+  const server = await startServer({ kind: 'lectern', mode: options.mode ?? 'dist' });
+  let browser: Browser | null = null;
+  try {
+    const target = await prepareLectern(server, { running: 2 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+    // Interactive: cold loads, each in a fresh context (no cache, no cookie: the login screen).
+    for (let i = 0; i < (options.quick ? 3 : 7); i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.addInitScript(INTERACTIVE_PROBE);
+      await page.goto(server.baseUrl + '/');
+      const at = await page.waitForFunction(() => (window as unknown as { __lecternInteractiveAt?: number }).__lecternInteractiveAt, undefined, { timeout: 10_000 }).then((h) => h.jsonValue() as Promise<number>);
+      figures.interactiveRunsMs.push(round(at, 1)!);
+      await context.close();
+    }
+    figures.interactiveMs = round(median(figures.interactiveRunsMs), 1);
+    log(`  kiosk interactive: ${figures.interactiveRunsMs.join(', ')} ms`);
+
+    // Typing at the end of a 50,000-character answer.
+    const candidate = target.candidates[1]!;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let typingSaves = 0;
+    let counting = false;
+    page.on('websocket', (ws) =>
+      ws.on('framesent', (frame) => {
+        if (counting && typeof frame.payload === 'string' && frame.payload.startsWith('{"type":"save"')) typingSaves++;
+      }),
+    );
+    const loginResponse = await page.request.post(server.baseUrl + '/api/candidate/login', { data: { sessionCode: candidate.sessionCode, candidateCode: candidate.candidateCode } });
+    const { csrfToken } = (await loginResponse.json()) as { csrfToken: string };
+    await page.request.post(server.baseUrl + '/api/attempt/notice', { data: {}, headers: { 'x-csrf-token': csrfToken } });
+    await page.goto(server.baseUrl + '/');
+    const textarea = page.locator('lectern-answer-field textarea').first();
+    await textarea.waitFor({ state: 'visible', timeout: 10_000 });
+    const questionId = await textarea.getAttribute('data-question');
+
+    const typedChars = options.quick ? 150 : 600;
+    const keyDelayMs = 15;
+    const answerChars = 50_000;
+    const prefill = 'The timer starts the backup unit every night; when the unit fails, systemd records it in the journal. '.repeat(600).slice(0, answerChars - typedChars);
+    // The long answer arrives as one input event, as if typed earlier in the exam.
+    await textarea.evaluate((el: HTMLTextAreaElement, text: string) => {
+      el.focus();
+      el.value = text;
+      el.setSelectionRange(text.length, text.length);
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text.slice(-1) }));
+    }, prefill);
+    const savedRevision = async () => {
+      const r = await page.request.get(server.baseUrl + '/api/attempt');
+      const attempt = (await r.json()) as { answers: { questionId: string; revision: number; text: string }[] };
+      return attempt.answers.find((a) => a.questionId === questionId) ?? null;
+    };
+    const waitFor = async (check: (a: { revision: number; text: string } | null) => boolean, ms: number) => {
+      const until = Date.now() + ms;
+      for (;;) {
+        const a = await savedRevision();
+        if (check(a)) return a;
+        if (Date.now() > until) return a;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    await waitFor((a) => (a?.text.length ?? 0) >= prefill.length, 8000);
+
+    await page.evaluate(() => {
+      type Script = { invoker?: string; sourceFunctionName?: string; sourceURL?: string; sourceCharPosition?: number; duration: number };
+      const w = window as unknown as { __frames: number[]; __tasks: number[]; __scripts: string[] };
+      w.__frames = [];
+      w.__tasks = [];
+      w.__scripts = [];
+      for (const [type, list] of [['long-animation-frame', w.__frames], ['longtask', w.__tasks]] as const) {
+        try {
+          new PerformanceObserver((entries) => {
+            for (const e of entries.getEntries()) {
+              list.push(e.duration);
+              const scripts = (e as PerformanceEntry & { scripts?: Script[] }).scripts ?? [];
+              for (const s of scripts) {
+                w.__scripts.push(`${Math.round(s.duration)} ms ${s.invoker ?? ''} ${s.sourceFunctionName ?? ''} ${(s.sourceURL ?? '').split('/').pop()}:${s.sourceCharPosition ?? ''}`);
+              }
+            }
+          }).observe({ type, buffered: false });
+        } catch {
+          // an older browser without this entry type
+        }
+      }
+    });
+    const phrase = ' The journal shows why the unit failed, so I would read it first.';
+    const typed = phrase.repeat(Math.ceil(typedChars / phrase.length)).slice(0, typedChars);
+    await textarea.press('Control+End');
+    typingSaves = 0;
+    counting = true;
+    await page.keyboard.type(typed, { delay: keyDelayMs });
+    counting = false;
+    const after = await waitFor((a) => (a?.text.length ?? 0) >= answerChars, 10_000);
+    // Let the observers deliver the last entries.
+    await page.waitForTimeout(300);
+    const { frames, tasks, scripts } = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __tasks: number[]; __scripts: string[] };
+      return { frames: w.__frames, tasks: w.__tasks, scripts: w.__scripts };
+    });
+    figures.typing = {
+      answerChars,
+      typedChars,
+      keyDelayMs,
+      longFrames: frames.length,
+      maxFrameMs: frames.length ? round(Math.max(...frames), 1) : null,
+      longTasks: tasks.length,
+      maxTaskMs: tasks.length ? round(Math.max(...tasks), 1) : null,
+      savesSent: typingSaves,
+      longFrameScripts: scripts.slice(0, 10),
+      serverHasAll: after?.text === prefill + typed,
+    };
+    log(`  typing at 50,000 characters: ${frames.length} frames over 50 ms (max ${figures.typing.maxFrameMs ?? '-'}), ${tasks.length} long tasks, ${figures.typing.savesSent} saves sent while typing, server has all: ${figures.typing.serverHasAll}`);
+    await context.close();
+  } catch (err) {
+    figures.problems.push(`browser measurement failed: ${(err as Error).message.split('\n')[0]}`);
+  } finally {
+    await browser?.close();
+    await server.stop();
+    server.cleanUp();
+  }
+  return figures;
+}

@@ -1,0 +1,72 @@
+import { Agent, request } from 'node:http';
+
+// A small JSON client over node:http: the load generator needs the raw Set-Cookie header and
+// exact timings, and must not pool more sockets than a room of workstations would open.
+
+export interface JsonResponse<T = unknown> {
+  status: number;
+  body: T;
+  cookie: string | null;
+}
+
+export interface Login {
+  cookie: string;
+  csrfToken: string;
+}
+
+export function makeAgent(maxSockets = 64): Agent {
+  return new Agent({ keepAlive: true, maxSockets });
+}
+
+export function httpJson<T = unknown>(
+  agent: Agent,
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: unknown; login?: Login | null; timeoutMs?: number } = {},
+): Promise<JsonResponse<T>> {
+  const url = new URL(path, baseUrl);
+  const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
+  const headers: Record<string, string | number> = {};
+  if (payload) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = payload.length;
+  }
+  if (options.login) {
+    headers.cookie = options.login.cookie;
+    if (method !== 'GET') headers['x-csrf-token'] = options.login.csrfToken;
+  }
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { agent, hostname: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, timeout: options.timeoutMs ?? 30_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          let body: unknown = text;
+          try {
+            body = text ? JSON.parse(text) : null;
+          } catch {
+            // not JSON: keep the text for the error report
+          }
+          const set = res.headers['set-cookie'];
+          const cookie = set && set.length > 0 ? set[0]!.split(';')[0]! : null;
+          resolve({ status: res.statusCode ?? 0, body: body as T, cookie });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+/** Logs in (staff or candidate) and returns the cookie and the CSRF token. */
+export async function login(agent: Agent, baseUrl: string, path: string, body: unknown): Promise<Login> {
+  const r = await httpJson<{ csrfToken?: string }>(agent, baseUrl, 'POST', path, { body });
+  if (r.status !== 200 || !r.cookie || !r.body?.csrfToken) throw new Error(`login ${path} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return { cookie: r.cookie, csrfToken: r.body.csrfToken };
+}

@@ -1,0 +1,319 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LoadGenerator, type GeneratorResults, type PhaseResult } from './generator.js';
+import { startServer, type ProbeStats, type ServerUnderTest } from './server-process.js';
+import { countLost, prepareCeiling, prepareLectern, type PreparedTarget } from './targets.js';
+import { round, summarize, type LatencySummary } from './stats.js';
+
+// The load shapes of the benchmark. Each starts its own server (fresh data directory, fresh
+// process, so peak RSS belongs to that run), drives it, stops it cleanly, then checks every
+// acknowledged save against the database file.
+
+export type TargetKind = 'lectern' | 'ceiling';
+
+export interface CommonOptions {
+  /** How Lectern is run: 'dist' (built, as `npm start`) or 'tsx' (sources). */
+  mode?: 'dist' | 'tsx';
+  /** Candidate agent processes. */
+  agents?: number;
+  /** The ceiling's paper: as many questions as Lectern's. */
+  questionIds?: string[];
+  nodeFlags?: string[];
+  log?: (line: string) => void;
+}
+
+export interface SteadyFigures {
+  target: TargetKind;
+  candidates: number;
+  dashboards: number;
+  dashboardsConnected: number;
+  dashboardRefusal: string | null;
+  intervalMs: [number, number];
+  measureS: number;
+  savesPerS: number;
+  ack: LatencySummary;
+  event: LatencySummary;
+  loopLag: ProbeStats['loopDelay'] | null;
+  serverCpuPercent: number | null;
+  /** Peak RSS while the load ran (after the set-up). */
+  rssMb: number | null;
+  /** Peak RSS of the set-up: start, staff logins (scrypt: 128 MiB each, for a moment), kiosk logins. */
+  rssSetupPeakMb: number | null;
+  lost: number;
+  lostChecked: number;
+  errors: number;
+  errorKinds: Record<string, number>;
+  unacked: number;
+  generatorLagP99: number | null;
+  setupS: number;
+}
+
+const DEFAULT_QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
+
+async function launch(kind: TargetKind, options: CommonOptions): Promise<ServerUnderTest> {
+  return startServer({ kind, mode: options.mode ?? 'tsx', nodeFlags: options.nodeFlags ?? [] });
+}
+
+async function prepare(kind: TargetKind, server: ServerUnderTest, counts: { running: number; waiting?: number; dashboards?: number }, options: CommonOptions): Promise<PreparedTarget> {
+  if (kind === 'lectern') return prepareLectern(server, counts);
+  return prepareCeiling(counts.running + (counts.waiting ?? 0), options.questionIds ?? DEFAULT_QUESTIONS);
+}
+
+/** Stops everything in order and checks for lost saves; the server's data directory is removed. */
+async function finish(server: ServerUnderTest, generator: LoadGenerator, questionIds: string[]): Promise<{ results: GeneratorResults; rssMb: number | null; lost: number; lostChecked: number }> {
+  await generator.stopTyping();
+  await generator.drain(10_000);
+  const results = await generator.collect();
+  const rssMb = server.peakRssMb();
+  await generator.close();
+  await server.stop();
+  try {
+    const lost = countLost(server.databaseFile, questionIds, results.acked);
+    return { results, rssMb, lost: lost.lost, lostChecked: lost.checked };
+  } finally {
+    server.cleanUp();
+  }
+}
+
+/**
+ * N candidates log in, M dashboards connect, everyone types for warm-up then measurement.
+ */
+export async function runSteady(
+  kind: TargetKind,
+  options: CommonOptions & { candidates: number; dashboards?: number; intervalMs: [number, number]; warmupS: number; measureS: number },
+): Promise<SteadyFigures> {
+  const log = options.log ?? (() => undefined);
+  const t0 = performance.now();
+  const server = await launch(kind, options);
+  let generator: LoadGenerator | null = null;
+  try {
+    const target = await prepare(kind, server, { running: options.candidates, dashboards: kind === 'lectern' ? (options.dashboards ?? 0) : 0 }, options);
+    generator = await LoadGenerator.start({ baseUrl: server.baseUrl, candidates: target.candidates, dashboards: target.dashboards, questionIds: target.questionIds, agents: options.agents, assumeRunning: kind === 'ceiling' });
+    const connected = await generator.login({ phase: 'setup', concurrency: 16 });
+    if (connected < options.candidates) log(`  ${kind}: only ${connected} of ${options.candidates} kiosks connected`);
+    await generator.connectDashboards('warmup');
+    const setupS = (performance.now() - t0) / 1000;
+    const rssSetupPeakMb = server.peakRssMb();
+    server.resetPeakRss();
+    log(`  ${kind}: ${connected} kiosks connected in ${setupS.toFixed(1)} s; warm-up ${options.warmupS} s, measuring ${options.measureS} s`);
+    await generator.type('warmup', options.intervalMs);
+    await sleep(options.warmupS * 1000);
+    await server.resetProbe();
+    await generator.type('measure', options.intervalMs);
+    await sleep(options.measureS * 1000);
+    const probe = await server.readProbe();
+    const g = generator;
+    generator = null;
+    const done = await finish(server, g, target.questionIds);
+    const m = done.results.phases.measure!;
+    return {
+      target: kind,
+      candidates: options.candidates,
+      dashboards: target.dashboards.length,
+      dashboardsConnected: done.results.dashboardsConnected,
+      dashboardRefusal: done.results.dashboardRefusal,
+      intervalMs: options.intervalMs,
+      measureS: round(m.durationS, 1)!,
+      savesPerS: round(m.savesPerS, 1)!,
+      ack: summarize(m.ack),
+      event: summarize(m.events),
+      loopLag: probe.loopDelay,
+      serverCpuPercent: probe.cpuPercent,
+      rssMb: done.rssMb,
+      rssSetupPeakMb,
+      lost: done.lost,
+      lostChecked: done.lostChecked,
+      errors: done.results.errorCount,
+      errorKinds: done.results.errors,
+      unacked: done.results.unacked,
+      generatorLagP99: m.agentLagP99,
+      setupS: round(setupS, 1)!,
+    };
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n--- ${kind} server output ---\n${server.output()}`);
+  } finally {
+    if (generator) await generator.close();
+    await server.stop();
+    server.cleanUp();
+  }
+}
+
+export interface RampStep {
+  offeredPerS: number;
+  savesPerS: number;
+  ack: LatencySummary;
+  loopLagP99: number | null;
+  serverCpuPercent: number | null;
+  generatorLagP99: number | null;
+  errors: number;
+}
+
+export interface RampFigures {
+  target: TargetKind;
+  candidates: number;
+  steps: RampStep[];
+  /** The highest throughput measured with p99 at most the limit. */
+  maxSavesPerSUnderLimit: number | null;
+  /** The first offered rate whose p99 went over the limit (null: never within the ramp). */
+  passedLimitAt: number | null;
+  p99LimitMs: number;
+  lost: number;
+  lostChecked: number;
+  errors: number;
+  errorKinds: Record<string, number>;
+  rssMb: number | null;
+}
+
+/**
+ * Fixed kiosks, rising save rate: each step shortens every candidate's interval. Stops after
+ * the first step whose p99 passes the limit (plus one more to confirm), or at the last rate.
+ */
+export async function runRamp(
+  kind: TargetKind,
+  options: CommonOptions & { candidates: number; rates: number[]; stepS: number; warmupS: number; p99LimitMs?: number },
+): Promise<RampFigures> {
+  const log = options.log ?? (() => undefined);
+  const limit = options.p99LimitMs ?? 100;
+  const server = await launch(kind, options);
+  let generator: LoadGenerator | null = null;
+  try {
+    const target = await prepare(kind, server, { running: options.candidates }, options);
+    generator = await LoadGenerator.start({ baseUrl: server.baseUrl, candidates: target.candidates, questionIds: target.questionIds, agents: options.agents, assumeRunning: kind === 'ceiling', maxInFlight: 20 });
+    await generator.login({ phase: 'setup', concurrency: 16 });
+    server.resetPeakRss();
+    const interval = (rate: number): [number, number] => {
+      const mean = (options.candidates / rate) * 1000;
+      return [mean * 0.75, mean * 1.25];
+    };
+    await generator.type('warmup', interval(options.rates[0]!));
+    await sleep(options.warmupS * 1000);
+    const steps: RampStep[] = [];
+    let over = 0;
+    let errorsBefore = 0;
+    for (const rate of options.rates) {
+      const name = `rate-${rate}`;
+      await server.resetProbe();
+      await generator.type(name, interval(rate));
+      await sleep(options.stepS * 1000);
+      const probe = await server.readProbe();
+      await generator.type(`gap-${rate}`, interval(rate));
+      const results = await generator.collect();
+      const p: PhaseResult = results.phases[name]!;
+      const step: RampStep = {
+        offeredPerS: rate,
+        savesPerS: round(p.acked / p.durationS, 1)!,
+        ack: summarize(p.ack),
+        loopLagP99: probe.loopDelay.p99,
+        serverCpuPercent: probe.cpuPercent,
+        generatorLagP99: p.agentLagP99,
+        errors: results.errorCount - errorsBefore,
+      };
+      errorsBefore = results.errorCount;
+      steps.push(step);
+      log(`  ${kind} ramp ${rate}/s: ${step.savesPerS} saves/s, p99 ${step.ack.p99} ms, server loop lag p99 ${step.loopLagP99} ms, cpu ${step.serverCpuPercent}%, generator lag p99 ${step.generatorLagP99} ms`);
+      if ((step.ack.p99 ?? Infinity) > limit || step.savesPerS < rate * 0.9) over++;
+      if (over >= 2) break;
+    }
+    const g = generator;
+    generator = null;
+    const done = await finish(server, g, target.questionIds);
+    const passing = steps.filter((s) => (s.ack.p99 ?? Infinity) <= limit);
+    const firstOver = steps.find((s) => (s.ack.p99 ?? Infinity) > limit);
+    return {
+      target: kind,
+      candidates: options.candidates,
+      steps,
+      maxSavesPerSUnderLimit: passing.length ? Math.max(...passing.map((s) => s.savesPerS)) : null,
+      passedLimitAt: firstOver?.offeredPerS ?? null,
+      p99LimitMs: limit,
+      lost: done.lost,
+      lostChecked: done.lostChecked,
+      errors: done.results.errorCount,
+      errorKinds: done.results.errors,
+      rssMb: done.rssMb,
+    };
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n--- ${kind} server output ---\n${server.output()}`);
+  } finally {
+    if (generator) await generator.close();
+    await server.stop();
+    server.cleanUp();
+  }
+}
+
+export interface StormFigures {
+  typing: number;
+  logins: number;
+  spreadS: number;
+  login: LatencySummary;
+  /** Login, GET /api/attempt, socket open. */
+  ready: LatencySummary;
+  /** GET /api/attempt when the proctor starts the storm's sessions. */
+  attemptAfterStart: LatencySummary;
+  /** Saves of the typing candidates during the logins. */
+  ackDuringStorm: LatencySummary;
+  /** Everyone typing right after the start. */
+  ackAfterStart: LatencySummary;
+  loopLag: ProbeStats['loopDelay'] | null;
+  /** Peak RSS from the storm on (the admin's scrypt login before it excluded). */
+  rssMb: number | null;
+  lost: number;
+  lostChecked: number;
+  errors: number;
+  errorKinds: Record<string, number>;
+}
+
+/**
+ * The exam start: `typing` candidates already write while `logins` more log in within
+ * `spreadS` seconds; then their sessions start, their kiosks fetch the paper and type too.
+ */
+export async function runStorm(
+  options: CommonOptions & { typing: number; logins: number; spreadS: number; afterStartS: number; dashboards?: number; intervalMs: [number, number] },
+): Promise<StormFigures> {
+  const log = options.log ?? (() => undefined);
+  const server = await launch('lectern', options);
+  let generator: LoadGenerator | null = null;
+  try {
+    const target = await prepareLectern(server, { running: options.typing, waiting: options.logins, dashboards: options.dashboards ?? 0 });
+    generator = await LoadGenerator.start({ baseUrl: server.baseUrl, candidates: target.candidates, dashboards: target.dashboards, questionIds: target.questionIds, agents: options.agents });
+    await generator.login({ phase: 'setup', to: options.typing, concurrency: 16 });
+    await generator.connectDashboards('warmup');
+    await generator.type('warmup', options.intervalMs);
+    await sleep(3000);
+    await server.resetProbe();
+    server.resetPeakRss();
+    await generator.type('storm', options.intervalMs);
+    log(`  storm: ${options.logins} logins within ${options.spreadS} s while ${options.typing} candidates type`);
+    await generator.login({ phase: 'storm', from: options.typing, spreadMs: options.spreadS * 1000, fetchAttempt: true });
+    const stormSessions = [...new Set(target.sessionOf.slice(options.typing))];
+    await generator.type('after-start', options.intervalMs);
+    await target.startSessions(stormSessions);
+    await sleep(options.afterStartS * 1000);
+    const probe = await server.readProbe();
+    const g = generator;
+    generator = null;
+    const done = await finish(server, g, target.questionIds);
+    const r = done.results;
+    return {
+      typing: options.typing,
+      logins: options.logins,
+      spreadS: options.spreadS,
+      login: summarize(r.logins.storm ?? []),
+      ready: summarize(r.ready.storm ?? []),
+      attemptAfterStart: summarize(r.attemptAfterStart),
+      ackDuringStorm: summarize(r.phases.storm?.ack ?? []),
+      ackAfterStart: summarize(r.phases['after-start']?.ack ?? []),
+      loopLag: probe.loopDelay,
+      rssMb: done.rssMb,
+      lost: done.lost,
+      lostChecked: done.lostChecked,
+      errors: r.errorCount,
+      errorKinds: r.errors,
+    };
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n--- lectern server output ---\n${server.output()}`);
+  } finally {
+    if (generator) await generator.close();
+    await server.stop();
+    server.cleanUp();
+  }
+}
