@@ -62,9 +62,7 @@ export class ProctorControls {
   /** The old kiosk is logged out at once; the candidate logs in again at the new workstation. */
   move(sessionId: number, candidateId: number, workstation: string, actor: AccountActor) {
     const moved = this.exam.moveCandidate(sessionId, candidateId, workstation, actor);
-    this.watch.expectDisconnect(candidateId);
-    this.auth.revokeCandidateSessions(candidateId);
-    this.hub.disconnectCandidate(candidateId, 'moved');
+    this.logOut(candidateId, 'moved');
     this.afterCandidateChange(sessionId, candidateId, 'moved', false);
     return moved;
   }
@@ -77,11 +75,7 @@ export class ProctorControls {
 
   setAbsent(sessionId: number, candidateId: number, absent: boolean, actor: AccountActor): void {
     this.exam.setAbsent(sessionId, candidateId, absent, actor, this.hub.isConnected(candidateId));
-    if (absent) {
-      this.watch.expectDisconnect(candidateId);
-      this.auth.revokeCandidateSessions(candidateId);
-      this.hub.disconnectCandidate(candidateId, 'revoked');
-    }
+    if (absent) this.logOut(candidateId, 'revoked');
     this.afterCandidateChange(sessionId, candidateId, absent ? 'marked-absent' : 'marked-present', false);
   }
 
@@ -141,7 +135,7 @@ export class ProctorControls {
   /** Sets (or clears, with null) the Safe Exam Browser Config Key the session's kiosks must prove. */
   setSebConfigKey(sessionId: number, key: string | null, actor: AccountActor): void {
     const session = this.exam.requireSession(sessionId);
-    const normalized = key === null ? null : key.trim().toLowerCase();
+    const normalized = key === null || key.trim() === '' ? null : key.trim().toLowerCase();
     if (normalized !== null && !/^[0-9a-f]{64}$/.test(normalized)) {
       throw userError(400, 'bad-config-key', 'A Safe Exam Browser Config Key is 64 hexadecimal characters (SEB shows it in its Config Key field).');
     }
@@ -153,6 +147,19 @@ export class ProctorControls {
     })();
     this.broadcaster.refreshRoom(sessionId);
     this.broadcaster.catchUpAudit(sessionId);
+  }
+
+  /**
+   * Logs the candidate's kiosks out now. Their sockets close with a handshake that a frozen
+   * workstation never answers, so the hub's presence is marked silent at once: the candidate can
+   * log in at the new workstation without waiting for the old socket to time out.
+   */
+  private logOut(candidateId: number, reason: 'moved' | 'revoked'): void {
+    this.watch.expectDisconnect(candidateId);
+    this.auth.revokeCandidateSessions(candidateId);
+    this.hub.disconnectCandidate(candidateId, reason);
+    const presence = this.hub.presence.get(candidateId);
+    if (presence) presence.lastHeartbeatAt = 0;
   }
 
   private afterCandidateChange(sessionId: number, candidateId: number, what: string, clockChanged: boolean): void {

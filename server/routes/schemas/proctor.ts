@@ -26,7 +26,7 @@ export const MessageBody = Type.Object(
   {
     /** At most 2,000 characters: checked in the code so the error says how long it was. */
     text: Type.String({ maxLength: 100_000 }),
-    candidateId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    candidateId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])),
   },
   { additionalProperties: false },
 );
@@ -34,14 +34,14 @@ export const MessageBody = Type.Object(
 export const IncidentBody = Type.Object(
   {
     text: Type.String({ maxLength: 100_000 }),
-    candidateId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    candidateId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])),
     /** When it happened (server epoch ms); now when omitted. */
     at: Type.Optional(Type.Integer({ minimum: 0 })),
   },
   { additionalProperties: false },
 );
 
-export const SebKeyBody = Type.Object({ configKey: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]) }, { additionalProperties: false });
+export const SebKeyBody = Type.Object({ configKey: Type.Union([Type.Null(), Type.String({ maxLength: 200 })]) }, { additionalProperties: false });
 
 export const Done = Type.Object({ ok: Type.Literal(true) });
 
