@@ -36,6 +36,12 @@ export interface LocalEdit {
   questionId: string;
   revision: number;
   text: string;
+  /**
+   * The latest revision the server had acknowledged to this workstation when the edit was made.
+   * If the server has moved past it since (the candidate wrote on another workstation), the
+   * local copy is not a continuation of the server's text and must not overwrite it.
+   */
+  base: number;
 }
 
 /** An answer as the server holds it (AttemptView.answers). */
@@ -75,6 +81,8 @@ export interface SaveSnapshot {
   held: HoldReason | null;
   /** True when writing the local copy failed (storage full or disabled): answers then live only in memory until acknowledged. */
   localCopyFailed: boolean;
+  /** Local copies that diverged from the server's newer answers (written elsewhere) and were put aside, not sent. */
+  putAside: number;
   pendingCount: number;
   questions: ReadonlyMap<string, QuestionSaveStatus>;
 }
@@ -101,15 +109,32 @@ export function localKeyPrefix(scope: AnswerScope): string {
   return `lectern.answers.v1.${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
 }
 
+/** Where diverged local copies are put aside: never sent, never deleted by the kiosk. */
+export function asideKeyPrefix(scope: AnswerScope): string {
+  return `lectern.answers-aside.v1.${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
+}
+
 /** The candidate's unacknowledged edits in the workstation's storage, one key per question. */
 export class LocalCopies {
   private readonly prefix: string;
+  private readonly asidePrefix: string;
 
   constructor(
     private readonly storage: KeyValueStorage,
     scope: AnswerScope,
   ) {
     this.prefix = localKeyPrefix(scope);
+    this.asidePrefix = asideKeyPrefix(scope);
+  }
+
+  /** Moves a diverged copy out of the way (kept for the proctor to recover by hand). */
+  putAside(edit: LocalEdit): void {
+    try {
+      this.storage.setItem(`${this.asidePrefix}${edit.questionId}.${edit.revision}`, JSON.stringify(edit));
+      this.storage.removeItem(this.prefix + edit.questionId);
+    } catch {
+      // Storage full: the copy stays under its own key, where the next merge finds it diverged again.
+    }
   }
 
   /** Throws if the storage refuses (full, disabled): the caller must know the copy is not there. */
@@ -161,7 +186,8 @@ function parseLocalEdit(raw: string | null, questionId: string): LocalEdit | nul
     const value = JSON.parse(raw) as Partial<LocalEdit>;
     if (value.questionId !== questionId || typeof value.text !== 'string') return null;
     if (typeof value.revision !== 'number' || !Number.isInteger(value.revision) || value.revision < 1) return null;
-    return { questionId, revision: value.revision, text: value.text };
+    const base = typeof value.base === 'number' && Number.isInteger(value.base) && value.base >= 0 ? value.base : 0;
+    return { questionId, revision: value.revision, text: value.text, base };
   } catch {
     return null;
   }
@@ -181,14 +207,15 @@ export interface MergedAnswer {
 }
 
 /**
- * A local copy whose revision is higher than the server's wins (its text is shown and resent);
- * otherwise the server's answer wins and the local copy is stale. Returns the answers and the
- * questions whose local copies can be discarded.
+ * A local copy whose revision is higher than the server's wins (its text is shown and resent),
+ * provided it continues the server's text: if the server has acknowledged, from elsewhere, a
+ * revision newer than the one the copy was based on, the two have diverged; the server's text
+ * stays and the copy is put aside. A copy not newer than the server's is stale and discarded.
  */
 export function mergeAnswers(
   serverAnswers: readonly ServerAnswer[],
   localEdits: readonly LocalEdit[],
-): { answers: Map<string, MergedAnswer>; discard: string[] } {
+): { answers: Map<string, MergedAnswer>; discard: string[]; aside: LocalEdit[] } {
   const answers = new Map<string, MergedAnswer>();
   for (const server of serverAnswers) {
     answers.set(server.questionId, {
@@ -200,10 +227,13 @@ export function mergeAnswers(
     });
   }
   const discard: string[] = [];
+  const aside: LocalEdit[] = [];
   for (const local of localEdits) {
     const merged = answers.get(local.questionId);
     if (!merged) {
       answers.set(local.questionId, { questionId: local.questionId, text: local.text, revision: local.revision, ackedRevision: 0, ackedAt: null });
+    } else if (local.revision > merged.revision && merged.ackedRevision > local.base && local.text !== merged.text) {
+      aside.push(local);
     } else if (local.revision > merged.revision) {
       merged.text = local.text;
       merged.revision = local.revision;
@@ -213,7 +243,7 @@ export function mergeAnswers(
       discard.push(local.questionId);
     }
   }
-  return { answers, discard };
+  return { answers, discard, aside };
 }
 
 // ---- scheduling --------------------------------------------------------------------------------
@@ -265,6 +295,8 @@ interface AnswerRecord {
   /** The latest revision the server acknowledged as durable (0: none). */
   ackedRevision: number;
   ackedAt: number | null;
+  /** The server revision the pending edits build on (see LocalEdit.base). */
+  base: number;
   /** The latest revision sent on the current connection and not yet answered (0: none). */
   sentRevision: number;
   /** Monotonic time of that send, for the round trip and the acknowledgement watchdog. */
@@ -293,6 +325,7 @@ export class SaveQueue implements ReactiveController {
   private stopped: SaveRefusal | null = null;
   private held: HoldReason | null = null;
   private localCopyFailed = false;
+  private putAside = 0;
   private wasOnline = false;
   private readonly scheduler: SaveScheduler;
   private watchdog: ReturnType<typeof setTimeout> | null = null;
@@ -345,10 +378,14 @@ export class SaveQueue implements ReactiveController {
     // Edits in memory count as local copies too (their storage write may have failed).
     const localEdits = [...(this.local?.all() ?? [])];
     for (const record of this.records.values()) {
-      if (record.revision > record.ackedRevision) localEdits.push({ questionId: record.questionId, revision: record.revision, text: record.text });
+      if (record.revision > record.ackedRevision) localEdits.push({ questionId: record.questionId, revision: record.revision, text: record.text, base: record.base });
     }
-    const { answers, discard } = mergeAnswers(serverAnswers, localEdits);
+    const { answers, discard, aside } = mergeAnswers(serverAnswers, localEdits);
     for (const questionId of discard) this.local?.removeUpTo(questionId, answers.get(questionId)?.ackedRevision ?? 0);
+    for (const edit of aside) {
+      this.local?.putAside(edit);
+      this.putAside++;
+    }
 
     const texts = new Map<string, string>();
     for (const merged of answers.values()) {
@@ -359,6 +396,7 @@ export class SaveQueue implements ReactiveController {
         revision: merged.revision,
         ackedRevision: Math.max(merged.ackedRevision, previous?.ackedRevision ?? 0),
         ackedAt: previous && previous.ackedRevision > merged.ackedRevision ? previous.ackedAt : merged.ackedAt,
+        base: Math.max(merged.ackedRevision, previous?.ackedRevision ?? 0),
         // Everything unacknowledged is sent again: a resent save the server already has is acknowledged as a duplicate.
         sentRevision: 0,
         sentAt: null,
@@ -382,11 +420,12 @@ export class SaveQueue implements ReactiveController {
     let record = this.records.get(questionId);
     if (record && record.text === text) return;
     if (!record) {
-      record = { questionId, text: '', revision: 0, ackedRevision: 0, ackedAt: null, sentRevision: 0, sentAt: null, refusal: null, conflicts: 0 };
+      record = { questionId, text: '', revision: 0, ackedRevision: 0, ackedAt: null, base: 0, sentRevision: 0, sentAt: null, refusal: null, conflicts: 0 };
       this.records.set(questionId, record);
     }
     record.revision = Math.max(record.revision, record.ackedRevision) + 1;
     record.text = text;
+    record.base = record.ackedRevision;
     if (record.refusal && !terminalRefusals.includes(record.refusal.reason)) record.refusal = null;
     this.writeLocal(record);
     if (!this.stopped) this.scheduler.noteEdit();
@@ -414,6 +453,10 @@ export class SaveQueue implements ReactiveController {
       record.refusal = null;
       record.conflicts = 0;
       this.local?.removeUpTo(record.questionId, record.ackedRevision);
+    } else if (record.base < record.ackedRevision) {
+      // Newer edits wait: their copy now builds on this acknowledged revision (so a reload does not take it for a diverged one).
+      record.base = record.ackedRevision;
+      this.writeLocal(record);
     }
     this.changed();
     this.settleWaiters();
@@ -540,7 +583,7 @@ export class SaveQueue implements ReactiveController {
   private writeLocal(record: AnswerRecord): void {
     if (!this.local) return;
     try {
-      this.local.write({ questionId: record.questionId, revision: record.revision, text: record.text });
+      this.local.write({ questionId: record.questionId, revision: record.revision, text: record.text, base: record.base });
     } catch {
       this.localCopyFailed = true;
     }
@@ -634,6 +677,6 @@ export class SaveQueue implements ReactiveController {
     }
     const state: SaveState =
       anyRefused || (this.stopped && pendingCount > 0) ? 'refused' : pendingCount === 0 ? 'saved' : online ? 'saving' : 'offline';
-    return { state, lastSavedAt, stopped: this.stopped, held: this.held, localCopyFailed: this.localCopyFailed, pendingCount, questions };
+    return { state, lastSavedAt, stopped: this.stopped, held: this.held, localCopyFailed: this.localCopyFailed, putAside: this.putAside, pendingCount, questions };
   }
 }

@@ -4,6 +4,7 @@ import {
   SaveQueue,
   SaveRefusedError,
   SaveScheduler,
+  asideKeyPrefix,
   localKeyPrefix,
   mergeAnswers,
   type KeyValueStorage,
@@ -89,8 +90,8 @@ describe('revisions', () => {
     queue.edit('q1', 'old.');
     queue.edit('q1', 'old..');
     queue.edit('q2', 'x');
-    expect(local.read('q1')).toEqual({ questionId: 'q1', revision: 9, text: 'old..' });
-    expect(local.read('q2')).toEqual({ questionId: 'q2', revision: 1, text: 'x' });
+    expect(local.read('q1')).toEqual({ questionId: 'q1', revision: 9, text: 'old..', base: 7 });
+    expect(local.read('q2')).toEqual({ questionId: 'q2', revision: 1, text: 'x', base: 0 });
   });
 
   it('stores every edit in local storage synchronously, before any send', () => {
@@ -213,7 +214,8 @@ describe('acknowledgements', () => {
     advance(1000);
     queue.edit('q1', 'ab');
     queue.acknowledge({ questionId: 'q1', revision: 1, savedAt: 1 });
-    expect(local.read('q1')).toEqual({ questionId: 'q1', revision: 2, text: 'ab' });
+    // The waiting copy now builds on the acknowledged revision 1.
+    expect(local.read('q1')).toEqual({ questionId: 'q1', revision: 2, text: 'ab', base: 1 });
     expect(queue.snapshot.state).toBe('saving');
   });
 
@@ -277,31 +279,53 @@ describe('merging local copies with the server after a reload', () => {
   it('lets a local copy with a higher revision win over the server’s text', () => {
     const { answers, discard } = mergeAnswers(
       [{ questionId: 'q1', text: 'server', revision: 3, savedAt: 10 }],
-      [{ questionId: 'q1', text: 'local newer', revision: 4 }],
+      [{ questionId: 'q1', text: 'local newer', revision: 4, base: 3 }],
     );
     expect(answers.get('q1')).toEqual({ questionId: 'q1', text: 'local newer', revision: 4, ackedRevision: 3, ackedAt: 10 });
     expect(discard).toEqual([]);
   });
 
+  it('does not let a copy written on an older base overwrite what the candidate wrote since on another workstation', () => {
+    const { answers, aside } = mergeAnswers(
+      [{ questionId: 'q1', text: 'written on workstation B', revision: 5, savedAt: 10 }],
+      [{ questionId: 'q1', text: 'typed offline on workstation A', revision: 9, base: 3 }],
+    );
+    expect(answers.get('q1')?.text).toBe('written on workstation B');
+    expect(aside).toEqual([{ questionId: 'q1', text: 'typed offline on workstation A', revision: 9, base: 3 }]);
+  });
+
+  it('puts a diverged copy aside in storage, never sends it, and counts it', () => {
+    const storage = new MemoryStorage();
+    new LocalCopies(storage, scope).write({ questionId: 'q1', revision: 9, text: 'typed offline on A', base: 3 });
+    const { queue, transport, local } = setup({ storage });
+    const texts = queue.open(scope, [{ questionId: 'q1', text: 'written on B', revision: 5, savedAt: 10 }]);
+    expect(texts.get('q1')).toBe('written on B');
+    expect(transport.sent).toEqual([]);
+    expect(local.read('q1')).toBeNull();
+    expect(storage.getItem(`${asideKeyPrefix(scope)}q1.9`)).toContain('typed offline on A');
+    expect(queue.snapshot.putAside).toBe(1);
+    expect(queue.snapshot.state).toBe('saved');
+  });
+
   it('discards a local copy the server already holds or has superseded', () => {
     const { answers, discard } = mergeAnswers(
       [{ questionId: 'q1', text: 'server', revision: 5, savedAt: 10 }],
-      [{ questionId: 'q1', text: 'local older', revision: 5 }],
+      [{ questionId: 'q1', text: 'local older', revision: 5, base: 4 }],
     );
     expect(answers.get('q1')?.text).toBe('server');
     expect(discard).toEqual(['q1']);
   });
 
   it('keeps a local answer the server never received', () => {
-    const { answers } = mergeAnswers([], [{ questionId: 'q2', text: 'only here', revision: 2 }]);
+    const { answers } = mergeAnswers([], [{ questionId: 'q2', text: 'only here', revision: 2, base: 0 }]);
     expect(answers.get('q2')).toEqual({ questionId: 'q2', text: 'only here', revision: 2, ackedRevision: 0, ackedAt: null });
   });
 
   it('shows the local text on start and resends it, and clears stale copies', () => {
     const storage = new MemoryStorage();
     const before = new LocalCopies(storage, scope);
-    before.write({ questionId: 'q1', revision: 6, text: 'typed before the reload' });
-    before.write({ questionId: 'q2', revision: 2, text: 'old' });
+    before.write({ questionId: 'q1', revision: 6, text: 'typed before the reload', base: 5 });
+    before.write({ questionId: 'q2', revision: 2, text: 'old', base: 1 });
     const { queue, transport, local } = setup({ storage });
     const texts = queue.open(scope, [
       { questionId: 'q1', text: 'saved earlier', revision: 5, savedAt: 1 },
@@ -312,6 +336,21 @@ describe('merging local copies with the server after a reload', () => {
     expect(transport.sent).toEqual([{ type: 'save', questionId: 'q1', revision: 6, text: 'typed before the reload' }]);
     expect(local.read('q2')).toBeNull();
     expect(queue.snapshot.state).toBe('saving');
+  });
+
+  it('resends after a reload what was typed after the last acknowledgement', () => {
+    const storage = new MemoryStorage();
+    const first = setup({ storage });
+    first.queue.open(scope, []);
+    first.queue.edit('q1', 'a');
+    first.advance(1000);
+    first.queue.edit('q1', 'ab');
+    first.queue.acknowledge({ questionId: 'q1', revision: 1, savedAt: 1 });
+    // The page reloads before revision 2 is sent.
+    const second = setup({ storage });
+    const texts = second.queue.open(scope, [{ questionId: 'q1', text: 'a', revision: 1, savedAt: 1 }]);
+    expect(texts.get('q1')).toBe('ab');
+    expect(second.transport.sent).toEqual([{ type: 'save', questionId: 'q1', revision: 2, text: 'ab' }]);
   });
 
   it('ignores a corrupt local copy', () => {
