@@ -90,7 +90,7 @@ export const en: Record<keyof typeof fr, string> = {
   'status.refused.other': 'An answer was not accepted by the server. Tell the proctor.',
   'status.localCopyFailed': 'This workstation cannot keep a copy of your answers: do not close the page, and tell the proctor.',
   'status.announce.saved': 'Answers saved.',
-  'status.warning': '{minutes} min left.',
+  'status.warning': 'Less than {minutes} minutes left.',
   'status.warningLast': 'Less than one minute left.',
   'status.dismiss': 'Close',
   'status.candidate': 'Candidate {code}',

@@ -91,7 +91,7 @@ export const fr = {
   'status.refused.other': 'Une réponse n’a pas été acceptée par le serveur. Prévenez le surveillant.',
   'status.localCopyFailed': 'Ce poste ne peut pas garder de copie de vos réponses : ne fermez pas la page et prévenez le surveillant.',
   'status.announce.saved': 'Réponses enregistrées.',
-  'status.warning': 'Il reste {minutes} min.',
+  'status.warning': 'Il reste moins de {minutes} minutes.',
   'status.warningLast': 'Il reste moins d’une minute.',
   'status.dismiss': 'Fermer',
   'status.candidate': 'Candidat {code}',
