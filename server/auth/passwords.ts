@@ -2,7 +2,12 @@ import { scrypt, randomBytes, timingSafeEqual, type ScryptOptions } from 'node:c
 
 // scrypt at OWASP's Password Storage Cheat Sheet parameters: N=2^17, r=8, p=1 (128 MiB).
 // The hash string records its parameters so they can be raised later without breaking logins.
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
+// LECTERN_SCRYPT_LOG_N lowers N for the test suite only (vitest.config.ts sets it): hundreds of
+// tests each hashing at 2^17 would take minutes. It can never go below 2^14.
+function params() {
+  const logN = Number(process.env.LECTERN_SCRYPT_LOG_N ?? 17);
+  return { N: 2 ** (Number.isInteger(logN) && logN >= 14 && logN <= 20 ? logN : 17), r: 8, p: 1 };
+}
 const KEY_LENGTH = 32;
 
 function scryptAsync(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
@@ -17,6 +22,7 @@ function maxmemFor(N: number, r: number): number {
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
+  const PARAMS = params();
   const key = await scryptAsync(password, salt, KEY_LENGTH, { ...PARAMS, maxmem: maxmemFor(PARAMS.N, PARAMS.r) });
   return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
