@@ -44,6 +44,15 @@ export interface NewCandidate {
   accommodationMinutes?: number;
 }
 
+/** What the autosave checks before writing: see ExamService.saveContext. */
+export interface SaveContext {
+  state: SessionState;
+  packId: string;
+  lockedAt: number | null;
+  submittedAt: number | null;
+  timing: CandidateTiming;
+}
+
 export type Actor = { kind: 'account'; id: number } | { kind: 'candidate'; id: number } | { kind: 'system' };
 
 const sessionColumns = `id, code, pack_id AS packId, pack_digest AS packDigest, title, room, state, duration_ms AS durationMs,
@@ -76,6 +85,13 @@ export class ExamService {
         'SELECT started_at AS startedAt, ended_at AS endedAt FROM pauses WHERE session_id = ? AND (candidate_id IS NULL OR candidate_id = ?)',
       ),
       extraFor: c.prepare('SELECT COALESCE(SUM(duration_ms), 0) AS extra FROM time_extensions WHERE candidate_id = ?'),
+      saveContext: c.prepare(
+        `SELECT s.state, s.pack_id AS packId, s.started_at AS startedAt, s.duration_ms AS durationMs,
+           c.locked_at AS lockedAt, c.submitted_at AS submittedAt,
+           (SELECT COALESCE(SUM(duration_ms), 0) FROM time_extensions WHERE candidate_id = c.id) AS extraMs,
+           EXISTS (SELECT 1 FROM pauses WHERE session_id = s.id AND (candidate_id IS NULL OR candidate_id = c.id)) AS hasPauses
+         FROM candidates c JOIN exam_sessions s ON s.id = c.session_id WHERE c.id = ? AND s.id = ?`,
+      ),
       insertSession: c.prepare(
         `INSERT INTO exam_sessions (code, pack_id, pack_digest, title, room, state, duration_ms, double_marking, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)`,
@@ -99,10 +115,8 @@ export class ExamService {
       markSubmitted: c.prepare(
         'UPDATE candidates SET submitted_at = ?, submit_kind = ?, receipt_digest = ? WHERE id = ? AND submitted_at IS NULL',
       ),
-      unsubmittedRunning: c.prepare(
-        `SELECT c.id FROM candidates c JOIN exam_sessions s ON s.id = c.session_id
-         WHERE s.state IN ('running', 'paused') AND c.submitted_at IS NULL AND c.absent_at IS NULL`,
-      ),
+      runningSessions: c.prepare(`SELECT ${sessionColumns} FROM exam_sessions WHERE state IN ('running', 'paused')`),
+      unsubmittedOf: c.prepare('SELECT id FROM candidates WHERE session_id = ? AND submitted_at IS NULL AND absent_at IS NULL'),
     };
   }
 
@@ -138,6 +152,30 @@ export class ExamService {
       durationMs: session.durationMs,
       pauses: this.st.pausesFor.all(session.id, candidateId) as PauseInterval[],
       extraMs: (this.st.extraFor.get(candidateId) as { extra: number }).extra,
+    };
+  }
+
+  /**
+   * What a save must check (question's pack, state, lock, submission, timing), read in one
+   * statement, plus the pauses only when there are any: the autosave hot path, run for every
+   * save. Still read fresh each time, so a change is visible to the next save at once.
+   */
+  saveContext(sessionId: number, candidateId: number): SaveContext | undefined {
+    const row = this.st.saveContext.get(candidateId, sessionId) as
+      | { state: SessionState; packId: string; startedAt: number | null; durationMs: number; lockedAt: number | null; submittedAt: number | null; extraMs: number; hasPauses: number }
+      | undefined;
+    if (!row) return undefined;
+    return {
+      state: row.state,
+      packId: row.packId,
+      lockedAt: row.lockedAt,
+      submittedAt: row.submittedAt,
+      timing: {
+        startedAt: row.startedAt,
+        durationMs: row.durationMs,
+        pauses: row.hasPauses ? (this.st.pausesFor.all(sessionId, candidateId) as PauseInterval[]) : [],
+        extraMs: row.extraMs,
+      },
     };
   }
 
@@ -296,12 +334,17 @@ export class ExamService {
   /** Candidates whose deadline and grace have passed: submitted by the server. Called every second. */
   submitOverdue(now = Date.now()): { candidateId: number; sessionId: number; receipt: Receipt }[] {
     const done: { candidateId: number; sessionId: number; receipt: Receipt }[] = [];
-    for (const { id } of this.st.unsubmittedRunning.all() as { id: number }[]) {
-      const c = this.candidate(id)!;
-      const s = this.session(c.sessionId)!;
-      const deadline = deadlineAt(this.timing(s, id), now);
-      if (deadline !== null && now > deadline + SAVE_GRACE_MS) {
-        done.push({ candidateId: id, sessionId: s.id, receipt: this.submit(id, 'deadline', now).receipt });
+    for (const row of this.st.runningSessions.all()) {
+      const s = this.fixSession(row)!;
+      // Extra time and pauses only push a deadline back: until the session's own end plus the
+      // grace, nobody in it can be overdue, and the sweep reads nothing per candidate. (With
+      // thousands of candidates, reading each one's timing every second stalled the saves.)
+      if (s.startedAt === null || now <= s.startedAt + s.durationMs + SAVE_GRACE_MS) continue;
+      for (const { id } of this.st.unsubmittedOf.all(s.id) as { id: number }[]) {
+        const deadline = deadlineAt(this.timing(s, id), now);
+        if (deadline !== null && now > deadline + SAVE_GRACE_MS) {
+          done.push({ candidateId: id, sessionId: s.id, receipt: this.submit(id, 'deadline', now).receipt });
+        }
       }
     }
     return done;

@@ -85,16 +85,16 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
       deps.hub.events.emit('refused', sessionId, candidateId, m.questionId, reason);
     };
     const now = Date.now();
-    const s = deps.exam.session(sessionId)!;
-    const c = deps.exam.candidate(candidateId)!;
-    if (!deps.packs.hasQuestion(s.packId, m.questionId)) return refuse('unknown-question');
+    // Session and candidate in one read: this runs for every save of every kiosk.
+    const c = deps.exam.saveContext(sessionId, candidateId)!;
+    if (!deps.packs.hasQuestion(c.packId, m.questionId)) return refuse('unknown-question');
     if (m.text.length > MAX_ANSWER_CHARS) return refuse('too-long');
-    if (s.state === 'waiting') return refuse('not-started');
+    if (c.state === 'waiting') return refuse('not-started');
     if (c.lockedAt !== null) return refuse('locked');
     // After the end, after submitting or past the grace: keep the text aside, flagged, and say so.
-    const timing = classifySave(deps.exam.timing(s, candidateId), now);
+    const timing = classifySave(c.timing, now);
     const lateReason: SaveRefusalReason | null =
-      c.submittedAt !== null ? 'submitted' : s.state === 'ended' ? 'ended' : timing === 'late' ? 'late' : null;
+      c.submittedAt !== null ? 'submitted' : c.state === 'ended' ? 'ended' : timing === 'late' ? 'late' : null;
     const outcome = await deps.answers.save({ candidateId, questionId: m.questionId, revision: m.revision, text: m.text, receivedAt: now, late: lateReason !== null });
     if (outcome.kind === 'kept-late') return refuse(lateReason!);
     if (outcome.kind === 'conflict') return refuse('conflict');
