@@ -18,6 +18,7 @@ body { margin: 0; }
 .muted { color: var(--muted); }
 code, .code { font-family: ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', Consolas, monospace; }
 .digest { font-size: .85em; word-break: break-all; }
+.nowrap { white-space: nowrap; }
 
 /* ---- session report ---- */
 .report { max-width: 62rem; margin: 1.5rem auto; padding: 2rem 2.5rem; background: #fff; border: 1px solid var(--rule); }
@@ -45,9 +46,9 @@ td.prose { white-space: pre-wrap; }
 /* ---- login slips ---- */
 .slips { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; max-width: 62rem; margin: 1.5rem auto; padding: 0 1rem; }
 .slip { background: #fff; border: 1px dashed #6b7280; padding: .8rem 1rem; break-inside: avoid; page-break-inside: avoid; }
-.slip header h1 { font-size: 1.05rem; margin: 0; }
+.slip header h1 { font-size: 1.05rem; margin: 0; display: flex; justify-content: space-between; align-items: baseline; gap: .5rem; }
 .slip-kicker { font-size: .7rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
-.slip-title { margin: 0 0 .4rem; font-size: .8rem; color: var(--muted); }
+.slip-title { margin: 0 0 .3rem; font-size: .8rem; color: var(--muted); }
 .slip dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: 0 0 .5rem; align-items: baseline; }
 .slip dt { font-size: .8rem; color: var(--muted); }
 .slip dd { margin: 0; }
@@ -55,7 +56,7 @@ td.prose { white-space: pre-wrap; }
 .slip-candidate { font-size: 1.55rem; }
 .slip-workstation { font-weight: 700; font-size: 1.05rem; }
 .slip-url { display: flex; gap: .7rem; align-items: center; margin: .2rem 0 .4rem; }
-.slip-url img { width: 24mm; height: 24mm; image-rendering: pixelated; flex: none; }
+.slip-url img { width: 22mm; height: 22mm; image-rendering: pixelated; flex: none; }
 .slip-label { display: block; font-size: .75rem; color: var(--muted); }
 .slip-url code { font-size: .9rem; word-break: break-all; }
 .slip-how, .slip-keep { margin: .15rem 0; font-size: .75rem; }

@@ -40,8 +40,8 @@ export function candidatesCsv(r: SessionReport, lang: Lang): string {
     const reasons = r.extensions.filter((e) => e.candidateId === c.candidateId).map((e) => `${label(extensionKindLabels, e.kind, lang)}: ${e.reason}`).join(' | ');
     const n = (kind: string) => c.events[kind] ?? 0;
     return [
-      r.session.code, r.session.room, c.workstation ?? '', c.code, c.present ? present[0] : present[1], csvTime(c.firstLoginAt), csvTime(c.submittedAt),
-      c.submitKind ? label(submitKindLabels, c.submitKind, lang) : '', minutes(c.extraMs), reasons, c.answered, c.words, c.lateSaves,
+      r.session.code, r.session.room, c.workstation ?? '', c.code, c.present ? present[0] : present[1], csvTime(c.firstLoginAt), c.present ? csvTime(c.submittedAt) : '',
+      c.present && c.submitKind ? label(submitKindLabels, c.submitKind, lang) : '', minutes(c.extraMs), reasons, c.answered, c.words, c.lateSaves,
       n('focus-lost'), Math.round(c.focusAwayMs / 1000), n('page-hidden'), n('fullscreen-left'), c.pastes.document, c.pastes.ownAnswer, c.pastes.outside, c.pastes.outsideChars,
       n('copy'), n('context-menu'), n('blocked-shortcut'), n('reload'), n('second-login'), n('connection-lost'), c.incidents,
       c.moves.map((m) => `${m.from ?? ''} -> ${m.to}`).join(' | '), c.receiptDigest ?? '',

@@ -221,7 +221,7 @@ export function renderReportPage(r: SessionReport, lang: Lang): string {
 <header class="report-head">
   <p class="kicker">Lectern · ${s.packTitle[lang]}</p>
   <h1>${t.title}</h1>
-  <p class="subtitle">${s.title}${s.room ? html` · ${t.room} ${s.room}` : ''} · ${t.sessionCode} <strong>${s.code}</strong></p>
+  <p class="subtitle">${s.title}${s.room ? html` · ${t.room} ${s.room}` : ''} · ${t.sessionCode} <strong class="nowrap">${s.code}</strong></p>
 </header>
 
 <section>
@@ -260,11 +260,11 @@ ${r.pauses.length === 0
 <tbody>
 ${r.candidates.map(
   (c) => html`<tr class="${c.present ? '' : 'absent'}">
-  <td>${c.workstation ?? '—'}${c.moves.length ? html`<br><span class="muted">${t.moved}: ${c.moves.map((m, i) => html`${i ? ', ' : ''}${m.from ?? '—'} → ${m.to} (${tm(m.at)})`)}</span>` : ''}</td>
+  <td>${c.workstation ?? '—'}${c.moves.length ? html`<br><span class="muted">${t.moved}${lang === 'fr' ? ' : ' : ': '}${c.moves.map((m, i) => html`${i ? ', ' : ''}${m.from ?? '—'} → ${m.to} (${tm(m.at)})`)}</span>` : ''}</td>
   <td class="code">${c.code}</td>
   <td>${c.present ? t.isPresent : t.isAbsent}</td>
   <td>${tm(c.firstLoginAt)}</td>
-  <td>${c.submittedAt === null ? '—' : html`${tm(c.submittedAt)}<br><span class="muted">${label(submitKindLabels, c.submitKind ?? '', lang)}</span>`}</td>
+  <td>${c.submittedAt === null || !c.present ? '—' : html`${tm(c.submittedAt)}<br><span class="muted">${label(submitKindLabels, c.submitKind ?? '', lang)}</span>`}</td>
   <td>${c.extraMs ? formatMinutes(c.extraMs, lang) : '—'}</td>
   <td>${c.answered} · ${c.words} ${t.words}</td>
   <td>${c.lateSaves || '—'}</td>

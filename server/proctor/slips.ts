@@ -88,7 +88,7 @@ export async function renderSlipsPage(session: SlipSession, slips: Slip[], url: 
 <main class="slips">
 ${slips.map(
   (s) => html`<article class="slip">
-  <header><span class="slip-kicker">Lectern · ${session.packTitle[lang]}</span><h1>${t.slip}</h1><p class="slip-title">${session.title}${session.room ? ` · ${session.room}` : ''}</p></header>
+  <header><h1>${t.slip} <span class="slip-kicker">Lectern</span></h1><p class="slip-title">${session.title}${session.room ? ` · ${session.room}` : ''}</p></header>
   <dl>
     <dt>${t.workstation}</dt><dd class="slip-workstation">${s.workstation ?? t.anyWorkstation}</dd>
     <dt>${t.session}</dt><dd class="slip-code">${session.code}</dd>

@@ -1,0 +1,127 @@
+// The dashboard's picture of the room: the snapshot, then every delta applied to it. Tiles are
+// replaced, never mutated, so a tile element re-renders only when its own candidate changed.
+import { timeLeftAfter } from '../common/server-clock.js';
+import {
+  compareWorkstations,
+  problemScore,
+  tileProblems,
+  tileState,
+  type CandidateTile,
+  type DashboardDelta,
+  type DashboardQuestion,
+  type DashboardSession,
+  type DashboardSnapshot,
+  type FeedItem,
+  type IncidentView,
+  type MessageSummary,
+  type TileState,
+} from '../../server/proctor/dashboard-protocol.js';
+
+export const FEED_LIMIT = 500;
+
+export type SortOrder = 'problems' | 'workstation' | 'code' | 'timeLeft' | 'words';
+export type Filter = 'all' | 'problems' | TileState;
+
+export interface TileView {
+  tile: CandidateTile;
+  state: TileState;
+  problems: string[];
+  timeLeftMs: number;
+  words: number;
+}
+
+export class DashboardStore {
+  session: DashboardSession | null = null;
+  questions: DashboardQuestion[] = [];
+  tiles = new Map<number, CandidateTile>();
+  feed: FeedItem[] = [];
+  messages = new Map<number, MessageSummary>();
+  incidents: IncidentView[] = [];
+
+  load(snapshot: DashboardSnapshot): void {
+    this.session = snapshot.session;
+    this.questions = snapshot.questions;
+    this.tiles = new Map(snapshot.tiles.map((t) => [t.candidateId, t]));
+    this.feed = snapshot.feed.slice(-FEED_LIMIT);
+    this.messages = new Map(snapshot.messages.map((m) => [m.id, m]));
+    this.incidents = snapshot.incidents;
+  }
+
+  apply(delta: DashboardDelta): void {
+    switch (delta.type) {
+      case 'tile':
+        this.tiles.set(delta.tile.candidateId, delta.tile);
+        return;
+      case 'presence':
+        return this.update(delta.candidateId, (t) => ({ ...t, connected: delta.connected, activity: delta.activity, lastHeartbeatAt: delta.lastHeartbeatAt, loggedIn: t.loggedIn || delta.loggedIn }));
+      case 'words':
+        return this.update(delta.candidateId, (t) => ({ ...t, words: { ...t.words, [delta.questionId]: delta.words }, lastSavedAt: Math.max(t.lastSavedAt ?? 0, delta.savedAt) }));
+      case 'room':
+        this.session = delta.session;
+        this.tiles = new Map(delta.tiles.map((t) => [t.candidateId, t]));
+        return;
+      case 'feed':
+        this.addFeed(delta.item);
+        return;
+      case 'message': {
+        const isNew = !this.messages.has(delta.message.id);
+        this.messages = new Map(this.messages).set(delta.message.id, delta.message);
+        if (isNew) {
+          for (const t of this.tiles.values()) {
+            if (!t.absent && (delta.message.candidateId === null || delta.message.candidateId === t.candidateId)) {
+              this.update(t.candidateId, (x) => ({ ...x, unacknowledged: x.unacknowledged + 1 }));
+            }
+          }
+        }
+        return;
+      }
+      case 'message-ack': {
+        const m = this.messages.get(delta.messageId);
+        if (!m || m.acknowledgements.some((a) => a.candidateId === delta.candidateId)) return;
+        this.messages = new Map(this.messages).set(m.id, { ...m, acknowledgements: [...m.acknowledgements, { candidateId: delta.candidateId, at: delta.at }] });
+        return;
+      }
+      case 'incident':
+        if (!this.incidents.some((i) => i.id === delta.incident.id)) this.incidents = [...this.incidents, delta.incident].sort((a, b) => a.at - b.at);
+        return;
+    }
+  }
+
+  /** What a tile shows at `serverNow`: its state, its problems, its time left. */
+  view(tile: CandidateTile, serverNow: number): TileView {
+    const sessionState = this.session?.state ?? 'waiting';
+    const timeLeftMs = timeLeftAfter(tile.clock, serverNow - tile.clock.serverNow);
+    const state = tileState(tile, sessionState, timeLeftMs);
+    return { tile, state, problems: tileProblems(tile, state, sessionState), timeLeftMs, words: Object.values(tile.words).reduce((n, w) => n + w, 0) };
+  }
+
+  views(serverNow: number, filter: Filter, sort: SortOrder, search: string): TileView[] {
+    const needle = search.trim().toLowerCase().replace(/[\s-]/g, '');
+    let list = [...this.tiles.values()].map((t) => this.view(t, serverNow));
+    if (filter === 'problems') list = list.filter((v) => v.problems.length > 0);
+    else if (filter !== 'all') list = list.filter((v) => v.state === filter);
+    if (needle) list = list.filter((v) => `${v.tile.workstation ?? ''} ${v.tile.code}`.toLowerCase().replace(/-/g, '').includes(needle));
+    const byWorkstation = (a: TileView, b: TileView) => compareWorkstations(a.tile.workstation, b.tile.workstation) || a.tile.code.localeCompare(b.tile.code);
+    const order: Record<SortOrder, (a: TileView, b: TileView) => number> = {
+      problems: (a, b) => problemScore(b.problems) - problemScore(a.problems) || byWorkstation(a, b),
+      workstation: byWorkstation,
+      code: (a, b) => a.tile.code.localeCompare(b.tile.code),
+      timeLeft: (a, b) => a.timeLeftMs - b.timeLeftMs || byWorkstation(a, b),
+      words: (a, b) => a.words - b.words || byWorkstation(a, b),
+    };
+    return list.sort(order[sort]);
+  }
+
+  private addFeed(item: FeedItem): void {
+    this.feed = [...this.feed.slice(-(FEED_LIMIT - 1)), item];
+    // A kiosk event (ids "s…" are supervision events) counts on its candidate's tile.
+    if (item.id.startsWith('s') && item.candidateId !== null) {
+      this.update(item.candidateId, (t) => ({ ...t, events: { ...t.events, [item.kind]: (t.events[item.kind] ?? 0) + 1 }, lastEvent: { kind: item.kind, at: item.at } }));
+    }
+  }
+
+  private update(candidateId: number, change: (tile: CandidateTile) => CandidateTile): void {
+    const tile = this.tiles.get(candidateId);
+    if (tile) this.tiles.set(candidateId, change(tile));
+  }
+}

@@ -1,0 +1,217 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { I18nController } from '../common/i18n.js';
+import { baseStyles } from '../common/styles.js';
+import { eventLabels, label, stateLabels } from '../../server/proctor/labels.js';
+import { suspiciousKinds, type DashboardQuestion } from '../../server/proctor/dashboard-protocol.js';
+import type { TileView } from './dashboard-store.js';
+import { p } from './strings.js';
+import { stateStyles, timeText, type CandidateSelectedDetail } from './ui.js';
+
+const stateIcon: Record<string, string> = {
+  absent: '∅',
+  'not-logged-in': '○',
+  waiting: '◔',
+  reading: '◉',
+  typing: '✎',
+  idle: '☾',
+  offline: '⚠',
+  late: '⌛',
+  submitted: '✔',
+};
+
+/** One workstation on the dashboard: who, what they are doing, their time, words and events. */
+@customElement('lectern-candidate-tile')
+export class LecternCandidateTile extends LitElement {
+  static override styles = [
+    baseStyles,
+    stateStyles,
+    css`
+      :host {
+        display: block;
+      }
+      button.tile {
+        display: grid;
+        gap: 0.2rem;
+        width: 100%;
+        min-height: 0;
+        padding: 0.5rem 0.6rem 0.55rem 0.75rem;
+        text-align: left;
+        font-weight: 400;
+        color: var(--lectern-text, #16181d);
+        background: var(--lectern-surface, #fff);
+        border: 1px solid var(--lectern-border, #b9c0cc);
+        border-left: 0.45rem solid var(--state, #1f3a5f);
+        border-radius: 0.375rem;
+        line-height: 1.3;
+      }
+      button.tile:hover:not(:disabled) {
+        text-decoration: none;
+        box-shadow: 0 0 0 2px var(--lectern-focus, #0b57d0);
+      }
+      button.tile.selected {
+        box-shadow: 0 0 0 3px var(--lectern-focus, #0b57d0);
+      }
+      button.tile.problem {
+        background: var(--state-bg, #fff);
+      }
+      .top {
+        display: flex;
+        justify-content: space-between;
+        align-items: baseline;
+        gap: 0.4rem;
+      }
+      .workstation {
+        font-weight: 700;
+        font-size: 1.05rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .code {
+        font-family: var(--lectern-font-mono, monospace);
+        font-size: 0.85rem;
+        color: var(--lectern-muted, #4a5160);
+      }
+      .clock {
+        font-variant-numeric: tabular-nums;
+        font-weight: 700;
+        font-size: 1.05rem;
+      }
+      .clock .extra {
+        font-weight: 600;
+        font-size: 0.8rem;
+        color: var(--lectern-accent, #1f3a5f);
+      }
+      .line {
+        font-size: 0.8rem;
+        color: var(--lectern-muted, #4a5160);
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .line.events {
+        white-space: normal;
+        display: -webkit-box;
+        -webkit-line-clamp: 2;
+        -webkit-box-orient: vertical;
+      }
+      .words {
+        display: flex;
+        gap: 0.15rem;
+        align-items: flex-end;
+        height: 1.4rem;
+      }
+      .bar {
+        align-self: stretch;
+        flex: 1 1 0;
+        min-width: 0.3rem;
+        background: var(--lectern-border, #c9ced6);
+        border-radius: 0.1rem 0.1rem 0 0;
+        position: relative;
+      }
+      .bar span {
+        position: absolute;
+        inset: auto 0 0 0;
+        background: var(--lectern-accent, #1f3a5f);
+        border-radius: 0.1rem 0.1rem 0 0;
+      }
+      .flags {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+      }
+      .flag {
+        font-size: 0.75rem;
+        font-weight: 700;
+        padding: 0 0.35rem;
+        border-radius: 0.2rem;
+        background: var(--lectern-danger-bg, #fde8e8);
+        color: var(--lectern-danger, #a4161a);
+      }
+      .flag.info {
+        background: #e8eef7;
+        color: var(--lectern-accent, #1f3a5f);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) view!: TileView;
+  @property({ attribute: false }) questions: DashboardQuestion[] = [];
+  @property({ type: Boolean }) selected = false;
+  /** The clock's text is computed by the dashboard each second, so every tile ticks together. */
+  @property() clock = '';
+
+  private readonly i18n = new I18nController(this);
+
+  override render() {
+    const { tile, state, problems } = this.view;
+    const lang = this.i18n.language;
+    const events = suspiciousKinds.map((k) => [k, tile.events[k] ?? 0] as const).filter(([, n]) => n > 0);
+    const wordTitle = this.questions.map((q) => `${q.label} ${tile.words[q.id] ?? 0}`).join(' · ');
+    return html`<button
+      type="button"
+      class="tile state-${state} ${problems.length ? 'problem' : ''} ${this.selected ? 'selected' : ''}"
+      aria-pressed=${this.selected ? 'true' : 'false'}
+      data-candidate=${tile.candidateId}
+      data-state=${state}
+      @click=${this.select}
+    >
+      <span class="top">
+        <span class="workstation">${tile.workstation ?? p('tile.noWorkstation')}</span>
+        <span class="badge" data-role="state">${stateIcon[state]} ${label(stateLabels, state, lang)}</span>
+      </span>
+      <span class="top">
+        <span class="code">${tile.code}</span>
+        <span class="clock" data-role="clock"
+          >${tile.submittedAt !== null ? p('tile.submittedAt', { time: timeText(tile.submittedAt) }) : this.clock}${tile.clock.extraMs > 0
+            ? html` <span class="extra">${p('tile.extra', { minutes: Math.round((tile.clock.extraMs / 60_000) * 10) / 10 })}</span>`
+            : nothing}</span
+        >
+      </span>
+      <span class="words" title=${`${p('tile.words')}: ${wordTitle}`} aria-label=${`${p('tile.words')}: ${wordTitle}`} data-role="words">
+        ${this.questions.map((q) => {
+          const w = tile.words[q.id] ?? 0;
+          const share = Math.min(1, w / Math.max(1, q.targetWords));
+          return html`<span class="bar"><span data-share=${share.toFixed(2)}></span></span>`;
+        })}
+      </span>
+      <span class="line">${p('tile.wordCount', { n: this.view.words })}</span>
+      <span class="line" data-role="last-save">${tile.lastSavedAt ? p('tile.savedAt', { time: timeText(tile.lastSavedAt) }) : p('tile.notSaved')}</span>
+      <span class="line events" data-role="events"
+        >${events.length ? events.map(([k, n], i) => `${i ? ' · ' : ''}${label(eventLabels, k, lang)} ${n}`) : p('tile.noEvents')}</span
+      >
+      ${tile.pausedAlone || tile.locked || problems.length || tile.unacknowledged
+        ? html`<span class="flags">
+            ${tile.pausedAlone ? html`<span class="flag info">‖ ${p('tile.pausedAlone')}</span>` : nothing}
+            ${tile.locked ? html`<span class="flag">${p('tile.locked')}</span>` : nothing}
+            ${tile.unacknowledged ? html`<span class="flag info">✉ ${p('tile.unacknowledged', { n: tile.unacknowledged })}</span>` : nothing}
+            ${tile.lateSaves ? html`<span class="flag">${p('tile.lateSaves', { n: tile.lateSaves })}</span>` : nothing}
+            ${problems
+              .filter((x) => !['locked', 'unacknowledged', 'late-saves', 'offline', 'not-logged-in', 'late', 'idle'].includes(x))
+              .map((x) => html`<span class="flag">${p(`problem.${x}` as Parameters<typeof p>[0])}</span>`)}
+          </span>`
+        : nothing}
+    </button>`;
+  }
+
+  override updated(): void {
+    // Bar heights are set through the CSSOM: the page's CSP allows no inline style attribute.
+    for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('.bar > span')) {
+      bar.style.height = `${Number(bar.dataset['share'] ?? 0) * 100}%`;
+    }
+  }
+
+  private select() {
+    this.dispatchEvent(new CustomEvent<CandidateSelectedDetail>('candidate-selected', { detail: { candidateId: this.view.tile.candidateId }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lectern-candidate-tile': LecternCandidateTile;
+  }
+  interface HTMLElementEventMap {
+    'candidate-selected': CustomEvent<CandidateSelectedDetail>;
+  }
+}

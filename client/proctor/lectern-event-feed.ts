@@ -1,0 +1,110 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { I18nController } from '../common/i18n.js';
+import { baseStyles } from '../common/styles.js';
+import type { CandidateTile, DashboardQuestion, FeedItem } from './types.js';
+import { alertKinds, feedDetail, feedTitle } from './describe.js';
+import { p } from './strings.js';
+import { timeText, type CandidateSelectedDetail } from './ui.js';
+
+/** How many lines the feed draws; older ones stay in the report and the events CSV. */
+const SHOWN = 200;
+
+/** The live feed of the room: kiosk events, server observations and proctors' actions, newest first. */
+@customElement('lectern-event-feed')
+export class LecternEventFeed extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        font-size: 0.85rem;
+      }
+      li {
+        display: grid;
+        grid-template-columns: 4.5rem 1fr;
+        gap: 0 0.5rem;
+        padding: 0.25rem 0.25rem;
+        border-bottom: 1px solid var(--lectern-border, #e1e4ea);
+      }
+      li.alert {
+        background: #fff6f6;
+      }
+      li.proctor {
+        background: #f1f5fb;
+      }
+      time {
+        font-variant-numeric: tabular-nums;
+        color: var(--lectern-muted, #4a5160);
+      }
+      .who {
+        font-weight: 700;
+        background: none;
+        border: 0;
+        padding: 0;
+        min-height: 0;
+        color: var(--lectern-accent, #1f3a5f);
+        text-decoration: underline;
+        font-size: inherit;
+      }
+      .kind {
+        font-weight: 600;
+      }
+      .alert .kind {
+        color: var(--lectern-danger, #a4161a);
+      }
+      .detail,
+      .by {
+        color: var(--lectern-muted, #4a5160);
+      }
+      .empty {
+        color: var(--lectern-muted, #4a5160);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) items: FeedItem[] = [];
+  @property({ attribute: false }) tiles: Map<number, CandidateTile> = new Map();
+  @property({ attribute: false }) questions: DashboardQuestion[] = [];
+
+  private readonly i18n = new I18nController(this);
+
+  override render() {
+    void this.i18n;
+    const shown = this.items.slice(-SHOWN).reverse();
+    if (shown.length === 0) return html`<p class="empty">${p('feed.empty')}</p>`;
+    return html`<ol aria-live="polite" aria-relevant="additions" data-role="feed">
+      ${repeat(
+        shown,
+        (item) => item.id,
+        (item) => {
+          const tile = item.candidateId === null ? undefined : this.tiles.get(item.candidateId);
+          const detail = feedDetail(item, this.questions);
+          return html`<li class="${item.source === 'proctor' ? 'proctor' : alertKinds.has(item.kind) ? 'alert' : ''}" data-kind=${item.kind}>
+            <time datetime=${new Date(item.at).toISOString()}>${timeText(item.at)}</time>
+            <span>
+              ${tile ? html`<button type="button" class="who" @click=${() => this.select(tile.candidateId)}>${tile.workstation ?? tile.code}</button> ` : nothing}
+              <span class="kind">${feedTitle(item)}</span>${detail ? html` <span class="detail">— ${detail}</span>` : nothing}${item.by ? html` <span class="by">(${item.by})</span>` : nothing}
+            </span>
+          </li>`;
+        },
+      )}
+    </ol>`;
+  }
+
+  private select(candidateId: number) {
+    this.dispatchEvent(new CustomEvent<CandidateSelectedDetail>('candidate-selected', { detail: { candidateId }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lectern-event-feed': LecternEventFeed;
+  }
+}

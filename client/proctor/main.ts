@@ -1,0 +1,2 @@
+// The proctor's page: the live supervision dashboard.
+import './lectern-proctor.js';
