@@ -131,22 +131,26 @@ export function decide(model: GradingModel, marks: ReadingMarks): Decision[] {
 export interface Disagreement {
   key: string;
   kind: 'decision' | 'band-gap';
+  /** What differs, for people: the decision's title, or the writing criterion's. */
+  title: Localized;
   /** For a band gap: the writing criterion and the two bands. */
   criterionId?: string;
   values: [string | number, string | number];
 }
 
 /** Why two readings of a script disagree; empty when they agree. */
-export function disagreements(first: Decision[], second: Decision[]): Disagreement[] {
+export function disagreements(model: GradingModel, first: Decision[], second: Decision[]): Disagreement[] {
   const out: Disagreement[] = [];
   for (const a of first) {
     const b = second.find((d) => d.key === a.key);
     if (!b) continue;
-    if (a.reached !== b.reached) out.push({ key: a.key, kind: 'decision', values: [String(a.reached), String(b.reached)] });
+    if (a.reached !== b.reached) out.push({ key: a.key, kind: 'decision', title: a.title, values: [String(a.reached), String(b.reached)] });
     if (a.evidence.kind === 'writing' && b.evidence.kind === 'writing') {
+      const rubric = model.writing.find((r) => r.id === a.rubricId);
       for (const [criterionId, band] of Object.entries(a.evidence.bands)) {
         const other = b.evidence.bands[criterionId] ?? 0;
-        if (Math.abs(band - other) > MAX_BAND_GAP) out.push({ key: a.key, kind: 'band-gap', criterionId, values: [band, other] });
+        const title = rubric?.criteria.find((c) => c.id === criterionId)?.title ?? { fr: criterionId, en: criterionId };
+        if (Math.abs(band - other) > MAX_BAND_GAP) out.push({ key: a.key, kind: 'band-gap', title, criterionId, values: [band, other] });
       }
     }
   }

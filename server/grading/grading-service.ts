@@ -275,7 +275,7 @@ export class GradingService {
     }
     if (!first || !second) return { status: 'unassigned', settledBy: null, disagreements: none, decisions };
     if (first.finishedAt === null || second.finishedAt === null) return { status: 'in-progress', settledBy: null, disagreements: none, decisions };
-    const found = disagreements(decisions.get(1)!, decisions.get(2)!);
+    const found = disagreements(loaded.model, decisions.get(1)!, decisions.get(2)!);
     if (found.length === 0) return { status: 'settled', settledBy: 'agreement', disagreements: found, decisions };
     if (!third) return { status: 'needs-third-reading', settledBy: null, disagreements: found, decisions };
     if (third.finishedAt === null) return { status: 'third-reading', settledBy: null, disagreements: found, decisions };

@@ -177,6 +177,10 @@ function statusWord(c: CandidateResult, w: Words): string {
 }
 
 const tr = (text: Localized, lang: ReportLanguage) => text[lang] || text.fr;
+/** French puts a space before the colon and the semicolon; English does not. */
+const colon = (lang: ReportLanguage) => (lang === 'fr' ? ' : ' : ': ');
+const semicolon = (lang: ReportLanguage) => (lang === 'fr' ? ' ; ' : '; ');
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 // ---------- CSV ----------
 
@@ -193,7 +197,7 @@ function commentsOf(c: CandidateResult, lang: ReportLanguage): string {
   for (const r of c.readings) {
     const mine: string[] = [];
     if (r.script?.comment.trim()) mine.push(r.script.comment.trim());
-    for (const [q, m] of Object.entries(r.answers)) if (m.comment.trim()) mine.push(`${q} : ${m.comment.trim()}`);
+    for (const [q, m] of Object.entries(r.answers)) if (m.comment.trim()) mine.push(`${q}${colon(lang)}${m.comment.trim()}`);
     if (mine.length) parts.push(`[${w.reading} ${r.reading}] ${mine.join(' | ')}`);
   }
   return parts.join(' || ');
@@ -204,11 +208,11 @@ export function juryCsv(results: ResultsView, lang: ReportLanguage = 'fr'): stri
   const head: string[] = [w.code, ...(results.named ? [w.name] : []), w.status, w.settledBy];
   for (const c of results.criteria) {
     const title = tr(c.title, lang);
-    head.push(`${title} : ${w.decision}`);
-    if (c.kind === 'reading') head.push(`${title} : ${w.keyPointShare}`, `${title} : ${w.misunderstandings}`);
+    head.push(`${title}${colon(lang)}${w.decision}`);
+    if (c.kind === 'reading') head.push(`${title}${colon(lang)}${w.keyPointShare}`, `${title}${colon(lang)}${w.misunderstandings}`);
     if (c.kind === 'writing') {
-      for (const k of c.criteria ?? []) head.push(`${title} : ${tr(k.title, lang)}`);
-      head.push(`${title} : ${w.total}`);
+      for (const k of c.criteria ?? []) head.push(`${title}${colon(lang)}${tr(k.title, lang)}`);
+      head.push(`${title}${colon(lang)}${w.total}`);
     }
   }
   head.push(w.comments);
@@ -244,12 +248,12 @@ const e = escapeHtml;
 function readingEvidenceText(ev: ReadingEvidence, lang: ReportLanguage): string {
   const w = words[lang];
   const k = ev.keyPoints;
-  return `${w.keyPoints} : ${k.found} ${w.found}, ${k.partly} ${w.partly}, ${k.missing} ${w.missing} / ${k.total} — ${w.share} ${percent(ev.share, lang)} % (${w.threshold} ${percent(ev.threshold.minKeyPointShare, lang)} %) ; ${w.misunderstandings} : ${ev.misunderstandings} (${w.max} ${ev.threshold.maxMisunderstandings})`;
+  return `${w.keyPoints}${colon(lang)}${k.found} ${w.found}, ${k.partly} ${w.partly}, ${k.missing} ${w.missing} / ${k.total} — ${w.share} ${percent(ev.share, lang)} % (${w.threshold} ${percent(ev.threshold.minKeyPointShare, lang)} %)${semicolon(lang)}${w.misunderstandings}${colon(lang)}${ev.misunderstandings} (${w.max} ${ev.threshold.maxMisunderstandings})`;
 }
 
 function writingEvidenceText(ev: WritingEvidence, lang: ReportLanguage): string {
   const w = words[lang];
-  return `${Object.values(ev.bands).join(' + ')} = ${ev.total} (${w.threshold} : ${lang === 'fr' ? 'chaque bande ≥' : 'each band ≥'} ${ev.threshold.minBandEach}, ${w.total} ≥ ${ev.threshold.minTotal})`;
+  return `${Object.values(ev.bands).join(' + ')} = ${ev.total} (${w.threshold}${colon(lang)}${lang === 'fr' ? 'chaque bande ≥' : 'each band ≥'} ${ev.threshold.minBandEach}, ${w.total} ≥ ${ev.threshold.minTotal})`;
 }
 
 function evidenceCell(d: FinalDecision, c: CandidateResult, lang: ReportLanguage): string {
@@ -317,7 +321,7 @@ function candidatePage(c: CandidateResult, results: ResultsView, lang: ReportLan
   const w = words[lang];
   const name = results.named ? `<p class="name">${e(c.fullName ?? '—')}</p>` : '';
   if (c.absent) {
-    return `<section class="candidate"><header><h2>${w.candidate} ${e(c.code)}</h2>${name}</header><p class="status">${w.status} : ${w.absent}</p></section>`;
+    return `<section class="candidate"><header><h2>${w.candidate} ${e(c.code)}</h2>${name}</header><p class="status">${w.status}${colon(lang)}${w.absent}</p></section>`;
   }
   const decisions = c.decisions
     .map((d) => `<tr><th scope="row">${e(tr(d.title, lang))}</th><td class="decision ${d.reached === null ? 'pending' : d.reached ? 'yes' : 'no'}">${e(decisionWord(d, w))}</td><td>${evidenceCell(d, c, lang)}</td></tr>`)
@@ -327,11 +331,11 @@ function candidatePage(c: CandidateResult, results: ResultsView, lang: ReportLan
     .map((r) => `<p class="comment"><span class="reading-tag">${w.reading} ${r.reading} (${e(r.corrector)})</span> ${e(r.script!.comment.trim())}</p>`)
     .join('');
   const disagreement = c.disagreements.length
-    ? `<p class="note">${w.disagreement} : ${c.disagreements.map((d) => e(d.kind === 'band-gap' ? `${d.key}/${d.criterionId} (${w.bandGap} ${d.values[0]} / ${d.values[1]})` : d.key)).join(', ')} — ${w['third-reading']}.</p>`
+    ? `<p class="note">${w.disagreement}${colon(lang)}${c.disagreements.map((d) => e(d.kind === 'band-gap' ? `${tr(d.title, lang)} (${w.bandGap} ${d.values[0]} / ${d.values[1]})` : `${tr(d.title, lang)} (${w.decision})`)).join(', ')} — ${w['third-reading']}.</p>`
     : '';
   return `<section class="candidate">
-<header><h2>${w.candidate} ${e(c.code)}</h2>${name}<p class="status">${w.status} : ${e(statusWord(c, w))}${c.settledBy ? ` — ${w.settledBy.toLowerCase()} ${e(w[c.settledBy])}` : ''}</p></header>
-<table class="decisions"><thead><tr><th scope="col">${w.criterion}</th><th scope="col">${w.decision}</th><th scope="col">${w.evidence}</th></tr></thead><tbody>${decisions}</tbody></table>
+<header><h2>${w.candidate} ${e(c.code)}</h2>${name}<p class="status">${w.status}${colon(lang)}${e(statusWord(c, w))}${c.settledBy ? ` — ${w.settledBy.toLowerCase()} ${e(w[c.settledBy])}` : ''}</p></header>
+<table class="decisions"><thead><tr><th scope="col">${w.criterion}</th><th scope="col">${capital(w.decision)}</th><th scope="col">${w.evidence}</th></tr></thead><tbody>${decisions}</tbody></table>
 ${disagreement}
 ${bandsTable(c, results, lang)}
 ${questionsTable(c, results, lang)}
@@ -356,7 +360,7 @@ export function juryHtml(results: ResultsView, lang: ReportLanguage = 'fr', styl
   const w = words[lang];
   const s = results.session;
   const summaryRows = results.candidates
-    .map((c) => `<tr><th scope="row">${e(c.code)}</th>${results.named ? `<td>${e(c.fullName ?? '—')}</td>` : ''}${c.decisions.map((d) => `<td class="decision ${c.absent || d.reached === null ? 'pending' : d.reached ? 'yes' : 'no'}">${e(decisionWord(d, w, c.absent))}</td>`).join('')}</tr>`)
+    .map((c) => `<tr><th scope="row" class="code">${e(c.code)}</th>${results.named ? `<td>${e(c.fullName ?? '—')}</td>` : ''}${c.decisions.map((d) => `<td class="decision ${c.absent || d.reached === null ? 'pending' : d.reached ? 'yes' : 'no'}">${e(decisionWord(d, w, c.absent))}</td>`).join('')}</tr>`)
     .join('');
   const cefr = results.pack.cefr.map((c) => `<li>${e(c.scale)} — ${e(c.level)}</li>`).join('');
   return `<!doctype html>

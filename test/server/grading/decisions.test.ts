@@ -94,17 +94,17 @@ describe('disagreements', () => {
   const reading = { q1: answerMark({ kp1: 'found', kp2: 'found' }), q2: answerMark({ kp1: 'found', kp2: 'partly' }) };
 
   it('finds none when decisions agree and bands are at most one apart', () => {
-    expect(disagreements(decisions(reading, scriptMark([3, 3, 3, 3])), decisions(reading, scriptMark([4, 3, 2, 4])))).toEqual([]);
+    expect(disagreements(model, decisions(reading, scriptMark([3, 3, 3, 3])), decisions(reading, scriptMark([4, 3, 2, 4])))).toEqual([]);
   });
 
   it('flags a band two apart even when the decisions agree', () => {
-    const found = disagreements(decisions(reading, scriptMark([3, 3, 3, 3])), decisions(reading, scriptMark([5, 3, 3, 3])));
-    expect(found).toEqual([{ key: 'writing-b1', kind: 'band-gap', criterionId: 'task', values: [3, 5] }]);
+    const found = disagreements(model, decisions(reading, scriptMark([3, 3, 3, 3])), decisions(reading, scriptMark([5, 3, 3, 3])));
+    expect(found).toEqual([{ key: 'writing-b1', kind: 'band-gap', title: { fr: 'task', en: 'task' }, criterionId: 'task', values: [3, 5] }]);
   });
 
   it('flags a decision that differs', () => {
-    const found = disagreements(decisions(reading, scriptMark([3, 3, 3, 3])), decisions(reading, scriptMark([2, 3, 3, 3])));
-    expect(found).toEqual([{ key: 'writing-b1', kind: 'decision', values: ['true', 'false'] }]);
+    const found = disagreements(model, decisions(reading, scriptMark([3, 3, 3, 3])), decisions(reading, scriptMark([2, 3, 3, 3])));
+    expect(found).toEqual([{ key: 'writing-b1', kind: 'decision', title: { fr: 'Writing B1', en: 'Writing B1' }, values: ['true', 'false'] }]);
   });
 });
 

@@ -204,7 +204,9 @@ describe('double marking and the third reading', () => {
     expect(done!.status).toBe('needs-third-reading');
     const seen = (await get(`/scripts/${target}/readings`, first.login.headers)).json() as ReadingsView;
     expect(seen.readings.map((r) => r.reading)).toEqual([2]);
-    expect(seen.disagreements).toEqual([{ key: 'writing-b1', kind: 'band-gap', criterionId: 'accuracy', values: [3, 5] }]);
+    expect(seen.disagreements).toEqual([
+      { key: 'writing-b1', kind: 'band-gap', title: { fr: 'Correction grammaticale et orthographique', en: 'Accuracy' }, criterionId: 'accuracy', values: [3, 5] },
+    ]);
     // Compared readings can no longer be reopened.
     expect((await post(`/scripts/${target}/reopen`, first.login.headers)).json().error.code).toBe('readings-compared');
 

@@ -1,0 +1,275 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { OverviewView, ResultsView } from '../../server/grading/views.js';
+import type { ApiClient } from '../common/api.js';
+import { I18nController, getLanguage, localized } from '../common/i18n.js';
+import { formatDateTime } from '../common/format.js';
+import { baseStyles } from '../common/styles.js';
+import { gradingStyles } from './grading-styles.js';
+import { gt, type GradingKey } from './grading-strings.js';
+
+/**
+ * The admin's side of grading for one session: choose the correctors and share the scripts out,
+ * give disagreeing scripts to a third reader, follow agreement and results, close grading, and
+ * export for the jury (the only place where names appear).
+ */
+@customElement('lectern-grading-admin')
+export class LecternGradingAdmin extends LitElement {
+  static override styles = [
+    baseStyles,
+    gradingStyles,
+    css`
+      section {
+        margin: 0 0 1.25rem;
+      }
+      fieldset {
+        border: 0.0625rem solid var(--lectern-border, #b9c0cc);
+        border-radius: 0.375rem;
+        padding: 0.5rem 0.75rem;
+        margin: 0 0 0.75rem;
+      }
+      label {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        margin: 0.25rem 0;
+      }
+      input[type='checkbox'] {
+        width: 1.25rem;
+        height: 1.25rem;
+      }
+      select {
+        font: inherit;
+        padding: 0.375rem;
+        min-height: 2.5rem;
+      }
+      .inline {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        align-items: center;
+      }
+      .exports a {
+        display: inline-block;
+        font-weight: 700;
+        padding: 0.5rem 1rem;
+        border: 0.125rem solid var(--lectern-accent, #1f3a5f);
+        border-radius: 0.375rem;
+        color: var(--lectern-accent, #1f3a5f);
+        text-decoration: none;
+        margin-right: 0.5rem;
+      }
+      .exports a:focus-visible,
+      .exports a:hover {
+        text-decoration: underline;
+      }
+      .decision-yes {
+        color: var(--lectern-ok, #1d5e2e);
+        font-weight: 700;
+      }
+      .decision-no {
+        color: var(--lectern-danger, #a4161a);
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api!: ApiClient;
+  @property({ type: Number }) sessionId = 0;
+  @state() private _overview: OverviewView | null = null;
+  @state() private _results: ResultsView | null = null;
+  @state() private _message = '';
+  @state() private _error = '';
+  @state() private _busy = false;
+  private readonly i18n = new I18nController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this._load();
+  }
+
+  private async _load() {
+    try {
+      this._overview = await this.api.get<OverviewView>(`/api/grading/sessions/${this.sessionId}/overview`);
+      this._results = await this.api.get<ResultsView>(`/api/grading/sessions/${this.sessionId}/results`);
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
+  }
+
+  private async _act(run: () => Promise<unknown>, done: GradingKey) {
+    this._busy = true;
+    this._error = '';
+    this._message = '';
+    try {
+      await run();
+      await this._load();
+      this._message = gt(done);
+    } catch (err) {
+      this._error = (err as Error).message;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private _distribute(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const correctorIds = data.getAll('corrector').map(Number);
+    const doubleMarking = data.get('double') === 'on';
+    void this._act(() => this.api.post(`/api/grading/sessions/${this.sessionId}/distribution`, { correctorIds, doubleMarking }), 'admin.distributed');
+  }
+
+  private _third(event: SubmitEvent) {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const correctorId = Number(data.get('third'));
+    const candidateIds = this._overview!.scripts.filter((s) => s.status === 'needs-third-reading').map((s) => s.candidateId);
+    void this._act(() => this.api.post(`/api/grading/sessions/${this.sessionId}/third-readings`, { candidateIds, correctorId }), 'admin.thirdAssigned');
+  }
+
+  private _close() {
+    if (!confirm(gt('admin.closeConfirm'))) return;
+    void this._act(() => this.api.post(`/api/grading/sessions/${this.sessionId}/close`, {}), 'session.closed');
+  }
+
+  override render() {
+    void this.i18n;
+    const o = this._overview;
+    if (!o) return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p>${gt('admin.title')}…</p>`;
+    const lang = getLanguage();
+    const closed = o.session.gradingClosedAt !== null;
+    return html`
+      <h2>${o.session.title}</h2>
+      <p class="status-line" role="status">${this._message}</p>
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${o.canDistribute ? this._renderDistribution(o) : nothing}
+      ${this._renderThird(o)}
+      <section aria-labelledby="scripts-h">
+        <h3 id="scripts-h">${gt('admin.scripts')}</h3>
+        <table class="data">
+          <thead>
+            <tr><th scope="col">${gt('admin.code')}</th><th scope="col">${gt('admin.status')}</th><th scope="col">${gt('admin.readers')}</th><th scope="col">${gt('admin.disagreements')}</th></tr>
+          </thead>
+          <tbody>
+            ${o.scripts.map(
+              (s) => html`<tr data-code=${s.code}>
+                <th scope="row" class="code">${s.code}</th>
+                <td>${gt(`status.${s.status}` as GradingKey)}</td>
+                <td>${s.readers.map((r) => html`<div>${r.reading} · ${r.corrector} · ${r.judged}/${r.needed}${r.finishedAt !== null ? html` <span class="badge ok">${gt('script.finished')}</span>` : nothing}</div>`)}</td>
+                <td>${s.disagreements.map((d) => html`<div>${d.kind === 'decision' ? gt('disagreement.decision', { title: localized(d.title) }) : gt('disagreement.band', { title: localized(d.title), a: d.values[0], b: d.values[1] })}</div>`)}</td>
+              </tr>`,
+            )}
+            ${o.absent.map((a) => html`<tr><th scope="row" class="code">${a.code}</th><td>${gt('admin.absent')}</td><td></td><td></td></tr>`)}
+          </tbody>
+        </table>
+      </section>
+      ${o.session.doubleMarking ? this._renderAgreement(o) : nothing}
+      ${this._renderResults()}
+      <section aria-labelledby="close-h">
+        <h3 id="close-h">${gt('admin.close')}</h3>
+        ${closed
+          ? html`<p>${gt('admin.closed', { date: formatDateTime(o.session.gradingClosedAt!, lang) })}</p>
+              <div class="exports">
+                <h3>${gt('admin.exports')}</h3>
+                <a href="/api/grading/sessions/${this.sessionId}/jury.html?lang=${lang}" target="_blank" rel="noopener">${gt('admin.report')}</a>
+                <a href="/api/grading/sessions/${this.sessionId}/jury.csv?lang=${lang}" download>${gt('admin.csv')}</a>
+                <a href="/api/grading/sessions/${this.sessionId}/jury.json?download=true" download>${gt('admin.json')}</a>
+              </div>`
+          : html`<p class="meta">${gt('admin.closeHelp')}</p>
+              <button type="button" class="primary" ?disabled=${this._busy || o.counts.settled !== o.scripts.length} @click=${this._close}>${gt('admin.close')}</button>`}
+      </section>
+    `;
+  }
+
+  private _renderDistribution(o: OverviewView) {
+    return html`<section aria-labelledby="dist-h">
+      <h3 id="dist-h">${gt('admin.distribution')}</h3>
+      <p class="meta">${gt('admin.distributionHelp')}</p>
+      <form @submit=${this._distribute}>
+        <fieldset>
+          ${o.correctors.map((c) => html`<label><input type="checkbox" name="corrector" value=${c.id} ?checked=${c.onSession} />${c.displayName} (${c.username})</label>`)}
+        </fieldset>
+        <label><input type="checkbox" name="double" ?checked=${o.session.doubleMarking} />${gt('admin.doubleMarking')}</label>
+        <button type="submit" class="primary" ?disabled=${this._busy}>${gt('admin.distribute')}</button>
+      </form>
+    </section>`;
+  }
+
+  private _renderThird(o: OverviewView) {
+    const waiting = o.scripts.filter((s) => s.status === 'needs-third-reading');
+    if (waiting.length === 0) return nothing;
+    const excluded = new Set(waiting.flatMap((s) => s.readers.map((r) => r.correctorId)));
+    const choices = o.correctors.filter((c) => !excluded.has(c.id));
+    return html`<section aria-labelledby="third-h">
+      <h3 id="third-h">${gt('admin.third')}</h3>
+      <p>${gt('admin.thirdHelp', { n: waiting.length })} <span class="code">${waiting.map((s) => s.code).join(', ')}</span></p>
+      <form class="inline" @submit=${this._third}>
+        <label>${gt('admin.thirdReader')} <select name="third">${choices.map((c) => html`<option value=${c.id}>${c.displayName}</option>`)}</select></label>
+        <button type="submit" class="primary" ?disabled=${this._busy || choices.length === 0}>${gt('admin.thirdAssign')}</button>
+      </form>
+    </section>`;
+  }
+
+  private _renderAgreement(o: OverviewView) {
+    const rows = o.agreement.filter((a) => a.figures.pairs > 0);
+    if (rows.length === 0) return nothing;
+    const lang = getLanguage() === 'fr' ? 'fr-FR' : 'en-GB';
+    const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
+    const kappa = (x: number) => new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+    return html`<section aria-labelledby="agree-h">
+      <h3 id="agree-h">${gt('admin.agreement')}</h3>
+      <p class="meta">${gt('admin.agreementHelp')}</p>
+      <table class="data">
+        <thead>
+          <tr><th scope="col">${gt('admin.criterion')}</th><th scope="col" class="num">${gt('admin.pairs')}</th><th scope="col" class="num">${gt('admin.exact')}</th><th scope="col" class="num">${gt('admin.adjacent')}</th><th scope="col" class="num">${gt('admin.kappa')}</th></tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (a) => html`<tr>
+              <th scope="row">${localized(a.title)}</th>
+              <td class="num">${a.figures.pairs}</td>
+              <td class="num">${pct(a.figures.exact)}</td>
+              <td class="num">${pct(a.figures.adjacent)}</td>
+              <td class="num">${a.figures.kappa === null ? gt('admin.undefined') : kappa(a.figures.kappa)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  private _renderResults() {
+    const r = this._results;
+    if (!r) return nothing;
+    return html`<section aria-labelledby="results-h">
+      <h3 id="results-h">${gt('admin.results')}</h3>
+      <table class="data">
+        <thead>
+          <tr><th scope="col">${gt('admin.code')}</th>${r.criteria.map((c) => html`<th scope="col">${localized(c.title)}</th>`)}</tr>
+        </thead>
+        <tbody>
+          ${r.candidates.map(
+            (c) => html`<tr>
+              <th scope="row" class="code">${c.code}</th>
+              ${c.decisions.map((d) =>
+                c.absent
+                  ? html`<td>${gt('admin.absent')}</td>`
+                  : d.reached === null
+                    ? html`<td class="muted">${gt('admin.pending')}</td>`
+                    : html`<td class=${d.reached ? 'decision-yes' : 'decision-no'}>${d.reached ? gt('decisionReached') : gt('decisionNotReached')}</td>`,
+              )}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lectern-grading-admin': LecternGradingAdmin;
+  }
+}
