@@ -95,9 +95,10 @@ export class DashboardStore {
     return { tile, state, problems: tileProblems(tile, state, sessionState), timeLeftMs, words: Object.values(tile.words).reduce((n, w) => n + w, 0) };
   }
 
-  views(serverNow: number, filter: Filter, sort: SortOrder, search: string): TileView[] {
+  /** The tiles to show, filtered and sorted; `viewOf` lets the caller reuse the views it keeps. */
+  views(serverNow: number, filter: Filter, sort: SortOrder, search: string, viewOf: (tile: CandidateTile) => TileView = (t) => this.view(t, serverNow)): TileView[] {
     const needle = search.trim().toLowerCase().replace(/[\s-]/g, '');
-    let list = [...this.tiles.values()].map((t) => this.view(t, serverNow));
+    let list = [...this.tiles.values()].map(viewOf);
     if (filter === 'problems') list = list.filter((v) => v.problems.length > 0);
     else if (filter !== 'all') list = list.filter((v) => v.state === filter);
     if (needle) list = list.filter((v) => `${v.tile.workstation ?? ''} ${v.tile.code}`.toLowerCase().replace(/-/g, '').includes(needle));
@@ -111,6 +112,18 @@ export class DashboardStore {
     };
     return list.sort(order[sort]);
   }
+
+  /** The messages as a list, the same array until one changes (so panels re-render only then). */
+  get messageList(): MessageSummary[] {
+    if (this.listedMessages !== this.messages) {
+      this.listedMessages = this.messages;
+      this.messageArray = [...this.messages.values()];
+    }
+    return this.messageArray;
+  }
+
+  private listedMessages: Map<number, MessageSummary> | null = null;
+  private messageArray: MessageSummary[] = [];
 
   private addFeed(item: FeedItem): void {
     this.feed = [...this.feed.slice(-(FEED_LIMIT - 1)), item];

@@ -224,6 +224,7 @@ export class LecternDashboard extends LitElement {
   private readonly store = new DashboardStore();
   private readonly viewCache = new WeakMap<CandidateTile, TileView>();
   private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private renderScheduled = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -261,7 +262,23 @@ export class LecternDashboard extends LitElement {
     } else if (m.type === 'error') {
       this._error = m.code === 'not-your-session' ? p('error.not-your-session') : m.message;
     }
-    this.requestUpdate();
+    this.scheduleRender();
+  }
+
+  /**
+   * Deltas are applied as they arrive, but the room is drawn at most once per frame: a room of
+   * 300 typing candidates sends hundreds of small frames a second, and drawing each one would
+   * leave the screen seconds behind.
+   */
+  private scheduleRender() {
+    if (this.renderScheduled) return;
+    this.renderScheduled = true;
+    const draw = () => {
+      this.renderScheduled = false;
+      this.requestUpdate();
+    };
+    if (document.visibilityState === 'visible') requestAnimationFrame(draw);
+    else setTimeout(draw, 250);
   }
 
   /** A tile's view, the same object as long as nothing it shows has changed (so the tile does not re-render). */
@@ -283,8 +300,9 @@ export class LecternDashboard extends LitElement {
       return html`${this._error ? html`<p class="error-line" role="alert">${this._error}</p>` : nothing}<p class="page">${p('loading')}</p>`;
     }
     const now = this.clock.now();
-    const all = [...this.store.tiles.values()].map((t) => this.viewOf(t, now));
-    const shown = this.store.views(now, this._filter, this._sort, this._search).map((v) => this.viewOf(v.tile, now));
+    const viewOf = (t: CandidateTile) => this.viewOf(t, now);
+    const all = [...this.store.tiles.values()].map(viewOf);
+    const shown = this.store.views(now, this._filter, this._sort, this._search, viewOf);
     const selected = this._selected === null ? undefined : this.store.tiles.get(this._selected);
     const count = (pred: (v: TileView) => boolean) => all.filter(pred).length;
     const lang = this.i18n.language;
@@ -365,13 +383,13 @@ export class LecternDashboard extends LitElement {
                   .sessionState=${session.state}
                   .durationMs=${session.durationMs}
                   .serverNow=${now}
-                  .messages=${[...this.store.messages.values()]}
+                  .messages=${this.store.messageList}
                 ></lectern-candidate-panel>`
               : html`<lectern-room-panel
                   .api=${this.api}
                   .sessionId=${session.id}
                   .sessionState=${session.state}
-                  .messages=${[...this.store.messages.values()]}
+                  .messages=${this.store.messageList}
                   .incidents=${this.store.incidents}
                   .tiles=${this.store.tiles}
                 ></lectern-room-panel>`}

@@ -27,6 +27,8 @@ export class LecternEventFeed extends LitElement {
         font-size: 0.85rem;
       }
       li {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 2.6rem;
         display: grid;
         grid-template-columns: 4.5rem 1fr;
         gap: 0 0.5rem;

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startServer } from '../helpers/browser.js';
+import { createStaff, openSession, startSession, type TestApp } from '../helpers/build-app.js';
+
+// What a web page can do to harden the kiosk, checked end to end: the kiosk blocks the print,
+// save and new-window shortcuts and the context menu, reports fullscreen and its loss, pastes
+// (with their source) and focus; each event is stored with the server's time and shows in the
+// proctor's feed within a second.
+
+let server: TestApp & { url: string };
+let browser: Browser;
+let kiosk: Page;
+let dashboard: Page;
+let candidateId: number;
+
+const stored = (kind: string) =>
+  server.app.db.$client.prepare('SELECT detail, at FROM supervision_events WHERE candidate_id = ? AND kind = ? ORDER BY id').all(candidateId, kind) as { detail: string; at: number }[];
+const feedCount = (kind: string) => dashboard.locator(`lectern-event-feed li[data-kind="${kind}"]`).count();
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  const room = await openSession(server.app, 1);
+  candidateId = room.session.candidates[0]!.id;
+  const proctor = await createStaff(server.app, 'proctor');
+  server.app.db.$client.prepare("INSERT INTO session_staff (session_id, account_id, role) VALUES (?, ?, 'proctor')").run(room.session.id, proctor.id);
+
+  dashboard = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await dashboard.goto(`${server.url}/proctor#session=${room.session.id}`);
+  await dashboard.getByLabel('Identifiant').fill(proctor.username);
+  await dashboard.getByLabel('Mot de passe').fill(proctor.password);
+  await dashboard.getByRole('button', { name: 'Se connecter' }).click();
+  await dashboard.locator('button.tile').first().waitFor();
+
+  kiosk = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
+  await kiosk.goto(`${server.url}/?workstation=PC-01`);
+  await kiosk.getByLabel(/Code de session/).fill(room.session.code);
+  await kiosk.getByLabel(/Code candidat/).fill(room.session.candidates[0]!.code);
+  await kiosk.getByRole('button', { name: 'Se connecter' }).click();
+  await kiosk.getByLabel(/J’ai lu/).check();
+  await kiosk.getByRole('button', { name: 'Continuer' }).click();
+  await startSession(server.app, room.adminLogin, room.session.id);
+  await kiosk.locator('textarea').first().waitFor();
+  // Records whether the kiosk cancelled each key and context menu (listeners after the kiosk's own).
+  await kiosk.evaluate(() => {
+    const w = window as unknown as { __prevented: Record<string, boolean> };
+    w.__prevented = {};
+    // Capture on window, registered after the kiosk's: it runs right after the kiosk's own listener.
+    window.addEventListener('keydown', (e) => (w.__prevented[`${e.ctrlKey ? 'Ctrl+' : ''}${e.key.toUpperCase()}`] = e.defaultPrevented), true);
+    window.addEventListener('contextmenu', (e) => (w.__prevented['contextmenu'] = e.defaultPrevented));
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('kiosk hardening, seen from the proctor’s dashboard', { timeout: 30_000 }, () => {
+  it('asks for fullscreen at the start and reports leaving it', async () => {
+    // Browsers grant fullscreen on a gesture: the kiosk asks on the first ones in the exam.
+    await kiosk.locator('textarea').first().click();
+    await expect.poll(() => kiosk.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await expect.poll(() => stored('fullscreen-entered').length).toBeGreaterThan(0);
+    const left = Date.now();
+    await kiosk.evaluate(() => document.exitFullscreen());
+    await expect.poll(() => stored('fullscreen-left').length).toBe(1);
+    await expect.poll(() => feedCount('fullscreen-left'), { timeout: 1000 }).toBe(1);
+    expect(stored('fullscreen-left')[0]!.at).toBeGreaterThanOrEqual(left - 50);
+  });
+
+  it('blocks the print, save and new-window shortcuts and reports each', async () => {
+    await kiosk.locator('textarea').first().click();
+    for (const key of ['p', 's', 'n']) await kiosk.keyboard.press(`Control+${key}`);
+    await expect.poll(() => stored('blocked-shortcut').map((e) => JSON.parse(e.detail).shortcut)).toEqual(['Ctrl+P', 'Ctrl+S', 'Ctrl+N']);
+    const prevented = await kiosk.evaluate(() => (window as unknown as { __prevented: Record<string, boolean> }).__prevented);
+    expect(prevented).toMatchObject({ 'Ctrl+P': true, 'Ctrl+S': true, 'Ctrl+N': true });
+    await expect.poll(() => feedCount('blocked-shortcut'), { timeout: 1000 }).toBe(3);
+    // The kiosk is still the only page of its context: no new window opened.
+    expect(kiosk.context().pages()).toHaveLength(1);
+  });
+
+  it('blocks the context menu and reports it', async () => {
+    await kiosk.locator('textarea').first().click({ button: 'right' });
+    await expect.poll(() => stored('context-menu').length).toBe(1);
+    expect(await kiosk.evaluate(() => (window as unknown as { __prevented: Record<string, boolean> }).__prevented['contextmenu'])).toBe(true);
+    await expect.poll(() => feedCount('context-menu'), { timeout: 1000 }).toBe(1);
+  });
+
+  it('reports a paste with its length and whether it comes from the document', async () => {
+    const fromDocument = (await kiosk.locator('[data-area=document] p').first().innerText()).slice(0, 60);
+    for (const text of [fromDocument, 'text copied from somewhere else entirely']) {
+      await kiosk.locator('textarea').first().evaluate((area, pasted) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', pasted);
+        area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true, cancelable: true }));
+      }, text);
+    }
+    await expect.poll(() => stored('paste').map((e) => JSON.parse(e.detail) as { source: string; length: number })).toEqual([
+      expect.objectContaining({ source: 'document', length: fromDocument.length }),
+      expect.objectContaining({ source: 'outside', length: 40 }),
+    ]);
+    await expect.poll(() => feedCount('paste'), { timeout: 1000 }).toBe(2);
+  });
+});
