@@ -78,6 +78,13 @@ async function current(page: Page) {
   });
 }
 
+/** The text of the pressed level button on a row of the current answer. */
+const pressedLevel = (page: Page, row: number) =>
+  workspace(page).evaluate(
+    (el, r) => el.shadowRoot!.querySelector('lectern-answer-judgement')?.shadowRoot?.querySelector(`li.row[data-row="${r}"] button[aria-pressed="true"]`)?.textContent ?? '',
+    row,
+  );
+
 const saveState = (page: Page) => workspace(page).evaluate((el) => el.shadowRoot!.querySelector('.save')?.getAttribute('data-state'));
 
 /**
@@ -119,7 +126,8 @@ function plan(reader: 'a' | 'b', script: number, item: Shown, row: number): stri
   }
   const interpretation = row === item.rows - 1;
   if (script === 0) return '2';
-  if (script === 1) return interpretation ? '2' : (row + (reader === 'a' ? 0 : 1)) % 2 === 0 ? '2' : '1';
+  // Whichever script left q2 empty, both readers stay on the same side of the 60 % share.
+  if (script === 1) return interpretation ? '2' : reader === 'b' && item.question.endsWith('q1') && row === 0 ? '1' : row % 2 === 0 ? '2' : '1';
   return interpretation ? '1' : reader === 'b' && row === 0 ? '1' : '0';
 }
 
@@ -158,6 +166,28 @@ describe('grading a session in Chromium, keyboard only', { timeout: 150_000 }, (
     await expect.poll(() => saveState(a.page), { timeout: 10_000 }).toBe('saved');
     // 3 scripts × 6 answers, one unanswered (its comment row only): 17 answer marks, 3 script marks.
     expect(storedMarks(alice!.id)).toEqual({ answers: 17, scripts: 3 });
+
+    // ---- no grade is lost: marks stop reaching the server, the page is reloaded, the mark is still
+    // there and is sent once the server takes marks again ----
+    await a.page.route('**/answer-marks', (route) => route.abort());
+    await a.page.keyboard.press('Home');
+    const first = await current(a.page);
+    await a.page.keyboard.press('1'); // kp1: partly, on screen at once
+    expect(await pressedLevel(a.page, 0)).toMatch(/partiel/);
+    await expect.poll(() => saveState(a.page)).toBe('offline');
+    await a.page.screenshot({ path: screenshotPath('grading-2a-offline-fr') });
+    expect(await a.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lectern.grading.v1.')).length)).toBe(1);
+    await a.page.reload();
+    await workspace(a.page).getByText('Par question').waitFor();
+    await expect.poll(() => pressedLevel(a.page, 0)).toMatch(/partiel/);
+    await a.page.unroute('**/answer-marks');
+    await expect.poll(() => saveState(a.page), { timeout: 10_000 }).toBe('saved');
+    const firstId = s.candidates.find((c) => c.code === first.code)!.id;
+    const kp1 = () => (server.app.db.$client.prepare("SELECT key_points AS k FROM answer_marks WHERE candidate_id = ? AND question_id = 'q1' AND corrector_id = ?").get(firstId, alice!.id) as { k: string }).k;
+    expect(JSON.parse(kp1()).kp1).toBe('partly');
+    await a.page.keyboard.press('2'); // and back to found, as planned
+    await expect.poll(() => saveState(a.page)).toBe('saved');
+    expect(JSON.parse(kp1()).kp1).toBe('found');
 
     // Back to the copied answer (script 2 in code order wrote two sentences of the document in q4) for a screenshot.
     await a.page.keyboard.press('Home');
