@@ -30,7 +30,7 @@ export interface ClientFigures {
     /** longtask entries (tasks over 50 ms) while typing. */
     longTasks: number;
     maxTaskMs: number | null;
-    /** Save messages the kiosk sent over its socket while typing (autosave was running). */
+    /** Save messages the kiosk sent over its socket from the first key to the last acknowledgement. */
     savesSent: number;
     /** What ran in the long frames (long-animation-frame script attribution), for whoever fixes them. */
     longFrameScripts: string[];
@@ -67,7 +67,7 @@ const INTERACTIVE_PROBE = `
   requestAnimationFrame(poll);
 })();`;
 
-export async function measureClient(options: { quick?: boolean; mode?: 'dist' | 'tsx'; log?: (s: string) => void } = {}): Promise<ClientFigures> {
+export async function measureClient(options: { quick?: boolean; mode?: 'dist' | 'tsx'; log?: (s: string) => void; browser?: boolean } = {}): Promise<ClientFigures> {
   const log = options.log ?? (() => undefined);
   const figures: ClientFigures = { kioskJsBytes: null, kioskJsGzipKb: null, interactiveMs: null, interactiveRunsMs: [], typing: null, problems: [] };
   const size = kioskBundleSize();
@@ -75,6 +75,10 @@ export async function measureClient(options: { quick?: boolean; mode?: 'dist' | 
     figures.kioskJsBytes = size.bytes;
     figures.kioskJsGzipKb = size.gzipKb;
   } else figures.problems.push('dist/client/assets/kiosk.js is missing: run npm run build:client');
+  if (options.browser === false) {
+    figures.problems.push('browser measurements skipped to keep --quick within its minute');
+    return figures;
+  }
   if (!existsSync(CHROMIUM)) {
     figures.problems.push(`${CHROMIUM} is missing: no browser figures`);
     return figures;
@@ -88,7 +92,7 @@ export async function measureClient(options: { quick?: boolean; mode?: 'dist' | 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
     // Interactive: cold loads, each in a fresh context (no cache, no cookie: the login screen).
-    for (let i = 0; i < (options.quick ? 3 : 7); i++) {
+    for (let i = 0; i < (options.quick ? 2 : 9); i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.addInitScript(INTERACTIVE_PROBE);
@@ -119,7 +123,7 @@ export async function measureClient(options: { quick?: boolean; mode?: 'dist' | 
     await textarea.waitFor({ state: 'visible', timeout: 10_000 });
     const questionId = await textarea.getAttribute('data-question');
 
-    const typedChars = options.quick ? 150 : 600;
+    const typedChars = options.quick ? 60 : 600;
     const keyDelayMs = 15;
     const answerChars = 50_000;
     const prefill = 'The timer starts the backup unit every night; when the unit fails, systemd records it in the journal. '.repeat(600).slice(0, answerChars - typedChars);
@@ -174,8 +178,8 @@ export async function measureClient(options: { quick?: boolean; mode?: 'dist' | 
     typingSaves = 0;
     counting = true;
     await page.keyboard.type(typed, { delay: keyDelayMs });
-    counting = false;
     const after = await waitFor((a) => (a?.text.length ?? 0) >= answerChars, 10_000);
+    counting = false;
     // Let the observers deliver the last entries.
     await page.waitForTimeout(300);
     const { frames, tasks, scripts } = await page.evaluate(() => {

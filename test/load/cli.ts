@@ -23,6 +23,7 @@ const { values, positionals } = parseArgs({
     agents: { type: 'string', default: '2' },
     dist: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    priority: { type: 'string' },
   },
 });
 const shape = positionals[0] ?? 'steady';
@@ -30,6 +31,7 @@ const common = {
   mode: values.dist ? ('dist' as const) : ('tsx' as const),
   agents: Number(values.agents),
   nodeFlags: values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [],
+  priority: values.priority === undefined ? undefined : Number(values.priority),
   log: (line: string) => console.error(line),
 };
 const interval = values.interval!.split(',').map(Number) as [number, number];

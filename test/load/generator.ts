@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { tsxLoader } from './server-process.js';
+import { setNice, tsxLoader } from './server-process.js';
 import type { AgentCommand, AgentInit, AgentReply, AgentResults, CandidateSpec, DashboardSpec } from './protocol.js';
 
 // The orchestrator: forks agent processes (simulated kiosks split round-robin between them,
@@ -20,6 +20,8 @@ export interface GeneratorOptions {
   assumeRunning?: boolean;
   heartbeatMs?: number;
   maxInFlight?: number;
+  /** Nice value for the agent processes (see StartOptions.priority). */
+  priority?: number;
 }
 
 export interface PhaseResult {
@@ -112,8 +114,11 @@ export class LoadGenerator {
       assumeRunning: options.assumeRunning ?? false,
       heartbeatMs: options.heartbeatMs ?? 2000,
     };
-    const spawn = (role: AgentInit['role']) =>
-      new AgentHandle(fork(agentPath, [], { execArgv: ['--import', tsxLoader], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), role);
+    const spawn = (role: AgentInit['role']) => {
+      const child = fork(agentPath, [], { execArgv: ['--import', tsxLoader], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      if (options.priority !== undefined) setNice(child.pid, options.priority);
+      return new AgentHandle(child, role);
+    };
     const agents = Array.from({ length: count }, () => spawn('candidates'));
     const dashboards = options.dashboards?.length ? spawn('dashboards') : null;
     const generator = new LoadGenerator(agents, dashboards, options.candidates.length);

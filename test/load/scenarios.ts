@@ -18,6 +18,8 @@ export interface CommonOptions {
   /** The ceiling's paper: as many questions as Lectern's. */
   questionIds?: string[];
   nodeFlags?: string[];
+  /** Nice value for the server and the agents (see StartOptions.priority). */
+  priority?: number;
   log?: (line: string) => void;
 }
 
@@ -50,7 +52,7 @@ export interface SteadyFigures {
 const DEFAULT_QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
 
 async function launch(kind: TargetKind, options: CommonOptions): Promise<ServerUnderTest> {
-  return startServer({ kind, mode: options.mode ?? 'tsx', nodeFlags: options.nodeFlags ?? [] });
+  return startServer({ kind, mode: options.mode ?? 'tsx', nodeFlags: options.nodeFlags ?? [], priority: options.priority });
 }
 
 async function prepare(kind: TargetKind, server: ServerUnderTest, counts: { running: number; waiting?: number; dashboards?: number }, options: CommonOptions): Promise<PreparedTarget> {
@@ -87,7 +89,7 @@ export async function runSteady(
   let generator: LoadGenerator | null = null;
   try {
     const target = await prepare(kind, server, { running: options.candidates, dashboards: kind === 'lectern' ? (options.dashboards ?? 0) : 0 }, options);
-    generator = await LoadGenerator.start({ baseUrl: server.baseUrl, candidates: target.candidates, dashboards: target.dashboards, questionIds: target.questionIds, agents: options.agents, assumeRunning: kind === 'ceiling' });
+    generator = await LoadGenerator.start({ baseUrl: server.baseUrl, candidates: target.candidates, dashboards: target.dashboards, questionIds: target.questionIds, agents: options.agents, priority: options.priority, assumeRunning: kind === 'ceiling' });
     const connected = await generator.login({ phase: 'setup', concurrency: 16 });
     if (connected < options.candidates) log(`  ${kind}: only ${connected} of ${options.candidates} kiosks connected`);
     await generator.connectDashboards('warmup');
@@ -177,7 +179,7 @@ export async function runRamp(
   let generator: LoadGenerator | null = null;
   try {
     const target = await prepare(kind, server, { running: options.candidates }, options);
-    generator = await LoadGenerator.start({ baseUrl: server.baseUrl, candidates: target.candidates, questionIds: target.questionIds, agents: options.agents, assumeRunning: kind === 'ceiling', maxInFlight: 20 });
+    generator = await LoadGenerator.start({ baseUrl: server.baseUrl, candidates: target.candidates, questionIds: target.questionIds, agents: options.agents, priority: options.priority, assumeRunning: kind === 'ceiling', maxInFlight: 20 });
     await generator.login({ phase: 'setup', concurrency: 16 });
     server.resetPeakRss();
     const interval = (rate: number): [number, number] => {
@@ -274,7 +276,7 @@ export async function runStorm(
   let generator: LoadGenerator | null = null;
   try {
     const target = await prepareLectern(server, { running: options.typing, waiting: options.logins, dashboards: options.dashboards ?? 0 });
-    generator = await LoadGenerator.start({ baseUrl: server.baseUrl, candidates: target.candidates, dashboards: target.dashboards, questionIds: target.questionIds, agents: options.agents });
+    generator = await LoadGenerator.start({ baseUrl: server.baseUrl, candidates: target.candidates, dashboards: target.dashboards, questionIds: target.questionIds, agents: options.agents, priority: options.priority });
     await generator.login({ phase: 'setup', to: options.typing, concurrency: 16 });
     await generator.connectDashboards('warmup');
     await generator.type('warmup', options.intervalMs);

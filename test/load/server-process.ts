@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../../server/paths.js';
@@ -58,6 +58,12 @@ export interface StartOptions {
   /** Extra node flags for the server, e.g. ['--cpu-prof', '--cpu-prof-dir=...']. */
   nodeFlags?: string[];
   startTimeoutMs?: number;
+  /**
+   * Scheduling priority (nice value) for the server process, e.g. -10: on a machine shared with
+   * other work, the benchmark then measures the server rather than its neighbours. Needs root;
+   * ignored when not allowed.
+   */
+  priority?: number;
 }
 
 const probeUrl = pathToFileURL(join(projectRoot, 'test', 'load', 'server-probe.mjs')).href;
@@ -88,6 +94,7 @@ export async function startServer(options: StartOptions): Promise<ServerUnderTes
     env: { ...process.env, LECTERN_ADMIN_PASSWORD: adminPassword, NODE_ENV: 'production' },
   });
 
+  if (options.priority !== undefined) setNice(child.pid, options.priority);
   const tail: string[] = [];
   const keep = (chunk: Buffer) => {
     tail.push(chunk.toString());
@@ -183,6 +190,17 @@ export async function startServer(options: StartOptions): Promise<ServerUnderTes
     cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
     output: () => tail.join(''),
   };
+}
+
+/** Sets a process's nice value if allowed; returns whether it was set. */
+export function setNice(pid: number | undefined, priority: number): boolean {
+  if (pid === undefined) return false;
+  try {
+    setPriority(pid, priority);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function readPeakRss(pid: number): number | null {
