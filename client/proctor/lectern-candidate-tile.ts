@@ -102,13 +102,15 @@ export class LecternCandidateTile extends LitElement {
       .words {
         display: flex;
         gap: 0.15rem;
-        align-items: flex-end;
-        height: 1.4rem;
+      }
+      .q {
+        flex: 1 1 0;
+        min-width: 0;
+        display: flex;
+        flex-direction: column;
       }
       .bar {
-        align-self: stretch;
-        flex: 1 1 0;
-        min-width: 0.3rem;
+        height: 1rem;
         background: var(--lectern-border, #c9ced6);
         border-radius: 0.1rem 0.1rem 0 0;
         position: relative;
@@ -118,6 +120,14 @@ export class LecternCandidateTile extends LitElement {
         inset: auto 0 0 0;
         background: var(--lectern-accent, #1f3a5f);
         border-radius: 0.1rem 0.1rem 0 0;
+      }
+      .n {
+        font-size: 0.6875rem;
+        line-height: 1.2;
+        text-align: center;
+        font-variant-numeric: tabular-nums;
+        color: var(--lectern-muted, #4a5160);
+        overflow: hidden;
       }
       .flags {
         display: flex;
@@ -176,7 +186,7 @@ export class LecternCandidateTile extends LitElement {
         ${this.questions.map((q) => {
           const w = tile.words[q.id] ?? 0;
           const share = Math.min(1, w / Math.max(1, q.targetWords));
-          return html`<span class="bar"><span data-share=${share.toFixed(2)}></span></span>`;
+          return html`<span class="q"><span class="bar"><span data-share=${share.toFixed(2)}></span></span><span class="n" aria-hidden="true">${w}</span></span>`;
         })}
       </span>
       <span class="line">${p('tile.wordCount', { n: this.view.words })}</span>

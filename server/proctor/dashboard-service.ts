@@ -101,6 +101,10 @@ export class DashboardService {
       lastAckOf: c.prepare(
         'SELECT message_id AS messageId, acknowledged_at AS at FROM message_acknowledgements WHERE candidate_id = ? ORDER BY acknowledged_at DESC, rowid DESC LIMIT 1',
       ),
+      recentAcks: c.prepare(
+        `SELECT k.message_id AS messageId, k.candidate_id AS candidateId, k.acknowledged_at AS at FROM message_acknowledgements k
+         JOIN proctor_messages m ON m.id = k.message_id WHERE m.session_id = ? ORDER BY k.acknowledged_at DESC LIMIT ?`,
+      ),
       presentCount: c.prepare('SELECT COUNT(*) AS n FROM candidates WHERE session_id = ? AND absent_at IS NULL'),
       incidents: c.prepare(
         `SELECT i.id, i.at, i.candidate_id AS candidateId, i.text, a.display_name AS by
@@ -255,7 +259,10 @@ export class DashboardService {
       (e): FeedItem => ({ id: `e${e.id}`, at: e.at, candidateId: e.candidateId, source: serverKinds.has(e.kind) ? 'server' : 'kiosk', kind: e.kind, detail: parseDetail(e.detail) }),
     );
     const actions = (this.st.auditOfSession.all(sessionId, limit) as AuditRow[]).map(auditFeedItem);
-    return [...events, ...actions].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id)).slice(-limit);
+    const acks = (this.st.recentAcks.all(sessionId, limit) as { messageId: number; candidateId: number; at: number }[]).map(
+      (k): FeedItem => ({ id: `k${k.messageId}-${k.candidateId}`, at: k.at, candidateId: k.candidateId, source: 'kiosk', kind: 'message-acknowledged', detail: { messageId: k.messageId } }),
+    );
+    return [...events, ...actions, ...acks].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id)).slice(-limit);
   }
 
   /** Proctor and system actions recorded after `afterId` (the audit log is their source of truth). */

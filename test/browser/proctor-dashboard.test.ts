@@ -177,7 +177,7 @@ describe('the proctor’s dashboard, with candidates in other browsers', { timeo
     await expect.poll(() => tile(k.candidateId).getAttribute('data-state')).not.toBe('offline');
     const cutAt = Date.now();
     await k.context.setOffline(true);
-    await expect.poll(() => tile(k.candidateId).getAttribute('data-state'), { timeout: 7000, intervals: [100] }).toBe('offline');
+    await expect.poll(() => tile(k.candidateId).getAttribute('data-state'), { timeout: 7000, interval: 100 }).toBe('offline');
     const shownAfter = Date.now() - cutAt;
     expect(shownAfter).toBeLessThanOrEqual(5000);
     await dashboard.locator('[data-role=sort]').selectOption('problems');
