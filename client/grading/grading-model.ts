@@ -52,8 +52,8 @@ export function levelsOf(row: Row): Level[] {
   }
 }
 
-export function questionsOf(view: WorkspaceView): { question: QuestionView; readingRubricId: string | null }[] {
-  return view.pack.sections.flatMap((s) => s.questions.map((question) => ({ question, readingRubricId: s.readingRubricId })));
+export function questionsOf(view: WorkspaceView): { question: QuestionView; readingRubricId: string | null; language: 'en' | 'fr' }[] {
+  return view.pack.sections.flatMap((s) => s.questions.map((question) => ({ question, readingRubricId: s.readingRubricId, language: s.answerLanguage })));
 }
 
 export function hasScriptItem(view: WorkspaceView): boolean {

@@ -69,6 +69,7 @@ export class LecternAnswerJudgement extends LitElement {
   @property({ attribute: false }) others: ReadingView[] = [];
   @property({ type: Boolean }) readOnly = false;
   @property() code = '';
+  @property() language: 'en' | 'fr' = 'en';
 
   @query('textarea') private _comment!: HTMLTextAreaElement;
   private readonly i18n = new I18nController(this);
@@ -138,7 +139,7 @@ export class LecternAnswerJudgement extends LitElement {
       <section class="answer-col column" aria-labelledby="a-title">
         <h3 id="a-title">${gt('answer')} — <span class="code">${this.code}</span></h3>
         <p class="meta">${gt('words', { n: this.answer.words, target: q.targetWords })}</p>
-        ${answered ? html`<lectern-copied-text .text=${this.answer.text} .overlap=${this.answer.overlap}></lectern-copied-text>` : html`<p class="answer-text muted">—</p>`}
+        ${answered ? html`<lectern-copied-text .text=${this.answer.text} .overlap=${this.answer.overlap} .language=${this.language}></lectern-copied-text>` : html`<p class="answer-text muted">—</p>`}
       </section>
       <section class="passage-col column" aria-labelledby="p-title">
         <h3 id="p-title">${gt('passage')}${q.passage ? html` — ${q.passage.heading}` : nothing}</h3>

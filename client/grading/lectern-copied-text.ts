@@ -23,6 +23,8 @@ export class LecternCopiedText extends LitElement {
   @property() text = '';
   @property({ attribute: false }) overlap: OverlapReport | null = null;
   @property({ type: Boolean }) compact = false;
+  /** The answer's language (the section's), so that it is read and hyphenated as such. */
+  @property() language: 'en' | 'fr' = 'en';
   private readonly i18n = new I18nController(this);
 
   override render() {
@@ -30,7 +32,7 @@ export class LecternCopiedText extends LitElement {
     const o = this.overlap;
     const parts = segments(this.text, o?.runs ?? []);
     const share = o ? Math.round(o.share * 100) : 0;
-    return html`<div class="answer-text" lang="en" translate="no">${parts.map((p) => (p.copied ? html`<mark class="copied">${p.text}</mark>` : p.text))}</div>
+    return html`<div class="answer-text" lang=${this.language} translate="no">${parts.map((p) => (p.copied ? html`<mark class="copied">${p.text}</mark>` : p.text))}</div>
       <p class="meta copied-share">${o && o.copiedWords > 0 ? gt('copied', { share, copied: o.copiedWords, total: o.proseWords }) : gt('copiedNone')}</p>
       ${this.compact || !o || o.copiedWords === 0 ? '' : html`<p class="meta legend">${gt('copiedLegend')}</p>`}`;
   }

@@ -608,6 +608,7 @@ export class LecternGradingWorkspace extends LitElement {
           .rubric=${rubric}
           .others=${others}
           .code=${script.code}
+          .language=${q.language}
           ?readOnly=${readOnly}
           @level-chosen=${this._onLevel}
           @comment-changed=${this._onComment}

@@ -164,11 +164,11 @@ export class LecternScriptJudgement extends LitElement {
       </section>
       <section class="column" aria-label=${gt('allAnswers')}>
         <h2>${gt('allAnswers')}</h2>
-        ${questionsOf(this.view).map(({ question }) => {
+        ${questionsOf(this.view).map(({ question, language }) => {
           const a = this.script.answers.find((x) => x.questionId === question.id);
           return html`<div class="one-answer">
             <h3>${gt('question', { id: question.id })} <span class="meta">· ${gt('words', { n: a?.words ?? 0, target: question.targetWords })}</span></h3>
-            ${a && a.text.trim() ? html`<lectern-copied-text compact .text=${a.text} .overlap=${a.overlap}></lectern-copied-text>` : html`<p class="muted">—</p>`}
+            ${a && a.text.trim() ? html`<lectern-copied-text compact .text=${a.text} .overlap=${a.overlap} .language=${language}></lectern-copied-text>` : html`<p class="muted">—</p>`}
           </div>`;
         })}
       </section>

@@ -354,3 +354,60 @@ describe('closing and the jury export', () => {
     expect(t.app.audit.verify().ok).toBe(true);
   });
 });
+
+describe('a pack with a French competence section (CCP supervision)', () => {
+  it('grades competence criteria per script and decides each one, partly not counting as met', async () => {
+    const ccp = await endedSession(t.app, staff, {
+      packId: 'devops-ccp-supervision',
+      count: 1,
+      answers: [
+        {
+          q1: 'The alert fires when the error rate stays above the threshold for five minutes.',
+          q2: 'Use a for: clause so that a short spike does not page anyone.',
+          q3: 'Route it to the on-call team with severity page.',
+          q4: 'Le taux de requêtes en erreur et la latence au 95e centile, parce que le SLA porte sur la disponibilité.',
+          q5: 'Un SLO de 99,5 % sur 30 jours, plus strict que le SLA de 99 %.',
+          q6: 'Alerter sur la consommation du budget d’erreur plutôt que sur chaque erreur.',
+        },
+      ],
+    });
+    const h = staff.correctors[0]!.login.headers;
+    await distribute(t.app, ccp, [staff.correctors[0]!.id], false);
+    const ws = (await t.app.inject({ method: 'GET', url: `/api/grading/sessions/${ccp.sessionId}/workspace`, headers: h })).json() as WorkspaceView;
+    expect(ws.pack.rubrics.competence.map((r) => r.criteria.map((c) => c.id))).toEqual([['relevant', 'sla', 'comprehensive']]);
+    const french = ws.pack.sections.find((x) => x.answerLanguage === 'fr')!;
+    expect(french.readingRubricId).toBeNull();
+    const candidateId = ws.scripts[0]!.candidateId;
+    const post = (path: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/grading/sessions/${ccp.sessionId}${path}`, headers: h, payload });
+
+    // The French section is not graded for reading: no interpretation there.
+    const q4 = french.questions[0]!;
+    const refused = await post('/answer-marks', { candidateId, questionId: q4.id, revision: 1, keyPoints: {}, interpretation: 'correct', comment: '' });
+    expect(refused.json().error.code).toBe('unknown-criterion');
+
+    for (const section of ws.pack.sections) {
+      for (const q of section.questions) {
+        const keyPoints = Object.fromEntries(q.keyPoints.map((k) => [k.id, 'found']));
+        const r = await post('/answer-marks', { candidateId, questionId: q.id, revision: 1, keyPoints, interpretation: section.readingRubricId ? 'correct' : null, comment: '' });
+        expect(r.json().outcome).toBe('stored');
+      }
+    }
+    const script = await post('/script-marks', {
+      candidateId,
+      revision: 1,
+      writing: { 'writing-b1': { task: 3, organisation: 3, range: 3, accuracy: 3 } },
+      competence: { 'supervision-competence': { relevant: 'met', sla: 'partly', comprehensive: 'notMet' } },
+      comment: 'Indicateurs pertinents ; le SLA est cité sans en tirer les seuils.',
+    });
+    expect(script.json().outcome).toBe('stored');
+    expect((await post(`/scripts/${candidateId}/finish`, {})).json().status).toBe('settled');
+    const results = (await t.app.inject({ method: 'GET', url: `/api/grading/sessions/${ccp.sessionId}/results`, headers: staff.admin.headers })).json() as ResultsView;
+    expect(results.candidates[0]!.decisions.map((d) => [d.key, d.reached])).toEqual([
+      ['reading-b2', true],
+      ['writing-b1', true],
+      ['supervision-competence/relevant', true],
+      ['supervision-competence/sla', false],
+      ['supervision-competence/comprehensive', false],
+    ]);
+  });
+});

@@ -65,7 +65,7 @@ export async function makeStaff(app: LecternApp): Promise<Staff> {
 }
 
 /** A session of the DevOps pack whose candidates wrote `sampleAnswers`, started and ended. */
-export async function endedSession(app: LecternApp, staff: Staff, options: { count?: number; names?: boolean } = {}): Promise<Scenario> {
+export async function endedSession(app: LecternApp, staff: Staff, options: { count?: number; names?: boolean; packId?: string; answers?: Record<string, string>[] } = {}): Promise<Scenario> {
   const count = options.count ?? 3;
   const { admin } = staff;
   const created = await app.inject({
@@ -73,7 +73,7 @@ export async function endedSession(app: LecternApp, staff: Staff, options: { cou
     url: '/api/sessions',
     headers: admin.headers,
     payload: {
-      packId: PACK,
+      packId: options.packId ?? PACK,
       room: 'B12',
       candidates: Array.from({ length: count }, (_, i) => ({ workstation: `PC-${i + 1}`, ...(options.names ? { fullName: `Candidate Name${i + 1} Dupont` } : {}) })),
     },
@@ -84,7 +84,7 @@ export async function endedSession(app: LecternApp, staff: Staff, options: { cou
   if (started.statusCode !== 200) throw new Error(started.body);
   await Promise.all(
     session.candidates.flatMap((c, i) =>
-      Object.entries(sampleAnswers[i % sampleAnswers.length]!).map(([questionId, text]) =>
+      Object.entries((options.answers ?? sampleAnswers)[i % (options.answers ?? sampleAnswers).length]!).map(([questionId, text]) =>
         app.answers.save({ candidateId: c.id, questionId, revision: 1, text, receivedAt: Date.now(), late: false }),
       ),
     ),
