@@ -152,8 +152,8 @@ const words: Record<ReportLanguage, Words> = { fr, en };
 
 // ---------- formatting ----------
 
-function number(n: number, lang: ReportLanguage, digits = 1): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits, useGrouping: false }).format(n);
+function number(n: number, lang: ReportLanguage, digits = 1, fixed = false): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0, useGrouping: false }).format(n);
 }
 
 function percent(share: number, lang: ReportLanguage): string {
@@ -350,9 +350,9 @@ function agreementTable(results: ResultsView, lang: ReportLanguage): string {
   if (!results.session.doubleMarking || rows.length === 0) return '';
   const pct = (x: number | null) => (x === null ? w.notDefined : `${percent(x, lang)} %`);
   return `<table class="agreement"><caption>${w.agreementTitle}</caption>
-<thead><tr><th scope="col">${w.criterion}</th><th scope="col" class="num">${w.pairs}</th><th scope="col" class="num">${w.exact}</th><th scope="col" class="num">${w.adjacent}</th><th scope="col" class="num">${w.kappa}</th></tr></thead>
+<thead><tr><th scope="col">${w.criterion}</th><th scope="col" class="num">${capital(w.pairs)}</th><th scope="col" class="num">${capital(w.exact)}</th><th scope="col" class="num">${capital(w.adjacent)}</th><th scope="col" class="num">${capital(w.kappa)}</th></tr></thead>
 <tbody>${rows
-    .map((a) => `<tr><th scope="row">${e(tr(a.title, lang))}</th><td class="num">${a.figures.pairs}</td><td class="num">${pct(a.figures.exact)}</td><td class="num">${pct(a.figures.adjacent)}</td><td class="num">${a.figures.kappa === null ? w.notDefined : e(number(a.figures.kappa, lang, 2))}</td></tr>`)
+    .map((a) => `<tr><th scope="row">${e(tr(a.title, lang))}</th><td class="num">${a.figures.pairs}</td><td class="num">${pct(a.figures.exact)}</td><td class="num">${pct(a.figures.adjacent)}</td><td class="num">${a.figures.kappa === null ? w.notDefined : e(number(a.figures.kappa, lang, 2, true))}</td></tr>`)
     .join('')}</tbody></table>`;
 }
 
