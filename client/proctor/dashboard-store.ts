@@ -26,6 +26,8 @@ export interface TileView {
   tile: CandidateTile;
   state: TileState;
   problems: string[];
+  /** How much the tile needs the proctor's eye (problems first). */
+  score: number;
   timeLeftMs: number;
   words: number;
 }
@@ -92,7 +94,8 @@ export class DashboardStore {
     const sessionState = this.session?.state ?? 'waiting';
     const timeLeftMs = timeLeftAfter(tile.clock, serverNow - tile.clock.serverNow);
     const state = tileState(tile, sessionState, timeLeftMs);
-    return { tile, state, problems: tileProblems(tile, state, sessionState), timeLeftMs, words: Object.values(tile.words).reduce((n, w) => n + w, 0) };
+    const problems = tileProblems(tile, state, sessionState);
+    return { tile, state, problems, score: problemScore(problems), timeLeftMs, words: Object.values(tile.words).reduce((n, w) => n + w, 0) };
   }
 
   /** The tiles to show, filtered and sorted; `viewOf` lets the caller reuse the views it keeps. */
@@ -102,11 +105,11 @@ export class DashboardStore {
     if (filter === 'problems') list = list.filter((v) => v.problems.length > 0);
     else if (filter !== 'all') list = list.filter((v) => v.state === filter);
     if (needle) list = list.filter((v) => `${v.tile.workstation ?? ''} ${v.tile.code}`.toLowerCase().replace(/-/g, '').includes(needle));
-    const byWorkstation = (a: TileView, b: TileView) => compareWorkstations(a.tile.workstation, b.tile.workstation) || a.tile.code.localeCompare(b.tile.code);
+    const byWorkstation = (a: TileView, b: TileView) => compareWorkstations(a.tile.workstation, b.tile.workstation) || (a.tile.code < b.tile.code ? -1 : 1);
     const order: Record<SortOrder, (a: TileView, b: TileView) => number> = {
-      problems: (a, b) => problemScore(b.problems) - problemScore(a.problems) || byWorkstation(a, b),
+      problems: (a, b) => b.score - a.score || byWorkstation(a, b),
       workstation: byWorkstation,
-      code: (a, b) => a.tile.code.localeCompare(b.tile.code),
+      code: (a, b) => (a.tile.code < b.tile.code ? -1 : a.tile.code > b.tile.code ? 1 : 0),
       timeLeft: (a, b) => a.timeLeftMs - b.timeLeftMs || byWorkstation(a, b),
       words: (a, b) => a.words - b.words || byWorkstation(a, b),
     };

@@ -29,14 +29,22 @@ export class LecternCandidateTile extends LitElement {
     css`
       :host {
         display: block;
-        /* A room of 300: tiles out of view are neither laid out nor painted when their clock ticks. */
+        /*
+         * A room of 300 changes a few tiles every frame. Each tile has the grid's fixed row height
+         * and contains itself, so a change inside it lays out and paints that tile alone; tiles out
+         * of view are not even laid out when their clock ticks.
+         */
+        contain: strict;
         content-visibility: auto;
-        contain-intrinsic-size: auto 9.5rem;
+        contain-intrinsic-size: auto 11.25rem;
       }
       button.tile {
         display: grid;
+        align-content: start;
         gap: 0.2rem;
         width: 100%;
+        height: 100%;
+        overflow: hidden;
         min-height: 0;
         padding: 0.5rem 0.6rem 0.55rem 0.75rem;
         text-align: left;
@@ -93,12 +101,7 @@ export class LecternCandidateTile extends LitElement {
         text-overflow: ellipsis;
         white-space: nowrap;
       }
-      .line.events {
-        white-space: normal;
-        display: -webkit-box;
-        -webkit-line-clamp: 2;
-        -webkit-box-orient: vertical;
-      }
+
       .words {
         display: flex;
         gap: 0.15rem;
@@ -131,10 +134,12 @@ export class LecternCandidateTile extends LitElement {
       }
       .flags {
         display: flex;
-        flex-wrap: wrap;
+        flex-wrap: nowrap;
         gap: 0.25rem;
+        overflow: hidden;
       }
       .flag {
+        white-space: nowrap;
         font-size: 0.75rem;
         font-weight: 700;
         padding: 0 0.35rem;

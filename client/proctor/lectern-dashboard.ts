@@ -135,12 +135,14 @@ export class LecternDashboard extends LitElement {
         grid-template-columns: minmax(0, 1fr) minmax(20rem, 27rem);
       }
       .tiles {
+        contain: layout paint;
         overflow: auto;
         padding: 0.75rem 1rem 2rem;
       }
       .grid {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(13.5rem, 1fr));
+        grid-auto-rows: 11.25rem;
         gap: 0.6rem;
       }
       aside {
@@ -158,6 +160,7 @@ export class LecternDashboard extends LitElement {
         border-bottom: 2px solid var(--lectern-border, #b9c0cc);
       }
       .feed-area {
+        contain: layout paint;
         flex: 1 1 auto;
         min-height: 8rem;
         overflow: auto;

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { I18nController } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import type { CandidateTile, DashboardQuestion, FeedItem } from './types.js';
@@ -9,7 +10,7 @@ import { p } from './strings.js';
 import { timeText, type CandidateSelectedDetail } from './ui.js';
 
 /** How many lines the feed draws; older ones stay in the report and the events CSV. */
-const SHOWN = 200;
+const SHOWN = 120;
 
 /** The live feed of the room: kiosk events, server observations and proctors' actions, newest first. */
 @customElement('lectern-event-feed')
@@ -87,17 +88,22 @@ export class LecternEventFeed extends LitElement {
         (item) => item.id,
         (item) => {
           const tile = item.candidateId === null ? undefined : this.tiles.get(item.candidateId);
-          const detail = feedDetail(item, this.questions);
-          return html`<li class="${item.source === 'proctor' ? 'proctor' : alertKinds.has(item.kind) ? 'alert' : ''}" data-kind=${item.kind}>
+          // A line already drawn is drawn again only if its candidate's name or the language changed.
+          return guard([item, tile?.workstation, tile?.code, this.i18n.language], () => this.line(item, tile));
+        },
+      )}
+    </ol>`;
+  }
+
+  private line(item: FeedItem, tile: CandidateTile | undefined) {
+    const detail = feedDetail(item, this.questions);
+    return html`<li class="${item.source === 'proctor' ? 'proctor' : alertKinds.has(item.kind) ? 'alert' : ''}" data-kind=${item.kind}>
             <time datetime=${new Date(item.at).toISOString()}>${timeText(item.at)}</time>
             <span>
               ${tile ? html`<button type="button" class="who" @click=${() => this.select(tile.candidateId)}>${tile.workstation ?? tile.code}</button> ` : nothing}
               <span class="kind">${feedTitle(item)}</span>${detail ? html` <span class="detail">— ${detail}</span>` : nothing}${item.by ? html` <span class="by">(${item.by})</span>` : nothing}
             </span>
           </li>`;
-        },
-      )}
-    </ol>`;
   }
 
   private select(candidateId: number) {

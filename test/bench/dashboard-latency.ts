@@ -240,6 +240,21 @@ async function main(): Promise<void> {
           }).observe(feedRoot, { childList: true, subtree: true, characterData: true });
         });
         if (values.profile) {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Performance.enable');
+          let last: Record<string, number> = {};
+          timers.push(
+            setInterval(() => {
+              void cdp.send('Performance.getMetrics').then(({ metrics }) => {
+                const now = Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+                const d = (k: string) => ((now[k] ?? 0) - (last[k] ?? 0)) * 1000;
+                if (last['TaskDuration'] !== undefined) {
+                  log(`renderer main thread per 5 s: task ${d('TaskDuration').toFixed(0)} ms, script ${d('ScriptDuration').toFixed(0)} ms, style ${d('RecalcStyleDuration').toFixed(0)} ms, layout ${d('LayoutDuration').toFixed(0)} ms`);
+                }
+                last = now;
+              });
+            }, 5000),
+          );
           await page.evaluate(() => {
             const w = window as unknown as { __updates: number[] };
             w.__updates = [];
