@@ -32,17 +32,20 @@ export class AnswerStore {
   private queue: Pending[] = [];
   private scheduled = false;
   private readonly select;
-  private readonly upsert;
+  private readonly upsertNewer;
   private readonly insertLate;
   private readonly writeBatch;
 
   constructor(db: LecternDb) {
     const c = db.$client;
     this.select = c.prepare('SELECT revision, text, saved_at AS savedAt, word_count AS words FROM answers WHERE candidate_id = ? AND question_id = ?');
-    this.upsert = c.prepare(
+    // Writes only a newer revision (the revision rule in SQL): the common case, a kiosk's next
+    // revision, is one statement, and the stored text is read back only when nothing was written.
+    this.upsertNewer = c.prepare(
       `INSERT INTO answers (candidate_id, question_id, text, revision, word_count, saved_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (candidate_id, question_id) DO UPDATE SET text = excluded.text, revision = excluded.revision,
-         word_count = excluded.word_count, saved_at = excluded.saved_at`,
+         word_count = excluded.word_count, saved_at = excluded.saved_at
+       WHERE excluded.revision > answers.revision`,
     );
     this.insertLate = c.prepare('INSERT INTO late_saves (candidate_id, question_id, revision, text, received_at) VALUES (?, ?, ?, ?, ?)');
     this.writeBatch = c.transaction((batch: Pending[]) => batch.map((p) => this.applyOne(p.save)));
@@ -80,14 +83,18 @@ export class AnswerStore {
       this.insertLate.run(s.candidateId, s.questionId, s.revision, s.text, s.receivedAt);
       return { kind: 'kept-late' };
     }
+    const words = countWords(s.text);
+    if (this.upsertNewer.run(s.candidateId, s.questionId, s.text, s.revision, words, s.receivedAt).changes > 0) {
+      // No stored answer, or an older revision: judgeRevision's 'apply'.
+      return { kind: 'stored', verdict: 'apply', revision: s.revision, savedAt: s.receivedAt, words };
+    }
+    // Nothing written: the stored revision is the same or newer. The rule says which.
     const stored = this.select.get(s.candidateId, s.questionId) as { revision: number; text: string; savedAt: number; words: number } | undefined;
     const verdict = judgeRevision(stored, s);
     switch (verdict) {
-      case 'apply': {
-        const words = countWords(s.text);
-        this.upsert.run(s.candidateId, s.questionId, s.text, s.revision, words, s.receivedAt);
-        return { kind: 'stored', verdict, revision: s.revision, savedAt: s.receivedAt, words };
-      }
+      case 'apply':
+        // Cannot happen (the statement above wrote nothing because a revision >= this one is stored).
+        throw new Error(`revision rule: ${s.questionId} revision ${s.revision} was neither written nor older`);
       case 'duplicate':
       case 'stale':
         return { kind: 'stored', verdict, revision: stored!.revision, savedAt: stored!.savedAt, words: stored!.words };

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LoadGenerator, type GeneratorResults, type PhaseResult } from './generator.js';
 import { startServer, type ProbeStats, type ServerUnderTest } from './server-process.js';
-import { countLost, prepareCeiling, prepareLectern, type PreparedTarget } from './targets.js';
+import { countLost, prepareCeiling, prepareLectern, supervisionCounts, type PreparedTarget } from './targets.js';
 import { round, summarize, type LatencySummary } from './stats.js';
 
 // The load shapes of the benchmark. Each starts its own server (fresh data directory, fresh
@@ -47,6 +47,8 @@ export interface SteadyFigures {
   unacked: number;
   generatorLagP99: number | null;
   setupS: number;
+  /** Supervision events the server recorded (connection-lost: kiosks it saw go silent). */
+  supervisionEvents: Record<string, number>;
 }
 
 const DEFAULT_QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
@@ -61,7 +63,11 @@ async function prepare(kind: TargetKind, server: ServerUnderTest, counts: { runn
 }
 
 /** Stops everything in order and checks for lost saves; the server's data directory is removed. */
-async function finish(server: ServerUnderTest, generator: LoadGenerator, questionIds: string[]): Promise<{ results: GeneratorResults; rssMb: number | null; lost: number; lostChecked: number }> {
+async function finish(
+  server: ServerUnderTest,
+  generator: LoadGenerator,
+  questionIds: string[],
+): Promise<{ results: GeneratorResults; rssMb: number | null; lost: number; lostChecked: number; supervision: Record<string, number> }> {
   await generator.stopTyping();
   await generator.drain(10_000);
   const results = await generator.collect();
@@ -70,7 +76,8 @@ async function finish(server: ServerUnderTest, generator: LoadGenerator, questio
   await server.stop();
   try {
     const lost = countLost(server.databaseFile, questionIds, results.acked);
-    return { results, rssMb, lost: lost.lost, lostChecked: lost.checked };
+    const supervision = server.kind === 'lectern' ? supervisionCounts(server.databaseFile) : {};
+    return { results, rssMb, lost: lost.lost, lostChecked: lost.checked, supervision };
   } finally {
     server.cleanUp();
   }
@@ -129,6 +136,7 @@ export async function runSteady(
       unacked: done.results.unacked,
       generatorLagP99: m.agentLagP99,
       setupS: round(setupS, 1)!,
+      supervisionEvents: done.supervision,
     };
   } catch (err) {
     throw new Error(`${(err as Error).message}\n--- ${kind} server output ---\n${server.output()}`);
@@ -262,6 +270,7 @@ export interface StormFigures {
   lostChecked: number;
   errors: number;
   errorKinds: Record<string, number>;
+  supervisionEvents: Record<string, number>;
 }
 
 /**
@@ -310,6 +319,7 @@ export async function runStorm(
       lostChecked: done.lostChecked,
       errors: r.errorCount,
       errorKinds: r.errors,
+      supervisionEvents: done.supervision,
     };
   } catch (err) {
     throw new Error(`${(err as Error).message}\n--- lectern server output ---\n${server.output()}`);

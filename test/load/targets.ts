@@ -122,3 +122,19 @@ export function countLost(databaseFile: string, questionIds: string[], acked: In
     db.close();
   }
 }
+
+/**
+ * Supervision events the server recorded during a run, by kind (Lectern only). In a healthy run
+ * nothing is recorded: `connection-lost` here means kiosks looked offline to the server.
+ */
+export function supervisionCounts(databaseFile: string): Record<string, number> {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'supervision_events'").get();
+    if (!exists) return {};
+    const rows = db.prepare('SELECT kind, COUNT(*) AS n FROM supervision_events GROUP BY kind').all() as { kind: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+  } finally {
+    db.close();
+  }
+}
