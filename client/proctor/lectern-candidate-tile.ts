@@ -56,12 +56,16 @@ export class LecternCandidateTile extends LitElement {
         border-radius: 0.375rem;
         line-height: 1.3;
       }
+      /* The tile contains its paint: rings are drawn inside it. */
       button.tile:hover:not(:disabled) {
         text-decoration: none;
-        box-shadow: 0 0 0 2px var(--lectern-focus, #0b57d0);
+        box-shadow: inset 0 0 0 2px var(--lectern-focus, #0b57d0);
       }
       button.tile.selected {
-        box-shadow: 0 0 0 3px var(--lectern-focus, #0b57d0);
+        box-shadow: inset 0 0 0 3px var(--lectern-focus, #0b57d0);
+      }
+      button.tile:focus-visible {
+        outline-offset: -0.3rem;
       }
       button.tile.problem {
         background: var(--state-bg, #fff);

@@ -143,8 +143,9 @@ export type ServerToStaff =
 /** The one state a tile shows. `now` is the server's time (the dashboard corrects its own clock). */
 export function tileState(tile: CandidateTile, sessionState: SessionState, timeLeftMs: number): TileState {
   if (tile.absent) return 'absent';
-  if (tile.submittedAt !== null) return 'submitted';
+  // Ending the session closes every attempt, even of a candidate who never came: they stay "not logged in".
   if (!tile.loggedIn) return 'not-logged-in';
+  if (tile.submittedAt !== null) return 'submitted';
   if (!tile.connected) return 'offline';
   if (sessionState === 'waiting') return 'waiting';
   if (sessionState === 'ended') return 'submitted';

@@ -52,6 +52,7 @@ describe('the tile state', () => {
     expect(tileState(tile(1), 'running', 0)).toBe('late');
     expect(tileState(tile(1, { submittedAt: now }), 'running', 0)).toBe('submitted');
     expect(tileState(tile(1, { absent: true, loggedIn: false }), 'running', 1)).toBe('absent');
+    expect(tileState(tile(1, { loggedIn: false, submittedAt: now }), 'ended', 0)).toBe('not-logged-in');
   });
 
   it('counts a candidate who has not logged in after the start as a problem, not before', () => {
