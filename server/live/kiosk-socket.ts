@@ -39,6 +39,8 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
   };
 
   socket.on('message', (data, isBinary) => {
+    // A kiosk logged out (moved, replaced) may still send during its close handshake: not the candidate's any more.
+    if (deps.hub.isRetired(socket)) return;
     if (isBinary) return send({ type: 'error', code: 'bad-message', message: 'Messages must be JSON text.' });
     const parsed = parseKioskMessage(data.toString());
     if (!parsed.ok) return send({ type: 'error', code: 'bad-message', message: parsed.error });

@@ -33,6 +33,7 @@ export interface RoomEvents {
 export class LiveHub {
   readonly events = new EventEmitter<RoomEvents>();
   private readonly kiosks = new Map<number, Set<WebSocket>>();
+  private readonly retired = new WeakSet<WebSocket>();
   readonly presence = new Map<number, Presence>();
 
   constructor() {
@@ -87,7 +88,27 @@ export class LiveHub {
   /** Closes a candidate's kiosks (moved elsewhere, logged out). */
   disconnectCandidate(candidateId: number, reason: 'moved' | 'revoked' | 'replaced'): void {
     this.sendToCandidate(candidateId, { type: 'logged-out', reason });
-    for (const s of this.kiosks.get(candidateId) ?? []) s.close(4001, reason);
+    const set = this.kiosks.get(candidateId);
+    if (!set) return;
+    for (const s of set) {
+      // From now on this socket is not the candidate's: its messages are ignored, and a frozen
+      // workstation that never finishes the close handshake is cut after a second.
+      this.retired.add(s);
+      s.close(4001, reason);
+      setTimeout(() => s.terminate(), 1000).unref();
+    }
+    // Forgotten at once, so the candidate can log in on the new workstation straight away.
+    this.kiosks.delete(candidateId);
+    const p = this.presence.get(candidateId);
+    if (p) {
+      p.sockets = 0;
+      this.events.emit('presence', p.sessionId, p, 'disconnected');
+    }
+  }
+
+  /** True once a socket was logged out by `disconnectCandidate`. */
+  isRetired(socket: WebSocket): boolean {
+    return this.retired.has(socket);
   }
 
   kioskCandidateIds(): number[] {

@@ -163,4 +163,18 @@ describe('autosave over /ws', () => {
     expect(submitted.receipt.answers).toEqual([{ questionId: questionIds[0], revision: 1, words: 2 }]);
     ws.socket.terminate();
   });
+
+  it('ignores a kiosk that was logged out by a newer login, even before its socket has closed', async () => {
+    const { logins, questionIds, session } = await runningExam(1);
+    const old = await kiosk(t.app, logins[0]!.cookie);
+    old.send({ type: 'save', questionId: questionIds[0], revision: 1, text: 'from the old kiosk' });
+    await old.next('saved');
+    // The same workstation logging in again (a restarted browser) replaces the old kiosk.
+    await loginCandidate(t.app, session.code, session.candidates[0]!.code, session.candidates[0]!.workstation);
+    expect((await old.next('logged-out')).reason).toBe('replaced');
+    old.send({ type: 'save', questionId: questionIds[0], revision: 2, text: 'after the logout' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(old.pending().some((m) => m.type === 'saved')).toBe(false);
+    expect(storedAnswer(session.candidates[0]!.id, questionIds[0]!)).toEqual({ text: 'from the old kiosk', revision: 1 });
+  });
 });
