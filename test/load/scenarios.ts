@@ -67,6 +67,7 @@ async function finish(
   server: ServerUnderTest,
   generator: LoadGenerator,
   questionIds: string[],
+  window: { from: number; to: number },
 ): Promise<{ results: GeneratorResults; rssMb: number | null; lost: number; lostChecked: number; supervision: Record<string, number> }> {
   await generator.stopTyping();
   await generator.drain(10_000);
@@ -76,7 +77,7 @@ async function finish(
   await server.stop();
   try {
     const lost = countLost(server.databaseFile, questionIds, results.acked);
-    const supervision = server.kind === 'lectern' ? supervisionCounts(server.databaseFile) : {};
+    const supervision = server.kind === 'lectern' ? supervisionCounts(server.databaseFile, window) : {};
     return { results, rssMb, lost: lost.lost, lostChecked: lost.checked, supervision };
   } finally {
     server.cleanUp();
@@ -107,12 +108,13 @@ export async function runSteady(
     await generator.type('warmup', options.intervalMs);
     await sleep(options.warmupS * 1000);
     await server.resetProbe();
+    const from = Date.now();
     await generator.type('measure', options.intervalMs);
     await sleep(options.measureS * 1000);
     const probe = await server.readProbe();
     const g = generator;
     generator = null;
-    const done = await finish(server, g, target.questionIds);
+    const done = await finish(server, g, target.questionIds, { from, to: Date.now() });
     const m = done.results.phases.measure!;
     return {
       target: kind,
@@ -190,6 +192,7 @@ export async function runRamp(
     generator = await LoadGenerator.start({ baseUrl: server.baseUrl, candidates: target.candidates, questionIds: target.questionIds, agents: options.agents, priority: options.priority, assumeRunning: kind === 'ceiling', maxInFlight: 20 });
     await generator.login({ phase: 'setup', concurrency: 16 });
     server.resetPeakRss();
+    const from = Date.now();
     const interval = (rate: number): [number, number] => {
       const mean = (options.candidates / rate) * 1000;
       return [mean * 0.75, mean * 1.25];
@@ -225,7 +228,7 @@ export async function runRamp(
     }
     const g = generator;
     generator = null;
-    const done = await finish(server, g, target.questionIds);
+    const done = await finish(server, g, target.questionIds, { from, to: Date.now() });
     const passing = steps.filter((s) => (s.ack.p99 ?? Infinity) <= limit);
     const firstOver = steps.find((s) => (s.ack.p99 ?? Infinity) > limit);
     return {
@@ -292,6 +295,7 @@ export async function runStorm(
     await sleep(3000);
     await server.resetProbe();
     server.resetPeakRss();
+    const from = Date.now();
     await generator.type('storm', options.intervalMs);
     log(`  storm: ${options.logins} logins within ${options.spreadS} s while ${options.typing} candidates type`);
     await generator.login({ phase: 'storm', from: options.typing, spreadMs: options.spreadS * 1000, fetchAttempt: true });
@@ -302,7 +306,7 @@ export async function runStorm(
     const probe = await server.readProbe();
     const g = generator;
     generator = null;
-    const done = await finish(server, g, target.questionIds);
+    const done = await finish(server, g, target.questionIds, { from, to: Date.now() });
     const r = done.results;
     return {
       typing: options.typing,

@@ -124,15 +124,19 @@ export function countLost(databaseFile: string, questionIds: string[], acked: In
 }
 
 /**
- * Supervision events the server recorded during a run, by kind (Lectern only). In a healthy run
- * nothing is recorded: `connection-lost` here means kiosks looked offline to the server.
+ * Supervision events the server recorded within a window, by kind (Lectern only). In a healthy
+ * measurement window nothing is recorded: `connection-lost` means kiosks looked offline to the
+ * server (their heartbeats were not read for 4.5 s). Closing the kiosks after a run records one
+ * per kiosk, so the window ends before that.
  */
-export function supervisionCounts(databaseFile: string): Record<string, number> {
+export function supervisionCounts(databaseFile: string, window?: { from: number; to: number }): Record<string, number> {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'supervision_events'").get();
     if (!exists) return {};
-    const rows = db.prepare('SELECT kind, COUNT(*) AS n FROM supervision_events GROUP BY kind').all() as { kind: string; n: number }[];
+    const rows = db
+      .prepare('SELECT kind, COUNT(*) AS n FROM supervision_events WHERE at BETWEEN ? AND ? GROUP BY kind')
+      .all(window?.from ?? 0, window?.to ?? Number.MAX_SAFE_INTEGER) as { kind: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
   } finally {
     db.close();
