@@ -95,7 +95,7 @@ const shapes = quick
   : {
       steady: { candidates: 1000, dashboards: 20, intervalMs: [2000, 2000] as [number, number], warmupS: 5, measureS: 30 },
       big: { candidates: 5000, dashboards: 20, intervalMs: [2000, 2000] as [number, number], warmupS: 5, measureS: 30 },
-      ramp: { candidates: 2000, rates: [1000, 1500, 2000, 2500, 3000, 3500, 4000, 5000, 6000, 8000], stepS: 8, warmupS: 3 },
+      ramp: { candidates: 2000, rates: [1000, 1500, 2000, 2500, 3000, 3500, 4000, 5000, 6000, 8000, 10000, 12000], stepS: 8, warmupS: 3 },
       storm: { typing: 1000, logins: 1000, spreadS: 30, afterStartS: 10, dashboards: 20, intervalMs: [2000, 2000] as [number, number] },
     };
 
@@ -214,6 +214,11 @@ const results = {
   ratio_basis: ratioBasis,
   lectern_max_saves_per_s_p99_under_100ms: lecternMax,
   ceiling_ack_p99_ms: med((r) => r.steady?.ceiling.ack.p99),
+  ceiling_rss_mb: med((r) => r.steady?.ceiling.rssMb),
+  ceiling_big_ack_p99_ms: med((r) => r.big?.ceiling.ack.p99),
+  // The first offered rate of the ramp whose p99 went over 100 ms (null: never, up to the last rate).
+  lectern_passed_100ms_at: med((r) => r.ramp?.lectern.passedLimitAt),
+  ceiling_passed_100ms_at: med((r) => r.ramp?.ceiling.passedLimitAt),
   ceiling_lost: ceilingLost,
   big_candidates: shapes.big?.candidates ?? null,
   big_ack_p99_ms: med((r) => r.big?.lectern.ack.p99),
