@@ -67,7 +67,13 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
   function onMessage(m: KioskToServer): void {
     switch (m.type) {
       case 'save':
-        return void onSave(m);
+        // A failed commit (disk full, I/O error) must not become an unhandled rejection, which
+        // would stop the server for the whole room: the kiosk keeps the edit and sends it again.
+        onSave(m).catch((err: unknown) => {
+          deps.log.error({ err, candidateId, questionId: m.questionId }, 'save not written');
+          send({ type: 'error', code: 'save-failed', message: 'The server could not write this answer; it is kept on your workstation and will be sent again.' });
+        });
+        return;
       case 'heartbeat':
         deps.hub.heartbeat(candidateId, m.activity);
         send({ type: 'heartbeat-ack', serverNow: Date.now() });

@@ -177,4 +177,20 @@ describe('autosave over /ws', () => {
     expect(old.pending().some((m) => m.type === 'saved')).toBe(false);
     expect(storedAnswer(session.candidates[0]!.id, questionIds[0]!)).toEqual({ text: 'from the old kiosk', revision: 1 });
   });
+
+  it('survives a write the database refuses, acknowledges nothing, and takes the same save once it can write again', async () => {
+    const { logins, questionIds, session } = await runningExam(1);
+    const ws = await kiosk(t.app, logins[0]!.cookie);
+    // A real SQLite failure on the answers table, as a full disk would give.
+    t.app.db.$client.exec("CREATE TRIGGER refuse_answers BEFORE INSERT ON answers BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    ws.send({ type: 'save', questionId: questionIds[0], revision: 1, text: 'kept on the kiosk' });
+    const error = await ws.next('error');
+    expect(error.code).toBe('save-failed');
+    expect(ws.pending().some((m) => m.type === 'saved')).toBe(false);
+    expect(storedAnswer(session.candidates[0]!.id, questionIds[0]!)).toBeUndefined();
+    t.app.db.$client.exec('DROP TRIGGER refuse_answers');
+    ws.send({ type: 'save', questionId: questionIds[0], revision: 1, text: 'kept on the kiosk' });
+    expect((await ws.next('saved')).revision).toBe(1);
+    expect(storedAnswer(session.candidates[0]!.id, questionIds[0]!)).toEqual({ text: 'kept on the kiosk', revision: 1 });
+  });
 });
