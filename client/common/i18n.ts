@@ -49,11 +49,15 @@ export function onLanguageChange(listener: (language: Language) => void): () => 
   return () => listeners.delete(listener);
 }
 
-/** The string for `key` in the current language, with `{name}` placeholders filled from `params`. */
-export function t(key: StringKey, params?: StringParams, language: Language = getLanguage()): string {
-  const template = catalogs[language][key];
+/** `{name}` placeholders filled from `params`; one left unfilled stays visible rather than vanishing. */
+export function fillPlaceholders(template: string, params?: StringParams): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The string for `key` in the current language, with `{name}` placeholders filled from `params`. */
+export function t(key: StringKey, params?: StringParams, language: Language = getLanguage()): string {
+  return fillPlaceholders(catalogs[language][key], params);
 }
 
 /** Pack text shown in the interface (titles, instructions) in the current language. */

@@ -1,7 +1,7 @@
-// Limits the server enforces, repeated here so no server module is bundled into the page;
-// test/client/limits.test.ts checks they stay equal to server/live/protocol.ts.
+import { MAX_ANSWER_CHARS } from '../../server/live/protocol.js';
 
-/** Longest answer the server accepts, in UTF-16 code units (what textarea maxlength counts too). */
-export const MAX_ANSWER_CHARS = 50_000;
+// The server's limit comes from the protocol module itself (it has no Node import), so the
+// page and the server can never disagree.
+export { MAX_ANSWER_CHARS };
 /** From this length on, the candidate is warned that the limit is near. */
-export const NEAR_LIMIT_CHARS = 45_000;
+export const NEAR_LIMIT_CHARS = MAX_ANSWER_CHARS - 5_000;

@@ -1,7 +1,7 @@
 // The grading view's own strings, in French and English. They live beside the view rather than in
 // the shared catalogues so the grading page can grow without touching them; the language itself
 // is the shared one (common/i18n.ts), switched by the same button as every other page.
-import { getLanguage, type Language, type StringParams } from '../common/i18n.js';
+import { fillPlaceholders, getLanguage, type Language, type StringParams } from '../common/i18n.js';
 
 const fr = {
   title: 'Correction',
@@ -268,7 +268,5 @@ const catalogs: Record<Language, Record<GradingKey, string>> = { fr, en };
 
 /** A grading string in the current language, `{name}` placeholders filled from `params`. */
 export function gt(key: GradingKey, params?: StringParams): string {
-  const template = catalogs[getLanguage()][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillPlaceholders(catalogs[getLanguage()][key], params);
 }

@@ -7,7 +7,7 @@ import { formatNumber } from '../common/format.js';
 import { I18nController, t } from '../common/i18n.js';
 import { MAX_ANSWER_CHARS, NEAR_LIMIT_CHARS } from '../common/limits.js';
 import { baseStyles } from '../common/styles.js';
-import { countWords } from '../common/words.js';
+import { countWords } from '../../server/exam/revision.js';
 import { emit } from './events.js';
 import { refusalText } from './refusals.js';
 import type { QuestionSaveStatus } from './save-queue.js';

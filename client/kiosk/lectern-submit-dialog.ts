@@ -7,7 +7,7 @@ import type { ConnectionState } from '../common/connection.js';
 import { formatNumber } from '../common/format.js';
 import { I18nController, t } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
-import { countWords } from '../common/words.js';
+import { countWords } from '../../server/exam/revision.js';
 import { emit } from './events.js';
 import { questionNumbers } from './lectern-exam.js';
 import { refusalText } from './refusals.js';

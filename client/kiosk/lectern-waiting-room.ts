@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AttemptView } from '../../server/exam/attempt-view.js';
 import type { ConnectionState } from '../common/connection.js';
-import { formatCode } from '../common/codes.js';
+import { formatCode } from '../../server/auth/code-format.js';
 import { formatTimeOfDay } from '../common/format.js';
 import { I18nController, localized, t } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';

@@ -1,7 +1,7 @@
 // The dashboard's own strings, French first; the English catalogue is typed from the French one.
 // They live beside the dashboard (not in client/common/strings) so the kiosk's catalogue, which
 // every candidate downloads, stays the kiosk's; the language itself is the shared one (i18n.ts).
-import { getLanguage, type Language } from '../common/i18n.js';
+import { fillPlaceholders, getLanguage, type Language } from '../common/i18n.js';
 
 const fr = {
   'title': 'Surveillance',
@@ -341,9 +341,7 @@ const catalogs: Record<Language, Record<ProctorKey, string>> = { fr, en };
 
 /** The dashboard string for `key` in the current language, with `{name}` placeholders filled. */
 export function p(key: ProctorKey, params?: Record<string, string | number>, language: Language = getLanguage()): string {
-  const template = catalogs[language][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillPlaceholders(catalogs[language][key], params);
 }
 
 export function hasKey(key: string): key is ProctorKey {

@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
+import { CANDIDATE_CODE_LENGTH, CODE_ALPHABET, SESSION_CODE_LENGTH } from './code-format.js';
 
-// Codes are read off a printed slip and typed by a nervous candidate: no 0/O, 1/I/L, no U/V
-// mix-ups, case-insensitive, and a hyphen in the middle that is optional when typing.
-export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTWXYZ23456789';
+// New codes, from the alphabet people can read without confusion (see code-format.ts).
 
 function randomCode(length: number): string {
   let code = '';
@@ -12,24 +11,9 @@ function randomCode(length: number): string {
 
 /** 8 characters from 29: about 39 bits, far beyond guessing under the login rate limit. */
 export function newCandidateCode(): string {
-  return randomCode(8);
+  return randomCode(CANDIDATE_CODE_LENGTH);
 }
 
 export function newSessionCode(): string {
-  return randomCode(6);
-}
-
-/** "abcd-efgh " -> "ABCDEFGH". */
-export function normalizeCode(typed: string): string {
-  return typed.toUpperCase().replace(/[\s\-_.]/g, '');
-}
-
-/** True when every character can be part of a code, so a typo is told apart from a wrong code. */
-export function isWellFormedCode(normalized: string, length: number): boolean {
-  return normalized.length === length && [...normalized].every((c) => CODE_ALPHABET.includes(c));
-}
-
-/** How a code is printed: in two halves. */
-export function formatCode(code: string): string {
-  return code.length > 4 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
+  return randomCode(SESSION_CODE_LENGTH);
 }

@@ -2,7 +2,7 @@ import type { LecternDb } from '../db/open-database.js';
 import type { ExamService, ExamSessionRow } from '../exam/exam-service.js';
 import type { PackRegistry } from '../exam/pack-registry.js';
 import type { LiveHub } from '../live/live-hub.js';
-import { formatCode } from '../auth/codes.js';
+import { formatCode } from '../auth/code-format.js';
 import type {
   CandidateTile,
   DashboardQuestion,

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { accounts } from '../db/schema/accounts.js';
 import { LoginLimiter } from '../auth/login-limiter.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
-import { isWellFormedCode, normalizeCode } from '../auth/codes.js';
+import { isWellFormedCode, normalizeCode } from '../auth/code-format.js';
 import { SESSION_COOKIE } from '../auth/auth-service.js';
 import { userError } from '../errors.js';
 import { errors } from './schemas/common.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { userError } from '../errors.js';
-import { formatCode } from '../auth/codes.js';
+import { formatCode } from '../auth/code-format.js';
 import { broadcastClocks } from '../live/room-broadcast.js';
 import type { ExamSessionRow } from '../exam/exam-service.js';
 import { errors, IdParams } from './schemas/common.js';

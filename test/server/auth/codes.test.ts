@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, formatCode, isWellFormedCode, newCandidateCode, normalizeCode } from '../../../server/auth/codes.js';
+import { newCandidateCode } from '../../../server/auth/codes.js';
+import { CODE_ALPHABET, formatCode, isWellFormedCode, normalizeCode } from '../../../server/auth/code-format.js';
 
 describe('candidate codes', () => {
   it('never use characters a person confuses', () => {
@@ -13,6 +14,8 @@ describe('candidate codes', () => {
     expect(normalizeCode(' abcd-efgh ')).toBe('ABCDEFGH');
     expect(normalizeCode('abcd efgh')).toBe('ABCDEFGH');
     expect(formatCode('ABCDEFGH')).toBe('ABCD-EFGH');
+    expect(formatCode('abcd efgh')).toBe('ABCD-EFGH');
+    expect(formatCode('abc-def')).toBe('ABCD-EF');
   });
 
   it('tell a typo (a character that cannot be in a code) from a wrong code', () => {

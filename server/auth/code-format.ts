@@ -1,6 +1,9 @@
-// Login codes as the candidate types them from the printed slip. Mirrors server/auth/codes.ts
-// (which cannot be bundled: it uses node:crypto); the server stays the judge of what is valid.
+// Login codes as people read and type them: shared by the server and the kiosk (no Node
+// import here, so the client bundles this very file instead of a copy). Generation, which
+// needs node:crypto, is in codes.ts.
 
+// Codes are read off a printed slip and typed by a nervous candidate: no 0/O, 1/I/L, no U/V
+// mix-ups, case-insensitive, and a hyphen in the middle that is optional when typing.
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTWXYZ23456789';
 export const SESSION_CODE_LENGTH = 6;
 export const CANDIDATE_CODE_LENGTH = 8;
@@ -26,4 +29,9 @@ export function checkCode(typed: string, length: number): CodeProblem | null {
   if (wrong.length > 0) return { kind: 'characters', characters: wrong.join(' ') };
   if (normalized.length !== length) return { kind: 'length', expected: length, actual: normalized.length };
   return null;
+}
+
+/** True when every character can be part of a code and the length is right. */
+export function isWellFormedCode(normalized: string, length: number): boolean {
+  return checkCode(normalized, length) === null;
 }
