@@ -4,7 +4,7 @@ import type { AttemptView } from '../../server/exam/attempt-view.js';
 import type { ConnectionState } from '../common/connection.js';
 import { formatCode } from '../../server/auth/code-format.js';
 import { formatTimeOfDay } from '../common/format.js';
-import { I18nController, localized, t } from '../common/i18n.js';
+import { I18nController, t } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { emit } from './events.js';
 
@@ -14,17 +14,15 @@ export class LecternWaitingRoom extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.5rem 1.5rem;
-        margin: 0 0 1.5rem;
-      }
-      dt {
+      .exam {
+        font-size: 1.125rem;
         font-weight: 600;
+        margin-bottom: 0.5rem;
       }
-      dd {
-        margin: 0;
+      .facts {
+        list-style: none;
+        padding: 0;
+        margin: 0 0 1.5rem;
       }
       .big {
         font-size: 1.25rem;
@@ -73,14 +71,13 @@ export class LecternWaitingRoom extends LitElement {
     return html`<div class="page" lang=${lang}>
       <section class="panel" aria-labelledby="title">
         <h1 id="title">${t('waiting.title')}</h1>
-        <dl>
-          <dt>${localized(attempt.pack.title)}</dt>
-          <dd>${attempt.session.title}</dd>
-          <dt>${t('waiting.candidate', { code: '' }).trim()}</dt>
-          <dd class="code">${formatCode(attempt.candidate.code)}</dd>
-          <dt>${t('waiting.duration', { minutes: attempt.pack.durationMinutes + extraMinutes })}</dt>
-          <dd>${extraMinutes > 0 ? t('waiting.extra', { minutes: extraMinutes }) : nothing}</dd>
-        </dl>
+        <p class="exam">${attempt.session.title}</p>
+        <ul class="facts">
+          <li class="code">${t('waiting.candidate', { code: formatCode(attempt.candidate.code) })}</li>
+          <li>
+            ${t('waiting.duration', { minutes: attempt.pack.durationMinutes + extraMinutes })}${extraMinutes > 0 ? ` (${t('waiting.extra', { minutes: extraMinutes })})` : nothing}
+          </li>
+        </ul>
         <p class="big" role="status">${this.paused ? t('waiting.paused') : t('waiting.proctorWillStart')}</p>
         <div class="live muted">
           <span><span class="dot ${this.connection === 'online' ? 'online' : ''}"></span>${t(this.connection === 'online' ? 'waiting.connected' : 'waiting.connecting')}</span>
