@@ -1,32 +1,152 @@
 import type { LecternDb } from '../db/open-database.js';
 import type { LiveHub } from './live-hub.js';
+import { eventTime } from './event-time.js';
 
-/** Stores what the kiosks report (with the server's time) and tells the room's dashboards. */
+interface QueuedEvent {
+  sessionId: number;
+  candidateId: number | null;
+  kind: string;
+  detail: Record<string, unknown>;
+  at: number;
+}
+
+interface QueuedAck {
+  sessionId: number;
+  candidateId: number;
+  messageId: number;
+  at: number;
+}
+
+/** Where a batch that could not be written is reported (the app's logger). */
+export interface SupervisionLogger {
+  error(obj: object, msg: string): void;
+}
+
+/**
+ * Stores what the kiosks report (with the server's time) and tells the room's dashboards.
+ *
+ * Events and message acknowledgements that arrive in the same turn of the event loop are written
+ * in one transaction (group commit, as AnswerStore does for saves): with synchronous=FULL each
+ * commit costs an fsync, and a whole room acts at once (a switch reboots and 5,000 kiosks go
+ * offline in one presence check; a message to the room is acknowledged by every kiosk). The
+ * dashboards hear of an event only once it is committed, so what they show is in the report.
+ */
 export class SupervisionLog {
+  private events: QueuedEvent[] = [];
+  private acks: QueuedAck[] = [];
+  private scheduled = false;
   private readonly insertEvent;
   private readonly insertAck;
   private readonly messageFor;
+  private readonly firstLogin;
+  private readonly writeBatch;
 
   constructor(
     db: LecternDb,
     private readonly hub: LiveHub,
+    private readonly log: SupervisionLogger,
   ) {
     const c = db.$client;
     this.insertEvent = c.prepare('INSERT INTO supervision_events (session_id, candidate_id, kind, detail, at) VALUES (?, ?, ?, ?, ?)');
     this.insertAck = c.prepare('INSERT OR IGNORE INTO message_acknowledgements (message_id, candidate_id, acknowledged_at) VALUES (?, ?, ?)');
     this.messageFor = c.prepare('SELECT id FROM proctor_messages WHERE id = ? AND session_id = ? AND (candidate_id IS NULL OR candidate_id = ?)');
+    this.firstLogin = c.prepare('SELECT MIN(created_at) AS at FROM auth_sessions WHERE candidate_id = ?').pluck();
+    this.writeBatch = c.transaction((events: QueuedEvent[], acks: QueuedAck[]): boolean[] => {
+      for (const e of events) this.insertEvent.run(e.sessionId, e.candidateId, e.kind, JSON.stringify(e.detail), e.at);
+      return acks.map((a) => this.insertAck.run(a.messageId, a.candidateId, a.at).changes > 0);
+    });
   }
 
-  record(sessionId: number, candidateId: number | null, kind: string, detail: Record<string, unknown>, at = Date.now()): void {
-    this.insertEvent.run(sessionId, candidateId, kind, JSON.stringify(detail), at);
-    if (candidateId !== null) this.hub.events.emit('supervision', sessionId, candidateId, kind, detail, at);
+  /**
+   * Queues an event received at `receivedAt` (the server's time); it is written with the others
+   * of this turn. An event a kiosk kept while offline (`detail.queuedMs`) is dated when it
+   * happened, and its detail keeps the receipt time as `receivedAt`.
+   */
+  record(sessionId: number, candidateId: number | null, kind: string, detail: Record<string, unknown>, receivedAt = Date.now()): void {
+    let at = receivedAt;
+    let stored = detail;
+    if (detail['queuedMs'] !== undefined) {
+      const notBefore = candidateId === null ? null : ((this.firstLogin.get(candidateId) as number | null) ?? null);
+      at = eventTime(receivedAt, detail['queuedMs'], notBefore);
+      stored = { ...detail, receivedAt };
+    }
+    this.events.push({ sessionId, candidateId, kind, detail: stored, at });
+    this.schedule();
   }
 
-  /** Returns false when the message is not one this candidate received. */
+  /**
+   * Returns false when the message is not one this candidate received (checked now); otherwise
+   * the acknowledgement is written with this turn's batch.
+   */
   acknowledgeMessage(sessionId: number, candidateId: number, messageId: number, at = Date.now()): boolean {
     if (!this.messageFor.get(messageId, sessionId, candidateId)) return false;
-    const changed = this.insertAck.run(messageId, candidateId, at).changes > 0;
-    if (changed) this.hub.events.emit('changed', sessionId, candidateId, 'message-acknowledged');
+    this.acks.push({ sessionId, candidateId, messageId, at });
+    this.schedule();
     return true;
+  }
+
+  /** Writes everything queued now. Also called on shutdown so nothing received is dropped. */
+  flush(): void {
+    this.scheduled = false;
+    let events = this.events;
+    let acks = this.acks;
+    if (events.length === 0 && acks.length === 0) return;
+    this.events = [];
+    this.acks = [];
+    let acknowledged: boolean[];
+    try {
+      acknowledged = this.writeBatch(events, acks);
+    } catch (err) {
+      // The transaction rolled back. One bad row (a candidate deleted meanwhile) must not cost
+      // the room its events: write each alone, and log those that still fail (the kiosks do not
+      // resend supervision events). On a full disk every one fails, as before grouping.
+      this.log.error({ err, events: events.length, acknowledgements: acks.length }, 'supervision batch not written; writing its events one by one');
+      ({ events, acks, acknowledged } = this.writeOneByOne(events, acks));
+    }
+    // Runs from setImmediate: a failing listener must not stop the others, nor the server.
+    for (const e of events) {
+      if (e.candidateId !== null) this.tell(() => this.hub.events.emit('supervision', e.sessionId, e.candidateId!, e.kind, e.detail, e.at));
+    }
+    acks.forEach((a, i) => {
+      if (acknowledged[i]) this.tell(() => this.hub.events.emit('changed', a.sessionId, a.candidateId, 'message-acknowledged'));
+    });
+  }
+
+  /** What was written of a batch that failed as a whole. */
+  private writeOneByOne(events: QueuedEvent[], acks: QueuedAck[]): { events: QueuedEvent[]; acks: QueuedAck[]; acknowledged: boolean[] } {
+    const written: QueuedEvent[] = [];
+    for (const e of events) {
+      try {
+        this.writeBatch([e], []);
+        written.push(e);
+      } catch (err) {
+        this.log.error({ err, sessionId: e.sessionId, candidateId: e.candidateId, kind: e.kind, at: e.at }, 'supervision event not written');
+      }
+    }
+    const kept: QueuedAck[] = [];
+    const acknowledged: boolean[] = [];
+    for (const a of acks) {
+      try {
+        acknowledged.push(this.writeBatch([], [a])[0]!);
+        kept.push(a);
+      } catch (err) {
+        this.log.error({ err, sessionId: a.sessionId, candidateId: a.candidateId, messageId: a.messageId }, 'message acknowledgement not written');
+      }
+    }
+    return { events: written, acks: kept, acknowledged };
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private tell(emit: () => void): void {
+    try {
+      emit();
+    } catch (err) {
+      this.log.error({ err }, 'supervision listener failed');
+    }
   }
 }

@@ -30,7 +30,7 @@ export default fp<{ contentDir: string }>(
     app.decorate('exam', exam);
     app.decorate('answers', new AnswerStore(app.db));
     app.decorate('hub', hub);
-    app.decorate('supervision', new SupervisionLog(app.db, hub));
+    app.decorate('supervision', new SupervisionLog(app.db, hub, app.log));
 
     const sweep = setInterval(() => {
       try {
@@ -47,8 +47,14 @@ export default fp<{ contentDir: string }>(
     app.addHook('preClose', async () => {
       clearInterval(sweep);
       hub.closeAll();
-      // Saves received before the close are written before the database closes.
+      // Saves and supervision events received before the close are written before the database closes.
       app.answers.flush();
+      app.supervision.flush();
+    });
+    // Requests still in flight at preClose (a login refused as a second workstation) may record
+    // an event after it: onClose runs once they are done, and before the database's own onClose.
+    app.addHook('onClose', async () => {
+      app.supervision.flush();
     });
   },
   { name: 'lectern-exam-services', dependencies: ['lectern-database'] },
