@@ -146,6 +146,16 @@ export class ExamService {
     return this.st.candidatesOf.all(sessionId) as CandidateRow[];
   }
 
+  /**
+   * The candidates still writing (neither submitted nor absent) of a running or paused session;
+   * none otherwise. One read for a whole session, for callers that judge a room at once.
+   */
+  writingCandidates(sessionId: number): Set<number> {
+    const s = this.session(sessionId);
+    if (s?.state !== 'running' && s?.state !== 'paused') return new Set();
+    return new Set((this.st.unsubmittedOf.all(sessionId) as { id: number }[]).map((r) => r.id));
+  }
+
   timing(session: ExamSessionRow, candidateId: number): CandidateTiming {
     return {
       startedAt: session.startedAt,

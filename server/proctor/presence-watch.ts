@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ExamService } from '../exam/exam-service.js';
-import type { LiveHub } from '../live/live-hub.js';
+import type { LiveHub, Presence } from '../live/live-hub.js';
 import type { SupervisionLog } from '../live/supervision-log.js';
 
 /**
@@ -45,6 +45,15 @@ export class PresenceWatch {
   }
 
   check(now = Date.now()): void {
+    // Whether a loss matters is read once per session and per check, not per kiosk: a switch
+    // rebooting takes a whole room offline in one check (5,000 kiosks, two reads each, before).
+    const writing = new Map<number, ReadonlySet<number>>();
+    // Losing the connection matters while the candidate is writing, not before or after.
+    const worthRecording = (p: Presence): boolean => {
+      let ids = writing.get(p.sessionId);
+      if (!ids) writing.set(p.sessionId, (ids = this.exam.writingCandidates(p.sessionId)));
+      return ids.has(p.candidateId);
+    };
     for (const p of this.hub.presence.values()) {
       const online = this.hub.isConnected(p.candidateId, now);
       const before = this.known.get(p.candidateId);
@@ -54,11 +63,12 @@ export class PresenceWatch {
       }
       if (before.online === online) continue;
       this.known.set(p.candidateId, { online, since: now });
+      // Recorded in one transaction with the rest of this check's events (SupervisionLog batches a turn).
       if (!online) {
         // A closed socket was already announced; a silent one is announced here.
         if (p.sockets > 0) this.hub.events.emit('presence', p.sessionId, p, 'offline');
         if (this.expected.delete(p.candidateId)) continue;
-        if (this.worthRecording(p.candidateId)) {
+        if (worthRecording(p)) {
           this.supervision.record(p.sessionId, p.candidateId, 'connection-lost', {
             cause: p.sockets > 0 ? 'heartbeat-stopped' : 'socket-closed',
             silentMs: Math.max(0, now - p.lastHeartbeatAt),
@@ -66,18 +76,10 @@ export class PresenceWatch {
         }
       } else {
         this.expected.delete(p.candidateId);
-        if (this.worthRecording(p.candidateId)) {
+        if (worthRecording(p)) {
           this.supervision.record(p.sessionId, p.candidateId, 'connection-back', { offlineMs: now - before.since }, now);
         }
       }
     }
-  }
-
-  /** Losing the connection matters while the candidate is writing, not before or after. */
-  private worthRecording(candidateId: number): boolean {
-    const c = this.exam.candidate(candidateId);
-    if (!c || c.submittedAt !== null || c.absentAt !== null) return false;
-    const s = this.exam.session(c.sessionId);
-    return s?.state === 'running' || s?.state === 'paused';
   }
 }
