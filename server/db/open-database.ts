@@ -26,7 +26,24 @@ export function openDatabase(file: string): LecternDb {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  writeTransactionsImmediately(sqlite);
   const db = drizzle(sqlite, { schema }) as LecternDb;
   migrate(db, { migrationsFolder: migrationsDir });
   return db;
+}
+
+/**
+ * Makes `connection.transaction(fn)()` begin with BEGIN IMMEDIATE instead of BEGIN (deferred).
+ * The answer writer (server/exam/answer-writer.ts) writes from its own connection at the same
+ * time as this one. A deferred transaction that reads and then writes (a submission reads the
+ * answers, then marks the candidate) fails at once with SQLITE_BUSY if the writer commits in
+ * between, whatever the busy timeout; an immediate one takes the write lock first, waiting for
+ * the writer's commit (a few milliseconds) if it must. Every transaction here writes, so none
+ * loses anything by taking the lock at its start. `.deferred`, `.immediate` and `.exclusive`
+ * stay available as better-sqlite3 documents them.
+ */
+function writeTransactionsImmediately(connection: Database.Database): void {
+  const transaction = connection.transaction.bind(connection);
+  // Each variant carries the others as properties (better-sqlite3 defines them on all four).
+  connection.transaction = ((fn: (...args: never[]) => unknown) => transaction(fn).immediate) as Database.Database['transaction'];
 }

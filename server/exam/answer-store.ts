@@ -1,20 +1,9 @@
+import type { Worker } from 'node:worker_threads';
 import type { LecternDb } from '../db/open-database.js';
-import { judgeRevision, type RevisionVerdict } from './revision.js';
+import type { IncomingSave, SaveOutcome, WriterData, WriterReply } from './answer-batch.js';
+import { siblingModule, startWorker } from './start-worker.js';
 
-export interface IncomingSave {
-  candidateId: number;
-  questionId: string;
-  revision: number;
-  text: string;
-  receivedAt: number;
-  /** Decided by the caller from the timing rules: a late save is kept apart, not applied. */
-  late: boolean;
-}
-
-export type SaveOutcome =
-  | { kind: 'stored'; verdict: Exclude<RevisionVerdict, 'conflict'>; revision: number; savedAt: number; words: number }
-  | { kind: 'conflict'; storedRevision: number }
-  | { kind: 'kept-late' };
+export type { IncomingSave, SaveOutcome } from './answer-batch.js';
 
 interface Pending {
   save: IncomingSave;
@@ -23,133 +12,111 @@ interface Pending {
 }
 
 /**
- * Writes answers durably and acknowledges only after the commit. Saves that arrive in the same
- * turn of the event loop are written in one transaction (group commit): with synchronous=FULL
- * each commit costs an fsync, so one commit for many saves is what lets one server hold a
- * whole centre. A save's promise resolves only once its transaction has committed.
+ * Writes answers durably and acknowledges only after the commit (group commit). The writing
+ * itself happens in the answer writer, a worker thread (answer-writer.ts), one batch at a time:
+ * while a batch commits, the saves that arrive gather into the next one, and the event loop
+ * never waits for the disk. A save's promise resolves only once its transaction has committed.
  */
 export class AnswerStore {
   private queue: Pending[] = [];
+  private inFlight: Pending[] | null = null;
   private scheduled = false;
-  private readonly select;
-  private readonly upsertNewer;
-  private readonly insertLate;
-  private readonly writeBatch;
+  private closing = false;
+  private worker: Worker;
+  private idle: (() => void)[] = [];
+  /** When the writer was (re)started, to give up on one that cannot even open the file. */
+  private starts: number[] = [];
+  private broken: Error | null = null;
 
-  constructor(db: LecternDb) {
-    const c = db.$client;
-    this.select = c.prepare('SELECT revision, text, saved_at AS savedAt, word_count AS words FROM answers WHERE candidate_id = ? AND question_id = ?');
-    // Writes only a newer revision (the revision rule in SQL): the common case, a kiosk's next
-    // revision, is one statement, and the stored text is read back only when nothing was written.
-    this.upsertNewer = c.prepare(
-      `INSERT INTO answers (candidate_id, question_id, text, revision, word_count, saved_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (candidate_id, question_id) DO UPDATE SET text = excluded.text, revision = excluded.revision,
-         word_count = excluded.word_count, saved_at = excluded.saved_at
-       WHERE excluded.revision > answers.revision`,
-    );
-    this.insertLate = c.prepare('INSERT INTO late_saves (candidate_id, question_id, revision, text, received_at) VALUES (?, ?, ?, ?, ?)');
-    this.writeBatch = c.transaction((batch: Pending[]) => batch.map((p) => this.applyOne(p.save)));
+  constructor(private readonly db: LecternDb) {
+    this.worker = this.startWriter();
   }
 
   save(save: IncomingSave): Promise<SaveOutcome> {
+    if (this.closing) return Promise.reject(new Error('The server is stopping: the save was not written.'));
+    if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.queue.push({ save, resolve, reject });
-      if (!this.scheduled) {
+      // The saves of this turn of the event loop go together; while a batch is being written,
+      // the next one is sent when it is done.
+      if (!this.scheduled && this.inFlight === null) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        setImmediate(() => this.sendBatch());
       }
     });
   }
 
-  /** Writes everything queued now. Also called on shutdown so nothing received is dropped. */
-  flush(): void {
+  /** Resolves once every save received so far is committed (or refused), then stops the writer. */
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.inFlight !== null || this.queue.length > 0) {
+      await new Promise<void>((resolve) => {
+        this.idle.push(resolve);
+        if (this.inFlight === null) this.sendBatch();
+      });
+    }
+    await this.worker.terminate();
+  }
+
+  private sendBatch(): void {
     this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
-    let outcomes: SaveOutcome[];
-    try {
-      outcomes = this.writeBatch(batch);
-    } catch (err) {
-      // Nothing of the batch is durable: every save is refused and the kiosks keep and resend them.
-      for (const p of batch) p.reject(err);
+    if (this.inFlight !== null) return;
+    if (this.queue.length === 0) {
+      for (const wake of this.idle.splice(0)) wake();
       return;
     }
-    batch.forEach((p, i) => p.resolve(outcomes[i]!));
+    this.inFlight = this.queue;
+    this.queue = [];
+    this.worker.postMessage({ batch: this.inFlight.map((p) => p.save) });
   }
 
-  private applyOne(s: IncomingSave): SaveOutcome {
-    if (s.late) {
-      this.insertLate.run(s.candidateId, s.questionId, s.revision, s.text, s.receivedAt);
-      return { kind: 'kept-late' };
-    }
-    const words = countAnswerWords(s.text);
-    if (this.upsertNewer.run(s.candidateId, s.questionId, s.text, s.revision, words, s.receivedAt).changes > 0) {
-      // No stored answer, or an older revision: judgeRevision's 'apply'.
-      return { kind: 'stored', verdict: 'apply', revision: s.revision, savedAt: s.receivedAt, words };
-    }
-    // Nothing written: the stored revision is the same or newer. The rule says which.
-    const stored = this.select.get(s.candidateId, s.questionId) as { revision: number; text: string; savedAt: number; words: number } | undefined;
-    const verdict = judgeRevision(stored, s);
-    switch (verdict) {
-      case 'apply':
-        // Cannot happen (the statement above wrote nothing because a revision >= this one is stored).
-        throw new Error(`revision rule: ${s.questionId} revision ${s.revision} was neither written nor older`);
-      case 'duplicate':
-      case 'stale':
-        return { kind: 'stored', verdict, revision: stored!.revision, savedAt: stored!.savedAt, words: stored!.words };
-      case 'conflict':
-        // Two kiosks wrote the same revision differently: the first stays, the second is kept aside.
-        this.insertLate.run(s.candidateId, s.questionId, s.revision, s.text, s.receivedAt);
-        return { kind: 'conflict', storedRevision: stored!.revision };
-    }
-  }
-}
-
-// The word count of every save, on the hot path: revision.ts `countWords` as a scanner. Same
-// rule (a word starts with a letter or a digit and runs on through letters, digits and
-// ' ’ - _ . / :), without the regex's array of every word: `match()` took about 60 µs for a
-// 2.5 KB answer, this about 5 µs. test/server/load/word-count.test.ts holds the two equal.
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-const WORD = 1;
-const JOINER = 2;
-const asciiKind = new Uint8Array(128);
-for (let c = 0; c < 128; c++) if (LETTER_OR_DIGIT.test(String.fromCharCode(c))) asciiKind[c] = WORD;
-for (const joiner of "'-_./:") asciiKind[joiner.charCodeAt(0)] = JOINER;
-/** Accented letters and the like, classified once (at most the 63,488 BMP code points). */
-const bmpKind = new Map<number, number>();
-
-export function countAnswerWords(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let kind: number;
-    if (c < 128) kind = asciiKind[c]!;
-    else if (c === 0x2019) kind = JOINER;
-    else if (c < 0xd800 || c > 0xdfff) {
-      let known = bmpKind.get(c);
-      if (known === undefined) {
-        known = LETTER_OR_DIGIT.test(text[i]!) ? WORD : 0;
-        if (bmpKind.size < 65_536) bmpKind.set(c, known);
-      }
-      kind = known;
+  private onReply(reply: WriterReply): void {
+    const batch = this.inFlight ?? [];
+    this.inFlight = null;
+    if ('error' in reply) {
+      // Nothing of the batch is durable: every save is refused and the kiosks keep and resend them.
+      const err = new Error(`answers not written: ${reply.error}`);
+      for (const p of batch) p.reject(err);
     } else {
-      // One code point, as the regex's `u` flag reads it: a surrogate pair is one character.
-      let ch = text[i]!;
-      if (c <= 0xdbff && i + 1 < text.length) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) ch = text.slice(i, ++i + 1);
-      }
-      kind = LETTER_OR_DIGIT.test(ch) ? WORD : 0;
+      batch.forEach((p, i) => p.resolve(reply.outcomes[i]!));
     }
-    if (kind === WORD) {
-      if (!inWord) {
-        count++;
-        inWord = true;
-      }
-    } else if (kind !== JOINER) inWord = false;
-    // A joiner goes on with a word and never starts one.
+    this.sendBatch();
   }
-  return count;
+
+  private startWriter(): Worker {
+    const file = this.db.$client.name;
+    if (this.db.$client.memory) throw new Error('The answer writer needs the database in a file, not in memory.');
+    this.starts.push(Date.now());
+    const worker = startWorker(siblingModule(import.meta.url, 'answer-writer'), { file } satisfies WriterData);
+    worker.on('message', (reply: WriterReply) => this.onReply(reply));
+    worker.on('error', (err) => this.onWriterLost(worker, err));
+    worker.on('exit', (code) => this.onWriterLost(worker, new Error(`the answer writer stopped (exit code ${code})`)));
+    // The writer alone must not keep the process alive: the server's sockets and timers do.
+    worker.unref();
+    return worker;
+  }
+
+  /** The writer died (it should not): refuse what it held and start another for the next saves. */
+  private onWriterLost(worker: Worker, err: Error): void {
+    if (worker !== this.worker) return;
+    const lost = this.inFlight ?? [];
+    this.inFlight = null;
+    for (const p of lost) p.reject(err);
+    if (this.closing) {
+      for (const p of this.queue.splice(0)) p.reject(err);
+      for (const wake of this.idle.splice(0)) wake();
+      return;
+    }
+    // A writer that keeps dying (the file cannot be opened) is not restarted for ever: saves are
+    // then refused, the kiosks keep every edit, and the error is in each refusal's log line.
+    const now = Date.now();
+    this.starts = this.starts.filter((t) => now - t < 10_000);
+    if (this.starts.length >= 5) {
+      this.broken = err;
+      for (const p of this.queue.splice(0)) p.reject(err);
+      return;
+    }
+    this.worker = this.startWriter();
+    this.sendBatch();
+  }
 }

@@ -104,7 +104,8 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
     const lateReason: SaveRefusalReason | null =
       c.submittedAt !== null ? 'submitted' : c.state === 'ended' ? 'ended' : timing === 'late' ? 'late' : null;
     const outcome = await deps.answers.save({ candidateId, questionId: m.questionId, revision: m.revision, text: m.text, receivedAt: now, late: lateReason !== null });
-    if (outcome.kind === 'kept-late') return refuse(lateReason!);
+    // The writer finds a submission that committed after the checks above: too late all the same.
+    if (outcome.kind === 'kept-late') return refuse(lateReason ?? 'submitted');
     if (outcome.kind === 'conflict') return refuse('conflict');
     send({ type: 'saved', questionId: m.questionId, revision: outcome.revision, savedAt: outcome.savedAt, serverNow: Date.now() });
     if (outcome.verdict === 'apply') deps.hub.events.emit('saved', sessionId, candidateId, m.questionId, outcome.words, outcome.savedAt);

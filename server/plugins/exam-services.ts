@@ -48,7 +48,7 @@ export default fp<{ contentDir: string }>(
       clearInterval(sweep);
       hub.closeAll();
       // Saves and supervision events received before the close are written before the database closes.
-      app.answers.flush();
+      await app.answers.close();
       app.supervision.flush();
     });
     // Requests still in flight at preClose (a login refused as a second workstation) may record

@@ -101,6 +101,8 @@ export async function startServer(options: StartOptions): Promise<ServerUnderTes
     if (tail.length > 40) tail.splice(0, tail.length - 40);
   };
   child.stderr!.on('data', keep);
+  // For a look at what the server says during a load run (its logs and errors), not kept otherwise.
+  if (process.env.LECTERN_SHOW_SERVER_STDERR) child.stderr!.on('data', (c: Buffer) => process.stderr.write(c));
 
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';

@@ -14,7 +14,7 @@ async function setUp() {
   const save = (revision: number, text: string, late = false) => t.app.answers.save({ candidateId, questionId: 'q1', revision, text, receivedAt: Date.now(), late });
   const stored = () => t.app.db.$client.prepare('SELECT revision, text, word_count AS words FROM answers WHERE candidate_id = ? AND question_id = ?').get(candidateId, 'q1') as { revision: number; text: string; words: number } | undefined;
   const kept = () => t.app.db.$client.prepare('SELECT revision, text FROM late_saves WHERE candidate_id = ?').all(candidateId);
-  return { save, stored, kept };
+  return { candidateId, save, stored, kept };
 }
 
 describe('AnswerStore', () => {
@@ -54,5 +54,40 @@ describe('AnswerStore', () => {
     const outcomes = await Promise.all([save(1, 'a'), save(3, 'a b c'), save(2, 'a b'), save(3, 'a b c')]);
     expect(outcomes.map((o) => (o.kind === 'stored' ? o.verdict : o.kind))).toEqual(['apply', 'apply', 'stale', 'duplicate']);
     expect(stored()).toMatchObject({ revision: 3, text: 'a b c', words: 3 });
+  });
+
+  it('keeps a save aside when the submission commits before it, so the receipt stays what was submitted', async () => {
+    const { candidateId, save, stored, kept } = await setUp();
+    await save(1, 'before');
+    // Checked and queued while the candidate was still writing; the submission commits first.
+    const pending = save(2, 'after the submission');
+    const { receipt } = t.app.exam.submit(candidateId, 'candidate');
+    expect(await pending).toEqual({ kind: 'kept-late', submitted: true });
+    expect(stored()).toMatchObject({ revision: 1, text: 'before' });
+    expect(receipt.answers).toEqual([{ questionId: 'q1', revision: 1, words: 1 }]);
+    expect(kept()).toEqual([{ revision: 2, text: 'after the submission' }]);
+  });
+
+  it('writes from a worker thread: the event loop goes on while a batch commits', async () => {
+    const { save, stored } = await setUp();
+    const text = 'word '.repeat(800);
+    const outcomes = Promise.all(Array.from({ length: 300 }, (_, i) => save(i + 1, `${text}${i}`)));
+    // Timers keep firing while 300 saves of 4 KB are written: the loop was never held for the commit.
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 0);
+    const done = await outcomes;
+    clearInterval(ticking);
+    expect(done.every((o) => o.kind === 'stored')).toBe(true);
+    expect(stored()).toMatchObject({ revision: 300, words: 801 });
+    expect(ticks).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses saves once closed, after writing every save it had received', async () => {
+    const { save, stored } = await setUp();
+    const last = save(7, 'received before the close');
+    await t.app.answers.close();
+    expect(await last).toMatchObject({ kind: 'stored', revision: 7 });
+    expect(stored()).toMatchObject({ revision: 7 });
+    await expect(save(8, 'after')).rejects.toThrow(/stopping/);
   });
 });

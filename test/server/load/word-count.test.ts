@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countAnswerWords } from '../../../server/exam/answer-store.js';
+import { countAnswerWords } from '../../../server/exam/word-count.js';
 import { countWords } from '../../../server/exam/revision.js';
 
 // The store counts the words of every save with a scanner; the rule is revision.ts countWords.
