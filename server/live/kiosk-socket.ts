@@ -18,6 +18,9 @@ export interface KioskSocketDeps {
   log: FastifyBaseLogger;
 }
 
+/** A heartbeat is answered when the server has sent this kiosk nothing for this long. */
+export const HEARTBEAT_ANSWER_AFTER_MS = 1_900;
+
 const refusalText: Record<SaveRefusalReason, string> = {
   late: 'The time is over: this save arrived after your deadline. It has been kept and flagged as late; your answers up to the deadline count.',
   'not-started': 'The exam has not started yet: nothing can be saved before the proctor starts it.',
@@ -34,8 +37,11 @@ const refusalText: Record<SaveRefusalReason, string> = {
  * so no message sent right after the upgrade is missed.
  */
 export function handleKioskSocket(socket: WebSocket, candidateId: number, sessionId: number, deps: KioskSocketDeps): void {
+  let lastSentAt = 0;
   const send = (m: ServerToKiosk) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
+    if (socket.readyState !== socket.OPEN) return;
+    socket.send(JSON.stringify(m));
+    lastSentAt = Date.now();
   };
 
   socket.on('message', (data, isBinary) => {
@@ -74,10 +80,16 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
           send({ type: 'error', code: 'save-failed', message: 'The server could not write this answer; it is kept on your workstation and will be sent again.' });
         });
         return;
-      case 'heartbeat':
+      case 'heartbeat': {
         deps.hub.heartbeat(candidateId, m.activity);
-        send({ type: 'heartbeat-ack', serverNow: Date.now() });
+        // The kiosk drops a socket that stays silent for 6 s. Any message proves this one alive,
+        // and a save's acknowledgement carries the server's time too: a kiosk that is typing
+        // (a save every second or two) needs no answer to its heartbeats, which spares the
+        // server a socket write per kiosk every 2 s. A quiet kiosk gets one at least every 2 s.
+        const now = Date.now();
+        if (now - lastSentAt >= HEARTBEAT_ANSWER_AFTER_MS) send({ type: 'heartbeat-ack', serverNow: now });
         return;
+      }
       case 'supervision':
         deps.supervision.record(sessionId, candidateId, m.kind, m.detail ?? {});
         return;

@@ -27,8 +27,13 @@ export class SocketInbox<M extends { type: string } = ServerToKiosk> {
     const i = this.received.findIndex((m) => m.type === type);
     if (i >= 0) return Promise.resolve(this.received.splice(i, 1)[0] as Extract<M, { type: T }>);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "${type}" message within ${timeoutMs} ms; got ${JSON.stringify(this.received.map((m) => m.type))}`)), timeoutMs);
-      this.waiters.push({ type, resolve: resolve as (m: M) => void, reject, timer });
+      const waiter = { type, resolve: resolve as (m: M) => void, reject, timer: undefined as unknown as NodeJS.Timeout };
+      waiter.timer = setTimeout(() => {
+        // A waiter that gave up must not take a later message from the next wait.
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`no "${type}" message within ${timeoutMs} ms; got ${JSON.stringify(this.received.map((m) => m.type))}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
     });
   }
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, loginCandidate, openSession, startSession, type TestApp } from '../../helpers/build-app.js';
 import { SocketInbox } from '../../helpers/socket.js';
 import { SAVE_GRACE_MS } from '../../../server/exam/timing.js';
+import { HEARTBEAT_ANSWER_AFTER_MS } from '../../../server/live/kiosk-socket.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -45,6 +46,24 @@ describe('autosave over /ws', () => {
     const saved = await ws.next('saved');
     expect(saved).toMatchObject({ questionId: questionIds[0], revision: 1 });
     expect(storedAnswer(session.candidates[0]!.id, questionIds[0]!)).toEqual({ text: 'The timer unit activates the service.', revision: 1 });
+    ws.socket.terminate();
+  });
+
+  it('answers a heartbeat only when the kiosk has heard nothing for 2 s, so a live socket never looks silent', async () => {
+    const { logins, questionIds } = await runningExam(1);
+    const ws = await kiosk(t.app, logins[0]!.cookie);
+    await ws.next('clock');
+    ws.send({ type: 'save', questionId: questionIds[0], revision: 1, text: 'typing' });
+    await ws.next('saved');
+    // Just acknowledged a save: that message already proved the socket alive.
+    ws.send({ type: 'heartbeat', activity: 'typing' });
+    await expect(ws.next('heartbeat-ack', 500)).rejects.toThrow(/no "heartbeat-ack"/);
+    // Quiet since then: the next heartbeat is answered, with the server's time.
+    await new Promise((r) => setTimeout(r, HEARTBEAT_ANSWER_AFTER_MS));
+    const before = Date.now();
+    ws.send({ type: 'heartbeat', activity: 'reading' });
+    const ack = await ws.next('heartbeat-ack');
+    expect(ack.serverNow).toBeGreaterThanOrEqual(before);
     ws.socket.terminate();
   });
 
