@@ -6,6 +6,7 @@ import { LoginLimiter } from '../auth/login-limiter.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { isWellFormedCode, normalizeCode } from '../auth/code-format.js';
 import { SESSION_COOKIE } from '../auth/auth-service.js';
+import { CandidateLoginWriter } from '../auth/candidate-login.js';
 import { userError } from '../errors.js';
 import { errors } from './schemas/common.js';
 import type { MeView } from '../exam/attempt-view.js';
@@ -47,6 +48,7 @@ export default async function authRoutes(app: FastifyInstance) {
   const perAddress = new LoginLimiter({ maxFailures: 30, windowMs: 10 * 60_000 });
   // Compared against when the user name is unknown, so both cases take the same time.
   const dummyHash = await hashPassword('lectern-timing-equaliser');
+  const candidateLogins = new CandidateLoginWriter(app.db, app.auth, app.audit);
 
   app.post<{ Body: Static<typeof StaffLogin> }>(
     '/api/auth/login',
@@ -106,11 +108,10 @@ export default async function authRoutes(app: FastifyInstance) {
         app.supervision.record(session.id, candidate.id, 'second-login', { workstation: workstation ?? '', connectedOn: live?.workstation ?? '' });
         throw userError(409, 'in-use-elsewhere', 'This candidate code is already in use on another workstation: call the proctor.');
       }
-      // One kiosk per candidate: an earlier login (a crashed browser, a restarted workstation) ends here.
-      app.auth.revokeCandidateSessions(candidate.id, now);
+      // One kiosk per candidate: an earlier login (a crashed browser, a restarted workstation)
+      // ends here, in the same commit as the new one; its kiosk is told once that is stored.
+      const { token, csrfToken } = candidateLogins.open({ candidateId: candidate.id, sessionId: session.id, workstation, address: address(request), now });
       app.hub.disconnectCandidate(candidate.id, 'replaced');
-      const { token, csrfToken } = app.auth.open({ candidateId: candidate.id }, address(request), now);
-      app.audit.append({ actorKind: 'candidate', actorId: candidate.id, sessionId: session.id, action: 'candidate.logged-in', detail: { workstation, address: address(request) } }, now);
       app.setSessionCookie(reply, token);
       return { csrfToken };
     },
