@@ -31,12 +31,11 @@ export class LecternCandidateTile extends LitElement {
         display: block;
         /*
          * A room of 300 changes a few tiles every frame. Each tile has the grid's fixed row height
-         * and contains itself, so a change inside it lays out and paints that tile alone; tiles out
-         * of view are not even laid out when their clock ticks.
+         * and contains itself, so a change inside it lays out and paints that tile alone. Only the
+         * tiles in view are drawn (tile-window.ts); content-visibility would add a frame each time
+         * a tile crosses the edge of the view, which the "problems first" order does all the time.
          */
         contain: strict;
-        content-visibility: auto;
-        contain-intrinsic-size: auto 11.25rem;
       }
       button.tile {
         display: grid;
@@ -166,9 +165,12 @@ export class LecternCandidateTile extends LitElement {
 
   private readonly i18n = new I18nController(this);
 
+  private drawnLanguage: string | null = null;
+
   override render() {
     const { tile, state, problems } = this.view;
     const lang = this.i18n.language;
+    this.drawnLanguage = lang;
     const events = suspiciousKinds.map((k) => [k, tile.events[k] ?? 0] as const).filter(([, n]) => n > 0);
     const wordTitle = this.questions.map((q) => `${q.label} ${tile.words[q.id] ?? 0}`).join(' · ');
     return html`<button
@@ -222,7 +224,9 @@ export class LecternCandidateTile extends LitElement {
    * render, so a room of 300 does not re-render 300 tiles a second.
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    if (this.hasUpdated && changed.size === 1 && changed.has('clock')) {
+    // A language switch asks for an update without a changed property: when the dashboard's clock
+    // ticks in the same update, the tile must still be drawn again in the new language.
+    if (this.hasUpdated && changed.size === 1 && changed.has('clock') && this.drawnLanguage === this.i18n.language) {
       this.writeClock();
       return false;
     }

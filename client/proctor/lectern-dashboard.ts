@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ApiClient } from '../common/api.js';
 import { Connection } from '../common/connection.js';
@@ -8,6 +8,9 @@ import { baseStyles } from '../common/styles.js';
 import type { CandidateTile, ServerToStaff, StaffToServer } from './types.js';
 import { DashboardClock } from './dashboard-clock.js';
 import { DashboardStore, type Filter, type SortOrder, type TileView } from './dashboard-store.js';
+import { DrawThrottle, drawNeeds } from './draw-schedule.js';
+import type { LecternEventFeed } from './lectern-event-feed.js';
+import { TileWindow } from './tile-window.js';
 import { tileStates } from '../../server/proctor/dashboard-protocol.js';
 import { label, stateLabels } from '../../server/proctor/labels.js';
 import { p } from './strings.js';
@@ -18,8 +21,11 @@ import './lectern-room-panel.js';
 import './lectern-event-feed.js';
 
 const PING_MS = 4000;
-/** At most 30 drawings a second: enough for a person, and little work for the browser. */
-const MIN_FRAME_MS = 33;
+/**
+ * Words and heartbeats are drawn on the tiles at most 10 times a second: a person reads no faster,
+ * and each drawing of the room costs the browser a layout and a paint. Feed lines do not wait.
+ */
+const ROOM_FRAME_MS = 100;
 
 /**
  * The live room: one tile per candidate, the controls, the feed. It subscribes to its session
@@ -139,6 +145,8 @@ export class LecternDashboard extends LitElement {
       .tiles {
         contain: layout paint;
         overflow: auto;
+        /* The drawn rows change as it scrolls (tile-window.ts): the padding keeps every tile's place. */
+        overflow-anchor: none;
         padding: 0.75rem 1rem 2rem;
       }
       .grid {
@@ -227,10 +235,11 @@ export class LecternDashboard extends LitElement {
   private readonly clock = new DashboardClock(this);
   private readonly connection = new Connection<ServerToStaff, StaffToServer>(this, { silenceMs: PING_MS * 3 });
   private readonly store = new DashboardStore();
+  private readonly tileWindow = new TileWindow(this);
   private readonly viewCache = new WeakMap<CandidateTile, TileView>();
   private pingTimer: ReturnType<typeof setInterval> | null = null;
-  private renderScheduled = false;
-  private lastDrawAt = 0;
+  private readonly roomDraw = new DrawThrottle(ROOM_FRAME_MS, () => this.requestUpdate());
+  @query('lectern-event-feed') private feedElement!: LecternEventFeed | null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -245,6 +254,7 @@ export class LecternDashboard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.connection.stop();
+    this.roomDraw.cancel();
     if (this.pingTimer !== null) clearInterval(this.pingTimer);
   }
 
@@ -262,29 +272,33 @@ export class LecternDashboard extends LitElement {
     } else if (m.type === 'deltas') {
       for (const d of m.deltas) this.store.apply(d);
       this.clock.observe(m.serverNow);
+      // Deltas are applied as they arrive; what is drawn when is in draw-schedule.ts.
+      const needs = drawNeeds(m.deltas);
+      if (needs.feed && this.feedElement) this.feedElement.items = this.feedItems();
+      if (needs.room === 'now') this.roomDraw.now();
+      else if (needs.room === 'soon') this.roomDraw.soon();
+      return;
     } else if (m.type === 'pong') {
       this.clock.observe(m.serverNow + (Date.now() - m.sentAt) / 2);
       return;
     } else if (m.type === 'error') {
       this._error = m.code === 'not-your-session' ? p('error.not-your-session') : m.message;
     }
-    this.scheduleRender();
+    this.roomDraw.now();
   }
 
-  /**
-   * Deltas are applied as they arrive, but the room is drawn at most every MIN_FRAME_MS: a room
-   * of 300 typing candidates sends a hundred small frames a second, and drawing each one would
-   * take the whole processor of a modest proctor's computer and leave the screen behind.
-   */
-  private scheduleRender() {
-    if (this.renderScheduled) return;
-    this.renderScheduled = true;
-    const wait = Math.max(0, this.lastDrawAt + MIN_FRAME_MS - performance.now());
-    setTimeout(() => {
-      this.renderScheduled = false;
-      this.lastDrawAt = performance.now();
-      this.requestUpdate();
-    }, wait);
+  /** Whatever asked for this drawing (a clock tick, a filter, a delta), it draws every pending delta. */
+  protected override willUpdate(): void {
+    this.roomDraw.drawn();
+  }
+
+  override updated(): void {
+    this.tileWindow.attach(this.renderRoot.querySelector<HTMLElement>('section.tiles'), this.renderRoot.querySelector<HTMLElement>('.grid'));
+  }
+
+  /** The feed lines shown: the room's, or the selected candidate's alone. */
+  private feedItems() {
+    return this._onlySelected && this._selected !== null ? this.store.feed.filter((i) => i.candidateId === this._selected) : this.store.feed;
   }
 
   /** A tile's view, the same object as long as nothing it shows has changed (so the tile does not re-render). */
@@ -312,7 +326,8 @@ export class LecternDashboard extends LitElement {
     const selected = this._selected === null ? undefined : this.store.tiles.get(this._selected);
     const count = (pred: (v: TileView) => boolean) => all.filter(pred).length;
     const lang = this.i18n.language;
-    const feed = this._onlySelected && this._selected !== null ? this.store.feed.filter((i) => i.candidateId === this._selected) : this.store.feed;
+    const feed = this.feedItems();
+    const range = this.tileWindow.range(shown.length);
     return html`
       <header class="bar">
         <a href="#" @click=${this.back}>${p('sessions.back')}</a>
@@ -367,10 +382,12 @@ export class LecternDashboard extends LitElement {
             ? html`<p class="empty">${p('tiles.empty')}</p>`
             : html`<div class="grid" role="list" @candidate-selected=${this.onSelect}>
                 ${repeat(
-                  shown,
+                  shown.slice(range.start, range.end),
                   (v) => v.tile.candidateId,
-                  (v) => html`<lectern-candidate-tile
+                  (v, i) => html`<lectern-candidate-tile
                     role="listitem"
+                    aria-setsize=${shown.length}
+                    aria-posinset=${range.start + i + 1}
                     .view=${v}
                     .questions=${this.store.questions}
                     .clock=${clockText(v.timeLeftMs)}

@@ -27,9 +27,11 @@ export class LecternEventFeed extends LitElement {
         padding: 0;
         font-size: 0.85rem;
       }
+      /*
+       * No content-visibility on the lines: each new line at the top pushes one past the bottom of
+       * the view, and that change of visibility cost the browser a second frame for every event.
+       */
       li {
-        content-visibility: auto;
-        contain-intrinsic-size: auto 2.6rem;
         display: grid;
         grid-template-columns: 4.5rem 1fr;
         gap: 0 0.5rem;

@@ -6,6 +6,9 @@
 // and prints the figures as JSON. Target: p99 at most 100 ms.
 //
 //   npx tsx test/bench/dashboard-latency.ts [--candidates 300] [--seconds 45] [--probe-ms 100] [--save-ms 2000] [--no-browser]
+//     [--profile] (renderer main-thread time and dashboard updates, every few seconds, on stderr)
+//     [--trace FILE] (a Chromium trace of the dashboard page over the first 10 s measured)
+//     [--screenshot PREFIX] (PREFIX-top.png and PREFIX-middle.png of the page at the end)
 //
 // Typing is modelled on the kiosk's save queue: a save at most 1 s after the candidate stops
 // typing and at least every 5 s while they type, so a candidate typing in bursts saves about
@@ -32,6 +35,8 @@ const { values } = parseArgs({
     'save-ms': { type: 'string', default: '2000' },
     'no-browser': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    trace: { type: 'string' },
+    screenshot: { type: 'string' },
   },
 });
 
@@ -203,6 +208,9 @@ async function main(): Promise<void> {
 
     // The real dashboard page in Chromium, measuring when each probe's feed line is in the DOM and painted.
     let readDisplayed: (() => Promise<{ n: number; at: number }[]>) | null = null;
+    let traceStart: (() => Promise<void>) | null = null;
+    let traceStop: (() => Promise<void>) | null = null;
+    let screenshot: (() => Promise<void>) | null = null;
     if (!values['no-browser']) {
       try {
         const { chromium } = await import('playwright-core');
@@ -274,6 +282,26 @@ async function main(): Promise<void> {
             }, 1000),
           );
         }
+        if (values.screenshot) {
+          // --screenshot PREFIX: the page at the end of the run, then scrolled halfway down the room.
+          const prefix = values.screenshot;
+          screenshot = async () => {
+            await page.screenshot({ path: `${prefix}-top.png` });
+            await page.evaluate(() => {
+              const tiles = document.querySelector('lectern-proctor')!.shadowRoot!.querySelector('lectern-dashboard')!.shadowRoot!.querySelector('section.tiles')!;
+              tiles.scrollTop = tiles.scrollHeight / 2;
+            });
+            await page.waitForTimeout(300);
+            await page.screenshot({ path: `${prefix}-middle.png` });
+          };
+        }
+        if (values.trace) {
+          const path = values.trace;
+          traceStart = () => browser.startTracing(page, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'toplevel', 'disabled-by-default-v8.gc'] });
+          traceStop = async () => {
+            await browser.stopTracing();
+          };
+        }
         readDisplayed = () =>
           page.evaluate(() => {
             const w = window as unknown as { __probes: { n: number; at: number }[] };
@@ -323,9 +351,16 @@ async function main(): Promise<void> {
     const load1 = loadavg()[0];
     log(`measuring ${seconds} s…`);
     const displayLatency: number[] = [];
+    // --trace FILE: a Chromium trace of the dashboard page over the first 10 s measured.
+    await traceStart?.();
+    const traceEnd = Date.now() + 10_000;
     const measureEnd = Date.now() + seconds * 1000;
     while (Date.now() < measureEnd) {
       await new Promise((r) => setTimeout(r, 1000));
+      if (traceStop && Date.now() >= traceEnd) {
+        await traceStop();
+        traceStop = null;
+      }
       if (readDisplayed) {
         for (const d of await readDisplayed()) {
           const sent = probesSent.get(d.n);
@@ -334,6 +369,7 @@ async function main(): Promise<void> {
       }
     }
     measuring = false;
+    await screenshot?.();
     const elapsed = (performance.now() - measureStart) / 1000;
     const lastMeasured = probe;
     await new Promise((r) => setTimeout(r, 1000));

@@ -189,8 +189,17 @@ describe('the proctor’s dashboard, with candidates in other browsers', { timeo
   });
 
   it('shows the dashboard in English', async () => {
-    await dashboard.getByRole('button', { name: 'English' }).click();
+    // The switch happens in the same task as a clock tick on every tile (as it does when the
+    // proctor clicks just as the second changes): the tiles must still be drawn in English.
+    await dashboard.evaluate(() => {
+      const root = document.querySelector('lectern-proctor')!.shadowRoot!.querySelector('lectern-dashboard')!.shadowRoot!;
+      for (const t of root.querySelectorAll('lectern-candidate-tile')) (t as unknown as { clock: string }).clock = '0:00:01';
+      [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'English')!.click();
+    });
     await expect.poll(() => dashboard.locator('[data-role=room-state]').innerText()).toBe('Running');
+    const tileWords = () => dashboard.locator('button.tile').evaluateAll((tiles) => tiles.map((t) => `${t.querySelector('[data-role=state]')?.textContent} ${t.querySelector('[data-role=last-save]')?.textContent}`).join(' | '));
+    await expect.poll(tileWords).not.toMatch(/Lit|Non connecté|Hors ligne|Rien de sauvegardé|Sauvegardé à/);
+    expect(await tileWords()).toMatch(/Reading|Typing|Not logged in|Offline/);
     await dashboard.screenshot({ path: screenshotPath('proctor-1-dashboard-en') });
     await tile(kiosks[0]!.candidateId).click();
     await dashboard.screenshot({ path: screenshotPath('proctor-3-candidate-panel-en') });
