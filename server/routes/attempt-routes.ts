@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { resolvePackAssetWithType } from '../content/render-markdown.js';
 import { userError } from '../errors.js';
 import type { AttemptView, DocumentView } from '../exam/attempt-view.js';
+import { attemptJson, PaperCache } from '../exam/attempt-paper.js';
 import type { ProctorMessageView } from '../live/protocol.js';
 import { Empty, errors } from './schemas/common.js';
 
@@ -33,14 +34,17 @@ export default async function attemptRoutes(app: FastifyInstance) {
     return { candidate, session, pack };
   }
 
+  // The paper is the same for a whole room and fetched by all of it at the start: built once.
+  const papers = new PaperCache();
+
   app.get(
     '/api/attempt',
     { preHandler: app.requireCandidate, schema: { summary: "The candidate's attempt: exam, answers, clock", response: errors(401, 403, 503) } },
-    async (request): Promise<AttemptView> => {
+    async (request, reply) => {
       const { candidate, session, pack } = me(request);
       const started = session.state !== 'waiting';
       const messages: ProctorMessageView[] = (messagesFor.all(candidate.id, session.id, candidate.id) as (Omit<ProctorMessageView, 'toAll'> & { toAll: number })[]).map((m) => ({ ...m, toAll: Boolean(m.toAll) }));
-      return {
+      const view: Omit<AttemptView, 'pack'> = {
         session: { code: session.code, title: session.title, state: session.state },
         candidate: {
           code: candidate.code,
@@ -49,23 +53,12 @@ export default async function attemptRoutes(app: FastifyInstance) {
           locked: candidate.lockedAt !== null,
           receipt: app.exam.receipt(candidate),
         },
-        pack: {
-          title: pack.title,
-          durationMinutes: pack.durationMinutes,
-          questionCount: pack.sections.reduce((n, s) => n + s.questions.length, 0),
-          sections: pack.sections.map((s) => ({
-            id: s.id,
-            title: s.title,
-            instructions: s.instructions ?? null,
-            answerLanguage: s.answerLanguage,
-            hasDocument: Boolean(s.documentHtml),
-            questions: started ? s.questions.map((q) => ({ id: q.id, promptHtml: q.promptHtml, targetWords: q.targetWords })) : [],
-          })),
-        },
         answers: started ? app.exam.answers(candidate.id).map(({ questionId, text, revision, savedAt }) => ({ questionId, text, revision, savedAt })) : [],
         messages,
         clock: app.exam.clockView(session, candidate.id),
       };
+      // A string with this type is sent as it is, not serialised again.
+      return reply.type('application/json; charset=utf-8').send(attemptJson(view, papers.json(pack, started)));
     },
   );
 

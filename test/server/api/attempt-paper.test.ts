@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp, loginCandidate, openSession, startSession, type TestApp } from '../../helpers/build-app.js';
+import { kioskSocket, post, supervisedRoom } from '../proctor/helpers.js';
+import { attemptJson, PaperCache, paperView } from '../../../server/exam/attempt-paper.js';
+import type { AttemptView } from '../../../server/exam/attempt-view.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await buildTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const attempt = (cookie: string) => t.app.inject({ url: '/api/attempt', headers: { cookie } });
+
+describe('the paper in GET /api/attempt', () => {
+  it('is the pack’s, in every state, and the rest is the candidate’s own', async () => {
+    const room = await supervisedRoom(t.app, 2);
+    const [a, b] = room.session.candidates;
+    const loginA = await loginCandidate(t.app, room.session.code, a!.code, a!.workstation);
+    const loginB = await loginCandidate(t.app, room.session.code, b!.code, b!.workstation);
+    const pack = t.app.packs.get('devops-title-qp')!;
+    const questions = pack.sections.flatMap((s) => s.questions);
+
+    const waiting = await attempt(loginA.cookie);
+    expect(waiting.headers['content-type']).toBe('application/json; charset=utf-8');
+    const before = waiting.json() as AttemptView;
+    expect(before.pack).toEqual({
+      title: pack.title,
+      durationMinutes: pack.durationMinutes,
+      questionCount: questions.length,
+      sections: pack.sections.map((s) => ({ id: s.id, title: s.title, instructions: s.instructions ?? null, answerLanguage: s.answerLanguage, hasDocument: Boolean(s.documentHtml), questions: [] })),
+    });
+
+    await startSession(t.app, room.adminLogin, room.session.id);
+    await post(t.app, room.proctorLogin, `/api/sessions/${room.session.id}/messages`, { text: 'Only for B.', candidateId: b!.id });
+    const kiosk = await kioskSocket(t.app, loginA.cookie);
+    kiosk.send({ type: 'save', questionId: questions[0]!.id, revision: 1, text: 'A’s "answer" </script> é' });
+    await kiosk.next('saved');
+
+    const [viewA, viewB] = [(await attempt(loginA.cookie)).json() as AttemptView, (await attempt(loginB.cookie)).json() as AttemptView];
+    for (const view of [viewA, viewB]) {
+      expect(view.pack.sections.flatMap((s) => s.questions)).toEqual(questions.map((q) => ({ id: q.id, promptHtml: q.promptHtml, targetWords: q.targetWords })));
+      expect(view.session).toEqual({ code: room.session.code.replace('-', ''), title: before.session.title, state: 'running' });
+    }
+    expect(viewA.candidate.code).toBe(a!.code.replace('-', ''));
+    expect(viewB.candidate.code).toBe(b!.code.replace('-', ''));
+    expect(viewA.answers).toEqual([{ questionId: questions[0]!.id, text: 'A’s "answer" </script> é', revision: 1, savedAt: expect.any(Number) }]);
+    expect(viewB.answers).toEqual([]);
+    expect(viewA.messages).toEqual([]);
+    expect(viewB.messages.map((m) => m.text)).toEqual(['Only for B.']);
+    expect(viewA.clock.sessionState).toBe('running');
+  });
+
+  it('is built once per pack and state', async () => {
+    const cache = new PaperCache();
+    const pack = t.app.packs.get('devops-title-qp')!;
+    const other = t.app.packs.get('devops-ccp-supervision')!;
+    expect(cache.json(pack, true)).toBe(cache.json(pack, true));
+    expect(JSON.parse(cache.json(pack, true))).toEqual(paperView(pack, true));
+    expect(JSON.parse(cache.json(pack, false))).toEqual(paperView(pack, false));
+    expect(JSON.parse(cache.json(other, true))).toEqual(paperView(other, true));
+    // Another digest is other content, even under the same id.
+    const changed = { ...pack, digest: 'f'.repeat(64), durationMinutes: pack.durationMinutes + 5 };
+    expect(JSON.parse(cache.json(changed, true)).durationMinutes).toBe(pack.durationMinutes + 5);
+  });
+
+  it('is spliced into the same text JSON.stringify gives for the whole view', async () => {
+    const { session, adminLogin } = await openSession(t.app, 1);
+    await startSession(t.app, adminLogin, session.id);
+    const pack = t.app.packs.get('devops-title-qp')!;
+    const rest: Omit<AttemptView, 'pack'> = {
+      session: { code: session.code, title: 'Titre « accentué » \u2028 "quoted"', state: 'running' },
+      candidate: { code: 'ABCD2345', workstation: null, noticeAcknowledgedAt: null, locked: false, receipt: { submittedAt: 1, kind: 'candidate', digest: 'd', answers: [{ questionId: 'q1', revision: 2, words: 3 }] } },
+      answers: [{ questionId: 'q1', text: 'line\nbreak \u{1F600} \\ </script>', revision: 2, savedAt: 5 }],
+      messages: [{ id: 1, text: 'x', sentAt: 2, toAll: true, acknowledgedAt: null }],
+      clock: { serverNow: 1, sessionState: 'running', paused: false, startedAt: 0, deadlineAt: 10, timeLeftMs: 9, extraMs: 0 },
+    };
+    const whole: AttemptView = { session: rest.session, candidate: rest.candidate, pack: paperView(pack, true), answers: rest.answers, messages: rest.messages, clock: rest.clock };
+    expect(attemptJson(rest, new PaperCache().json(pack, true))).toBe(JSON.stringify(whole));
+  });
+});
