@@ -70,6 +70,7 @@ export function eventsCsv(r: SessionReport, events: { at: number; candidateCode:
 function detailText(detail: Record<string, unknown>): string {
   return Object.entries(detail)
     .filter(([k]) => k !== 'candidateId')
-    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    // A time (an event queued offline keeps when it reached the server: receivedAt) reads as a time.
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : k.endsWith('At') && typeof v === 'number' ? csvTime(v) : JSON.stringify(v)}`)
     .join(', ');
 }

@@ -30,6 +30,8 @@ async function sessionThatRan() {
   kiosk.send({ type: 'supervision', kind: 'paste', detail: { length: 80, source: 'outside' } });
   kiosk.send({ type: 'supervision', kind: 'paste', detail: { length: 20, source: 'document' } });
   kiosk.send({ type: 'supervision', kind: 'blocked-shortcut', detail: { shortcut: 'Ctrl+P' } });
+  // Queued by the kiosk while it was offline: dated when it happened, its arrival kept.
+  kiosk.send({ type: 'supervision', kind: 'copy', detail: { queuedMs: 1500 } });
   await new Promise((r) => setTimeout(r, 100));
   await post(t.app, room.proctorLogin, `/api/sessions/${sid}/pause`);
   await post(t.app, room.proctorLogin, `/api/sessions/${sid}/resume`);
@@ -120,6 +122,7 @@ describe('the session report (procès-verbal)', () => {
 
     const events = await t.app.inject({ method: 'GET', url: `/api/sessions/${sid}/events.csv?lang=en`, headers: room.proctorLogin.headers });
     expect(events.body).toContain('Blocked shortcut;shortcut=Ctrl+P');
+    expect(events.body).toMatch(/queuedMs=1500, receivedAt=\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
     expect(events.body).toContain('Exam ended');
   });
 });
