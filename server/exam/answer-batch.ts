@@ -21,7 +21,42 @@ export type SaveOutcome =
    */
   | { kind: 'kept-late'; submitted?: true };
 
-export type WriterRequest = { batch: IncomingSave[] };
+/**
+ * A batch travels to the writer as one flat array, six values a save: postMessage clones an
+ * object per save key by key, and at thousands of saves a second that cloning showed in the
+ * event loop's profile (6 %); a flat array of strings and numbers clones for much less.
+ */
+export type WriterRequest = { batch: (string | number | boolean)[] };
+const FIELDS = 6;
+
+export function packBatch(saves: IncomingSave[]): WriterRequest['batch'] {
+  const flat: WriterRequest['batch'] = new Array(saves.length * FIELDS);
+  let i = 0;
+  for (const s of saves) {
+    flat[i++] = s.candidateId;
+    flat[i++] = s.questionId;
+    flat[i++] = s.revision;
+    flat[i++] = s.text;
+    flat[i++] = s.receivedAt;
+    flat[i++] = s.late;
+  }
+  return flat;
+}
+
+export function unpackBatch(flat: WriterRequest['batch']): IncomingSave[] {
+  const saves: IncomingSave[] = [];
+  for (let i = 0; i < flat.length; i += FIELDS) {
+    saves.push({
+      candidateId: flat[i] as number,
+      questionId: flat[i + 1] as string,
+      revision: flat[i + 2] as number,
+      text: flat[i + 3] as string,
+      receivedAt: flat[i + 4] as number,
+      late: flat[i + 5] as boolean,
+    });
+  }
+  return saves;
+}
 export type WriterReply = { outcomes: SaveOutcome[] } | { error: string };
 
 /** What the writer needs to open the same database as the server. */

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { judgeRevision } from './revision.js';
 import { countAnswerWords } from './word-count.js';
-import type { IncomingSave, SaveOutcome, WriterData, WriterReply, WriterRequest } from './answer-batch.js';
+import { unpackBatch, type IncomingSave, type SaveOutcome, type WriterData, type WriterReply, type WriterRequest } from './answer-batch.js';
 
 const { file } = workerData as WriterData;
 const db = new Database(file);
@@ -62,7 +62,7 @@ function applyOne(s: IncomingSave): SaveOutcome {
 parentPort!.on('message', ({ batch }: WriterRequest) => {
   let reply: WriterReply;
   try {
-    reply = { outcomes: writeBatch(batch) };
+    reply = { outcomes: writeBatch(unpackBatch(batch)) };
   } catch (err) {
     // Nothing of the batch is durable (the transaction rolled back): the server refuses every save.
     reply = { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };

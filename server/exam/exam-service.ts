@@ -63,11 +63,13 @@ const candidateColumns = `id, session_id AS sessionId, code, workstation, notice
 
 /**
  * Sessions, candidates and the clock. Every change goes through here, in one transaction with
- * its audit row. Reads on the hot path (a save checks the candidate's deadline) come from
- * prepared statements; nothing is cached, so a change is visible to the next save at once.
+ * its audit row (`write`). Reads come from prepared statements; the one on the hot path (a
+ * save's context) is kept until the next change, which forgets it.
  */
 export class ExamService {
   private readonly st;
+  /** The saves' contexts by candidate, until the next change (see `write`). */
+  private readonly saveContexts = new Map<number, { sessionId: number; context: SaveContext }>();
 
   constructor(
     private readonly db: LecternDb,
@@ -166,11 +168,20 @@ export class ExamService {
   }
 
   /**
-   * What a save must check (question's pack, state, lock, submission, timing), read in one
-   * statement, plus the pauses only when there are any: the autosave hot path, run for every
-   * save. Still read fresh each time, so a change is visible to the next save at once.
+   * What a save must check (question's pack, state, lock, submission, timing): the autosave hot
+   * path, run for every save. Read in one statement (plus the pauses when there are any) and
+   * kept until the next change: every change to a session or a candidate goes through `write`
+   * below, which forgets them all, so a lock, a pause or an extension holds for the next save.
    */
   saveContext(sessionId: number, candidateId: number): SaveContext | undefined {
+    const cached = this.saveContexts.get(candidateId);
+    if (cached && cached.sessionId === sessionId) return cached.context;
+    const context = this.readSaveContext(sessionId, candidateId);
+    if (context) this.saveContexts.set(candidateId, { sessionId, context });
+    return context;
+  }
+
+  private readSaveContext(sessionId: number, candidateId: number): SaveContext | undefined {
     const row = this.st.saveContext.get(candidateId, sessionId) as
       | { state: SessionState; packId: string; startedAt: number | null; durationMs: number; lockedAt: number | null; submittedAt: number | null; extraMs: number; hasPauses: number }
       | undefined;
@@ -224,7 +235,7 @@ export class ExamService {
       throw userError(400, 'bad-candidate-count', 'A session needs from 1 to 500 candidates.');
     }
     const now = Date.now();
-    const id = this.db.$client.transaction(() => {
+    const id = this.write(() => {
       let code = newSessionCode();
       while (this.st.sessionByCode.get(code)) code = newSessionCode();
       const title = input.title?.trim() || input.pack.title.fr;
@@ -263,7 +274,7 @@ export class ExamService {
   start(sessionId: number, actor: Actor, now = Date.now()): ExamSessionRow {
     const s = this.requireSession(sessionId);
     if (s.state !== 'waiting') throw userError(409, 'already-started', `The session has already been started (it is ${s.state}).`);
-    this.db.$client.transaction(() => {
+    this.write(() => {
       this.st.setStarted.run(now, sessionId);
       this.audit.append({ ...this.actorFields(actor), sessionId, action: 'session.started' }, now);
     })();
@@ -274,7 +285,7 @@ export class ExamService {
   pause(sessionId: number, actor: Actor, reason = '', now = Date.now()): ExamSessionRow {
     const s = this.requireSession(sessionId);
     if (s.state !== 'running') throw userError(409, 'not-running', `Only a running session can be paused (it is ${s.state}).`);
-    this.db.$client.transaction(() => {
+    this.write(() => {
       this.st.openPause.run(sessionId, null, now, reason, actor.kind === 'account' ? actor.id : null);
       this.st.setState.run('paused', sessionId);
       this.audit.append({ ...this.actorFields(actor), sessionId, action: 'session.paused', detail: { reason } }, now);
@@ -285,7 +296,7 @@ export class ExamService {
   resume(sessionId: number, actor: Actor, now = Date.now()): ExamSessionRow {
     const s = this.requireSession(sessionId);
     if (s.state !== 'paused') throw userError(409, 'not-paused', `Only a paused session can be resumed (it is ${s.state}).`);
-    this.db.$client.transaction(() => {
+    this.write(() => {
       this.st.closeRoomPause.run(now, sessionId);
       this.st.setState.run('running', sessionId);
       this.audit.append({ ...this.actorFields(actor), sessionId, action: 'session.resumed' }, now);
@@ -298,7 +309,7 @@ export class ExamService {
     const s = this.requireSession(sessionId);
     if (s.state === 'ended') throw userError(409, 'already-ended', 'The session has already ended.');
     const submitted: { candidateId: number; receipt: Receipt }[] = [];
-    this.db.$client.transaction(() => {
+    this.write(() => {
       if (s.state !== 'waiting') {
         for (const c of this.candidates(sessionId)) {
           if (c.submittedAt === null && c.absentAt === null) {
@@ -316,7 +327,7 @@ export class ExamService {
   acknowledgeNotice(candidateId: number, now = Date.now()): number {
     const c = this.candidate(candidateId)!;
     if (c.noticeAcknowledgedAt !== null) return c.noticeAcknowledgedAt;
-    this.db.$client.transaction(() => {
+    this.write(() => {
       this.st.ackNotice.run(now, candidateId);
       this.audit.append({ actorKind: 'candidate', actorId: candidateId, sessionId: c.sessionId, action: 'candidate.notice-acknowledged' }, now);
     })();
@@ -327,7 +338,7 @@ export class ExamService {
   submit(candidateId: number, kind: Receipt['kind'], now = Date.now()): { receipt: Receipt; already: boolean } {
     const existing = this.candidate(candidateId)!;
     if (existing.submittedAt !== null) return { receipt: this.receipt(existing)!, already: true };
-    const receipt = this.db.$client.transaction(() => this.submitInTransaction(candidateId, kind, now))();
+    const receipt = this.write(() => this.submitInTransaction(candidateId, kind, now))();
     return { receipt, already: false };
   }
 
@@ -392,6 +403,22 @@ export class ExamService {
 
   private proctorStatements?: ReturnType<ExamService['prepareProctorStatements']>;
 
+  /**
+   * A transaction that changes sessions or candidates. Afterwards (committed or not) the saves'
+   * contexts are read afresh: changes are rare (a start, a pause, a lock, a submission), saves
+   * are thousands a second.
+   */
+  private write<T>(fn: () => T): () => T {
+    const transaction = this.db.$client.transaction(fn);
+    return () => {
+      try {
+        return transaction();
+      } finally {
+        this.saveContexts.clear();
+      }
+    };
+  }
+
   private get pst() {
     this.proctorStatements ??= this.prepareProctorStatements();
     return this.proctorStatements;
@@ -431,7 +458,7 @@ export class ExamService {
     if (s.state !== 'running' && s.state !== 'paused') throw userError(409, 'not-running', `A candidate can only be paused while the session runs (it is ${s.state}).`);
     this.requireStillWriting(c);
     if (this.isPausedAlone(sessionId, candidateId)) throw userError(409, 'already-paused', `Candidate ${printed(c.code)} is already paused.`);
-    this.db.$client.transaction(() => {
+    this.write(() => {
       this.st.openPause.run(sessionId, candidateId, now, reason, actor.kind === 'account' ? actor.id : null);
       this.audit.append({ ...this.actorFields(actor), sessionId, action: 'candidate.paused', detail: { candidateId, reason } }, now);
     })();
@@ -441,7 +468,7 @@ export class ExamService {
     this.requireSession(sessionId);
     const c = this.requireCandidateOf(sessionId, candidateId);
     if (!this.isPausedAlone(sessionId, candidateId)) throw userError(409, 'not-paused', `Candidate ${printed(c.code)} is not paused on their own.`);
-    this.db.$client.transaction(() => {
+    this.write(() => {
       this.pst.closeCandidatePause.run(now, sessionId, candidateId);
       this.audit.append({ ...this.actorFields(actor), sessionId, action: 'candidate.resumed', detail: { candidateId } }, now);
     })();
@@ -477,7 +504,7 @@ export class ExamService {
       throw userError(400, 'too-much-extra', `Candidate ${printed(c.code)} already has ${Math.round(currentMs / 60_000)} minutes of extra time; the total cannot exceed ${MAX_EXTRA_MINUTES} minutes.`);
     }
     const stored = reason || (grant.kind === 'accommodation' ? 'Accommodation' : '');
-    this.db.$client.transaction(() => {
+    this.write(() => {
       this.st.insertExtension.run(sessionId, candidateId, durationMs, grant.kind, stored, actor.kind === 'account' ? actor.id : null, now);
       this.audit.append({ ...this.actorFields(actor), sessionId, action: 'candidate.extra-time', detail: { candidateId, durationMs, kind: grant.kind, reason: stored } }, now);
     })();
@@ -500,7 +527,7 @@ export class ExamService {
     }
     const holder = this.pst.workstationHolder.get(sessionId, candidateId, to) as { id: number; code: string } | undefined;
     if (holder) throw userError(409, 'workstation-in-use', `Workstation ${to} is already in use by candidate ${printed(holder.code)}: choose a free one.`, { candidateId: holder.id });
-    this.db.$client.transaction(() => {
+    this.write(() => {
       this.pst.setWorkstation.run(to, candidateId);
       this.audit.append({ ...this.actorFields(actor), sessionId, action: 'candidate.moved', detail: { candidateId, from: c.workstation, to } }, now);
     })();
@@ -514,7 +541,7 @@ export class ExamService {
     if (locked && c.lockedAt !== null) throw userError(409, 'already-locked', `The workstation of candidate ${printed(c.code)} is already locked.`);
     if (!locked && c.lockedAt === null) throw userError(409, 'not-locked', `The workstation of candidate ${printed(c.code)} is not locked.`);
     if (locked && s.state === 'ended') throw userError(409, 'already-ended', 'The session has ended: there is nothing to lock.');
-    this.db.$client.transaction(() => {
+    this.write(() => {
       this.pst.setLocked.run(locked ? now : null, candidateId);
       this.audit.append({ ...this.actorFields(actor), sessionId, action: locked ? 'candidate.locked' : 'candidate.unlocked', detail: { candidateId } }, now);
     })();
@@ -536,7 +563,7 @@ export class ExamService {
       if (c.absentAt === null) throw userError(409, 'not-absent', `Candidate ${printed(c.code)} is not marked absent.`);
       if (s.state === 'ended') throw userError(409, 'already-ended', 'The session has ended: the absence stays on record.');
     }
-    this.db.$client.transaction(() => {
+    this.write(() => {
       this.pst.setAbsent.run(absent ? now : null, candidateId);
       this.audit.append({ ...this.actorFields(actor), sessionId, action: absent ? 'candidate.marked-absent' : 'candidate.marked-present', detail: { candidateId } }, now);
     })();
