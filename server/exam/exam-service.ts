@@ -181,6 +181,14 @@ export class ExamService {
     return context;
   }
 
+  /**
+   * For a change written to the file without this service (a test moving a session back in time,
+   * an administrator's repair with the sqlite3 shell): the next saves read their context afresh.
+   */
+  forgetSaveContexts(): void {
+    this.saveContexts.clear();
+  }
+
   private readSaveContext(sessionId: number, candidateId: number): SaveContext | undefined {
     const row = this.st.saveContext.get(candidateId, sessionId) as
       | { state: SessionState; packId: string; startedAt: number | null; durationMs: number; lockedAt: number | null; submittedAt: number | null; extraMs: number; hasPauses: number }
