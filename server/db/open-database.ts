@@ -19,6 +19,9 @@ export type LecternDb = BetterSQLite3Database<typeof schema> & { $client: Databa
  * - synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss; an
  *   acknowledged answer must survive that, so every commit is fsynced before we acknowledge.
  * - busy_timeout: the backup command or an admin CLI may hold the file for a moment.
+ * - wal_autocheckpoint=0: checkpoints are the checkpointer thread's (server/db/checkpointer.ts);
+ *   whoever opens the file without it (a CLI, a test) leaves a log that the next close or the
+ *   server's checkpointer copies back.
  */
 export function openDatabase(file: string): LecternDb {
   const sqlite = new Database(file);
@@ -26,6 +29,8 @@ export function openDatabase(file: string): LecternDb {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // The WAL checkpointer thread checkpoints (server/db/wal-checkpointer.ts), not this connection's commits.
+  sqlite.pragma('wal_autocheckpoint = 0');
   writeTransactionsImmediately(sqlite);
   const db = drizzle(sqlite, { schema }) as LecternDb;
   migrate(db, { migrationsFolder: migrationsDir });

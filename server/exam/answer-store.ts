@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { LecternDb } from '../db/open-database.js';
 import { packBatch, type IncomingSave, type SaveOutcome, type WriterData, type WriterReply, type WriterRequest } from './answer-batch.js';
-import { siblingModule, startWorker } from './start-worker.js';
+import { siblingModule, startWorker } from '../start-worker.js';
 
 export type { IncomingSave, SaveOutcome } from './answer-batch.js';
 

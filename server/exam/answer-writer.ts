@@ -16,6 +16,8 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
+// Checkpoints are the checkpointer thread's (server/db/wal-checkpointer.ts): a commit never waits for one.
+db.pragma('wal_autocheckpoint = 0');
 
 const select = db.prepare('SELECT revision, text, saved_at AS savedAt, word_count AS words FROM answers WHERE candidate_id = ? AND question_id = ?');
 // The revision rule in SQL: only a newer revision is written, and only while the candidate has

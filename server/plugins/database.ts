@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type LecternDb } from '../db/open-database.js';
+import { startCheckpointer } from '../db/checkpointer.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -9,13 +10,16 @@ declare module 'fastify' {
   }
 }
 
-/** Opens `<dataDir>/lectern.sqlite` (or an explicit file, for tests) and closes it last. */
+/** Opens `<dataDir>/lectern.sqlite` (or an explicit file, for tests), starts its checkpointer, and closes both last. */
 export default fp<{ dataDir: string; databaseFile?: string }>(
   async (app, opts) => {
     mkdirSync(opts.dataDir, { recursive: true });
     const db = openDatabase(opts.databaseFile ?? join(opts.dataDir, 'lectern.sqlite'));
     app.decorate('db', db);
+    // Copies the write-ahead log back into the file beside the writers (server/db/wal-checkpointer.ts).
+    const checkpointer = startCheckpointer(db.$client.name, (message) => app.log.error(`WAL checkpoint: ${message}`));
     app.addHook('onClose', async () => {
+      await checkpointer.stop();
       db.$client.close();
     });
   },

@@ -1,0 +1,33 @@
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, startWorker } from '../start-worker.js';
+import type { CheckpointerData } from './wal-checkpointer.js';
+
+export interface Checkpointer {
+  /** Runs a last checkpoint and closes the checkpointer's connection. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the WAL checkpointer (wal-checkpointer.ts) on the database file. Every connection of
+ * the server sets `wal_autocheckpoint = 0`: this thread alone checkpoints.
+ */
+export function startCheckpointer(file: string, onError: (message: string) => void, intervalMs = 250): Checkpointer {
+  const worker: Worker = startWorker(siblingModule(import.meta.url, 'wal-checkpointer'), { file, intervalMs } satisfies CheckpointerData);
+  worker.unref();
+  let stopped: (() => void) | null = null;
+  worker.on('message', (m: { error?: string; stopped?: boolean }) => {
+    if (m.error) onError(m.error);
+    if (m.stopped) stopped?.();
+  });
+  worker.on('error', (err) => onError(`the WAL checkpointer stopped: ${err.message}`));
+  return {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        stopped = resolve;
+        worker.once('exit', () => resolve());
+        worker.postMessage('stop');
+      });
+      await worker.terminate();
+    },
+  };
+}
