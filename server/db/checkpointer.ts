@@ -15,6 +15,11 @@ export function startCheckpointer(file: string, onError: (message: string) => vo
   const worker: Worker = startWorker(siblingModule(import.meta.url, 'wal-checkpointer'), { file, intervalMs } satisfies CheckpointerData);
   worker.unref();
   let stopped: (() => void) | null = null;
+  let exited = false;
+  worker.once('exit', () => {
+    exited = true;
+    stopped?.();
+  });
   worker.on('message', (m: { error?: string; stopped?: boolean }) => {
     if (m.error) onError(m.error);
     if (m.stopped) stopped?.();
@@ -22,9 +27,10 @@ export function startCheckpointer(file: string, onError: (message: string) => vo
   worker.on('error', (err) => onError(`the WAL checkpointer stopped: ${err.message}`));
   return {
     stop: async () => {
+      // A checkpointer that already died (its error was reported) has nothing left to stop.
+      if (exited) return;
       await new Promise<void>((resolve) => {
         stopped = resolve;
-        worker.once('exit', () => resolve());
         worker.postMessage('stop');
       });
       await worker.terminate();
