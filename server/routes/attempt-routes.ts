@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { resolvePackAssetWithType } from '../content/render-markdown.js';
 import { userError } from '../errors.js';
 import type { AttemptView, DocumentView } from '../exam/attempt-view.js';
-import { attemptJson, PaperCache } from '../exam/attempt-paper.js';
+import { PaperCache } from '../exam/attempt-paper.js';
 import type { ProctorMessageView } from '../live/protocol.js';
 import { Empty, errors } from './schemas/common.js';
 
@@ -40,11 +40,11 @@ export default async function attemptRoutes(app: FastifyInstance) {
   app.get(
     '/api/attempt',
     { preHandler: app.requireCandidate, schema: { summary: "The candidate's attempt: exam, answers, clock", response: errors(401, 403, 503) } },
-    async (request, reply) => {
+    async (request): Promise<AttemptView> => {
       const { candidate, session, pack } = me(request);
       const started = session.state !== 'waiting';
       const messages: ProctorMessageView[] = (messagesFor.all(candidate.id, session.id, candidate.id) as (Omit<ProctorMessageView, 'toAll'> & { toAll: number })[]).map((m) => ({ ...m, toAll: Boolean(m.toAll) }));
-      const view: Omit<AttemptView, 'pack'> = {
+      return {
         session: { code: session.code, title: session.title, state: session.state },
         candidate: {
           code: candidate.code,
@@ -53,12 +53,11 @@ export default async function attemptRoutes(app: FastifyInstance) {
           locked: candidate.lockedAt !== null,
           receipt: app.exam.receipt(candidate),
         },
+        pack: papers.paper(pack, started),
         answers: started ? app.exam.answers(candidate.id).map(({ questionId, text, revision, savedAt }) => ({ questionId, text, revision, savedAt })) : [],
         messages,
         clock: app.exam.clockView(session, candidate.id),
       };
-      // A string with this type is sent as it is, not serialised again.
-      return reply.type('application/json; charset=utf-8').send(attemptJson(view, papers.json(pack, started)));
     },
   );
 
