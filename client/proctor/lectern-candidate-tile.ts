@@ -86,13 +86,17 @@ export class LecternCandidateTile extends LitElement {
         font-family: var(--lectern-font-mono, monospace);
         font-size: 0.85rem;
         color: var(--lectern-muted, #4a5160);
+        /* A candidate code is read out to the candidate: never broken across lines. */
+        white-space: nowrap;
       }
       .clock {
+        text-align: right;
         font-variant-numeric: tabular-nums;
         font-weight: 700;
         font-size: 1.05rem;
       }
       .clock .extra {
+        white-space: nowrap;
         font-weight: 600;
         font-size: 0.8rem;
         color: var(--lectern-accent, #1f3a5f);
