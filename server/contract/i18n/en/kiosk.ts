@@ -1,17 +1,15 @@
-// Every string of the interface, in English. Typed from the French catalogue: the keys must match.
-import type { fr } from './fr.js';
+import type { Translation } from '../format.js';
+import type { kioskFr } from '../fr/kiosk.js';
 
-export const en: Record<keyof typeof fr, string> = {
+export const kioskEn: Translation<typeof kioskFr> = {
   'app.name': 'Lectern',
   'app.loading': 'Loading…',
   'app.serverUnreachable': 'The server is not answering. Trying again in a few seconds. What you have already typed stays on this workstation.',
   'app.tellProctor': 'If this goes on, tell the proctor.',
   'app.skipToAnswers': 'Skip to the answers',
   'app.retry': 'Try again',
-
   'language.switchTo': 'Français',
   'language.switchLabel': 'Passer l’interface en français',
-
   'login.title': 'Professional questionnaire',
   'login.intro': 'Type the two codes printed on your login slip.',
   'login.sessionCode': 'Session code',
@@ -37,7 +35,6 @@ export const en: Record<keyof typeof fr, string> = {
   'login.error.ended': 'This session has ended: you can no longer log in to it.',
   'login.error.network': 'The server is not answering. Check that the network cable is plugged in and try again; otherwise tell the proctor.',
   'login.error.other': 'Login failed ({code}). Try again, or tell the proctor.',
-
   'notice.title': 'Monitoring during the exam',
   'notice.intro': 'During the exam this workstation is monitored. Here is what is recorded, who sees it and how long it is kept.',
   'notice.recorded.title': 'What is recorded',
@@ -60,7 +57,6 @@ export const en: Record<keyof typeof fr, string> = {
   'notice.continue': 'Continue',
   'notice.mustCheck': 'Tick the box to continue.',
   'notice.error': 'This could not be recorded. Try again; if it goes on, tell the proctor.',
-
   'waiting.title': 'Waiting room',
   'waiting.candidate': 'Candidate {code}',
   'waiting.duration': 'Duration: {minutes} min',
@@ -73,7 +69,6 @@ export const en: Record<keyof typeof fr, string> = {
   'waiting.serverTime': 'Server time: {time}',
   'waiting.connected': 'Connected to the server.',
   'waiting.connecting': 'Connecting to the server…',
-
   'status.timeLeft': 'Time left',
   'status.notStarted': 'Not started',
   'status.paused': 'Paused: the clock is stopped',
@@ -96,7 +91,6 @@ export const en: Record<keyof typeof fr, string> = {
   'status.candidate': 'Candidate {code}',
   'status.fullscreen': 'Full screen',
   'status.submit': 'Submit my script',
-
   'exam.document': 'Document',
   'exam.toc': 'Contents',
   'exam.textSmaller': 'A−',
@@ -115,10 +109,9 @@ export const en: Record<keyof typeof fr, string> = {
   'exam.pausedTitle': 'Exam paused',
   'exam.pausedText': 'The clock is stopped. Wait for the proctor’s instructions.',
   'exam.submitHint': 'When you have finished, submit your script. When the time is up, it is submitted automatically.',
-
   'question.title': 'Question {n}',
   'question.answerLabel': 'Your answer to question {n}',
-  'question.words': '{words} words',
+  'question.words': { one: '{words} word', other: '{words} words' },
   'question.target': 'target: {target} words',
   'question.chars': '{count} characters of {max}',
   'question.nearLimit': 'You are near the limit: {count} characters of {max}.',
@@ -128,7 +121,6 @@ export const en: Record<keyof typeof fr, string> = {
   'question.state.offline': 'Kept on this workstation',
   'question.state.refused': 'Not accepted: {message}',
   'question.readonly': 'Read only',
-
   'refusal.late': 'the time is up',
   'refusal.not-started': 'the exam has not started',
   'refusal.ended': 'the session has ended',
@@ -137,7 +129,6 @@ export const en: Record<keyof typeof fr, string> = {
   'refusal.unknown-question': 'the server does not know this question',
   'refusal.too-long': 'the answer is longer than 50,000 characters',
   'refusal.conflict': 'another version of this answer was saved from another workstation',
-
   'submit.title': 'Submit your script?',
   'submit.intro': 'Once it is submitted, you can no longer change your answers.',
   'submit.unanswered': 'Questions without an answer: {list}',
@@ -152,7 +143,6 @@ export const en: Record<keyof typeof fr, string> = {
   'submit.timeout': 'The server has not confirmed that all your answers are saved. The script is not submitted. Try again in a moment.',
   'submit.refused': 'The server no longer accepts saves: {message}',
   'submit.error': 'The script could not be submitted ({code}). Try again, or tell the proctor.',
-
   'receipt.title': 'Script submitted',
   'receipt.submittedAt': 'Submitted on {date}',
   'receipt.kind.candidate': 'Submitted by you.',
@@ -164,17 +154,13 @@ export const en: Record<keyof typeof fr, string> = {
   'receipt.question': 'Question',
   'receipt.words': 'Words',
   'receipt.leave': 'You may leave your workstation, or wait for the proctor’s instructions.',
-
   'message.title': 'Message from the proctor',
   'message.sentAt': 'Sent at {time}',
   'message.acknowledge': 'I have read it',
-
   'locked.title': 'Workstation locked',
   'locked.text': 'The proctor has locked this workstation. Your answers are kept. Wait for their instructions.',
-
   'ended.title': 'Session ended',
   'ended.text': 'This session has ended. Wait for the proctor’s instructions.',
-
   'loggedOut.title': 'You are logged out of this workstation',
   'loggedOut.moved': 'The proctor has moved you to another workstation. Your answers are waiting for you there.',
   'loggedOut.revoked': 'The proctor has ended your login on this workstation.',
@@ -182,62 +168,4 @@ export const en: Record<keyof typeof fr, string> = {
   'loggedOut.expired': 'Your login has expired.',
   'loggedOut.keptHere': 'Changes that had not reached the server stay on this workstation: they will be sent the next time you log in here.',
   'loggedOut.login': 'Log in again',
-  // admin
-  'staff.login.title': 'Staff login',
-  'staff.login.username': 'User name',
-  'staff.login.password': 'Password',
-  'staff.login.submit': 'Log in',
-  'staff.login.failed': 'Wrong user name or password.',
-  'staff.login.rateLimited': 'Too many failed attempts: wait {seconds} seconds.',
-  'staff.login.wrongRole': 'This page is for the {role} role. You are logged in as {current}.',
-  'staff.logout': 'Log out',
-  'admin.title': 'Administration',
-  'admin.tab.sessions': 'Sessions',
-  'admin.tab.packs': 'Content packs',
-  'admin.tab.accounts': 'Accounts',
-  'admin.packs.none': 'No valid content pack in the content folder.',
-  'admin.packs.problems': 'Packs with errors (unusable until they are fixed)',
-  'admin.packs.questions': '{sections} section(s), {questions} questions, {minutes} min',
-  'admin.sessions.new': 'Open a session',
-  'admin.sessions.pack': 'Content pack',
-  'admin.sessions.title': 'Title (optional)',
-  'admin.sessions.titleColumn': 'Title',
-  'admin.sessions.room': 'Room',
-  'admin.sessions.count': 'Number of candidates',
-  'admin.sessions.names': 'Or the list of candidates, one per line: workstation; name; extra minutes',
-  'admin.sessions.namesHint': 'Example: PC-01; Jeanne Martin; 10. Names are never shown to correctors.',
-  'admin.sessions.doubleMarking': 'Double marking',
-  'admin.sessions.create': 'Create the session',
-  'admin.sessions.created': 'Session {code} created.',
-  'admin.sessions.empty': 'No session yet.',
-  'admin.sessions.code': 'Code',
-  'admin.sessions.state': 'State',
-  'admin.sessions.candidates': 'Candidates',
-  'admin.sessions.actions': 'Actions',
-  'admin.sessions.start': 'Start',
-  'admin.sessions.pause': 'Pause',
-  'admin.sessions.resume': 'Resume',
-  'admin.sessions.end': 'End',
-  'admin.sessions.confirmEnd': 'End session {code}? The scripts of every candidate still writing will be submitted as saved.',
-  'admin.sessions.show': 'Codes',
-  'admin.sessions.hide': 'Hide',
-  'admin.sessions.workstation': 'Workstation',
-  'admin.sessions.candidateCode': 'Candidate code',
-  'admin.sessions.submitted': 'Submitted',
-  'admin.state.waiting': 'waiting',
-  'admin.state.running': 'running',
-  'admin.state.paused': 'paused',
-  'admin.state.ended': 'ended',
-  'admin.badLine': 'Line {line}: {problem}',
-  'admin.badMinutes': 'extra time must be a whole number of minutes from 0 to 240',
-  'admin.accounts.new': 'Create an account',
-  'admin.accounts.username': 'User name',
-  'admin.accounts.displayName': 'Display name',
-  'admin.accounts.role': 'Role',
-  'admin.accounts.password': 'Password (at least 12 characters)',
-  'admin.accounts.create': 'Create the account',
-  'admin.accounts.created': 'Account {username} created.',
-  'admin.role.admin': 'administrator',
-  'admin.role.proctor': 'proctor',
-  'admin.role.corrector': 'corrector',
 };
