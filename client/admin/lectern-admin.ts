@@ -113,7 +113,7 @@ export class LecternAdmin extends LitElement {
         (p) => html`<div class="pack">
           <strong>${localized(p.title)}</strong> <code>${p.id}</code><br />
           ${localized(p.certification)}<br />
-          ${t('admin.packs.questions', { sections: p.sections, questions: p.questions, minutes: p.durationMinutes })}<br />
+          ${t('admin.packs.sections', { n: p.sections })}, ${t('admin.packs.questions', { n: p.questions })}, ${t('admin.packs.minutes', { minutes: p.durationMinutes })}<br />
           <small>SHA-256 ${p.digest.slice(0, 16)}…</small>
         </div>`,
       )}

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { I18nController } from '../common/i18n.js';
+import { I18nController, type StringKey } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { suspiciousKinds, type DashboardQuestion } from '../../server/proctor/dashboard-protocol.js';
 import type { TileView } from './dashboard-store.js';
@@ -216,7 +216,7 @@ export class LecternCandidateTile extends LitElement {
             ${tile.lateSaves ? html`<span class="flag">${t('proctor.tile.lateSaves', { n: tile.lateSaves })}</span>` : nothing}
             ${problems
               .filter((x) => !['locked', 'unacknowledged', 'late-saves', 'offline', 'not-logged-in', 'late', 'idle'].includes(x))
-              .map((x) => html`<span class="flag">${t(`proctor.problem.${x}` as Parameters<typeof p>[0])}</span>`)}
+              .map((x) => html`<span class="flag">${t(`proctor.problem.${x}` as StringKey)}</span>`)}
           </span>`
         : nothing}
     </button>`;

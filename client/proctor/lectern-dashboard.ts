@@ -365,13 +365,13 @@ export class LecternDashboard extends LitElement {
         </label>
         <label><input type="search" size="30" placeholder=${t('proctor.filter.search')} aria-label=${t('proctor.filter.search')} .value=${this._search} @input=${(e: Event) => (this._search = (e.target as HTMLInputElement).value)} /></label>
         <span class="counts" data-role="counts"
-          >${t('proctor.room.counts', {
-            connected: count((v) => v.tile.connected),
-            writing: count((v) => ['reading', 'typing', 'idle'].includes(v.state)),
-            submitted: count((v) => v.state === 'submitted'),
-            absent: count((v) => v.state === 'absent'),
-            total: all.length,
-          })}
+          >${[
+            t('proctor.room.connected', { n: count((v) => v.tile.connected) }),
+            t('proctor.room.writing', { n: count((v) => ['reading', 'typing', 'idle'].includes(v.state)) }),
+            t('proctor.room.submitted', { n: count((v) => v.state === 'submitted') }),
+            t('proctor.room.absent', { n: count((v) => v.state === 'absent') }),
+            t('proctor.room.total', { n: all.length }),
+          ].join(' · ')}
           · ${t('proctor.tiles.count', { shown: shown.length, total: all.length })}</span
         >
       </div>
