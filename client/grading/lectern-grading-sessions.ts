@@ -6,6 +6,7 @@ import { I18nController } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { gradingStyles } from './grading-styles.js';
 import { t } from '../common/staff-i18n.js';
+import { errorText } from '../common/error-text.js';
 
 /** The sessions a corrector grades (an admin: every session), each a link to its page. */
 @customElement('lectern-grading-sessions')
@@ -45,7 +46,7 @@ export class LecternGradingSessions extends LitElement {
     this.api
       .get<GradingSessionSummary[]>('/api/grading/sessions')
       .then((list) => (this._sessions = list))
-      .catch((err: Error) => (this._error = err.message));
+      .catch((err: Error) => (this._error = errorText(err)));
   }
 
   override render() {

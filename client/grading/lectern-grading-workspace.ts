@@ -28,6 +28,7 @@ import type { LecternScriptJudgement } from './lectern-script-judgement.js';
 import './lectern-answer-judgement.js';
 import './lectern-script-judgement.js';
 import { t } from '../common/staff-i18n.js';
+import { errorText } from '../common/error-text.js';
 
 interface Held<M> {
   mark: M;
@@ -188,7 +189,7 @@ export class LecternGradingWorkspace extends LitElement {
     try {
       view = await this.api.get<WorkspaceView>(`/api/grading/sessions/${this.sessionId}/workspace`);
     } catch (err) {
-      this._error = err instanceof Error ? err.message : String(err);
+      this._error = errorText(err);
       return;
     }
     this._answers = new Map();
@@ -260,7 +261,7 @@ export class LecternGradingWorkspace extends LitElement {
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
       const failure: SendFailure = { status: e.status, code: e.code, message: e.message };
-      if (!e.transient && e.status !== 401) this._status = t('grading.save.refused', { message: e.message });
+      if (!e.transient && e.status !== 401) this._status = t('grading.save.refused', { message: errorText(e) });
       throw failure;
     }
   }
@@ -514,7 +515,7 @@ export class LecternGradingWorkspace extends LitElement {
       await this._load();
       this._status = t('grading.finished', { code: confirm.code });
     } catch (err) {
-      this._status = err instanceof Error ? err.message : String(err);
+      this._status = errorText(err);
     }
     this.focus();
   }
@@ -527,7 +528,7 @@ export class LecternGradingWorkspace extends LitElement {
       await this._load();
       this._status = t('grading.reopened', { code: script.code });
     } catch (err) {
-      this._status = err instanceof Error ? err.message : String(err);
+      this._status = errorText(err);
     }
   }
 

@@ -13,6 +13,7 @@ import type { LecternEventFeed } from './lectern-event-feed.js';
 import { TileWindow } from './tile-window.js';
 import { tileStates } from '../../server/proctor/dashboard-protocol.js';
 import { clockText, errorText, formStyles, stateStyles, type CandidateSelectedDetail } from './ui.js';
+import { errorText as refusalText } from '../common/error-text.js';
 import './lectern-candidate-tile.js';
 import './lectern-candidate-panel.js';
 import './lectern-room-panel.js';
@@ -281,7 +282,7 @@ export class LecternDashboard extends LitElement {
       this.clock.observe(m.serverNow + (Date.now() - m.sentAt) / 2);
       return;
     } else if (m.type === 'error') {
-      this._error = m.code === 'not-your-session' ? t('error.not-your-session') : m.message;
+      this._error = refusalText(m);
     }
     this.roomDraw.now();
   }

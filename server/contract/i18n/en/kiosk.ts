@@ -134,7 +134,7 @@ export const kioskEn: Translation<typeof kioskFr> = {
   'submit.unanswered': 'Questions without an answer: {list}',
   'submit.allAnswered': 'You have answered every question.',
   'submit.summary': 'Your answers',
-  'submit.wordsOf': '{words} words (target: {target})',
+  'submit.wordsOf': { one: '{words} word (target: {target})', other: '{words} words (target: {target})' },
   'submit.confirm': 'Submit my script',
   'submit.cancel': 'Back to the questions',
   'submit.flushing': 'Saving your last changes…',

@@ -136,7 +136,7 @@ export const kioskFr = {
   'submit.unanswered': 'Questions sans réponse : {list}',
   'submit.allAnswered': 'Vous avez répondu à toutes les questions.',
   'submit.summary': 'Vos réponses',
-  'submit.wordsOf': '{words} mots (objectif : {target})',
+  'submit.wordsOf': { one: '{words} mot (objectif : {target})', other: '{words} mots (objectif : {target})' },
   'submit.confirm': 'Rendre ma copie',
   'submit.cancel': 'Revenir aux questions',
   'submit.flushing': 'Enregistrement de vos dernières modifications…',
