@@ -1,7 +1,8 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiClient, ApiError } from '../common/api.js';
-import { I18nController, localized, t, type StringKey } from '../common/i18n.js';
+import { I18nController, localized, type StringKey } from '../common/i18n.js';
+import { t } from '../common/staff-i18n.js';
 import { baseStyles } from '../common/styles.js';
 import type { MeView } from '../../server/exam/attempt-view.js';
 import type { PackList } from './types.js';

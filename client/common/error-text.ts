@@ -2,8 +2,12 @@
 // ...params } }` with an English message for logs and API users; the page words the code in the
 // reader's language from the catalogue (`error.<code>`, placeholders from the error's extra
 // fields) and shows the server's own message only for a code this build does not know.
-import { hasText, t } from './i18n.js';
+import { hasText, loadCatalogueAreas, t } from './i18n.js';
 import type { Params } from '../../server/contract/i18n/format.js';
+import { errorsFr } from '../../server/contract/i18n/fr/errors.js';
+import { errorsEn } from '../../server/contract/i18n/en/errors.js';
+
+loadCatalogueAreas({ fr: errorsFr, en: errorsEn });
 
 /** The parts of a refusal the wording needs: ApiError has them, so does a socket's error message. */
 export interface Refusal {

@@ -1,19 +1,15 @@
 // The interface's languages: French by default, English on request. Exam content (documents,
 // questions) is never translated; only the interface around it is. The texts come from the one
-// catalogue in server/contract/i18n; this module holds the current language and the areas of the
-// catalogue this page has loaded. Every page loads the kiosk, admin and errors areas (the kiosk's
-// bundle, which every candidate downloads, carries nothing else); staff pages add theirs through
-// staff-i18n.ts.
+// catalogue in server/contract/i18n (one key space); this module holds the current language and
+// the areas of the catalogue this page has loaded. Every page has the kiosk's area; the kiosk's
+// bundle, which every candidate downloads, carries nothing else. Staff pages add theirs through
+// staff-i18n.ts, and error-text.ts adds the wording of server errors where a page shows them.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Localized } from '../../server/content/pack-types.js';
 import { fillPlaceholders, formatEntry, languages, type Entry, type Language, type Params } from '../../server/contract/i18n/format.js';
 import type { LabelGroup, MessageKey } from '../../server/contract/i18n/catalogue.js';
 import { kioskFr } from '../../server/contract/i18n/fr/kiosk.js';
 import { kioskEn } from '../../server/contract/i18n/en/kiosk.js';
-import { adminFr } from '../../server/contract/i18n/fr/admin.js';
-import { adminEn } from '../../server/contract/i18n/en/admin.js';
-import { errorsFr } from '../../server/contract/i18n/fr/errors.js';
-import { errorsEn } from '../../server/contract/i18n/en/errors.js';
 
 export { fillPlaceholders, languages, type Language, type LabelGroup };
 export type StringKey = MessageKey;
@@ -26,11 +22,11 @@ export interface CatalogueArea {
 }
 
 const loaded: Record<Language, Partial<Record<MessageKey, Entry>>> = {
-  fr: { ...kioskFr, ...adminFr, ...errorsFr },
-  en: { ...kioskEn, ...adminEn, ...errorsEn },
+  fr: { ...kioskFr },
+  en: { ...kioskEn },
 };
 
-/** Adds areas of the catalogue to this page (staff pages: proctor, grading, labels). */
+/** Adds areas of the catalogue to this page (staff pages: admin, proctor, grading, labels; errors). */
 export function loadCatalogueAreas(...areas: CatalogueArea[]): void {
   for (const area of areas) {
     Object.assign(loaded.fr, area.fr);

@@ -1,7 +1,8 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, type ApiClient } from './api.js';
-import { I18nController, t } from './i18n.js';
+import { I18nController } from './i18n.js';
+import { t } from './staff-i18n.js';
 import { errorText } from './error-text.js';
 import { baseStyles } from './styles.js';
 
