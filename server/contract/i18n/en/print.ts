@@ -77,7 +77,7 @@ export const printEn: Translation<typeof printFr> = {
   'report.generated': 'Report produced on',
   'report.timeZone': 'Server times, time zone',
   'report.signatures': 'Signatures',
-  'report.signProctor': 'Proctor(s)',
+  'report.signProctor': 'The proctor or proctors',
   'report.signPlace': 'Place',
   'report.on': 'date',
   'report.page': 'Page',
