@@ -101,7 +101,7 @@ ${r.candidates.map(
   <td>${tm(c.firstLoginAt)}</td>
   <td>${c.submittedAt === null || !c.present ? '—' : html`${tm(c.submittedAt)}<br><span class="muted">${labelFor(lang, 'submitKind', c.submitKind ?? '')}</span>`}</td>
   <td>${c.extraMs ? formatMinutes(c.extraMs, lang) : '—'}</td>
-  <td>${c.answered} · ${c.words} ${t('words')}</td>
+  <td>${c.answered} · ${c.words} ${t('words', { n: c.words })}</td>
   <td>${c.lateSaves || '—'}</td>
 </tr>`,
 )}

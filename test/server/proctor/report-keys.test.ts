@@ -68,6 +68,8 @@ describe('printed pages show words, never keys', () => {
       const page = renderReportPage(report, lang);
       expect(page).toContain(lang === 'fr' ? '<strong>1</strong> absent ·' : '<strong>1</strong> absent ·');
       expect(page).toContain(lang === 'fr' ? '<strong>2</strong> présents' : '<strong>2</strong> present');
+      expect(page).toContain(lang === 'fr' ? '1 · 1 mot</td>' : '1 · 1 word</td>');
+      expect(page).toContain(lang === 'fr' ? '0 · 0 mot</td>' : '0 · 0 words</td>');
     });
 
     it(`names every column, action and event in the CSV files (${lang})`, () => {

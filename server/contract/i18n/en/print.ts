@@ -47,7 +47,7 @@ export const printEn: Translation<typeof printFr> = {
   'report.submission': 'Submitted',
   'report.extra': 'Extra time',
   'report.answers': 'Answers',
-  'report.words': 'words',
+  'report.words': { one: 'word', other: 'words' },
   'report.lateSaves': 'Late saves',
   'report.moved': 'Moved',
   'report.extensions': 'Extra time',

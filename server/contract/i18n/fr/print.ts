@@ -48,7 +48,7 @@ export const printFr = {
   'report.submission': 'Remise',
   'report.extra': 'Temps suppl.',
   'report.answers': 'Réponses',
-  'report.words': 'mots',
+  'report.words': { one: 'mot', other: 'mots' },
   'report.lateSaves': 'Sauv. tardives',
   'report.moved': 'Changé de poste',
   'report.extensions': 'Temps supplémentaire',
