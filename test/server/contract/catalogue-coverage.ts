@@ -45,7 +45,16 @@ export const eventKinds = [
 ].sort();
 
 /** Every error code the server sends: `userError(status, 'code', ...)` and `code: 'code'` in error bodies and socket errors. */
-export const errorCodes = [...new Set([...found(/userError\(\s*\d+,\s*'([a-z][a-z-]*)'/g), ...found(/\bcode: '([a-z][a-z-]*)'/g)])].sort();
+export const errorCodes = [
+  ...new Set([
+    ...found(/userError\(\s*\d+,\s*'([a-z][a-z-]*)'/g),
+    ...found(/\bcode: '([a-z][a-z-]*)'/g),
+    // The error handler's fallback (`?? 'bad-request'`), and Fastify's own refusals of an oversized or non-JSON body.
+    ...found(/\?\? '([a-z][a-z-]*)'/g, (s) => s.split('\n').filter((line) => line.includes('fst_err_'))),
+    'ctp_body_too_large',
+    'ctp_invalid_media_type',
+  ]),
+].sort();
 
 /** The tile states the dashboard derives. */
 export const tileStates = found(/'([a-z][a-z-]*)'/g, listed('tileStates'));

@@ -12,6 +12,10 @@ export const errorsFr = {
   'error.internal': 'Une erreur est survenue sur le serveur. Si elle se répète, prévenez l’administrateur.',
   'error.invalid-request': 'La demande n’est pas valide : vérifiez ce qui a été saisi.',
   'error.not-found': 'Cette adresse n’existe pas sur le serveur.',
+  // Refusals by Fastify itself, its FST_ERR_ code in lower case without the prefix (error-handler.ts).
+  'error.bad-request': 'Le serveur a refusé la demande : vérifiez ce qui a été saisi.',
+  'error.ctp_body_too_large': 'La demande est trop volumineuse.',
+  'error.ctp_invalid_media_type': 'La demande doit être envoyée en JSON.',
   'error.bad-message': 'Le serveur n’a pas compris un message de cette page : rechargez-la.',
   'error.save-failed': 'L’enregistrement a échoué sur le serveur : la réponse reste sur ce poste et sera renvoyée.',
   'error.database-unavailable': 'La base de données du serveur est indisponible. Prévenez l’administrateur.',
