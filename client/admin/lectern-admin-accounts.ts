@@ -1,7 +1,9 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ApiClient, ApiError } from '../common/api.js';
-import { I18nController, t, type StringKey } from '../common/i18n.js';
+import type { ApiClient } from '../common/api.js';
+import { errorText } from '../common/error-text.js';
+import { I18nController, type StringKey } from '../common/i18n.js';
+import { t } from '../common/staff-i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { adminFormStyles } from './admin-styles.js';
 import type { AccountView } from './types.js';
@@ -68,7 +70,7 @@ export class LecternAdminAccounts extends LitElement {
       form.reset();
       await this._reload();
     } catch (err) {
-      this._error = (err as ApiError).message;
+      this._error = errorText(err);
     }
   }
 }

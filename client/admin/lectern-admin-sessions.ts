@@ -1,7 +1,9 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ApiClient, ApiError } from '../common/api.js';
-import { I18nController, localized, t, type StringKey } from '../common/i18n.js';
+import type { ApiClient } from '../common/api.js';
+import { errorText } from '../common/error-text.js';
+import { I18nController, localized, type StringKey } from '../common/i18n.js';
+import { t } from '../common/staff-i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { formatDateTime } from '../common/format.js';
 import { parseCandidateList } from './candidate-list.js';
@@ -103,7 +105,7 @@ export class LecternAdminSessions extends LitElement {
     try {
       await this.api.post(`/api/sessions/${s.id}/${action}`, {});
     } catch (err) {
-      this._error = (err as ApiError).message;
+      this._error = errorText(err);
     }
     await this._reload();
     if (this._open?.id === s.id) this._open = await this.api.get<SessionDetail>(`/api/sessions/${s.id}`);
@@ -136,7 +138,7 @@ export class LecternAdminSessions extends LitElement {
       await this._reload();
       this._open = created;
     } catch (err) {
-      this._error = (err as ApiError).message;
+      this._error = errorText(err);
     }
   }
 }

@@ -1,7 +1,8 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiClient, ApiError } from '../common/api.js';
-import { I18nController, localized, t, type StringKey } from '../common/i18n.js';
+import { I18nController, localized, type StringKey } from '../common/i18n.js';
+import { t } from '../common/staff-i18n.js';
 import { baseStyles } from '../common/styles.js';
 import type { MeView } from '../../server/exam/attempt-view.js';
 import type { PackList } from './types.js';
@@ -113,7 +114,7 @@ export class LecternAdmin extends LitElement {
         (p) => html`<div class="pack">
           <strong>${localized(p.title)}</strong> <code>${p.id}</code><br />
           ${localized(p.certification)}<br />
-          ${t('admin.packs.questions', { sections: p.sections, questions: p.questions, minutes: p.durationMinutes })}<br />
+          ${t('admin.packs.sections', { n: p.sections })}, ${t('admin.packs.questions', { n: p.questions })}, ${t('admin.packs.minutes', { minutes: p.durationMinutes })}<br />
           <small>SHA-256 ${p.digest.slice(0, 16)}…</small>
         </div>`,
       )}

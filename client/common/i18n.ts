@@ -1,17 +1,39 @@
 // The interface's languages: French by default, English on request. Exam content (documents,
-// questions) is never translated; only the interface around it is.
+// questions) is never translated; only the interface around it is. The texts come from the one
+// catalogue in server/contract/i18n (one key space); this module holds the current language and
+// the areas of the catalogue this page has loaded. Every page has the kiosk's area; the kiosk's
+// bundle, which every candidate downloads, carries nothing else. Staff pages add theirs through
+// staff-i18n.ts, and error-text.ts adds the wording of server errors where a page shows them.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Localized } from '../../server/content/pack-types.js';
-import { fr } from './strings/fr.js';
-import { en } from './strings/en.js';
+import { fillPlaceholders, formatEntry, languages, type Entry, type Language, type Params } from '../../server/contract/i18n/format.js';
+import type { LabelGroup, MessageKey } from '../../server/contract/i18n/catalogue.js';
+import { kioskFr } from '../../server/contract/i18n/fr/kiosk.js';
+import { kioskEn } from '../../server/contract/i18n/en/kiosk.js';
 
-export type Language = 'fr' | 'en';
-export type StringKey = keyof typeof fr;
-export type Catalog = Record<StringKey, string>;
-export type StringParams = Record<string, string | number>;
+export { fillPlaceholders, languages, type Language, type LabelGroup };
+export type StringKey = MessageKey;
+export type StringParams = Params;
 
-export const languages: readonly Language[] = ['fr', 'en'];
-const catalogs: Record<Language, Catalog> = { fr, en };
+/** One area of the catalogue in both languages, as a page loads it. */
+export interface CatalogueArea {
+  fr: Partial<Record<MessageKey, Entry>>;
+  en: Partial<Record<MessageKey, Entry>>;
+}
+
+const loaded: Record<Language, Partial<Record<MessageKey, Entry>>> = {
+  fr: { ...kioskFr },
+  en: { ...kioskEn },
+};
+
+/** Adds areas of the catalogue to this page (staff pages: admin, proctor, grading, labels; errors). */
+export function loadCatalogueAreas(...areas: CatalogueArea[]): void {
+  for (const area of areas) {
+    Object.assign(loaded.fr, area.fr);
+    Object.assign(loaded.en, area.en);
+  }
+}
+
 const STORAGE_KEY = 'lectern.language';
 
 let current: Language | null = null;
@@ -49,15 +71,25 @@ export function onLanguageChange(listener: (language: Language) => void): () => 
   return () => listeners.delete(listener);
 }
 
-/** `{name}` placeholders filled from `params`; one left unfilled stays visible rather than vanishing. */
-export function fillPlaceholders(template: string, params?: StringParams): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** Whether this page has loaded a text for `key` (an error code the catalogue words, say). */
+export function hasText(key: string): key is MessageKey {
+  return Object.hasOwn(loaded.fr, key);
 }
 
-/** The string for `key` in the current language, with `{name}` placeholders filled from `params`. */
-export function t(key: StringKey, params?: StringParams, language: Language = getLanguage()): string {
-  return fillPlaceholders(catalogs[language][key], params);
+/**
+ * The text for `key` in the current language: the plural form chosen by `params.n`, `{name}`
+ * placeholders filled. A key whose area this page did not load shows as itself, which the
+ * browser tests would see.
+ */
+export function t(key: MessageKey, params?: Params, language: Language = getLanguage()): string {
+  const entry = loaded[language][key];
+  return entry === undefined ? key : formatEntry(entry, language, params);
+}
+
+/** The name of an event, an action or a state (`label('event', 'focus-lost')`); an unknown one reads as itself. */
+export function label(group: LabelGroup, value: string, language: Language = getLanguage()): string {
+  const key = `${group}.${value}`;
+  return hasText(key) ? t(key, undefined, language) : value;
 }
 
 /** Pack text shown in the interface (titles, instructions) in the current language. */

@@ -1,7 +1,9 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, type ApiClient } from './api.js';
-import { I18nController, t } from './i18n.js';
+import { I18nController } from './i18n.js';
+import { t } from './staff-i18n.js';
+import { errorText } from './error-text.js';
 import { baseStyles } from './styles.js';
 
 export interface StaffLoggedInDetail {
@@ -81,7 +83,7 @@ export class LecternStaffLogin extends LitElement {
     } catch (err) {
       const e = err as ApiError;
       this._error =
-        e.code === 'rate-limited' ? t('staff.login.rateLimited', { seconds: Number(e.details['retryAfterSeconds'] ?? 60) }) : e.code === 'bad-credentials' ? t('staff.login.failed') : e.message;
+        e.code === 'rate-limited' ? t('staff.login.rateLimited', { seconds: Number(e.details['retryAfterSeconds'] ?? 60) }) : e.code === 'bad-credentials' ? t('staff.login.failed') : errorText(e);
     } finally {
       this._busy = false;
     }

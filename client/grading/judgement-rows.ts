@@ -1,30 +1,31 @@
 // Rendering of one judgement row (a key point, the interpretation, a writing band, a competence
 // criterion): its title, its level buttons with their keys, and what other readers gave, if shown.
 import { html, nothing, type TemplateResult } from 'lit';
-import { gt, type GradingKey } from './grading-strings.js';
 import { levelsOf, type Row } from './grading-model.js';
+import type { StringKey } from '../common/i18n.js';
+import { t } from '../common/staff-i18n.js';
 
 export interface LevelChosenDetail {
   rowIndex: number;
   level: string | number;
 }
 
-const labelKeys: Record<string, GradingKey> = {
-  found: 'level.found',
-  partly: 'level.partly',
-  missing: 'level.missing',
-  correct: 'level.correct',
-  partial: 'level.partial',
-  misunderstanding: 'level.misunderstanding',
-  met: 'level.met',
-  notMet: 'level.notMet',
+const labelKeys: Record<string, StringKey> = {
+  found: 'grading.level.found',
+  partly: 'grading.level.partly',
+  missing: 'grading.level.missing',
+  correct: 'grading.level.correct',
+  partial: 'grading.level.partial',
+  misunderstanding: 'grading.level.misunderstanding',
+  met: 'grading.level.met',
+  notMet: 'grading.level.notMet',
 };
 
 export function levelLabel(row: Row, level: string | number): string {
   if (row.kind === 'band') return String(level);
-  if (row.kind === 'competence' && level === 'partly') return gt('level.partlyMet');
+  if (row.kind === 'competence' && level === 'partly') return t('grading.level.partlyMet');
   const key = labelKeys[String(level)];
-  return key ? gt(key) : String(level);
+  return key ? t(key) : String(level);
 }
 
 /** Key points are written for correctors with `code` in backticks: shown as code. */
@@ -67,7 +68,7 @@ export function renderRow(r: RowRender): TemplateResult {
           @click=${() => r.onChoose({ rowIndex: r.index, level: l.level })}
         >${r.row.kind === 'band' ? html`<kbd class="solo">${l.key}</kbd>` : html`<kbd>${l.key}</kbd>${levelLabel(r.row, l.level)}`}</button>`,
       )}
-      ${missing ? html`<span class="badge warn">${gt('notJudged')}</span>` : nothing}
+      ${missing ? html`<span class="badge warn">${t('grading.notJudged')}</span>` : nothing}
     </div>
     ${r.others?.length ? html`<p class="others">${r.others.join(' · ')}</p>` : nothing}
   </li>`;

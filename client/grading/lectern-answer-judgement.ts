@@ -6,10 +6,10 @@ import type { ReadingRubric } from '../../server/content/pack-types.js';
 import { I18nController, localized } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { gradingStyles } from './grading-styles.js';
-import { gt } from './grading-strings.js';
 import { levelIn, type Row } from './grading-model.js';
 import { levelLabel, renderRow, withInlineCode, type LevelChosenDetail } from './judgement-rows.js';
 import './lectern-copied-text.js';
+import { t } from '../common/staff-i18n.js';
 
 export interface CommentChangedDetail {
   text: string;
@@ -101,7 +101,7 @@ export class LecternAnswerJudgement extends LitElement {
     const othersFor = (row: Row) =>
       this.others.map((r) => {
         const v = levelIn(row, r.answers[q.id] ?? null, null);
-        return gt('others.level', { n: r.reading, level: v === undefined ? '—' : levelLabel(row, v) });
+        return t('grading.others.level', { n: r.reading, level: v === undefined ? '—' : levelLabel(row, v) });
       });
     const judgementRows = this.rows
       .map((row, index) => ({ row, index }))
@@ -112,7 +112,7 @@ export class LecternAnswerJudgement extends LitElement {
           index,
           current: index === this.currentRow,
           value: levelIn(row, this.mark, null),
-          title: row.kind === 'keyPoint' ? row.id : gt('interpretation'),
+          title: row.kind === 'keyPoint' ? row.id : t('grading.interpretation'),
           text: row.kind === 'keyPoint' ? html`${withInlineCode(row.text)}` : undefined,
           inline: row.kind === 'keyPoint',
           others: othersFor(row),
@@ -124,26 +124,26 @@ export class LecternAnswerJudgement extends LitElement {
     const commentIndex = this.rows.findIndex((r) => r.kind === 'comment');
     return html`
       <section class="question-col column" aria-labelledby="q-title">
-        <h2 id="q-title">${gt('question', { id: q.id })}</h2>
+        <h2 id="q-title">${t('grading.question', { id: q.id })}</h2>
         <div class="prompt">${unsafeHTML(q.promptHtml)}</div>
-        ${answered ? html`<h3>${gt('keyPoints')}</h3><ol class="rows">${judgementRows}</ol>` : html`<p class="notice">${gt('noAnswer')}</p>`}
+        ${answered ? html`<h3>${t('grading.keyPoints')}</h3><ol class="rows">${judgementRows}</ol>` : html`<p class="notice">${t('grading.noAnswer')}</p>`}
         <div class="comment row ${commentIndex === this.currentRow ? 'current' : ''}">
-          <label for="comment">${gt('commentAnswer')}</label>
+          <label for="comment">${t('grading.commentAnswer')}</label>
           <textarea id="comment" .value=${this.mark?.comment ?? ''} ?readonly=${this.readOnly} spellcheck="false" @input=${this._onInput} @keydown=${this._onKey}></textarea>
-          <p class="meta">${gt('commentHint')}</p>
+          <p class="meta">${t('grading.commentHint')}</p>
           ${this.others
             .filter((r) => r.answers[q.id]?.comment)
-            .map((r) => html`<p class="others">${gt('others.level', { n: r.reading, level: `« ${r.answers[q.id]!.comment} »` })}</p>`)}
+            .map((r) => html`<p class="others">${t('grading.others.level', { n: r.reading, level: `« ${r.answers[q.id]!.comment} »` })}</p>`)}
         </div>
       </section>
       <section class="answer-col column" aria-labelledby="a-title">
-        <h3 id="a-title">${gt('answer')} — <span class="code">${this.code}</span></h3>
-        <p class="meta">${gt('words', { n: this.answer.words, target: q.targetWords })}</p>
+        <h3 id="a-title">${t('grading.answer')} — <span class="code">${this.code}</span></h3>
+        <p class="meta">${t('grading.words', { n: this.answer.words, target: q.targetWords })}</p>
         ${answered ? html`<lectern-copied-text .text=${this.answer.text} .overlap=${this.answer.overlap} .language=${this.language}></lectern-copied-text>` : html`<p class="answer-text muted">—</p>`}
       </section>
       <section class="passage-col column" aria-labelledby="p-title">
-        <h3 id="p-title">${gt('passage')}${q.passage ? html` — ${q.passage.heading}` : nothing}</h3>
-        ${q.passage ? html`<div class="passage" lang="en">${unsafeHTML(q.passage.html)}</div>` : html`<p class="muted">${gt('noPassage')}</p>`}
+        <h3 id="p-title">${t('grading.passage')}${q.passage ? html` — ${q.passage.heading}` : nothing}</h3>
+        ${q.passage ? html`<div class="passage" lang="en">${unsafeHTML(q.passage.html)}</div>` : html`<p class="muted">${t('grading.noPassage')}</p>`}
       </section>
     `;
   }

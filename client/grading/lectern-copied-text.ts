@@ -4,8 +4,8 @@ import type { OverlapReport } from '../../server/grading/views.js';
 import { I18nController } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { gradingStyles } from './grading-styles.js';
-import { gt } from './grading-strings.js';
 import { segments } from './grading-model.js';
+import { t } from '../common/staff-i18n.js';
 
 /** An answer's text with the runs copied from the document highlighted, and the share of copied words. */
 @customElement('lectern-copied-text')
@@ -33,8 +33,8 @@ export class LecternCopiedText extends LitElement {
     const parts = segments(this.text, o?.runs ?? []);
     const share = o ? Math.round(o.share * 100) : 0;
     return html`<div class="answer-text" lang=${this.language} translate="no">${parts.map((p) => (p.copied ? html`<mark class="copied">${p.text}</mark>` : p.text))}</div>
-      <p class="meta copied-share">${o && o.copiedWords > 0 ? gt('copied', { share, copied: o.copiedWords, total: o.proseWords }) : gt('copiedNone')}</p>
-      ${this.compact || !o || o.copiedWords === 0 ? '' : html`<p class="meta legend">${gt('copiedLegend')}</p>`}`;
+      <p class="meta copied-share">${o && o.copiedWords > 0 ? t('grading.copied', { share, copied: o.copiedWords, total: o.proseWords }) : t('grading.copiedNone')}</p>
+      ${this.compact || !o || o.copiedWords === 0 ? '' : html`<p class="meta legend">${t('grading.copiedLegend')}</p>`}`;
   }
 }
 

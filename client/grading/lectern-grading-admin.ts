@@ -2,11 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { OverviewView, ResultsView } from '../../server/grading/views.js';
 import type { ApiClient } from '../common/api.js';
-import { I18nController, getLanguage, localized } from '../common/i18n.js';
+import { I18nController, getLanguage, localized, type StringKey } from '../common/i18n.js';
+import { errorText } from '../common/error-text.js';
 import { formatDateTime } from '../common/format.js';
 import { baseStyles } from '../common/styles.js';
 import { gradingStyles } from './grading-styles.js';
-import { gt, type GradingKey } from './grading-strings.js';
+import { t } from '../common/staff-i18n.js';
 
 /**
  * The admin's side of grading for one session: choose the correctors and share the scripts out,
@@ -93,20 +94,20 @@ export class LecternGradingAdmin extends LitElement {
       this._overview = await this.api.get<OverviewView>(`/api/grading/sessions/${this.sessionId}/overview`);
       this._results = await this.api.get<ResultsView>(`/api/grading/sessions/${this.sessionId}/results`);
     } catch (err) {
-      this._error = (err as Error).message;
+      this._error = errorText(err);
     }
   }
 
-  private async _act(run: () => Promise<unknown>, done: GradingKey) {
+  private async _act(run: () => Promise<unknown>, done: StringKey) {
     this._busy = true;
     this._error = '';
     this._message = '';
     try {
       await run();
       await this._load();
-      this._message = gt(done);
+      this._message = t(done);
     } catch (err) {
-      this._error = (err as Error).message;
+      this._error = errorText(err);
     } finally {
       this._busy = false;
     }
@@ -118,7 +119,7 @@ export class LecternGradingAdmin extends LitElement {
     const data = new FormData(form);
     const correctorIds = data.getAll('corrector').map(Number);
     const doubleMarking = data.get('double') === 'on';
-    void this._act(() => this.api.post(`/api/grading/sessions/${this.sessionId}/distribution`, { correctorIds, doubleMarking }), 'admin.distributed');
+    void this._act(() => this.api.post(`/api/grading/sessions/${this.sessionId}/distribution`, { correctorIds, doubleMarking }), 'grading.admin.distributed');
   }
 
   private _third(event: SubmitEvent) {
@@ -126,18 +127,18 @@ export class LecternGradingAdmin extends LitElement {
     const data = new FormData(event.target as HTMLFormElement);
     const correctorId = Number(data.get('third'));
     const candidateIds = this._overview!.scripts.filter((s) => s.status === 'needs-third-reading').map((s) => s.candidateId);
-    void this._act(() => this.api.post(`/api/grading/sessions/${this.sessionId}/third-readings`, { candidateIds, correctorId }), 'admin.thirdAssigned');
+    void this._act(() => this.api.post(`/api/grading/sessions/${this.sessionId}/third-readings`, { candidateIds, correctorId }), 'grading.admin.thirdAssigned');
   }
 
   private _close() {
-    if (!confirm(gt('admin.closeConfirm'))) return;
-    void this._act(() => this.api.post(`/api/grading/sessions/${this.sessionId}/close`, {}), 'session.closed');
+    if (!confirm(t('grading.admin.closeConfirm'))) return;
+    void this._act(() => this.api.post(`/api/grading/sessions/${this.sessionId}/close`, {}), 'grading.session.closed');
   }
 
   override render() {
     void this.i18n;
     const o = this._overview;
-    if (!o) return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p>${gt('admin.title')}…</p>`;
+    if (!o) return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p>${t('grading.admin.title')}…</p>`;
     const lang = getLanguage();
     const closed = o.session.gradingClosedAt !== null;
     return html`
@@ -147,52 +148,52 @@ export class LecternGradingAdmin extends LitElement {
       ${o.canDistribute ? this._renderDistribution(o) : nothing}
       ${this._renderThird(o)}
       <section aria-labelledby="scripts-h">
-        <h3 id="scripts-h">${gt('admin.scripts')}</h3>
+        <h3 id="scripts-h">${t('grading.admin.scripts')}</h3>
         <table class="data">
           <thead>
-            <tr><th scope="col">${gt('admin.code')}</th><th scope="col">${gt('admin.status')}</th><th scope="col">${gt('admin.readers')}</th><th scope="col">${gt('admin.disagreements')}</th></tr>
+            <tr><th scope="col">${t('grading.admin.code')}</th><th scope="col">${t('grading.admin.status')}</th><th scope="col">${t('grading.admin.readers')}</th><th scope="col">${t('grading.admin.disagreements')}</th></tr>
           </thead>
           <tbody>
             ${o.scripts.map(
               (s) => html`<tr data-code=${s.code}>
                 <th scope="row" class="code">${s.code}</th>
-                <td>${gt(`status.${s.status}` as GradingKey)}</td>
-                <td>${s.readers.map((r) => html`<div>${r.reading} · ${r.corrector} · ${r.judged}/${r.needed}${r.finishedAt !== null ? html` <span class="badge ok">${gt('script.finished')}</span>` : nothing}</div>`)}</td>
-                <td>${s.disagreements.map((d) => html`<div>${d.kind === 'decision' ? gt('disagreement.decision', { title: localized(d.title) }) : gt('disagreement.band', { title: localized(d.title), a: d.values[0], b: d.values[1] })}</div>`)}</td>
+                <td>${t(`grading.status.${s.status}`)}</td>
+                <td>${s.readers.map((r) => html`<div>${r.reading} · ${r.corrector} · ${r.judged}/${r.needed}${r.finishedAt !== null ? html` <span class="badge ok">${t('grading.script.finished')}</span>` : nothing}</div>`)}</td>
+                <td>${s.disagreements.map((d) => html`<div>${d.kind === 'decision' ? t('grading.disagreement.decision', { title: localized(d.title) }) : t('grading.disagreement.band', { title: localized(d.title), a: d.values[0], b: d.values[1] })}</div>`)}</td>
               </tr>`,
             )}
-            ${o.absent.map((a) => html`<tr><th scope="row" class="code">${a.code}</th><td>${gt('admin.absent')}</td><td></td><td></td></tr>`)}
+            ${o.absent.map((a) => html`<tr><th scope="row" class="code">${a.code}</th><td>${t('grading.admin.absent')}</td><td></td><td></td></tr>`)}
           </tbody>
         </table>
       </section>
       ${o.session.doubleMarking ? this._renderAgreement(o) : nothing}
       ${this._renderResults()}
       <section aria-labelledby="close-h">
-        <h3 id="close-h">${gt('admin.close')}</h3>
+        <h3 id="close-h">${t('grading.admin.close')}</h3>
         ${closed
-          ? html`<p>${gt('admin.closed', { date: formatDateTime(o.session.gradingClosedAt!, lang) })}</p>
+          ? html`<p>${t('grading.admin.closed', { date: formatDateTime(o.session.gradingClosedAt!, lang) })}</p>
               <div class="exports">
-                <h3>${gt('admin.exports')}</h3>
-                <a href="/api/grading/sessions/${this.sessionId}/jury.html?lang=${lang}" target="_blank" rel="noopener">${gt('admin.report')}</a>
-                <a href="/api/grading/sessions/${this.sessionId}/jury.csv?lang=${lang}" download>${gt('admin.csv')}</a>
-                <a href="/api/grading/sessions/${this.sessionId}/jury.json?download=true" download>${gt('admin.json')}</a>
+                <h3>${t('grading.admin.exports')}</h3>
+                <a href="/api/grading/sessions/${this.sessionId}/jury.html?lang=${lang}" target="_blank" rel="noopener">${t('grading.admin.report')}</a>
+                <a href="/api/grading/sessions/${this.sessionId}/jury.csv?lang=${lang}" download>${t('grading.admin.csv')}</a>
+                <a href="/api/grading/sessions/${this.sessionId}/jury.json?download=true" download>${t('grading.admin.json')}</a>
               </div>`
-          : html`<p class="meta">${gt('admin.closeHelp')}</p>
-              <button type="button" class="primary" ?disabled=${this._busy || o.counts.settled !== o.scripts.length} @click=${this._close}>${gt('admin.close')}</button>`}
+          : html`<p class="meta">${t('grading.admin.closeHelp')}</p>
+              <button type="button" class="primary" ?disabled=${this._busy || o.counts.settled !== o.scripts.length} @click=${this._close}>${t('grading.admin.close')}</button>`}
       </section>
     `;
   }
 
   private _renderDistribution(o: OverviewView) {
     return html`<section aria-labelledby="dist-h">
-      <h3 id="dist-h">${gt('admin.distribution')}</h3>
-      <p class="meta">${gt('admin.distributionHelp')}</p>
+      <h3 id="dist-h">${t('grading.admin.distribution')}</h3>
+      <p class="meta">${t('grading.admin.distributionHelp')}</p>
       <form @submit=${this._distribute}>
         <fieldset>
           ${o.correctors.map((c) => html`<label><input type="checkbox" name="corrector" value=${c.id} ?checked=${c.onSession} />${c.displayName} (${c.username})</label>`)}
         </fieldset>
-        <label><input type="checkbox" name="double" ?checked=${o.session.doubleMarking} />${gt('admin.doubleMarking')}</label>
-        <button type="submit" class="primary" ?disabled=${this._busy}>${gt('admin.distribute')}</button>
+        <label><input type="checkbox" name="double" ?checked=${o.session.doubleMarking} />${t('grading.admin.doubleMarking')}</label>
+        <button type="submit" class="primary" ?disabled=${this._busy}>${t('grading.admin.distribute')}</button>
       </form>
     </section>`;
   }
@@ -203,11 +204,11 @@ export class LecternGradingAdmin extends LitElement {
     const excluded = new Set(waiting.flatMap((s) => s.readers.map((r) => r.correctorId)));
     const choices = o.correctors.filter((c) => !excluded.has(c.id));
     return html`<section aria-labelledby="third-h">
-      <h3 id="third-h">${gt('admin.third')}</h3>
-      <p>${gt('admin.thirdHelp', { n: waiting.length })} <span class="code">${waiting.map((s) => s.code).join(', ')}</span></p>
+      <h3 id="third-h">${t('grading.admin.third')}</h3>
+      <p>${t('grading.admin.thirdHelp', { n: waiting.length })} <span class="code">${waiting.map((s) => s.code).join(', ')}</span></p>
       <form class="inline" @submit=${this._third}>
-        <label>${gt('admin.thirdReader')} <select name="third">${choices.map((c) => html`<option value=${c.id}>${c.displayName}</option>`)}</select></label>
-        <button type="submit" class="primary" ?disabled=${this._busy || choices.length === 0}>${gt('admin.thirdAssign')}</button>
+        <label>${t('grading.admin.thirdReader')} <select name="third">${choices.map((c) => html`<option value=${c.id}>${c.displayName}</option>`)}</select></label>
+        <button type="submit" class="primary" ?disabled=${this._busy || choices.length === 0}>${t('grading.admin.thirdAssign')}</button>
       </form>
     </section>`;
   }
@@ -219,11 +220,11 @@ export class LecternGradingAdmin extends LitElement {
     const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
     const kappa = (x: number) => new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
     return html`<section aria-labelledby="agree-h">
-      <h3 id="agree-h">${gt('admin.agreement')}</h3>
-      <p class="meta">${gt('admin.agreementHelp')}</p>
+      <h3 id="agree-h">${t('grading.admin.agreement')}</h3>
+      <p class="meta">${t('grading.admin.agreementHelp')}</p>
       <table class="data">
         <thead>
-          <tr><th scope="col">${gt('admin.criterion')}</th><th scope="col" class="num">${gt('admin.pairs')}</th><th scope="col" class="num">${gt('admin.exact')}</th><th scope="col" class="num">${gt('admin.adjacent')}</th><th scope="col" class="num">${gt('admin.kappa')}</th></tr>
+          <tr><th scope="col">${t('grading.admin.criterion')}</th><th scope="col" class="num">${t('grading.admin.pairs')}</th><th scope="col" class="num">${t('grading.admin.exact')}</th><th scope="col" class="num">${t('grading.admin.adjacent')}</th><th scope="col" class="num">${t('grading.admin.kappa')}</th></tr>
         </thead>
         <tbody>
           ${rows.map(
@@ -232,7 +233,7 @@ export class LecternGradingAdmin extends LitElement {
               <td class="num">${a.figures.pairs}</td>
               <td class="num">${pct(a.figures.exact)}</td>
               <td class="num">${pct(a.figures.adjacent)}</td>
-              <td class="num">${a.figures.kappa === null ? gt('admin.undefined') : kappa(a.figures.kappa)}</td>
+              <td class="num">${a.figures.kappa === null ? t('grading.admin.undefined') : kappa(a.figures.kappa)}</td>
             </tr>`,
           )}
         </tbody>
@@ -244,10 +245,10 @@ export class LecternGradingAdmin extends LitElement {
     const r = this._results;
     if (!r) return nothing;
     return html`<section aria-labelledby="results-h">
-      <h3 id="results-h">${gt('admin.results')}</h3>
+      <h3 id="results-h">${t('grading.admin.results')}</h3>
       <table class="data">
         <thead>
-          <tr><th scope="col">${gt('admin.code')}</th>${r.criteria.map((c) => html`<th scope="col">${localized(c.title)}</th>`)}</tr>
+          <tr><th scope="col">${t('grading.admin.code')}</th>${r.criteria.map((c) => html`<th scope="col">${localized(c.title)}</th>`)}</tr>
         </thead>
         <tbody>
           ${r.candidates.map(
@@ -255,10 +256,10 @@ export class LecternGradingAdmin extends LitElement {
               <th scope="row" class="code">${c.code}</th>
               ${c.decisions.map((d) =>
                 c.absent
-                  ? html`<td>${gt('admin.absent')}</td>`
+                  ? html`<td>${t('grading.admin.absent')}</td>`
                   : d.reached === null
-                    ? html`<td class="muted">${gt('admin.pending')}</td>`
-                    : html`<td class=${d.reached ? 'decision-yes' : 'decision-no'}>${d.reached ? gt('decisionReached') : gt('decisionNotReached')}</td>`,
+                    ? html`<td class="muted">${t('grading.admin.pending')}</td>`
+                    : html`<td class=${d.reached ? 'decision-yes' : 'decision-no'}>${d.reached ? t('grading.decisionReached') : t('grading.decisionNotReached')}</td>`,
               )}
             </tr>`,
           )}

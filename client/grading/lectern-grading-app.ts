@@ -2,14 +2,14 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { MeView } from '../../server/exam/attempt-view.js';
 import { ApiClient, ApiError } from '../common/api.js';
-import { I18nController, t } from '../common/i18n.js';
+import { I18nController } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
-import { gt } from './grading-strings.js';
 import '../common/lectern-staff-login.js';
 import '../kiosk/lectern-language-switch.js';
 import './lectern-grading-sessions.js';
 import './lectern-grading-workspace.js';
 import './lectern-grading-admin.js';
+import { t } from '../common/staff-i18n.js';
 
 /**
  * The grading page: log in, pick a session, then grade it (a corrector) or run its grading (an
@@ -80,13 +80,13 @@ export class LecternGradingApp extends LitElement {
     if (this._loading) return html`<p>${t('app.loading')}</p>`;
     const me = this._me;
     const header = html`<header>
-      <h1>Lectern — ${me?.role === 'admin' ? gt('admin.title') : gt('title')}</h1>
-      ${me && this._sessionId !== null ? html`<a href="#/">${gt('back')}</a>` : ''}
+      <h1>Lectern — ${me?.role === 'admin' ? t('grading.admin.title') : t('grading.title')}</h1>
+      ${me && this._sessionId !== null ? html`<a href="#/">${t('grading.back')}</a>` : ''}
       <lectern-language-switch></lectern-language-switch>
       ${me ? html`<span>${me.displayName}</span><button type="button" @click=${this._logout}>${t('staff.logout')}</button>` : ''}
     </header>`;
     if (!me) return html`${header}<lectern-staff-login .api=${this.api} @staff-logged-in=${() => this._whoAmI()}></lectern-staff-login>`;
-    if (me.role !== 'corrector' && me.role !== 'admin') return html`${header}<p role="alert">${gt('admin.onlyCorrectorsAndAdmins')}</p>`;
+    if (me.role !== 'corrector' && me.role !== 'admin') return html`${header}<p role="alert">${t('grading.admin.onlyCorrectorsAndAdmins')}</p>`;
     if (this._sessionId === null) return html`${header}<main><lectern-grading-sessions .api=${this.api}></lectern-grading-sessions></main>`;
     return html`${header}<main>
       ${me.role === 'admin'

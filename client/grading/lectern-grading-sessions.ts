@@ -5,7 +5,8 @@ import type { ApiClient } from '../common/api.js';
 import { I18nController } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { gradingStyles } from './grading-styles.js';
-import { gt } from './grading-strings.js';
+import { t } from '../common/staff-i18n.js';
+import { errorText } from '../common/error-text.js';
 
 /** The sessions a corrector grades (an admin: every session), each a link to its page. */
 @customElement('lectern-grading-sessions')
@@ -45,25 +46,25 @@ export class LecternGradingSessions extends LitElement {
     this.api
       .get<GradingSessionSummary[]>('/api/grading/sessions')
       .then((list) => (this._sessions = list))
-      .catch((err: Error) => (this._error = err.message));
+      .catch((err: Error) => (this._error = errorText(err)));
   }
 
   override render() {
     void this.i18n;
     if (this._error) return html`<p class="error" role="alert">${this._error}</p>`;
-    if (!this._sessions) return html`<p>${gt('sessions')}…</p>`;
-    return html`<h2>${gt('sessions')}</h2>
+    if (!this._sessions) return html`<p>${t('grading.sessions')}…</p>`;
+    return html`<h2>${t('grading.sessions')}</h2>
       ${this._sessions.length === 0
-        ? html`<p>${gt('noSessions')}</p>`
+        ? html`<p>${t('grading.noSessions')}</p>`
         : html`<ul>
             ${this._sessions.map(
               (s) => html`<li class="panel">
                 <a href="#/sessions/${s.id}">${s.title}</a>
-                <span>${gt('session.scripts', { n: s.scripts })}</span>
-                <span>${gt('session.progress', { finished: s.readingsFinished, assigned: s.readingsAssigned })}</span>
-                <span>${gt('session.settled', { n: s.settled })}</span>
-                <span class="badge">${s.doubleMarking ? gt('session.double') : gt('session.single')}</span>
-                ${s.gradingClosedAt !== null ? html`<span class="badge ok">${gt('session.closed')}</span>` : ''}
+                <span>${t('grading.session.scripts', { n: s.scripts })}</span>
+                <span>${t('grading.session.progress', { finished: s.readingsFinished, assigned: s.readingsAssigned })}</span>
+                <span>${t('grading.session.settled', { n: s.settled })}</span>
+                <span class="badge">${s.doubleMarking ? t('grading.session.double') : t('grading.session.single')}</span>
+                ${s.gradingClosedAt !== null ? html`<span class="badge ok">${t('grading.session.closed')}</span>` : ''}
               </li>`,
             )}
           </ul>`}`;

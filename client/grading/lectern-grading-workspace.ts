@@ -5,7 +5,6 @@ import { ApiError, type ApiClient } from '../common/api.js';
 import { I18nController } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { gradingStyles } from './grading-styles.js';
-import { gt } from './grading-strings.js';
 import {
   answerRows,
   emptyAnswerMark,
@@ -28,6 +27,8 @@ import type { CommentChangedDetail, LecternAnswerJudgement } from './lectern-ans
 import type { LecternScriptJudgement } from './lectern-script-judgement.js';
 import './lectern-answer-judgement.js';
 import './lectern-script-judgement.js';
+import { t } from '../common/staff-i18n.js';
+import { errorText } from '../common/error-text.js';
 
 interface Held<M> {
   mark: M;
@@ -188,7 +189,7 @@ export class LecternGradingWorkspace extends LitElement {
     try {
       view = await this.api.get<WorkspaceView>(`/api/grading/sessions/${this.sessionId}/workspace`);
     } catch (err) {
-      this._error = err instanceof Error ? err.message : String(err);
+      this._error = errorText(err);
       return;
     }
     this._answers = new Map();
@@ -260,7 +261,7 @@ export class LecternGradingWorkspace extends LitElement {
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
       const failure: SendFailure = { status: e.status, code: e.code, message: e.message };
-      if (!e.transient && e.status !== 401) this._status = gt('save.refused', { message: e.message });
+      if (!e.transient && e.status !== 401) this._status = t('grading.save.refused', { message: errorText(e) });
       throw failure;
     }
   }
@@ -420,7 +421,7 @@ export class LecternGradingWorkspace extends LitElement {
         return;
       }
     }
-    this._status = gt('allDone');
+    this._status = t('grading.allDone');
   }
 
   private _setMode(mode: Mode) {
@@ -440,7 +441,7 @@ export class LecternGradingWorkspace extends LitElement {
 
   private _choose(item: Item, rowIndex: number, level: string | number) {
     if (this._readOnly(item)) {
-      this._status = this._view?.session.gradingClosedAt != null ? gt('closedReadOnly') : gt('readOnly');
+      this._status = this._view?.session.gradingClosedAt != null ? t('grading.closedReadOnly') : t('grading.readOnly');
       return;
     }
     const rows = this._rowsOf(item);
@@ -487,12 +488,12 @@ export class LecternGradingWorkspace extends LitElement {
   private _askFinish(candidateId: number) {
     const script = this._script(candidateId);
     if (script.finishedAt !== null) {
-      this._status = gt('readOnly');
+      this._status = t('grading.readOnly');
       return;
     }
     const missing = this._items.filter((i) => i.candidateId === candidateId).flatMap((i) => this._missing(i).map((r) => describeRow(i, r)));
     if (missing.length > 0) {
-      this._status = gt('finishIncomplete', { n: missing.length, list: missing.slice(0, 8).join(', ') + (missing.length > 8 ? '…' : '') });
+      this._status = t('grading.finishIncomplete', { n: missing.length, list: missing.slice(0, 8).join(', ') + (missing.length > 8 ? '…' : '') });
       return;
     }
     this._confirm = { candidateId, code: script.code };
@@ -502,19 +503,19 @@ export class LecternGradingWorkspace extends LitElement {
     const confirm = this._confirm;
     if (!confirm) return;
     this._confirm = null;
-    this._status = gt('finishWaiting');
+    this._status = t('grading.finishWaiting');
     const queue = this._queue.queue!;
     const saved = await queue.settled((t) => t.candidateId === confirm.candidateId);
     if (!saved) {
-      this._status = gt('save.offline', { n: queue.size });
+      this._status = t('grading.save.offline', { n: queue.size });
       return;
     }
     try {
       await this.api.post(`/api/grading/sessions/${this.sessionId}/scripts/${confirm.candidateId}/finish`, {});
       await this._load();
-      this._status = gt('finished', { code: confirm.code });
+      this._status = t('grading.finished', { code: confirm.code });
     } catch (err) {
-      this._status = err instanceof Error ? err.message : String(err);
+      this._status = errorText(err);
     }
     this.focus();
   }
@@ -525,9 +526,9 @@ export class LecternGradingWorkspace extends LitElement {
     try {
       await this.api.post(`/api/grading/sessions/${this.sessionId}/scripts/${candidateId}/reopen`, {});
       await this._load();
-      this._status = gt('reopened', { code: script.code });
+      this._status = t('grading.reopened', { code: script.code });
     } catch (err) {
-      this._status = err instanceof Error ? err.message : String(err);
+      this._status = errorText(err);
     }
   }
 
@@ -537,31 +538,31 @@ export class LecternGradingWorkspace extends LitElement {
     void this.i18n;
     if (this._error) return html`<p class="error" role="alert">${this._error}</p>`;
     const view = this._view;
-    if (!view) return html`<p>${gt('title')}…</p>`;
-    const notice = view.notice === 'session-not-ended' ? gt('session.notEnded') : view.notice === 'not-distributed' ? gt('session.notDistributed') : null;
+    if (!view) return html`<p>${t('grading.title')}…</p>`;
+    const notice = view.notice === 'session-not-ended' ? t('grading.session.notEnded') : view.notice === 'not-distributed' ? t('grading.session.notDistributed') : null;
     const item = this._items[this._index];
     return html`
       <div class="bar">
         <h2>${view.session.title}</h2>
-        <div class="modes" role="group" aria-label=${gt('mode.label')}>
-          <button type="button" aria-pressed=${this._mode === 'question' ? 'true' : 'false'} @click=${() => this._setMode('question')}>${gt('mode.question')}</button>
-          <button type="button" aria-pressed=${this._mode === 'script' ? 'true' : 'false'} @click=${() => this._setMode('script')}>${gt('mode.script')}</button>
+        <div class="modes" role="group" aria-label=${t('grading.mode.label')}>
+          <button type="button" aria-pressed=${this._mode === 'question' ? 'true' : 'false'} @click=${() => this._setMode('question')}>${t('grading.mode.question')}</button>
+          <button type="button" aria-pressed=${this._mode === 'script' ? 'true' : 'false'} @click=${() => this._setMode('script')}>${t('grading.mode.script')}</button>
         </div>
         ${this._renderSave()}
       </div>
       ${notice ? html`<p class="notice">${notice}</p>` : nothing}
-      ${view.session.gradingClosedAt != null ? html`<p class="notice">${gt('closedReadOnly')}</p>` : nothing}
+      ${view.session.gradingClosedAt != null ? html`<p class="notice">${t('grading.closedReadOnly')}</p>` : nothing}
       <p class="status-line" role="status" aria-live="polite">${this._status}</p>
       ${item ? this._renderItem(view, item) : nothing}
       ${this._help ? this._renderHelp() : nothing}
-      <p class="keys">${gt('helpShort')}</p>
+      <p class="keys">${t('grading.helpShort')}</p>
       ${this._confirm
         ? html`<div class="dialog-backdrop">
             <div class="dialog panel" role="alertdialog" aria-modal="true" aria-labelledby="confirm-text">
-              <p id="confirm-text">${gt('finishConfirm', { code: this._confirm.code })}</p>
+              <p id="confirm-text">${t('grading.finishConfirm', { code: this._confirm.code })}</p>
               <div class="buttons">
-                <button type="button" @click=${() => (this._confirm = null)}>${gt('cancel')}</button>
-                <button type="button" class="primary" @click=${() => void this._finish()}>${gt('confirm')}</button>
+                <button type="button" @click=${() => (this._confirm = null)}>${t('grading.cancel')}</button>
+                <button type="button" class="primary" @click=${() => void this._finish()}>${t('grading.confirm')}</button>
               </div>
             </div>
           </div>`
@@ -573,7 +574,7 @@ export class LecternGradingWorkspace extends LitElement {
     const queue = this._queue.queue;
     const state = queue?.state ?? 'saved';
     const n = queue?.size ?? 0;
-    const text = state === 'saved' ? gt('save.saved') : state === 'saving' ? gt('save.saving', { n }) : state === 'offline' ? gt('save.offline', { n }) : gt('save.loggedOut', { n });
+    const text = state === 'saved' ? t('grading.save.saved') : state === 'saving' ? t('grading.save.saving', { n }) : state === 'offline' ? t('grading.save.offline', { n }) : t('grading.save.loggedOut', { n });
     return html`<span class="save ${state}" data-state=${state} role="status">${text}</span>`;
   }
 
@@ -588,12 +589,12 @@ export class LecternGradingWorkspace extends LitElement {
     const total = this._items.filter((i) => i.candidateId === item.candidateId).reduce((n, i) => n + this._rowsOf(i).filter((r) => r.kind !== 'comment').length, 0);
     const missing = this._items.filter((i) => i.candidateId === item.candidateId).reduce((n, i) => n + this._missing(i).length, 0);
     const where = html`<div class="where">
-      <strong class="code">${gt('script.code', { code: script.code })}</strong>
-      <span>${gt('script.reading', { n: script.reading })}${script.reading === 3 ? html` · ${gt('script.thirdReading')}` : nothing}</span>
-      ${script.finishedAt !== null ? html`<span class="badge ok">${gt('script.finished')}</span>` : nothing}
-      <span class="meta">${item.kind === 'answer' ? gt('pos.question', { q: questions.findIndex((q) => q.question.id === item.questionId) + 1, nq: questions.length }) : gt('writing')}
-        · ${gt('pos.script', { s: sIndex, ns: scripts })} · ${gt('progress', { done: total - missing, total })}</span>
-      ${readOnly ? html`<span class="meta">${view.session.gradingClosedAt != null ? gt('closedReadOnly') : gt('readOnly')}</span>` : nothing}
+      <strong class="code">${t('grading.script.code', { code: script.code })}</strong>
+      <span>${t('grading.script.reading', { n: script.reading })}${script.reading === 3 ? html` · ${t('grading.script.thirdReading')}` : nothing}</span>
+      ${script.finishedAt !== null ? html`<span class="badge ok">${t('grading.script.finished')}</span>` : nothing}
+      <span class="meta">${item.kind === 'answer' ? t('grading.pos.question', { q: questions.findIndex((q) => q.question.id === item.questionId) + 1, nq: questions.length }) : t('grading.writing')}
+        · ${t('grading.pos.script', { s: sIndex, ns: scripts })} · ${t('grading.progress', { done: total - missing, total })}</span>
+      ${readOnly ? html`<span class="meta">${view.session.gradingClosedAt != null ? t('grading.closedReadOnly') : t('grading.readOnly')}</span>` : nothing}
     </div>`;
     if (item.kind === 'answer') {
       const q = questions.find((x) => x.question.id === item.questionId)!;
@@ -630,13 +631,13 @@ export class LecternGradingWorkspace extends LitElement {
   }
 
   private _renderHelp() {
-    return html`<div class="help panel" role="region" aria-label=${gt('help.title')}>
-      <h3>${gt('help.title')}</h3>
+    return html`<div class="help panel" role="region" aria-label=${t('grading.help.title')}>
+      <h3>${t('grading.help.title')}</h3>
       <ul>
-        <li>${gt('help.levels')}</li>
-        <li>${gt('help.rows')}</li>
-        <li>${gt('help.items')}</li>
-        <li>${gt('help.other')}</li>
+        <li>${t('grading.help.levels')}</li>
+        <li>${t('grading.help.rows')}</li>
+        <li>${t('grading.help.items')}</li>
+        <li>${t('grading.help.other')}</li>
       </ul>
     </div>`;
   }
@@ -652,7 +653,7 @@ function describeRow(item: Item, row: Row): string {
     case 'keyPoint':
       return `${where}/${row.id}`;
     case 'interpretation':
-      return `${where}/${gt('interpretation').toLowerCase()}`;
+      return `${where}/${t('grading.interpretation').toLowerCase()}`;
     case 'band':
     case 'competence':
       return `${row.rubricId}/${row.criterionId}`;

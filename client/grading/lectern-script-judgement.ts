@@ -4,11 +4,11 @@ import type { ReadingsView, ScriptMark, ScriptView, WorkspaceView } from '../../
 import { I18nController, localized } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { gradingStyles } from './grading-styles.js';
-import { gt } from './grading-strings.js';
 import { levelIn, questionsOf, type Row } from './grading-model.js';
 import { levelLabel, renderRow, type LevelChosenDetail } from './judgement-rows.js';
 import type { CommentChangedDetail } from './lectern-answer-judgement.js';
 import './lectern-copied-text.js';
+import { t } from '../common/staff-i18n.js';
 
 /**
  * A whole script judged once: the writing criteria (bands 0 to 5 with the descriptors at 1, 3 and
@@ -105,7 +105,7 @@ export class LecternScriptJudgement extends LitElement {
     const othersFor = (row: Row) =>
       (this.others?.readings ?? []).map((r) => {
         const v = levelIn(row, null, r.script);
-        return gt('others.level', { n: r.reading, level: v === undefined ? '—' : levelLabel(row, v) });
+        return t('grading.others.level', { n: r.reading, level: v === undefined ? '—' : levelLabel(row, v) });
       });
     const rowFor = (row: Row, index: number, title: string, descriptors?: { 1: string; 3: string; 5: string }, describe?: (l: string | number) => string | undefined) =>
       renderRow({
@@ -127,7 +127,7 @@ export class LecternScriptJudgement extends LitElement {
     const writing = this.view.pack.rubrics.writing.map(
       (rubric) => html`<h2>${localized(rubric.title)}</h2>
         <p class="cefr">${rubric.cefr.map((c) => `${c.scale} — ${c.level}`).join(' · ')}</p>
-        <p class="meta">${gt('bandsHint')}</p>
+        <p class="meta">${t('grading.bandsHint')}</p>
         <ol class="rows">
           ${indexed
             .filter(({ row }) => row.kind === 'band' && row.rubricId === rubric.id)
@@ -153,21 +153,21 @@ export class LecternScriptJudgement extends LitElement {
     );
     const commentIndex = this.rows.findIndex((r) => r.kind === 'comment');
     return html`
-      <section class="column" aria-label=${gt('writing')}>
+      <section class="column" aria-label=${t('grading.writing')}>
         ${writing} ${competence}
         <div class="comment row ${commentIndex === this.currentRow ? 'current' : ''}">
-          <label for="comment">${gt('commentScript')}</label>
+          <label for="comment">${t('grading.commentScript')}</label>
           <textarea id="comment" .value=${this.mark?.comment ?? ''} ?readonly=${this.readOnly} spellcheck="false" @input=${this._onInput} @keydown=${this._onKey}></textarea>
-          <p class="meta">${gt('commentHint')}</p>
+          <p class="meta">${t('grading.commentHint')}</p>
         </div>
         ${this._renderOthers()}
       </section>
-      <section class="column" aria-label=${gt('allAnswers')}>
-        <h2>${gt('allAnswers')}</h2>
+      <section class="column" aria-label=${t('grading.allAnswers')}>
+        <h2>${t('grading.allAnswers')}</h2>
         ${questionsOf(this.view).map(({ question, language }) => {
           const a = this.script.answers.find((x) => x.questionId === question.id);
           return html`<div class="one-answer">
-            <h3>${gt('question', { id: question.id })} <span class="meta">· ${gt('words', { n: a?.words ?? 0, target: question.targetWords })}</span></h3>
+            <h3>${t('grading.question', { id: question.id })} <span class="meta">· ${t('grading.words', { n: a?.words ?? 0, target: question.targetWords })}</span></h3>
             ${a && a.text.trim() ? html`<lectern-copied-text compact .text=${a.text} .overlap=${a.overlap} .language=${language}></lectern-copied-text>` : html`<p class="muted">—</p>`}
           </div>`;
         })}
@@ -177,10 +177,10 @@ export class LecternScriptJudgement extends LitElement {
 
   private _renderOthers() {
     const o = this.others;
-    if (!o) return this.script.reading < 3 && this.view.session.doubleMarking ? html`<p class="others-panel meta">${gt('othersHidden')}</p>` : nothing;
+    if (!o) return this.script.reading < 3 && this.view.session.doubleMarking ? html`<p class="others-panel meta">${t('grading.othersHidden')}</p>` : nothing;
     const heads = o.readings[0]?.decisions ?? [];
     return html`<div class="others-panel">
-      <h3>${gt('others')}</h3>
+      <h3>${t('grading.others')}</h3>
       <table class="data">
         <thead>
           <tr><th scope="col"></th>${heads.map((d) => html`<th scope="col">${localized(d.title)}</th>`)}</tr>
@@ -188,19 +188,19 @@ export class LecternScriptJudgement extends LitElement {
         <tbody>
           ${o.readings.map(
             (r) => html`<tr>
-              <th scope="row">${gt('others.reader', { n: r.reading, corrector: r.corrector })}</th>
-              ${r.decisions.map((d) => html`<td><strong>${d.reached ? gt('decisionReached') : gt('decisionNotReached')}</strong></td>`)}
+              <th scope="row">${t('grading.others.reader', { n: r.reading, corrector: r.corrector })}</th>
+              ${r.decisions.map((d) => html`<td><strong>${d.reached ? t('grading.decisionReached') : t('grading.decisionNotReached')}</strong></td>`)}
             </tr>
             ${r.script?.comment ? html`<tr><td colspan=${heads.length + 1} class="others">« ${r.script.comment} »</td></tr>` : nothing}`,
           )}
         </tbody>
       </table>
-      <h3>${gt('disagreements')}</h3>
+      <h3>${t('grading.disagreements')}</h3>
       ${o.disagreements.length === 0
-        ? html`<p class="meta">${gt('noDisagreement')}</p>`
+        ? html`<p class="meta">${t('grading.noDisagreement')}</p>`
         : html`<ul>
             ${o.disagreements.map(
-              (d) => html`<li>${d.kind === 'decision' ? gt('disagreement.decision', { title: localized(d.title) }) : gt('disagreement.band', { title: localized(d.title), a: d.values[0], b: d.values[1] })}</li>`,
+              (d) => html`<li>${d.kind === 'decision' ? t('grading.disagreement.decision', { title: localized(d.title) }) : t('grading.disagreement.band', { title: localized(d.title), a: d.values[0], b: d.values[1] })}</li>`,
             )}
           </ul>`}
     </div>`;

@@ -127,7 +127,7 @@ export class LecternAnswerField extends LitElement {
       ></textarea>
       <div class="meta">
         <span id="count" class="count ${target > 0 && this.words >= target ? 'reached' : ''}">
-          ${t('question.words', { words: formatNumber(this.words, lang) })}${target > 0 ? html` · ${t('question.target', { target })}` : nothing}
+          ${t('question.words', { n: this.words, words: formatNumber(this.words, lang) })}${target > 0 ? html` · ${t('question.target', { target })}` : nothing}
           ${this.readonly ? html` · ${t('question.readonly')}` : nothing}
         </span>
         ${this.renderState()}

@@ -122,7 +122,7 @@ export class LecternSubmitDialog extends LitElement {
               html`<tr>
                 <th scope="row">${t('question.title', { n: row.number })}</th>
                 <td class=${row.words === 0 ? 'empty' : ''}>
-                  ${t('submit.wordsOf', { words: formatNumber(row.words, lang), target: row.target })}
+                  ${t('submit.wordsOf', { n: row.words, words: formatNumber(row.words, lang), target: row.target })}
                 </td>
               </tr>`,
           )}

@@ -1,14 +1,13 @@
 // How a feed line reads: the event's name and a short detail, in the interface's language.
-import { getLanguage } from '../common/i18n.js';
-import { actionLabels, eventLabels, extensionKindLabels, label, pasteSourceLabels, refusalLabels, submitKindLabels } from '../../server/proctor/labels.js';
+import { getLanguage, hasText } from '../common/i18n.js';
 import type { DashboardQuestion, FeedItem } from '../../server/proctor/dashboard-protocol.js';
-import { p } from './strings.js';
+import { label, t } from '../common/staff-i18n.js';
 
 const seconds = (ms: unknown) => Math.round(Number(ms ?? 0) / 1000);
 
 export function feedTitle(item: FeedItem): string {
   const lang = getLanguage();
-  return item.kind in actionLabels ? label(actionLabels, item.kind, lang) : label(eventLabels, item.kind, lang);
+  return hasText(`action.${item.kind}`) ? label('action', item.kind, lang) : label('event', item.kind, lang);
 }
 
 export function feedDetail(item: FeedItem, questions: DashboardQuestion[]): string {
@@ -17,25 +16,25 @@ export function feedDetail(item: FeedItem, questions: DashboardQuestion[]): stri
   const question = (id: unknown) => questions.find((q) => q.id === id)?.label ?? String(id ?? '');
   switch (item.kind) {
     case 'focus-back':
-      return p('feed.away', { seconds: seconds(d['awayMs']) });
+      return t('proctor.feed.away', { seconds: seconds(d['awayMs']) });
     case 'page-visible':
-      return p('feed.hidden', { seconds: seconds(d['hiddenMs']) });
+      return t('proctor.feed.hidden', { seconds: seconds(d['hiddenMs']) });
     case 'paste':
-      return p('feed.pasteChars', { n: Number(d['length'] ?? 0), source: label(pasteSourceLabels, String(d['source'] ?? 'outside'), lang) });
+      return t('proctor.feed.pasteChars', { n: Number(d['length'] ?? 0), source: label('pasteSource', String(d['source'] ?? 'outside'), lang) });
     case 'copy':
-      return p('feed.pasteChars', { n: Number(d['length'] ?? 0), source: '' }).trim();
+      return t('proctor.feed.pasteChars', { n: Number(d['length'] ?? 0), source: '' }).trim();
     case 'blocked-shortcut':
       return String(d['shortcut'] ?? '');
     case 'connection-lost':
-      return d['cause'] === 'heartbeat-stopped' ? p('feed.silent', { seconds: seconds(d['silentMs']) }) : p('feed.socketClosed');
+      return d['cause'] === 'heartbeat-stopped' ? t('proctor.feed.silent', { seconds: seconds(d['silentMs']) }) : t('proctor.feed.socketClosed');
     case 'connection-back':
-      return p('feed.offlineFor', { seconds: seconds(d['offlineMs']) });
+      return t('proctor.feed.offlineFor', { seconds: seconds(d['offlineMs']) });
     case 'second-login':
-      return p('feed.secondLogin', { workstation: String(d['workstation'] || '?'), connectedOn: String(d['connectedOn'] || '?') });
+      return t('proctor.feed.secondLogin', { workstation: String(d['workstation'] || '?'), connectedOn: String(d['connectedOn'] || '?') });
     case 'save-refused':
-      return `${p('feed.question', { question: question(d['questionId']) })}: ${label(refusalLabels, String(d['reason']), lang)}`;
+      return `${t('proctor.feed.question', { question: question(d['questionId']) })}: ${label('saveRefusal', String(d['reason']), lang)}`;
     case 'candidate.extra-time':
-      return p('feed.extra', { minutes: Math.round((Number(d['durationMs']) / 60_000) * 10) / 10, kind: label(extensionKindLabels, String(d['kind']), lang).toLowerCase(), reason: String(d['reason'] ?? '') });
+      return t('proctor.feed.extra', { minutes: Math.round((Number(d['durationMs']) / 60_000) * 10) / 10, kind: label('extensionKind', String(d['kind']), lang).toLowerCase(), reason: String(d['reason'] ?? '') });
     case 'candidate.moved':
       return `${String(d['from'] ?? '—')} → ${String(d['to'] ?? '')}`;
     case 'candidate.paused':
@@ -44,9 +43,9 @@ export function feedDetail(item: FeedItem, questions: DashboardQuestion[]): stri
     case 'candidate.logged-in':
       return String(d['workstation'] ?? '');
     case 'candidate.submitted':
-      return label(submitKindLabels, String(d['kind'] ?? ''), lang);
+      return label('submitKind', String(d['kind'] ?? ''), lang);
     case 'message.sent':
-      return d['candidateId'] === null || d['candidateId'] === undefined ? p('feed.toAll') : p('feed.toOne');
+      return d['candidateId'] === null || d['candidateId'] === undefined ? t('proctor.feed.toAll') : t('proctor.feed.toOne');
     case 'incident.recorded': {
       const text = String(d['text'] ?? '');
       return text.length > 90 ? `${text.slice(0, 90)}…` : text;

@@ -3,11 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../common/api.js';
 import { I18nController } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
-import { label, stateLabels } from '../../server/proctor/labels.js';
 import type { MessageSummary, SessionState } from './types.js';
 import type { TileView } from './dashboard-store.js';
-import { p } from './strings.js';
 import { clockText, errorText, formStyles, stateStyles, timeText, type CandidateSelectedDetail } from './ui.js';
+import { label, t } from '../common/staff-i18n.js';
 
 const MAX_MESSAGE = 2000;
 
@@ -100,18 +99,18 @@ export class LecternCandidatePanel extends LitElement {
     return html`
       <header class="state-${state}">
         <div>
-          <h2>${tile.workstation ?? p('tile.noWorkstation')} · <span class="code">${tile.code}</span></h2>
-          <span class="badge">${label(stateLabels, state, this.i18n.language)}</span>
-          ${tile.locked ? html`<span class="badge">${p('tile.locked')}</span>` : nothing}
-          ${tile.pausedAlone ? html`<span class="badge">‖ ${p('tile.pausedAlone')}</span>` : nothing}
+          <h2>${tile.workstation ?? t('proctor.tile.noWorkstation')} · <span class="code">${tile.code}</span></h2>
+          <span class="badge">${label('tileState', state, this.i18n.language)}</span>
+          ${tile.locked ? html`<span class="badge">${t('proctor.tile.locked')}</span>` : nothing}
+          ${tile.pausedAlone ? html`<span class="badge">‖ ${t('proctor.tile.pausedAlone')}</span>` : nothing}
         </div>
-        <button type="button" @click=${this.close} aria-label=${p('panel.close')}>✕</button>
+        <button type="button" @click=${this.close} aria-label=${t('proctor.panel.close')}>✕</button>
       </header>
       <p class="clock" data-role="panel-clock">
         ${this.sessionState === 'waiting'
-          ? p('panel.clockWaiting', { left: clockText(timeLeftMs) })
+          ? t('proctor.panel.clockWaiting', { left: clockText(timeLeftMs) })
           : tile.clock.deadlineAt
-            ? p('panel.clock', { left: clockText(timeLeftMs), deadline: timeText(tile.clock.deadlineAt + (this.serverNow - tile.clock.serverNow) * (tile.clock.paused ? 1 : 0)) })
+            ? t('proctor.panel.clock', { left: clockText(timeLeftMs), deadline: timeText(tile.clock.deadlineAt + (this.serverNow - tile.clock.serverNow) * (tile.clock.paused ? 1 : 0)) })
             : nothing}
       </p>
       ${this._feedback ? html`<p class="feedback ${this._feedback.ok ? 'good' : 'bad'}" role=${this._feedback.ok ? 'status' : 'alert'}>${this._feedback.text}</p>` : nothing}
@@ -119,18 +118,18 @@ export class LecternCandidatePanel extends LitElement {
       <div class="actions">
         ${live && writing
           ? tile.pausedAlone
-            ? html`<button type="button" ?disabled=${this._busy} @click=${() => this.act(`${base}/resume`, {})}>▶ ${p('panel.resume')}</button>`
-            : html`<button type="button" ?disabled=${this._busy} @click=${() => this.act(`${base}/pause`, {})}>‖ ${p('panel.pause')}</button>`
+            ? html`<button type="button" ?disabled=${this._busy} @click=${() => this.act(`${base}/resume`, {})}>▶ ${t('proctor.panel.resume')}</button>`
+            : html`<button type="button" ?disabled=${this._busy} @click=${() => this.act(`${base}/pause`, {})}>‖ ${t('proctor.panel.pause')}</button>`
           : nothing}
         ${!ended || tile.locked
           ? tile.locked
-            ? html`<button type="button" ?disabled=${this._busy} @click=${() => this.act(`${base}/unlock`, {})}>${p('panel.unlock')}</button>`
-            : html`<button type="button" class="danger" ?disabled=${this._busy} @click=${() => this.act(`${base}/lock`, {})}>${p('panel.lock')}</button>`
+            ? html`<button type="button" ?disabled=${this._busy} @click=${() => this.act(`${base}/unlock`, {})}>${t('proctor.panel.unlock')}</button>`
+            : html`<button type="button" class="danger" ?disabled=${this._busy} @click=${() => this.act(`${base}/lock`, {})}>${t('proctor.panel.lock')}</button>`
           : nothing}
         ${tile.absent
-          ? ended ? nothing : html`<button type="button" ?disabled=${this._busy} @click=${() => this.act(`${base}/absent`, { absent: false })}>${p('panel.present')}</button>`
+          ? ended ? nothing : html`<button type="button" ?disabled=${this._busy} @click=${() => this.act(`${base}/absent`, { absent: false })}>${t('proctor.panel.present')}</button>`
           : !tile.connected && tile.submittedAt === null
-            ? html`<button type="button" ?disabled=${this._busy} @click=${() => this.act(`${base}/absent`, { absent: true })}>${p('panel.absent')}</button>`
+            ? html`<button type="button" ?disabled=${this._busy} @click=${() => this.act(`${base}/absent`, { absent: true })}>${t('proctor.panel.absent')}</button>`
             : nothing}
       </div>
 
@@ -138,32 +137,32 @@ export class LecternCandidatePanel extends LitElement {
         ? html`
             <form @submit=${this.giveTime} data-form="extra-time">
               <fieldset>
-                <legend>${p('panel.extra')}</legend>
+                <legend>${t('proctor.panel.extra')}</legend>
                 <div class="row">
-                  <label>${p('panel.minutes')}<input name="minutes" type="number" min="0.5" max="240" step="0.5" required size="5" /></label>
+                  <label>${t('proctor.panel.minutes')}<input name="minutes" type="number" min="0.5" max="240" step="0.5" required size="5" /></label>
                   <label
-                    >${p('panel.kind')}
+                    >${t('proctor.panel.kind')}
                     <select name="kind" @change=${(e: Event) => (this._kind = (e.target as HTMLSelectElement).value as 'incident')}>
-                      <option value="incident" ?selected=${this._kind === 'incident'}>${p('panel.kind.incident')}</option>
-                      <option value="accommodation" ?selected=${this._kind === 'accommodation'}>${p('panel.kind.accommodation')}</option>
+                      <option value="incident" ?selected=${this._kind === 'incident'}>${t('proctor.panel.kind.incident')}</option>
+                      <option value="accommodation" ?selected=${this._kind === 'accommodation'}>${t('proctor.panel.kind.accommodation')}</option>
                     </select>
                   </label>
                 </div>
-                <label>${p('panel.reason')}<input name="reason" maxlength="500" ?required=${this._kind === 'incident'} /></label>
+                <label>${t('proctor.panel.reason')}<input name="reason" maxlength="500" ?required=${this._kind === 'incident'} /></label>
                 <div class="row">
-                  <button type="submit" class="primary" ?disabled=${this._busy}>${p('panel.give')}</button>
-                  ${oneThird > 0 ? html`<button type="button" ?disabled=${this._busy} @click=${this.oneThird}>${p('panel.oneThird', { minutes: oneThird })}</button>` : nothing}
+                  <button type="submit" class="primary" ?disabled=${this._busy}>${t('proctor.panel.give')}</button>
+                  ${oneThird > 0 ? html`<button type="button" ?disabled=${this._busy} @click=${this.oneThird}>${t('proctor.panel.oneThird', { minutes: oneThird })}</button>` : nothing}
                 </div>
               </fieldset>
             </form>
             <form @submit=${this.move} data-form="move">
               <fieldset>
-                <legend>${p('panel.move')}</legend>
+                <legend>${t('proctor.panel.move')}</legend>
                 <div class="row">
-                  <label>${p('panel.newWorkstation')}<input name="workstation" required maxlength="64" size="10" /></label>
-                  <button type="submit" ?disabled=${this._busy}>${p('panel.moveButton')}</button>
+                  <label>${t('proctor.panel.newWorkstation')}<input name="workstation" required maxlength="64" size="10" /></label>
+                  <button type="submit" ?disabled=${this._busy}>${t('proctor.panel.moveButton')}</button>
                 </div>
-                <p class="help">${p('panel.moveHelp')}</p>
+                <p class="help">${t('proctor.panel.moveHelp')}</p>
               </fieldset>
             </form>
           `
@@ -171,27 +170,27 @@ export class LecternCandidatePanel extends LitElement {
       ${!ended && !tile.absent
         ? html`<form @submit=${this.message} data-form="message">
             <fieldset>
-              <legend>${p('panel.messageTo', { code: tile.code })}</legend>
+              <legend>${t('proctor.panel.messageTo', { code: tile.code })}</legend>
               <textarea name="text" rows="3" required @input=${this.countMessage}></textarea>
-              <span class="counter ${this._messageLength > MAX_MESSAGE ? 'over' : ''}">${p('panel.chars', { n: this._messageLength })}</span>
-              <div class="row"><button type="submit" class="primary" ?disabled=${this._busy}>${p('panel.send')}</button></div>
+              <span class="counter ${this._messageLength > MAX_MESSAGE ? 'over' : ''}">${t('proctor.panel.chars', { n: this._messageLength })}</span>
+              <div class="row"><button type="submit" class="primary" ?disabled=${this._busy}>${t('proctor.panel.send')}</button></div>
             </fieldset>
           </form>`
         : nothing}
       <form @submit=${this.incident} data-form="incident">
         <fieldset>
-          <legend>${p('panel.incidentFor', { code: tile.code })}</legend>
-          <label>${p('panel.incidentText')}<textarea name="text" rows="2" required maxlength="5000"></textarea></label>
-          <div class="row"><button type="submit" ?disabled=${this._busy}>${p('panel.record')}</button></div>
+          <legend>${t('proctor.panel.incidentFor', { code: tile.code })}</legend>
+          <label>${t('proctor.panel.incidentText')}<textarea name="text" rows="2" required maxlength="5000"></textarea></label>
+          <div class="row"><button type="submit" ?disabled=${this._busy}>${t('proctor.panel.record')}</button></div>
         </fieldset>
       </form>
       ${mine.length
-        ? html`<h3>${p('panel.messages')}</h3>
+        ? html`<h3>${t('proctor.panel.messages')}</h3>
             <ul data-role="candidate-messages">
               ${mine.map((m) => {
                 const ack = m.acknowledgements.find((a) => a.candidateId === tile.candidateId);
-                return html`<li>${timeText(m.sentAt)} ${m.candidateId === null ? html`(${p('panel.toAll')})` : nothing} — ${m.text.length > 60 ? `${m.text.slice(0, 60)}…` : m.text}
-                  <strong>${ack ? p('panel.ackedAt', { time: timeText(ack.at) }) : p('panel.notAcked')}</strong></li>`;
+                return html`<li>${timeText(m.sentAt)} ${m.candidateId === null ? html`(${t('proctor.panel.toAll')})` : nothing} — ${m.text.length > 60 ? `${m.text.slice(0, 60)}…` : m.text}
+                  <strong>${ack ? t('proctor.panel.ackedAt', { time: timeText(ack.at) }) : t('proctor.panel.notAcked')}</strong></li>`;
               })}
             </ul>`
         : nothing}
@@ -207,7 +206,7 @@ export class LecternCandidatePanel extends LitElement {
     this._feedback = null;
     try {
       await this.api.post(path, body);
-      this._feedback = { ok: true, text: p('panel.done') };
+      this._feedback = { ok: true, text: t('proctor.panel.done') };
       form?.reset();
       this._messageLength = 0;
       return true;
@@ -228,7 +227,7 @@ export class LecternCandidatePanel extends LitElement {
 
   private oneThird() {
     const minutes = Math.round(this.durationMs / 3 / 60_000);
-    void this.act(`/api/sessions/${this.sessionId}/candidates/${this.view.tile.candidateId}/extra-time`, { minutes, kind: 'accommodation', reason: p('panel.oneThird', { minutes }) });
+    void this.act(`/api/sessions/${this.sessionId}/candidates/${this.view.tile.candidateId}/extra-time`, { minutes, kind: 'accommodation', reason: t('proctor.panel.oneThird', { minutes }) });
   }
 
   private move(event: SubmitEvent) {

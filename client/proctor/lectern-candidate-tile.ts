@@ -1,12 +1,11 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { I18nController } from '../common/i18n.js';
+import { I18nController, type StringKey } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
-import { eventLabels, label, stateLabels } from '../../server/proctor/labels.js';
 import { suspiciousKinds, type DashboardQuestion } from '../../server/proctor/dashboard-protocol.js';
 import type { TileView } from './dashboard-store.js';
-import { p } from './strings.js';
 import { stateStyles, timeText, type CandidateSelectedDetail } from './ui.js';
+import { label, t } from '../common/staff-i18n.js';
 
 const stateIcon: Record<string, string> = {
   absent: '∅',
@@ -186,38 +185,38 @@ export class LecternCandidateTile extends LitElement {
       @click=${this.select}
     >
       <span class="top">
-        <span class="workstation">${tile.workstation ?? p('tile.noWorkstation')}</span>
-        <span class="badge" data-role="state">${stateIcon[state]} ${label(stateLabels, state, lang)}</span>
+        <span class="workstation">${tile.workstation ?? t('proctor.tile.noWorkstation')}</span>
+        <span class="badge" data-role="state">${stateIcon[state]} ${label('tileState', state, lang)}</span>
       </span>
       <span class="top">
         <span class="code">${tile.code}</span>
         <span class="clock" data-role="clock"
-          >${tile.submittedAt !== null ? p('tile.submittedAt', { time: timeText(tile.submittedAt) }) : html`<span data-role="clock-value"></span>`}${tile.clock.extraMs > 0
-            ? html` <span class="extra">${p('tile.extra', { minutes: Math.round((tile.clock.extraMs / 60_000) * 10) / 10 })}</span>`
+          >${tile.submittedAt !== null ? t('proctor.tile.submittedAt', { time: timeText(tile.submittedAt) }) : html`<span data-role="clock-value"></span>`}${tile.clock.extraMs > 0
+            ? html` <span class="extra">${t('proctor.tile.extra', { minutes: Math.round((tile.clock.extraMs / 60_000) * 10) / 10 })}</span>`
             : nothing}</span
         >
       </span>
-      <span class="words" title=${`${p('tile.words')}: ${wordTitle}`} aria-label=${`${p('tile.words')}: ${wordTitle}`} data-role="words">
+      <span class="words" title=${`${t('proctor.tile.words')}: ${wordTitle}`} aria-label=${`${t('proctor.tile.words')}: ${wordTitle}`} data-role="words">
         ${this.questions.map((q) => {
           const w = tile.words[q.id] ?? 0;
           const share = Math.min(1, w / Math.max(1, q.targetWords));
           return html`<span class="q"><span class="bar"><span data-share=${share.toFixed(2)}></span></span><span class="n" aria-hidden="true">${w}</span></span>`;
         })}
       </span>
-      <span class="line">${p('tile.wordCount', { n: this.view.words })}</span>
-      <span class="line" data-role="last-save">${tile.lastSavedAt ? p('tile.savedAt', { time: timeText(tile.lastSavedAt) }) : p('tile.notSaved')}</span>
+      <span class="line">${t('proctor.tile.wordCount', { n: this.view.words })}</span>
+      <span class="line" data-role="last-save">${tile.lastSavedAt ? t('proctor.tile.savedAt', { time: timeText(tile.lastSavedAt) }) : t('proctor.tile.notSaved')}</span>
       <span class="line events" data-role="events"
-        >${events.length ? events.map(([k, n], i) => `${i ? ' · ' : ''}${label(eventLabels, k, lang)} ${n}`) : p('tile.noEvents')}</span
+        >${events.length ? events.map(([k, n], i) => `${i ? ' · ' : ''}${label('event', k, lang)} ${n}`) : t('proctor.tile.noEvents')}</span
       >
       ${tile.pausedAlone || tile.locked || problems.length || tile.unacknowledged
         ? html`<span class="flags">
-            ${tile.pausedAlone ? html`<span class="flag info">‖ ${p('tile.pausedAlone')}</span>` : nothing}
-            ${tile.locked ? html`<span class="flag">${p('tile.locked')}</span>` : nothing}
-            ${tile.unacknowledged ? html`<span class="flag info">✉ ${p('tile.unacknowledged', { n: tile.unacknowledged })}</span>` : nothing}
-            ${tile.lateSaves ? html`<span class="flag">${p('tile.lateSaves', { n: tile.lateSaves })}</span>` : nothing}
+            ${tile.pausedAlone ? html`<span class="flag info">‖ ${t('proctor.tile.pausedAlone')}</span>` : nothing}
+            ${tile.locked ? html`<span class="flag">${t('proctor.tile.locked')}</span>` : nothing}
+            ${tile.unacknowledged ? html`<span class="flag info">✉ ${t('proctor.tile.unacknowledged', { n: tile.unacknowledged })}</span>` : nothing}
+            ${tile.lateSaves ? html`<span class="flag">${t('proctor.tile.lateSaves', { n: tile.lateSaves })}</span>` : nothing}
             ${problems
               .filter((x) => !['locked', 'unacknowledged', 'late-saves', 'offline', 'not-logged-in', 'late', 'idle'].includes(x))
-              .map((x) => html`<span class="flag">${p(`problem.${x}` as Parameters<typeof p>[0])}</span>`)}
+              .map((x) => html`<span class="flag">${t(`proctor.problem.${x}` as StringKey)}</span>`)}
           </span>`
         : nothing}
     </button>`;

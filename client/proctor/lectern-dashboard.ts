@@ -12,13 +12,13 @@ import { DrawThrottle, drawNeeds } from './draw-schedule.js';
 import type { LecternEventFeed } from './lectern-event-feed.js';
 import { TileWindow } from './tile-window.js';
 import { tileStates } from '../../server/proctor/dashboard-protocol.js';
-import { label, stateLabels } from '../../server/proctor/labels.js';
-import { p } from './strings.js';
 import { clockText, errorText, formStyles, stateStyles, type CandidateSelectedDetail } from './ui.js';
+import { errorText as refusalText } from '../common/error-text.js';
 import './lectern-candidate-tile.js';
 import './lectern-candidate-panel.js';
 import './lectern-room-panel.js';
 import './lectern-event-feed.js';
+import { label, t } from '../common/staff-i18n.js';
 
 const PING_MS = 4000;
 /**
@@ -282,7 +282,7 @@ export class LecternDashboard extends LitElement {
       this.clock.observe(m.serverNow + (Date.now() - m.sentAt) / 2);
       return;
     } else if (m.type === 'error') {
-      this._error = m.code === 'not-your-session' ? p('error.not-your-session') : m.message;
+      this._error = refusalText(m);
     }
     this.roomDraw.now();
   }
@@ -317,7 +317,7 @@ export class LecternDashboard extends LitElement {
     void this.i18n;
     const session = this.store.session;
     if (!this._loaded || !session) {
-      return html`${this._error ? html`<p class="error-line" role="alert">${this._error}</p>` : nothing}<p class="page">${p('loading')}</p>`;
+      return html`${this._error ? html`<p class="error-line" role="alert">${this._error}</p>` : nothing}<p class="page">${t('proctor.loading')}</p>`;
     }
     const now = this.clock.now();
     const viewOf = (t: CandidateTile) => this.viewOf(t, now);
@@ -330,56 +330,56 @@ export class LecternDashboard extends LitElement {
     const range = this.tileWindow.range(shown.length);
     return html`
       <header class="bar">
-        <a href="#" @click=${this.back}>${p('sessions.back')}</a>
+        <a href="#" @click=${this.back}>${t('proctor.sessions.back')}</a>
         <h1>${session.title}</h1>
         <div class="session-meta">
           ${session.room ? html`<span>${session.room}</span>` : nothing}
-          <span>${p('room.code')} <span class="session-code" data-role="session-code">${session.code}</span></span>
-          <span class="room-state ${session.state}" data-role="room-state">${p(`state.${session.state}`)}</span>
-          ${session.sebConfigKeySet ? html`<span>${p('room.seb')}</span>` : nothing}
-          <span class="live ${this.connection.state}" data-role="live" role="status">● ${p(`live.${this.connection.state}`)}</span>
+          <span>${t('proctor.room.code')} <span class="session-code" data-role="session-code">${session.code}</span></span>
+          <span class="room-state ${session.state}" data-role="room-state">${t(`proctor.state.${session.state}`)}</span>
+          ${session.sebConfigKeySet ? html`<span>${t('proctor.room.seb')}</span>` : nothing}
+          <span class="live ${this.connection.state}" data-role="live" role="status">● ${t(`proctor.live.${this.connection.state}`)}</span>
         </div>
         <span class="spacer"></span>
         <div class="controls">${this.roomControls(session.state)}</div>
         <div class="links">
-          <a href="/proctor/sessions/${session.id}/slips?lang=${lang}" target="_blank" rel="noopener">${p('room.slips')}</a>
-          <a href="/proctor/sessions/${session.id}/report?lang=${lang}" target="_blank" rel="noopener">${p('room.report')}</a>
-          <a href="/api/sessions/${session.id}/report.csv?lang=${lang}">${p('room.csv')}</a>
-          <button type="button" lang=${lang === 'fr' ? 'en' : 'fr'} title=${p('languageLabel')} @click=${this.switchLanguage}>${p('language')}</button>
+          <a href="/proctor/sessions/${session.id}/slips?lang=${lang}" target="_blank" rel="noopener">${t('proctor.room.slips')}</a>
+          <a href="/proctor/sessions/${session.id}/report?lang=${lang}" target="_blank" rel="noopener">${t('proctor.room.report')}</a>
+          <a href="/api/sessions/${session.id}/report.csv?lang=${lang}">${t('proctor.room.csv')}</a>
+          <button type="button" lang=${lang === 'fr' ? 'en' : 'fr'} title=${t('proctor.languageLabel')} @click=${this.switchLanguage}>${t('proctor.language')}</button>
         </div>
       </header>
       ${this._error ? html`<p class="error-line" role="alert">${this._error}</p>` : nothing}
       <div class="subbar">
         <label
-          >${p('filter.label')}
+          >${t('proctor.filter.label')}
           <select data-role="filter" @change=${(e: Event) => (this._filter = (e.target as HTMLSelectElement).value as Filter)}>
-            <option value="all" ?selected=${this._filter === 'all'}>${p('filter.all')}</option>
-            <option value="problems" ?selected=${this._filter === 'problems'}>${p('filter.problems')}</option>
-            ${tileStates.map((s) => html`<option value=${s} ?selected=${this._filter === s}>${label(stateLabels, s, lang)} (${count((v) => v.state === s)})</option>`)}
+            <option value="all" ?selected=${this._filter === 'all'}>${t('proctor.filter.all')}</option>
+            <option value="problems" ?selected=${this._filter === 'problems'}>${t('proctor.filter.problems')}</option>
+            ${tileStates.map((s) => html`<option value=${s} ?selected=${this._filter === s}>${label('tileState', s, lang)} (${count((v) => v.state === s)})</option>`)}
           </select>
         </label>
         <label
-          >${p('sort.label')}
+          >${t('proctor.sort.label')}
           <select data-role="sort" @change=${(e: Event) => (this._sort = (e.target as HTMLSelectElement).value as SortOrder)}>
-            ${(['problems', 'workstation', 'code', 'timeLeft', 'words'] as const).map((s) => html`<option value=${s} ?selected=${this._sort === s}>${p(`sort.${s}`)}</option>`)}
+            ${(['problems', 'workstation', 'code', 'timeLeft', 'words'] as const).map((s) => html`<option value=${s} ?selected=${this._sort === s}>${t(`proctor.sort.${s}`)}</option>`)}
           </select>
         </label>
-        <label><input type="search" size="30" placeholder=${p('filter.search')} aria-label=${p('filter.search')} .value=${this._search} @input=${(e: Event) => (this._search = (e.target as HTMLInputElement).value)} /></label>
+        <label><input type="search" size="30" placeholder=${t('proctor.filter.search')} aria-label=${t('proctor.filter.search')} .value=${this._search} @input=${(e: Event) => (this._search = (e.target as HTMLInputElement).value)} /></label>
         <span class="counts" data-role="counts"
-          >${p('room.counts', {
-            connected: count((v) => v.tile.connected),
-            writing: count((v) => ['reading', 'typing', 'idle'].includes(v.state)),
-            submitted: count((v) => v.state === 'submitted'),
-            absent: count((v) => v.state === 'absent'),
-            total: all.length,
-          })}
-          · ${p('tiles.count', { shown: shown.length, total: all.length })}</span
+          >${[
+            t('proctor.room.connected', { n: count((v) => v.tile.connected) }),
+            t('proctor.room.writing', { n: count((v) => ['reading', 'typing', 'idle'].includes(v.state)) }),
+            t('proctor.room.submitted', { n: count((v) => v.state === 'submitted') }),
+            t('proctor.room.absent', { n: count((v) => v.state === 'absent') }),
+            t('proctor.room.total', { n: all.length }),
+          ].join(' · ')}
+          · ${t('proctor.tiles.count', { shown: shown.length, total: all.length })}</span
         >
       </div>
       <div class="layout">
-        <section class="tiles" aria-label=${p('title')}>
+        <section class="tiles" aria-label=${t('proctor.title')}>
           ${shown.length === 0
-            ? html`<p class="empty">${p('tiles.empty')}</p>`
+            ? html`<p class="empty">${t('proctor.tiles.empty')}</p>`
             : html`<div class="grid" role="list" @candidate-selected=${this.onSelect}>
                 ${repeat(
                   shown.slice(range.start, range.end),
@@ -419,9 +419,9 @@ export class LecternDashboard extends LitElement {
           </div>
           <div class="feed-area">
             <div class="feed-head">
-              <h2>${p('feed.title')}</h2>
+              <h2>${t('proctor.feed.title')}</h2>
               ${this._selected !== null
-                ? html`<label><input type="checkbox" .checked=${this._onlySelected} @change=${(e: Event) => (this._onlySelected = (e.target as HTMLInputElement).checked)} />${p('feed.onlySelected')}</label>`
+                ? html`<label><input type="checkbox" .checked=${this._onlySelected} @change=${(e: Event) => (this._onlySelected = (e.target as HTMLInputElement).checked)} />${t('proctor.feed.onlySelected')}</label>`
                 : nothing}
             </div>
             <lectern-event-feed .items=${feed} .tiles=${this.store.tiles} .questions=${this.store.questions}></lectern-event-feed>
@@ -436,16 +436,16 @@ export class LecternDashboard extends LitElement {
     if (this._confirm) {
       const action = this._confirm;
       return html`<button type="button" class=${action === 'end' ? 'danger' : 'primary'} data-action="confirm-${action}" ?disabled=${busy} @click=${() => this.roomAction(action)}>
-          ${action === 'end' ? p('room.confirmEnd') : p('room.confirmStart')}
+          ${action === 'end' ? t('proctor.room.confirmEnd') : t('proctor.room.confirmStart')}
         </button>
-        <button type="button" @click=${() => (this._confirm = null)}>${p('room.cancel')}</button>`;
+        <button type="button" @click=${() => (this._confirm = null)}>${t('proctor.room.cancel')}</button>`;
     }
     return html`
-      ${state === 'waiting' ? html`<button type="button" data-action="start" ?disabled=${busy} @click=${() => (this._confirm = 'start')}>▶ ${p('room.start')}</button>` : nothing}
-      ${state === 'running' ? html`<button type="button" data-action="pause" ?disabled=${busy} @click=${() => this.roomAction('pause')}>‖ ${p('room.pause')}</button>` : nothing}
-      ${state === 'paused' ? html`<button type="button" data-action="resume" ?disabled=${busy} @click=${() => this.roomAction('resume')}>▶ ${p('room.resume')}</button>` : nothing}
+      ${state === 'waiting' ? html`<button type="button" data-action="start" ?disabled=${busy} @click=${() => (this._confirm = 'start')}>▶ ${t('proctor.room.start')}</button>` : nothing}
+      ${state === 'running' ? html`<button type="button" data-action="pause" ?disabled=${busy} @click=${() => this.roomAction('pause')}>‖ ${t('proctor.room.pause')}</button>` : nothing}
+      ${state === 'paused' ? html`<button type="button" data-action="resume" ?disabled=${busy} @click=${() => this.roomAction('resume')}>▶ ${t('proctor.room.resume')}</button>` : nothing}
       ${state === 'running' || state === 'paused'
-        ? html`<button type="button" class="danger" data-action="end" ?disabled=${busy} @click=${() => (this._confirm = 'end')}>■ ${p('room.end')}</button>`
+        ? html`<button type="button" class="danger" data-action="end" ?disabled=${busy} @click=${() => (this._confirm = 'end')}>■ ${t('proctor.room.end')}</button>`
         : nothing}
     `;
   }

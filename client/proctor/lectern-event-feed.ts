@@ -6,8 +6,8 @@ import { I18nController } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import type { CandidateTile, DashboardQuestion, FeedItem } from './types.js';
 import { alertKinds, feedDetail, feedTitle } from './describe.js';
-import { p } from './strings.js';
 import { timeText, type CandidateSelectedDetail } from './ui.js';
+import { t } from '../common/staff-i18n.js';
 
 /** How many lines the feed draws; older ones stay in the report and the events CSV. */
 const SHOWN = 120;
@@ -83,7 +83,7 @@ export class LecternEventFeed extends LitElement {
   override render() {
     void this.i18n;
     const shown = this.items.slice(-SHOWN).reverse();
-    if (shown.length === 0) return html`<p class="empty">${p('feed.empty')}</p>`;
+    if (shown.length === 0) return html`<p class="empty">${t('proctor.feed.empty')}</p>`;
     return html`<ol aria-live="polite" aria-relevant="additions" data-role="feed">
       ${repeat(
         shown,

@@ -5,10 +5,10 @@ import { ApiClient, ApiError } from '../common/api.js';
 import { I18nController, getLanguage, setLanguage } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import '../common/lectern-staff-login.js';
-import { p } from './strings.js';
 import { errorText } from './ui.js';
 import './lectern-session-list.js';
 import './lectern-dashboard.js';
+import { t } from '../common/staff-i18n.js';
 
 type Screen = 'loading' | 'login' | 'wrong-role' | 'sessions' | 'dashboard';
 
@@ -84,16 +84,16 @@ export class LecternProctor extends LitElement {
   override render() {
     void this.i18n;
     const top = html`<div class="top">
-      ${this._me?.kind === 'staff' ? html`<span>${this._me.displayName}</span><button type="button" @click=${this.logout}>${p('logout')}</button>` : nothing}
-      <button type="button" lang=${getLanguage() === 'fr' ? 'en' : 'fr'} title=${p('languageLabel')} @click=${this.switchLanguage}>${p('language')}</button>
+      ${this._me?.kind === 'staff' ? html`<span>${this._me.displayName}</span><button type="button" @click=${this.logout}>${t('proctor.logout')}</button>` : nothing}
+      <button type="button" lang=${getLanguage() === 'fr' ? 'en' : 'fr'} title=${t('proctor.languageLabel')} @click=${this.switchLanguage}>${t('proctor.language')}</button>
     </div>`;
     switch (this._screen) {
       case 'loading':
-        return html`${this._error ? html`<p class="page error" role="alert">${this._error}</p>` : html`<p class="page">${p('loading')}</p>`}`;
+        return html`${this._error ? html`<p class="page error" role="alert">${this._error}</p>` : html`<p class="page">${t('proctor.loading')}</p>`}`;
       case 'login':
-        return html`${top}<lectern-staff-login .api=${this.api} .heading=${p('title')} @staff-logged-in=${() => void this.whoAmI()}></lectern-staff-login>`;
+        return html`${top}<lectern-staff-login .api=${this.api} .heading=${t('proctor.title')} @staff-logged-in=${() => void this.whoAmI()}></lectern-staff-login>`;
       case 'wrong-role':
-        return html`${top}<p class="page" role="alert">${p('wrongRole')}</p>`;
+        return html`${top}<p class="page" role="alert">${t('proctor.wrongRole')}</p>`;
       case 'sessions':
         return html`${top}<lectern-session-list .api=${this.api} @session-chosen=${(e: CustomEvent<{ sessionId: number }>) => (location.hash = `session=${e.detail.sessionId}`)}></lectern-session-list>`;
       case 'dashboard':

@@ -4,8 +4,8 @@ import type { ApiClient } from '../common/api.js';
 import { I18nController } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import type { CandidateTile, IncidentView, MessageSummary, SessionState } from './types.js';
-import { p } from './strings.js';
 import { errorText, formStyles, timeText } from './ui.js';
+import { t } from '../common/staff-i18n.js';
 
 const MAX_MESSAGE = 2000;
 
@@ -79,52 +79,52 @@ export class LecternRoomPanel extends LitElement {
   override render() {
     void this.i18n;
     const who = (id: number | null) => {
-      if (id === null) return p('panel.toAll');
+      if (id === null) return t('proctor.panel.toAll');
       const tile = this.tiles.get(id);
       return tile ? `${tile.workstation ?? ''} ${tile.code}`.trim() : `#${id}`;
     };
     return html`
-      <h2>${p('panel.room')}</h2>
+      <h2>${t('proctor.panel.room')}</h2>
       ${this._feedback ? html`<p class="feedback ${this._feedback.ok ? 'good' : 'bad'}" role=${this._feedback.ok ? 'status' : 'alert'}>${this._feedback.text}</p>` : nothing}
       ${this.sessionState !== 'ended'
         ? html`<form @submit=${this.message} data-form="message-all">
             <fieldset>
-              <legend>${p('panel.messageAll')}</legend>
+              <legend>${t('proctor.panel.messageAll')}</legend>
               <textarea name="text" rows="3" required @input=${(e: Event) => (this._messageLength = [...(e.target as HTMLTextAreaElement).value.trim()].length)}></textarea>
-              <span class="counter ${this._messageLength > MAX_MESSAGE ? 'over' : ''}">${p('panel.chars', { n: this._messageLength })}</span>
-              <div class="row"><button type="submit" class="primary" ?disabled=${this._busy}>${p('panel.send')}</button></div>
+              <span class="counter ${this._messageLength > MAX_MESSAGE ? 'over' : ''}">${t('proctor.panel.chars', { n: this._messageLength })}</span>
+              <div class="row"><button type="submit" class="primary" ?disabled=${this._busy}>${t('proctor.panel.send')}</button></div>
             </fieldset>
           </form>`
         : nothing}
       <form @submit=${this.incident} data-form="incident-room">
         <fieldset>
-          <legend>${p('panel.incident')}</legend>
-          <label>${p('panel.incidentText')}<textarea name="text" rows="2" required maxlength="5000"></textarea></label>
-          <div class="row"><button type="submit" ?disabled=${this._busy}>${p('panel.record')}</button></div>
+          <legend>${t('proctor.panel.incident')}</legend>
+          <label>${t('proctor.panel.incidentText')}<textarea name="text" rows="2" required maxlength="5000"></textarea></label>
+          <div class="row"><button type="submit" ?disabled=${this._busy}>${t('proctor.panel.record')}</button></div>
         </fieldset>
       </form>
 
-      <h3>${p('panel.messages')}</h3>
+      <h3>${t('proctor.panel.messages')}</h3>
       ${this.messages.length === 0
-        ? html`<p class="meta">${p('panel.noMessages')}</p>`
+        ? html`<p class="meta">${t('proctor.panel.noMessages')}</p>`
         : html`<ul data-role="messages">
             ${[...this.messages].reverse().map(
               (m) => html`<li data-message=${m.id}>
                 <span class="meta">${timeText(m.sentAt)} · ${who(m.candidateId)}${m.sentBy ? ` · ${m.sentBy}` : ''}</span>
                 <div class="text">${m.text}</div>
                 <details>
-                  <summary data-role="acks">${p('panel.acks', { n: m.acknowledgements.length, total: m.recipients })}</summary>
+                  <summary data-role="acks">${t('proctor.panel.acks', { n: m.acknowledgements.length, total: m.recipients })}</summary>
                   <span class="meta">${m.acknowledgements.map((a, i) => `${i ? ', ' : ''}${who(a.candidateId)} (${timeText(a.at)})`)}</span>
                 </details>
               </li>`,
             )}
           </ul>`}
-      <h3>${p('panel.incidents')}</h3>
+      <h3>${t('proctor.panel.incidents')}</h3>
       ${this.incidents.length === 0
-        ? html`<p class="meta">${p('panel.noIncidents')}</p>`
+        ? html`<p class="meta">${t('proctor.panel.noIncidents')}</p>`
         : html`<ul data-role="incidents">
             ${[...this.incidents].reverse().map(
-              (i) => html`<li><span class="meta">${timeText(i.at)} · ${i.candidateId === null ? p('panel.toAll') : who(i.candidateId)}${i.by ? ` · ${i.by}` : ''}</span><div class="text">${i.text}</div></li>`,
+              (i) => html`<li><span class="meta">${timeText(i.at)} · ${i.candidateId === null ? t('proctor.panel.toAll') : who(i.candidateId)}${i.by ? ` · ${i.by}` : ''}</span><div class="text">${i.text}</div></li>`,
             )}
           </ul>`}
     `;
@@ -135,7 +135,7 @@ export class LecternRoomPanel extends LitElement {
     this._feedback = null;
     try {
       await this.api.post(path, body);
-      this._feedback = { ok: true, text: p('panel.done') };
+      this._feedback = { ok: true, text: t('proctor.panel.done') };
       form.reset();
       this._messageLength = 0;
     } catch (err) {

@@ -4,8 +4,8 @@ import type { ApiClient } from '../common/api.js';
 import { I18nController, localized } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { formatDateTime } from '../common/format.js';
-import { p } from './strings.js';
 import { errorText, formStyles } from './ui.js';
+import { t } from '../common/staff-i18n.js';
 
 interface SessionSummary {
   id: number;
@@ -101,39 +101,39 @@ export class LecternSessionList extends LitElement {
   override render() {
     const lang = this.i18n.language;
     return html`
-      <h1>${p('sessions.title')}</h1>
+      <h1>${t('proctor.sessions.title')}</h1>
       ${this._error ? html`<p class="feedback bad" role="alert">${this._error}</p>` : nothing}
       ${this._sessions === null
-        ? html`<p>${p('loading')}</p>`
+        ? html`<p>${t('proctor.loading')}</p>`
         : this._sessions.length === 0
-          ? html`<p class="meta">${p('sessions.none')}</p>`
+          ? html`<p class="meta">${t('proctor.sessions.none')}</p>`
           : html`<ul>
               ${this._sessions.map(
                 (s) => html`<li>
                   <div>
                     <strong>${s.title}</strong> <span class="code">${s.code}</span>
                     <div class="meta">
-                      ${s.room ? `${s.room} · ` : ''}${p(`state.${s.state}`)} · ${p('sessions.candidates', { n: s.candidateCount })}${s.startedAt ? ` · ${formatDateTime(s.startedAt, lang)}` : ''}
+                      ${s.room ? `${s.room} · ` : ''}${t(`proctor.state.${s.state}`)} · ${t('proctor.sessions.candidates', { n: s.candidateCount })}${s.startedAt ? ` · ${formatDateTime(s.startedAt, lang)}` : ''}
                     </div>
                   </div>
-                  <button type="button" class="primary" data-session=${s.id} @click=${() => this.choose(s.id)}>${p('sessions.open')}</button>
+                  <button type="button" class="primary" data-session=${s.id} @click=${() => this.choose(s.id)}>${t('proctor.sessions.open')}</button>
                 </li>`,
               )}
             </ul>`}
       <form @submit=${this.create}>
-        <h2>${p('sessions.create')}</h2>
+        <h2>${t('proctor.sessions.create')}</h2>
         <label
-          >${p('sessions.pack')}
+          >${t('proctor.sessions.pack')}
           <select name="packId" required>
             ${this._packs.map((pack) => html`<option value=${pack.id}>${localized(pack.title, lang)} (${pack.durationMinutes} min)</option>`)}
           </select>
         </label>
-        <label>${p('sessions.titleField')}<input name="title" maxlength="200" /></label>
+        <label>${t('proctor.sessions.titleField')}<input name="title" maxlength="200" /></label>
         <div class="row">
-          <label>${p('sessions.room')}<input name="room" maxlength="100" size="10" /></label>
-          <label>${p('sessions.count')}<input name="count" type="number" min="1" max="500" value="12" required size="5" /></label>
+          <label>${t('proctor.sessions.room')}<input name="room" maxlength="100" size="10" /></label>
+          <label>${t('proctor.sessions.count')}<input name="count" type="number" min="1" max="500" value="12" required size="5" /></label>
         </div>
-        <div class="row"><button type="submit" class="primary" ?disabled=${this._busy}>${this._busy ? p('sessions.creating') : p('sessions.create')}</button></div>
+        <div class="row"><button type="submit" class="primary" ?disabled=${this._busy}>${this._busy ? t('proctor.sessions.creating') : t('proctor.sessions.create')}</button></div>
       </form>
     `;
   }

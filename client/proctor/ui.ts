@@ -3,20 +3,17 @@ import { css } from 'lit';
 import { ApiError } from '../common/api.js';
 import { getLanguage } from '../common/i18n.js';
 import { formatDuration } from '../common/format.js';
-import { hasKey, p } from './strings.js';
+import { knownErrorText } from '../common/error-text.js';
+import { t } from '../common/staff-i18n.js';
 
 export interface CandidateSelectedDetail {
   candidateId: number | null;
 }
 
+/** A refusal worded by the catalogue; anything else as "The action failed: <what the server said>". */
 export function errorText(err: unknown): string {
-  if (err instanceof ApiError) {
-    if (err.code === 'network') return p('error.network');
-    const key = `error.${err.code}`;
-    if (hasKey(key)) return p(key);
-    return p('error.generic', { message: err.message });
-  }
-  return p('error.generic', { message: err instanceof Error ? err.message : String(err) });
+  if (err instanceof ApiError) return knownErrorText(err) ?? t('error.generic', { message: err.message });
+  return t('error.generic', { message: err instanceof Error ? err.message : String(err) });
 }
 
 export const clockText = (ms: number) => formatDuration(ms);

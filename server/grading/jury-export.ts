@@ -5,150 +5,16 @@
 import type { Localized } from '../content/pack-types.js';
 import type { CandidateResult, FinalDecision, ReadingView, ResultsView } from './views.js';
 import type { ReadingEvidence, WritingEvidence } from './decisions.js';
+import { translate, type MessageKey } from '../contract/i18n/catalogue.js';
+import type { Language } from '../contract/i18n/format.js';
+import { toCsv } from '../common/csv.js';
 
-export type ReportLanguage = 'fr' | 'en';
+export type ReportLanguage = Language;
 
-const fr = {
-    code: 'Code candidat',
-    name: 'Nom',
-    status: 'Statut',
-    settledBy: 'Tranché par',
-    decision: 'décision',
-    keyPointShare: 'part des points clés (%)',
-    misunderstandings: 'contresens',
-    total: 'total',
-    comments: 'Commentaires',
-    reached: 'atteint',
-    notReached: 'non atteint',
-    met: 'satisfait',
-    notMet: 'non satisfait',
-    pending: 'en attente',
-    absent: 'absent',
-    single: 'une correction',
-    agreement: 'accord des deux correcteurs',
-    'third-reading': 'troisième lecture',
-    unassigned: 'non attribuée',
-    'in-progress': 'en cours de correction',
-    'needs-third-reading': 'troisième lecture à attribuer',
-    settled: 'tranchée',
-    reading: 'Lecture',
-    report: 'Rapport au jury',
-    session: 'Session',
-    room: 'Salle',
-    sessionCode: 'Code de session',
-    held: 'Passée le',
-    closed: 'Correction close le',
-    doubleMarking: 'Double correction',
-    yes: 'oui',
-    no: 'non',
-    criterion: 'Critère',
-    evidence: 'Éléments',
-    summary: 'Synthèse des résultats',
-    candidate: 'Candidat',
-    keyPoints: 'Points clés',
-    found: 'trouvés',
-    partly: 'partiellement',
-    missing: 'manquants',
-    share: 'part',
-    threshold: 'seuil',
-    max: 'au plus',
-    bands: 'Bandes par critère (0 à 5)',
-    final: 'Retenu',
-    question: 'Question',
-    interpretation: 'Interprétation',
-    correct: 'correcte',
-    partial: 'partielle',
-    misunderstanding: 'contresens',
-    notAnswered: 'sans réponse',
-    corrector: 'Correcteur',
-    scriptComment: 'Commentaire sur la copie',
-    agreementTitle: 'Accord entre correcteurs (lectures 1 et 2)',
-    exact: 'accord exact',
-    adjacent: 'accord à un niveau près',
-    kappa: 'kappa de Cohen pondéré (quadratique)',
-    pairs: 'paires',
-    notDefined: 'non défini',
-    cefr: 'Échelles du CECRL suivies (Volume complémentaire, 2020)',
-    juryNote: "Résultat du questionnaire professionnel, à utiliser lors de l'entretien technique.",
-    signature: 'Le jury — date et signatures',
-    printHint: 'Pour imprimer ce rapport : Ctrl+P (une page par candidat).',
-    generated: 'Édité le',
-    disagreement: 'Désaccord entre les deux lectures',
-    bandGap: 'écart de bandes',
-};
-
-type Words = Record<keyof typeof fr, string>;
-
-const en: Words = {
-    code: 'Candidate code',
-    name: 'Name',
-    status: 'Status',
-    settledBy: 'Settled by',
-    decision: 'decision',
-    keyPointShare: 'key point share (%)',
-    misunderstandings: 'misunderstandings',
-    total: 'total',
-    comments: 'Comments',
-    reached: 'reached',
-    notReached: 'not reached',
-    met: 'met',
-    notMet: 'not met',
-    pending: 'pending',
-    absent: 'absent',
-    single: 'one corrector',
-    agreement: 'agreement of both correctors',
-    'third-reading': 'third reading',
-    unassigned: 'not assigned',
-    'in-progress': 'being graded',
-    'needs-third-reading': 'third reading to assign',
-    settled: 'settled',
-    reading: 'Reading',
-    report: 'Report to the jury',
-    session: 'Session',
-    room: 'Room',
-    sessionCode: 'Session code',
-    held: 'Held on',
-    closed: 'Grading closed on',
-    doubleMarking: 'Double marking',
-    yes: 'yes',
-    no: 'no',
-    criterion: 'Criterion',
-    evidence: 'Evidence',
-    summary: 'Summary of results',
-    candidate: 'Candidate',
-    keyPoints: 'Key points',
-    found: 'found',
-    partly: 'partly',
-    missing: 'missing',
-    share: 'share',
-    threshold: 'threshold',
-    max: 'at most',
-    bands: 'Bands per criterion (0 to 5)',
-    final: 'Retained',
-    question: 'Question',
-    interpretation: 'Interpretation',
-    correct: 'correct',
-    partial: 'partial',
-    misunderstanding: 'misunderstanding',
-    notAnswered: 'not answered',
-    corrector: 'Corrector',
-    scriptComment: 'Comment on the script',
-    agreementTitle: 'Agreement between correctors (readings 1 and 2)',
-    exact: 'exact agreement',
-    adjacent: 'agreement within one level',
-    kappa: "quadratic-weighted Cohen's kappa",
-    pairs: 'pairs',
-    notDefined: 'not defined',
-    cefr: 'CEFR scales followed (Companion Volume, 2020)',
-    juryNote: 'Result of the professional questionnaire, for use in the technical interview.',
-    signature: 'The jury — date and signatures',
-    printHint: 'To print this report: Ctrl+P (one page per candidate).',
-    generated: 'Produced on',
-    disagreement: 'Disagreement between the two readings',
-    bandGap: 'band gap',
-};
-
-const words: Record<ReportLanguage, Words> = { fr, en };
+// A word of the jury's export: `jury.<word>` in the catalogue (server/contract/i18n/*/print.ts).
+type JuryWord = MessageKey extends infer K ? (K extends `jury.${infer W}` ? W : never) : never;
+type Words = (word: JuryWord) => string;
+const wordsIn = (lang: ReportLanguage): Words => (word) => translate(lang, `jury.${word}`);
 
 // ---------- formatting ----------
 
@@ -166,14 +32,14 @@ function date(ms: number | null, lang: ReportLanguage): string {
 }
 
 function decisionWord(d: FinalDecision | { kind: FinalDecision['kind']; reached: boolean | null }, w: Words, absent = false): string {
-  if (absent) return w.absent;
-  if (d.reached === null) return w.pending;
-  if (d.kind === 'competence') return d.reached ? w.met : w.notMet;
-  return d.reached ? w.reached : w.notReached;
+  if (absent) return w('absent');
+  if (d.reached === null) return w('pending');
+  if (d.kind === 'competence') return d.reached ? w('met') : w('notMet');
+  return d.reached ? w('reached') : w('notReached');
 }
 
 function statusWord(c: CandidateResult, w: Words): string {
-  return c.status === 'absent' ? w.absent : w[c.status];
+  return c.status === 'absent' ? w('absent') : w(c.status);
 }
 
 const tr = (text: Localized, lang: ReportLanguage) => text[lang] || text.fr;
@@ -184,41 +50,34 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 // ---------- CSV ----------
 
-/** A CSV field: quoted when needed; a formula-looking text is made inert for spreadsheets. */
-export function csvField(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function commentsOf(c: CandidateResult, lang: ReportLanguage): string {
-  const w = words[lang];
+  const w = wordsIn(lang);
   const parts: string[] = [];
   for (const r of c.readings) {
     const mine: string[] = [];
     if (r.script?.comment.trim()) mine.push(r.script.comment.trim());
     for (const [q, m] of Object.entries(r.answers)) if (m.comment.trim()) mine.push(`${q}${colon(lang)}${m.comment.trim()}`);
-    if (mine.length) parts.push(`[${w.reading} ${r.reading}] ${mine.join(' | ')}`);
+    if (mine.length) parts.push(`[${w('reading')} ${r.reading}] ${mine.join(' | ')}`);
   }
   return parts.join(' || ');
 }
 
 export function juryCsv(results: ResultsView, lang: ReportLanguage = 'fr'): string {
-  const w = words[lang];
-  const head: string[] = [w.code, ...(results.named ? [w.name] : []), w.status, w.settledBy];
+  const w = wordsIn(lang);
+  const head: string[] = [w('code'), ...(results.named ? [w('name')] : []), w('status'), w('settledBy')];
   for (const c of results.criteria) {
     const title = tr(c.title, lang);
-    head.push(`${title}${colon(lang)}${w.decision}`);
-    if (c.kind === 'reading') head.push(`${title}${colon(lang)}${w.keyPointShare}`, `${title}${colon(lang)}${w.misunderstandings}`);
+    head.push(`${title}${colon(lang)}${w('decision')}`);
+    if (c.kind === 'reading') head.push(`${title}${colon(lang)}${w('keyPointShare')}`, `${title}${colon(lang)}${w('misunderstandings')}`);
     if (c.kind === 'writing') {
       for (const k of c.criteria ?? []) head.push(`${title}${colon(lang)}${tr(k.title, lang)}`);
-      head.push(`${title}${colon(lang)}${w.total}`);
+      head.push(`${title}${colon(lang)}${w('total')}`);
     }
   }
-  head.push(w.comments);
-  const lines = [head.map(csvField).join(';')];
+  head.push(w('comments'));
+  const lines: (string | number)[][] = [head];
   for (const cand of results.candidates) {
-    const row: (string | number)[] = [cand.code, ...(results.named ? [cand.fullName ?? ''] : []), statusWord(cand, w), cand.settledBy ? w[cand.settledBy] : ''];
+    const row: (string | number)[] = [cand.code, ...(results.named ? [cand.fullName ?? ''] : []), statusWord(cand, w), cand.settledBy ? w(cand.settledBy) : ''];
     for (const head of results.criteria) {
       const d = cand.decisions.find((x) => x.key === head.key)!;
       row.push(decisionWord(d, w, cand.absent));
@@ -232,9 +91,9 @@ export function juryCsv(results: ResultsView, lang: ReportLanguage = 'fr'): stri
       }
     }
     row.push(commentsOf(cand, lang));
-    lines.push(row.map(csvField).join(';'));
+    lines.push(row);
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(lines);
 }
 
 // ---------- HTML ----------
@@ -246,32 +105,32 @@ export function escapeHtml(text: string): string {
 const e = escapeHtml;
 
 function readingEvidenceText(ev: ReadingEvidence, lang: ReportLanguage): string {
-  const w = words[lang];
+  const w = wordsIn(lang);
   const k = ev.keyPoints;
-  return `${w.keyPoints}${colon(lang)}${k.found} ${w.found}, ${k.partly} ${w.partly}, ${k.missing} ${w.missing} / ${k.total} — ${w.share} ${percent(ev.share, lang)} % (${w.threshold} ${percent(ev.threshold.minKeyPointShare, lang)} %)${semicolon(lang)}${w.misunderstandings}${colon(lang)}${ev.misunderstandings} (${w.max} ${ev.threshold.maxMisunderstandings})`;
+  return `${w('keyPoints')}${colon(lang)}${k.found} ${w('found')}, ${k.partly} ${w('partly')}, ${k.missing} ${w('missing')} / ${k.total} — ${w('share')} ${percent(ev.share, lang)} % (${w('threshold')} ${percent(ev.threshold.minKeyPointShare, lang)} %)${semicolon(lang)}${w('misunderstandings')}${colon(lang)}${ev.misunderstandings} (${w('max')} ${ev.threshold.maxMisunderstandings})`;
 }
 
 function writingEvidenceText(ev: WritingEvidence, lang: ReportLanguage): string {
-  const w = words[lang];
-  return `${Object.values(ev.bands).join(' + ')} = ${ev.total} (${w.threshold}${colon(lang)}${lang === 'fr' ? 'chaque bande ≥' : 'each band ≥'} ${ev.threshold.minBandEach}, ${w.total} ≥ ${ev.threshold.minTotal})`;
+  const w = wordsIn(lang);
+  return `${Object.values(ev.bands).join(' + ')} = ${ev.total} (${w('threshold')}${colon(lang)}${w('eachBand')} ${ev.threshold.minBandEach}, ${w('total')} ≥ ${ev.threshold.minTotal})`;
 }
 
 function evidenceCell(d: FinalDecision, c: CandidateResult, lang: ReportLanguage): string {
-  const w = words[lang];
+  const w = wordsIn(lang);
   const readings = c.readings.filter((r) => d.fromReadings.includes(r.reading));
   const lines = readings.map((r) => {
     const decision = r.decisions.find((x) => x.key === d.key);
     if (!decision) return '';
     const ev = decision.evidence;
     const text =
-      ev.kind === 'reading' ? readingEvidenceText(ev, lang) : ev.kind === 'writing' ? writingEvidenceText(ev, lang) : ev.judgement ? (lang === 'fr' ? { met: 'satisfait', partly: 'partiellement satisfait', notMet: 'non satisfait' } : { met: 'met', partly: 'partly met', notMet: 'not met' })[ev.judgement] : '—';
-    return `<div>${readings.length > 1 || r.reading === 3 ? `<span class="reading-tag">${w.reading} ${r.reading}</span> ` : ''}${e(text)}</div>`;
+      ev.kind === 'reading' ? readingEvidenceText(ev, lang) : ev.kind === 'writing' ? writingEvidenceText(ev, lang) : ev.judgement ? { met: w('met'), partly: w('partlyMet'), notMet: w('notMet') }[ev.judgement] : '—';
+    return `<div>${readings.length > 1 || r.reading === 3 ? `<span class="reading-tag">${w('reading')} ${r.reading}</span> ` : ''}${e(text)}</div>`;
   });
   return lines.join('');
 }
 
 function bandsTable(c: CandidateResult, results: ResultsView, lang: ReportLanguage): string {
-  const w = words[lang];
+  const w = wordsIn(lang);
   return results.criteria
     .filter((h) => h.kind === 'writing')
     .map((h) => {
@@ -285,18 +144,18 @@ function bandsTable(c: CandidateResult, results: ResultsView, lang: ReportLangua
         const retained = final?.bands?.[k.id];
         return `<tr><th scope="row">${e(tr(k.title, lang))}</th>${cells.join('')}<td class="num strong">${retained === undefined ? '' : e(number(retained, lang))}</td></tr>`;
       });
-      return `<table class="bands"><caption>${e(tr(h.title, lang))} — ${w.bands}</caption>
-<thead><tr><th scope="col">${w.criterion}</th>${cols.map((r) => `<th scope="col" class="num">${w.reading} ${r.reading}</th>`).join('')}<th scope="col" class="num">${w.final}</th></tr></thead>
+      return `<table class="bands"><caption>${e(tr(h.title, lang))} — ${w('bands')}</caption>
+<thead><tr><th scope="col">${w('criterion')}</th>${cols.map((r) => `<th scope="col" class="num">${w('reading')} ${r.reading}</th>`).join('')}<th scope="col" class="num">${w('final')}</th></tr></thead>
 <tbody>${rows.join('')}</tbody></table>`;
     })
     .join('');
 }
 
 function questionsTable(c: CandidateResult, results: ResultsView, lang: ReportLanguage): string {
-  const w = words[lang];
+  const w = wordsIn(lang);
   const readingHeads = results.criteria.filter((h) => h.kind === 'reading');
   if (readingHeads.length === 0 || c.readings.length === 0) return '';
-  const interp = { correct: w.correct, partial: w.partial, misunderstanding: w.misunderstanding } as const;
+  const interp = { correct: w('correct'), partial: w('partial'), misunderstanding: w('misunderstanding') } as const;
   const perReading = (r: ReadingView) => {
     const ev = r.decisions.find((d) => d.kind === 'reading')?.evidence;
     return ev?.kind === 'reading' ? ev.questions : [];
@@ -306,58 +165,58 @@ function questionsTable(c: CandidateResult, results: ResultsView, lang: ReportLa
     const cells = c.readings.map((r) => {
       const q = perReading(r).find((x) => x.questionId === qid);
       if (!q) return '<td></td>';
-      if (!q.answered) return `<td>${w.notAnswered}</td>`;
+      if (!q.answered) return `<td>${w('notAnswered')}</td>`;
       const comment = q.comment.trim() ? `<div class="comment">« ${e(q.comment.trim())} »</div>` : '';
       return `<td>${q.found} / ${q.partly} / ${q.missing}${q.interpretation ? ` — ${interp[q.interpretation]}` : ''}${comment}</td>`;
     });
     return `<tr><th scope="row">${e(qid)}</th>${cells.join('')}</tr>`;
   });
-  return `<table class="questions"><caption>${w.keyPoints} (${w.found} / ${w.partly} / ${w.missing}) — ${w.interpretation}</caption>
-<thead><tr><th scope="col">${w.question}</th>${c.readings.map((r) => `<th scope="col">${w.reading} ${r.reading} (${e(r.corrector)})</th>`).join('')}</tr></thead>
+  return `<table class="questions"><caption>${w('keyPoints')} (${w('found')} / ${w('partly')} / ${w('missing')}) — ${w('interpretation')}</caption>
+<thead><tr><th scope="col">${w('question')}</th>${c.readings.map((r) => `<th scope="col">${w('reading')} ${r.reading} (${e(r.corrector)})</th>`).join('')}</tr></thead>
 <tbody>${rows.join('')}</tbody></table>`;
 }
 
 function candidatePage(c: CandidateResult, results: ResultsView, lang: ReportLanguage): string {
-  const w = words[lang];
+  const w = wordsIn(lang);
   const name = results.named ? `<p class="name">${e(c.fullName ?? '—')}</p>` : '';
   if (c.absent) {
-    return `<section class="candidate"><header><h2>${w.candidate} ${e(c.code)}</h2>${name}</header><p class="status">${w.status}${colon(lang)}${w.absent}</p></section>`;
+    return `<section class="candidate"><header><h2>${w('candidate')} ${e(c.code)}</h2>${name}</header><p class="status">${w('status')}${colon(lang)}${w('absent')}</p></section>`;
   }
   const decisions = c.decisions
     .map((d) => `<tr><th scope="row">${e(tr(d.title, lang))}</th><td class="decision ${d.reached === null ? 'pending' : d.reached ? 'yes' : 'no'}">${e(decisionWord(d, w))}</td><td>${evidenceCell(d, c, lang)}</td></tr>`)
     .join('');
   const scriptComments = c.readings
     .filter((r) => r.script?.comment.trim())
-    .map((r) => `<p class="comment"><span class="reading-tag">${w.reading} ${r.reading} (${e(r.corrector)})</span> ${e(r.script!.comment.trim())}</p>`)
+    .map((r) => `<p class="comment"><span class="reading-tag">${w('reading')} ${r.reading} (${e(r.corrector)})</span> ${e(r.script!.comment.trim())}</p>`)
     .join('');
   const disagreement = c.disagreements.length
-    ? `<p class="note">${w.disagreement}${colon(lang)}${c.disagreements.map((d) => e(d.kind === 'band-gap' ? `${tr(d.title, lang)} (${w.bandGap} ${d.values[0]} / ${d.values[1]})` : `${tr(d.title, lang)} (${w.decision})`)).join(', ')} — ${w['third-reading']}.</p>`
+    ? `<p class="note">${w('disagreement')}${colon(lang)}${c.disagreements.map((d) => e(d.kind === 'band-gap' ? `${tr(d.title, lang)} (${w('bandGap')} ${d.values[0]} / ${d.values[1]})` : `${tr(d.title, lang)} (${w('decision')})`)).join(', ')} — ${w('third-reading')}.</p>`
     : '';
   return `<section class="candidate">
-<header><h2>${w.candidate} ${e(c.code)}</h2>${name}<p class="status">${w.status}${colon(lang)}${e(statusWord(c, w))}${c.settledBy ? ` — ${w.settledBy.toLowerCase()} ${e(w[c.settledBy])}` : ''}</p></header>
-<table class="decisions"><thead><tr><th scope="col">${w.criterion}</th><th scope="col">${capital(w.decision)}</th><th scope="col">${w.evidence}</th></tr></thead><tbody>${decisions}</tbody></table>
+<header><h2>${w('candidate')} ${e(c.code)}</h2>${name}<p class="status">${w('status')}${colon(lang)}${e(statusWord(c, w))}${c.settledBy ? ` — ${w('settledBy').toLowerCase()} ${e(w(c.settledBy))}` : ''}</p></header>
+<table class="decisions"><thead><tr><th scope="col">${w('criterion')}</th><th scope="col">${capital(w('decision'))}</th><th scope="col">${w('evidence')}</th></tr></thead><tbody>${decisions}</tbody></table>
 ${disagreement}
 ${bandsTable(c, results, lang)}
 ${questionsTable(c, results, lang)}
-${scriptComments ? `<h3>${w.scriptComment}</h3>${scriptComments}` : ''}
-<div class="signature">${w.signature}</div>
+${scriptComments ? `<h3>${w('scriptComment')}</h3>${scriptComments}` : ''}
+<div class="signature">${w('signature')}</div>
 </section>`;
 }
 
 function agreementTable(results: ResultsView, lang: ReportLanguage): string {
-  const w = words[lang];
+  const w = wordsIn(lang);
   const rows = results.agreement.filter((a) => a.figures.pairs > 0);
   if (!results.session.doubleMarking || rows.length === 0) return '';
-  const pct = (x: number | null) => (x === null ? w.notDefined : `${percent(x, lang)} %`);
-  return `<table class="agreement"><caption>${w.agreementTitle}</caption>
-<thead><tr><th scope="col">${w.criterion}</th><th scope="col" class="num">${capital(w.pairs)}</th><th scope="col" class="num">${capital(w.exact)}</th><th scope="col" class="num">${capital(w.adjacent)}</th><th scope="col" class="num">${capital(w.kappa)}</th></tr></thead>
+  const pct = (x: number | null) => (x === null ? w('notDefined') : `${percent(x, lang)} %`);
+  return `<table class="agreement"><caption>${w('agreementTitle')}</caption>
+<thead><tr><th scope="col">${w('criterion')}</th><th scope="col" class="num">${capital(w('pairs'))}</th><th scope="col" class="num">${capital(w('exact'))}</th><th scope="col" class="num">${capital(w('adjacent'))}</th><th scope="col" class="num">${capital(w('kappa'))}</th></tr></thead>
 <tbody>${rows
-    .map((a) => `<tr><th scope="row">${e(tr(a.title, lang))}</th><td class="num">${a.figures.pairs}</td><td class="num">${pct(a.figures.exact)}</td><td class="num">${pct(a.figures.adjacent)}</td><td class="num">${a.figures.kappa === null ? w.notDefined : e(number(a.figures.kappa, lang, 2, true))}</td></tr>`)
+    .map((a) => `<tr><th scope="row">${e(tr(a.title, lang))}</th><td class="num">${a.figures.pairs}</td><td class="num">${pct(a.figures.exact)}</td><td class="num">${pct(a.figures.adjacent)}</td><td class="num">${a.figures.kappa === null ? w('notDefined') : e(number(a.figures.kappa, lang, 2, true))}</td></tr>`)
     .join('')}</tbody></table>`;
 }
 
 export function juryHtml(results: ResultsView, lang: ReportLanguage = 'fr', stylesheet = '/api/grading/jury.css'): string {
-  const w = words[lang];
+  const w = wordsIn(lang);
   const s = results.session;
   const summaryRows = results.candidates
     .map((c) => `<tr><th scope="row" class="code">${e(c.code)}</th>${results.named ? `<td>${e(c.fullName ?? '—')}</td>` : ''}${c.decisions.map((d) => `<td class="decision ${c.absent || d.reached === null ? 'pending' : d.reached ? 'yes' : 'no'}">${e(decisionWord(d, w, c.absent))}</td>`).join('')}</tr>`)
@@ -369,32 +228,32 @@ export function juryHtml(results: ResultsView, lang: ReportLanguage = 'fr', styl
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${e(w.report)} — ${e(s.title)}</title>
+<title>${e(w('report'))} — ${e(s.title)}</title>
 <link rel="stylesheet" href="${e(stylesheet)}">
 </head>
 <body>
 <main>
 <section class="cover">
 <header>
-<p class="kicker">Lectern — ${w.report}</p>
+<p class="kicker">Lectern — ${w('report')}</p>
 <h1>${e(s.title)}</h1>
 <p>${e(tr(results.pack.certification, lang))}</p>
 </header>
 <dl class="facts">
-<dt>${w.sessionCode}</dt><dd>${e(s.code)}</dd>
-${s.room ? `<dt>${w.room}</dt><dd>${e(s.room)}</dd>` : ''}
-<dt>${w.held}</dt><dd>${e(date(s.startedAt, lang))}</dd>
-<dt>${w.closed}</dt><dd>${e(date(s.gradingClosedAt, lang)) || '—'}</dd>
-<dt>${w.doubleMarking}</dt><dd>${s.doubleMarking ? w.yes : w.no}</dd>
-<dt>${w.generated}</dt><dd>${e(date(results.generatedAt, lang))}</dd>
+<dt>${w('sessionCode')}</dt><dd>${e(s.code)}</dd>
+${s.room ? `<dt>${w('room')}</dt><dd>${e(s.room)}</dd>` : ''}
+<dt>${w('held')}</dt><dd>${e(date(s.startedAt, lang))}</dd>
+<dt>${w('closed')}</dt><dd>${e(date(s.gradingClosedAt, lang)) || '—'}</dd>
+<dt>${w('doubleMarking')}</dt><dd>${s.doubleMarking ? w('yes') : w('no')}</dd>
+<dt>${w('generated')}</dt><dd>${e(date(results.generatedAt, lang))}</dd>
 </dl>
-<p class="note">${w.juryNote}</p>
-<p class="screen-only">${w.printHint}</p>
-<table class="summary"><caption>${w.summary}</caption>
-<thead><tr><th scope="col">${w.code}</th>${results.named ? `<th scope="col">${w.name}</th>` : ''}${results.criteria.map((h) => `<th scope="col">${e(tr(h.title, lang))}</th>`).join('')}</tr></thead>
+<p class="note">${w('juryNote')}</p>
+<p class="screen-only">${w('printHint')}</p>
+<table class="summary"><caption>${w('summary')}</caption>
+<thead><tr><th scope="col">${w('code')}</th>${results.named ? `<th scope="col">${w('name')}</th>` : ''}${results.criteria.map((h) => `<th scope="col">${e(tr(h.title, lang))}</th>`).join('')}</tr></thead>
 <tbody>${summaryRows}</tbody></table>
 ${agreementTable(results, lang)}
-<h2 class="small">${w.cefr}</h2><ul class="cefr">${cefr}</ul>
+<h2 class="small">${w('cefr')}</h2><ul class="cefr">${cefr}</ul>
 </section>
 ${results.candidates.map((c) => candidatePage(c, results, lang)).join('\n')}
 </main>

@@ -1,186 +1,21 @@
 import { html, page, type Html } from './html.js';
-import { actionLabels, eventLabels, extensionKindLabels, label, sessionStateLabels, submitKindLabels, type Lang } from './labels.js';
+import { labelFor, translate, type MessageKey } from '../contract/i18n/catalogue.js';
+import type { Language, Params } from '../contract/i18n/format.js';
 import type { ReportCandidate, SessionReport } from './report.js';
 
-const text = {
-  fr: {
-    title: 'Procès-verbal de session',
-    print: 'Imprimer',
-    csvCandidates: 'CSV : candidats',
-    csvIncidents: 'CSV : incidents',
-    csvEvents: 'CSV : événements',
-    other: 'English',
-    session: 'Session',
-    sessionCode: 'Code de session',
-    room: 'Salle',
-    pack: 'Épreuve',
-    packDigest: 'Empreinte du sujet',
-    duration: 'Durée',
-    state: 'État',
-    seb: 'Safe Exam Browser',
-    sebRequired: 'clé de configuration exigée',
-    sebNot: 'non exigé',
-    proctors: 'Surveillants',
-    noProctor: 'aucun surveillant désigné (session conduite par un administrateur)',
-    times: 'Horaires',
-    opened: 'Ouverture',
-    started: 'Début',
-    ended: 'Fin',
-    notYet: 'pas encore',
-    pauses: 'Pauses',
-    wholeRoom: 'toute la salle',
-    ongoing: 'en cours',
-    reason: 'Motif',
-    by: 'Par',
-    from: 'De',
-    to: 'À',
-    who: 'Qui',
-    candidates: 'Candidats',
-    present: 'présents',
-    absent: 'absents',
-    submitted: 'copies remises',
-    enrolled: 'inscrits',
-    workstation: 'Poste',
-    code: 'Code candidat',
-    presence: 'Présence',
-    isPresent: 'Présent',
-    isAbsent: 'Absent',
-    firstLogin: 'Connexion',
-    submission: 'Remise',
-    extra: 'Temps suppl.',
-    answers: 'Réponses',
-    words: 'mots',
-    lateSaves: 'Sauv. tardives',
-    moved: 'Changé de poste',
-    extensions: 'Temps supplémentaire',
-    kind: 'Nature',
-    minutes: 'Minutes',
-    at: 'Heure',
-    candidate: 'Candidat',
-    incidents: 'Incidents',
-    noIncident: 'Aucun incident consigné.',
-    messages: 'Messages aux candidats',
-    text: 'Texte',
-    acknowledged: 'Confirmé',
-    none: 'Aucun.',
-    supervision: 'Surveillance : synthèse par candidat',
-    supervisionNote:
-      'Événements relevés par le poste du candidat et par le serveur, à l’heure du serveur. Un événement n’est pas une fraude : il signale ce qu’il faut rapprocher des observations du surveillant.',
-    focusAway: 'Hors de la page',
-    pastes: 'Collages (document / ses réponses / extérieur)',
-    others: 'Autres événements',
-    actions: 'Actions des surveillants',
-    audit: 'Journal d’audit',
-    closingDigest: 'Empreinte du journal à la clôture',
-    notClosed: 'la session n’est pas terminée : empreinte provisoire ci-dessous',
-    headDigest: 'Empreinte actuelle (tête de chaîne)',
-    rows: 'Entrées du journal',
-    intact: 'Chaîne vérifiée : intacte',
-    broken: 'Chaîne rompue à l’entrée',
-    generated: 'Document établi le',
-    timeZone: 'Heures du serveur, fuseau',
-    signatures: 'Signatures',
-    signProctor: 'Le ou les surveillants',
-    signPlace: 'Fait à',
-    on: 'le',
-    page: 'Page',
-  },
-  en: {
-    title: 'Session report',
-    print: 'Print',
-    csvCandidates: 'CSV: candidates',
-    csvIncidents: 'CSV: incidents',
-    csvEvents: 'CSV: events',
-    other: 'Français',
-    session: 'Session',
-    sessionCode: 'Session code',
-    room: 'Room',
-    pack: 'Exam',
-    packDigest: 'Exam paper digest',
-    duration: 'Duration',
-    state: 'State',
-    seb: 'Safe Exam Browser',
-    sebRequired: 'Config Key required',
-    sebNot: 'not required',
-    proctors: 'Proctors',
-    noProctor: 'no proctor assigned (session run by an administrator)',
-    times: 'Times',
-    opened: 'Opened',
-    started: 'Started',
-    ended: 'Ended',
-    notYet: 'not yet',
-    pauses: 'Pauses',
-    wholeRoom: 'whole room',
-    ongoing: 'ongoing',
-    reason: 'Reason',
-    by: 'By',
-    from: 'From',
-    to: 'To',
-    who: 'Who',
-    candidates: 'Candidates',
-    present: 'present',
-    absent: 'absent',
-    submitted: 'scripts submitted',
-    enrolled: 'enrolled',
-    workstation: 'Workstation',
-    code: 'Candidate code',
-    presence: 'Attendance',
-    isPresent: 'Present',
-    isAbsent: 'Absent',
-    firstLogin: 'Login',
-    submission: 'Submitted',
-    extra: 'Extra time',
-    answers: 'Answers',
-    words: 'words',
-    lateSaves: 'Late saves',
-    moved: 'Moved',
-    extensions: 'Extra time',
-    kind: 'Kind',
-    minutes: 'Minutes',
-    at: 'Time',
-    candidate: 'Candidate',
-    incidents: 'Incidents',
-    noIncident: 'No incident recorded.',
-    messages: 'Messages to candidates',
-    text: 'Text',
-    acknowledged: 'Acknowledged',
-    none: 'None.',
-    supervision: 'Supervision: summary per candidate',
-    supervisionNote:
-      'Events observed by the candidate’s workstation and by the server, at the server’s time. An event is not cheating: it points to what to compare with the proctor’s own observations.',
-    focusAway: 'Away from the page',
-    pastes: 'Pastes (document / own answers / outside)',
-    others: 'Other events',
-    actions: 'Proctors’ actions',
-    audit: 'Audit log',
-    closingDigest: 'Digest of the log at closing',
-    notClosed: 'the session has not ended: provisional digest below',
-    headDigest: 'Current digest (head of the chain)',
-    rows: 'Log entries',
-    intact: 'Chain verified: intact',
-    broken: 'Chain broken at entry',
-    generated: 'Report produced on',
-    timeZone: 'Server times, time zone',
-    signatures: 'Signatures',
-    signProctor: 'Proctor(s)',
-    signPlace: 'Place',
-    on: 'date',
-    page: 'Page',
-  },
-};
+// A word of the report: `report.<word>` in the catalogue (server/contract/i18n/*/print.ts).
+type ReportWord = MessageKey extends infer K ? (K extends `report.${infer W}` ? W : never) : never;
+const wordsIn = (lang: Language) => (word: ReportWord, params?: Params) => translate(lang, `report.${word}`, params);
 
-export type ReportText = (typeof text)['fr'];
-export const reportText = (lang: Lang): ReportText => text[lang];
-
-export function formatDateTime(ms: number, lang: Lang): string {
+export function formatDateTime(ms: number, lang: Language): string {
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'medium', hour12: false }).format(new Date(ms));
 }
 
-export function formatTime(ms: number, lang: Lang): string {
+export function formatTime(ms: number, lang: Language): string {
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(ms));
 }
 
-export function formatMinutes(ms: number, lang: Lang): string {
+export function formatMinutes(ms: number, lang: Language): string {
   const minutes = ms / 60_000;
   const n = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(minutes);
   return `${n} min`;
@@ -201,72 +36,72 @@ const otherKinds = (c: ReportCandidate) =>
     .filter(([k]) => !['focus-back', 'page-visible', 'fullscreen-entered', 'paste', 'connection-back'].includes(k))
     .sort(([a], [b]) => a.localeCompare(b));
 
-export function renderReportPage(r: SessionReport, lang: Lang): string {
-  const t = text[lang];
-  const other: Lang = lang === 'fr' ? 'en' : 'fr';
-  const dt = (ms: number | null) => (ms === null ? t.notYet : formatDateTime(ms, lang));
+export function renderReportPage(r: SessionReport, lang: Language): string {
+  const t = wordsIn(lang);
+  const other: Language = lang === 'fr' ? 'en' : 'fr';
+  const dt = (ms: number | null) => (ms === null ? t('notYet') : formatDateTime(ms, lang));
   const tm = (ms: number | null) => (ms === null ? '—' : formatTime(ms, lang));
   const s = r.session;
   const base = `/api/sessions/${s.id}`;
 
   const body = html`
-<nav class="toolbar no-print" aria-label="${t.title}">
-  <button type="button" data-action="print">${t.print}</button>
-  <a href="${base}/report.csv?lang=${lang}">${t.csvCandidates}</a>
-  <a href="${base}/incidents.csv?lang=${lang}">${t.csvIncidents}</a>
-  <a href="${base}/events.csv?lang=${lang}">${t.csvEvents}</a>
-  <a href="?lang=${other}" hreflang="${other}" lang="${other}">${t.other}</a>
+<nav class="toolbar no-print" aria-label="${t('title')}">
+  <button type="button" data-action="print">${t('print')}</button>
+  <a href="${base}/report.csv?lang=${lang}">${t('csvCandidates')}</a>
+  <a href="${base}/incidents.csv?lang=${lang}">${t('csvIncidents')}</a>
+  <a href="${base}/events.csv?lang=${lang}">${t('csvEvents')}</a>
+  <a href="?lang=${other}" hreflang="${other}" lang="${other}">${t('other')}</a>
 </nav>
 <main class="report">
 <header class="report-head">
   <p class="kicker">Lectern · ${s.packTitle[lang]}</p>
-  <h1>${t.title}</h1>
-  <p class="subtitle">${s.title}${s.room ? html` · ${t.room} ${s.room}` : ''} · ${t.sessionCode} <strong class="nowrap">${s.code}</strong></p>
+  <h1>${t('title')}</h1>
+  <p class="subtitle">${s.title}${s.room ? html` · ${t('room')} ${s.room}` : ''} · ${t('sessionCode')} <strong class="nowrap">${s.code}</strong></p>
 </header>
 
 <section>
-<h2>${t.session}</h2>
+<h2>${t('session')}</h2>
 <dl class="facts">
-  <dt>${t.pack}</dt><dd>${s.packTitle[lang]} <span class="muted">(${s.packId})</span></dd>
-  <dt>${t.packDigest}</dt><dd>${digest(s.packDigest)}</dd>
-  <dt>${t.room}</dt><dd>${s.room || '—'}</dd>
-  <dt>${t.duration}</dt><dd>${formatMinutes(s.durationMs, lang)}</dd>
-  <dt>${t.state}</dt><dd>${label(sessionStateLabels, s.state, lang)}</dd>
-  <dt>${t.seb}</dt><dd>${s.sebConfigKeySet ? t.sebRequired : t.sebNot}</dd>
-  <dt>${t.proctors}</dt><dd>${r.proctors.length ? r.proctors.map((p, i) => html`${i ? ', ' : ''}${p.name} <span class="muted">(${p.username})</span>`) : t.noProctor}</dd>
+  <dt>${t('pack')}</dt><dd>${s.packTitle[lang]} <span class="muted">(${s.packId})</span></dd>
+  <dt>${t('packDigest')}</dt><dd>${digest(s.packDigest)}</dd>
+  <dt>${t('room')}</dt><dd>${s.room || '—'}</dd>
+  <dt>${t('duration')}</dt><dd>${formatMinutes(s.durationMs, lang)}</dd>
+  <dt>${t('state')}</dt><dd>${labelFor(lang, 'sessionState', s.state)}</dd>
+  <dt>${t('seb')}</dt><dd>${s.sebConfigKeySet ? t('sebRequired') : t('sebNot')}</dd>
+  <dt>${t('proctors')}</dt><dd>${r.proctors.length ? r.proctors.map((p, i) => html`${i ? ', ' : ''}${p.name} <span class="muted">(${p.username})</span>`) : t('noProctor')}</dd>
 </dl>
 </section>
 
 <section>
-<h2>${t.times}</h2>
+<h2>${t('times')}</h2>
 <dl class="facts">
-  <dt>${t.opened}</dt><dd>${dt(s.createdAt)}</dd>
-  <dt>${t.started}</dt><dd>${dt(s.startedAt)}</dd>
-  <dt>${t.ended}</dt><dd>${dt(s.endedAt)}</dd>
+  <dt>${t('opened')}</dt><dd>${dt(s.createdAt)}</dd>
+  <dt>${t('started')}</dt><dd>${dt(s.startedAt)}</dd>
+  <dt>${t('ended')}</dt><dd>${dt(s.endedAt)}</dd>
 </dl>
-<h3>${t.pauses}</h3>
+<h3>${t('pauses')}</h3>
 ${r.pauses.length === 0
-  ? html`<p>${t.none}</p>`
-  : html`<table><thead><tr><th>${t.from}</th><th>${t.to}</th><th>${t.who}</th><th>${t.reason}</th><th>${t.by}</th></tr></thead><tbody>
-  ${r.pauses.map((p) => html`<tr><td>${tm(p.startedAt)}</td><td>${p.endedAt === null ? t.ongoing : tm(p.endedAt)}</td><td>${p.candidateCode ?? t.wholeRoom}</td><td>${p.reason || '—'}</td><td>${p.by ?? '—'}</td></tr>`)}
+  ? html`<p>${t('none')}</p>`
+  : html`<table><thead><tr><th>${t('from')}</th><th>${t('to')}</th><th>${t('who')}</th><th>${t('reason')}</th><th>${t('by')}</th></tr></thead><tbody>
+  ${r.pauses.map((p) => html`<tr><td>${tm(p.startedAt)}</td><td>${p.endedAt === null ? t('ongoing') : tm(p.endedAt)}</td><td>${p.candidateCode ?? t('wholeRoom')}</td><td>${p.reason || '—'}</td><td>${p.by ?? '—'}</td></tr>`)}
   </tbody></table>`}
 </section>
 
 <section>
-<h2>${t.candidates}</h2>
-<p class="totals"><strong>${r.totals.candidates}</strong> ${t.enrolled} · <strong>${r.totals.present}</strong> ${t.present} · <strong>${r.totals.absent}</strong> ${t.absent} · <strong>${r.totals.submitted}</strong> ${t.submitted}</p>
+<h2>${t('candidates')}</h2>
+<p class="totals"><strong>${r.totals.candidates}</strong> ${t('enrolled', { n: r.totals.candidates })} · <strong>${r.totals.present}</strong> ${t('present', { n: r.totals.present })} · <strong>${r.totals.absent}</strong> ${t('absent', { n: r.totals.absent })} · <strong>${r.totals.submitted}</strong> ${t('submitted', { n: r.totals.submitted })}</p>
 <table class="candidates">
-<thead><tr><th>${t.workstation}</th><th>${t.code}</th><th>${t.presence}</th><th>${t.firstLogin}</th><th>${t.submission}</th><th>${t.extra}</th><th>${t.answers}</th><th>${t.lateSaves}</th></tr></thead>
+<thead><tr><th>${t('workstation')}</th><th>${t('code')}</th><th>${t('presence')}</th><th>${t('firstLogin')}</th><th>${t('submission')}</th><th>${t('extra')}</th><th>${t('answers')}</th><th>${t('lateSaves')}</th></tr></thead>
 <tbody>
 ${r.candidates.map(
   (c) => html`<tr class="${c.present ? '' : 'absent'}">
-  <td>${c.workstation ?? '—'}${c.moves.length ? html`<br><span class="muted">${t.moved}${lang === 'fr' ? ' : ' : ': '}${c.moves.map((m, i) => html`${i ? ', ' : ''}${m.from ?? '—'} → ${m.to} (${tm(m.at)})`)}</span>` : ''}</td>
+  <td>${c.workstation ?? '—'}${c.moves.length ? html`<br><span class="muted">${t('moved')}${t('colon')}${c.moves.map((m, i) => html`${i ? ', ' : ''}${m.from ?? '—'} → ${m.to} (${tm(m.at)})`)}</span>` : ''}</td>
   <td class="code">${c.code}</td>
-  <td>${c.present ? t.isPresent : t.isAbsent}</td>
+  <td>${c.present ? t('isPresent') : t('isAbsent')}</td>
   <td>${tm(c.firstLoginAt)}</td>
-  <td>${c.submittedAt === null || !c.present ? '—' : html`${tm(c.submittedAt)}<br><span class="muted">${label(submitKindLabels, c.submitKind ?? '', lang)}</span>`}</td>
+  <td>${c.submittedAt === null || !c.present ? '—' : html`${tm(c.submittedAt)}<br><span class="muted">${labelFor(lang, 'submitKind', c.submitKind ?? '')}</span>`}</td>
   <td>${c.extraMs ? formatMinutes(c.extraMs, lang) : '—'}</td>
-  <td>${c.answered} · ${c.words} ${t.words}</td>
+  <td>${c.answered} · ${c.words} ${t('words', { n: c.words })}</td>
   <td>${c.lateSaves || '—'}</td>
 </tr>`,
 )}
@@ -275,37 +110,37 @@ ${r.candidates.map(
 </section>
 
 <section>
-<h2>${t.extensions}</h2>
+<h2>${t('extensions')}</h2>
 ${r.extensions.length === 0
-  ? html`<p>${t.none}</p>`
-  : html`<table><thead><tr><th>${t.at}</th><th>${t.candidate}</th><th>${t.kind}</th><th>${t.minutes}</th><th>${t.reason}</th><th>${t.by}</th></tr></thead><tbody>
-  ${r.extensions.map((e) => html`<tr><td>${tm(e.at)}</td><td class="code">${e.candidateCode}</td><td>${label(extensionKindLabels, e.kind, lang)}</td><td>${formatMinutes(e.durationMs, lang)}</td><td>${e.reason}</td><td>${e.by ?? '—'}</td></tr>`)}
+  ? html`<p>${t('none')}</p>`
+  : html`<table><thead><tr><th>${t('at')}</th><th>${t('candidate')}</th><th>${t('kind')}</th><th>${t('minutes')}</th><th>${t('reason')}</th><th>${t('by')}</th></tr></thead><tbody>
+  ${r.extensions.map((e) => html`<tr><td>${tm(e.at)}</td><td class="code">${e.candidateCode}</td><td>${labelFor(lang, 'extensionKind', e.kind)}</td><td>${formatMinutes(e.durationMs, lang)}</td><td>${e.reason}</td><td>${e.by ?? '—'}</td></tr>`)}
   </tbody></table>`}
 </section>
 
 <section>
-<h2>${t.incidents}</h2>
+<h2>${t('incidents')}</h2>
 ${r.incidents.length === 0
-  ? html`<p>${t.noIncident}</p>`
-  : html`<table class="incidents"><thead><tr><th>${t.at}</th><th>${t.candidate}</th><th>${t.text}</th><th>${t.by}</th></tr></thead><tbody>
+  ? html`<p>${t('noIncident')}</p>`
+  : html`<table class="incidents"><thead><tr><th>${t('at')}</th><th>${t('candidate')}</th><th>${t('text')}</th><th>${t('by')}</th></tr></thead><tbody>
   ${r.incidents.map((i) => html`<tr><td>${tm(i.at)}</td><td class="code">${i.candidateCode ?? '—'}</td><td class="prose">${i.text}</td><td>${i.by ?? '—'}</td></tr>`)}
   </tbody></table>`}
 </section>
 
 <section>
-<h2>${t.messages}</h2>
+<h2>${t('messages')}</h2>
 ${r.messages.length === 0
-  ? html`<p>${t.none}</p>`
-  : html`<table><thead><tr><th>${t.at}</th><th>${t.to}</th><th>${t.text}</th><th>${t.acknowledged}</th><th>${t.by}</th></tr></thead><tbody>
-  ${r.messages.map((m) => html`<tr><td>${tm(m.sentAt)}</td><td>${m.candidateCode ?? t.wholeRoom}</td><td class="prose">${m.text}</td><td>${m.acknowledged} / ${m.recipients}</td><td>${m.by ?? '—'}</td></tr>`)}
+  ? html`<p>${t('none')}</p>`
+  : html`<table><thead><tr><th>${t('at')}</th><th>${t('to')}</th><th>${t('text')}</th><th>${t('acknowledged')}</th><th>${t('by')}</th></tr></thead><tbody>
+  ${r.messages.map((m) => html`<tr><td>${tm(m.sentAt)}</td><td>${m.candidateCode ?? t('wholeRoom')}</td><td class="prose">${m.text}</td><td>${m.acknowledged} / ${m.recipients}</td><td>${m.by ?? '—'}</td></tr>`)}
   </tbody></table>`}
 </section>
 
 <section>
-<h2>${t.supervision}</h2>
-<p class="note">${t.supervisionNote}</p>
+<h2>${t('supervision')}</h2>
+<p class="note">${t('supervisionNote')}</p>
 <table class="supervision">
-<thead><tr><th>${t.workstation}</th><th>${t.code}</th><th>${t.focusAway}</th><th>${t.pastes}</th><th>${t.others}</th></tr></thead>
+<thead><tr><th>${t('workstation')}</th><th>${t('code')}</th><th>${t('focusAway')}</th><th>${t('pastes')}</th><th>${t('others')}</th></tr></thead>
 <tbody>
 ${r.candidates
   .filter((c) => c.present || Object.keys(c.events).length > 0)
@@ -314,8 +149,8 @@ ${r.candidates
   <td>${c.workstation ?? '—'}</td>
   <td class="code">${c.code}</td>
   <td>${c.events['focus-lost'] ? html`${c.events['focus-lost']} × · ${formatAway(c.focusAwayMs)}` : '—'}</td>
-  <td>${c.pastes.document + c.pastes.ownAnswer + c.pastes.outside ? html`${c.pastes.document} / ${c.pastes.ownAnswer} / ${c.pastes.outside}${c.pastes.outside ? html` <span class="muted">(${c.pastes.outsideChars} ${lang === 'fr' ? 'car.' : 'chars'})</span>` : ''}` : '—'}</td>
-  <td>${otherKinds(c).filter(([k]) => k !== 'focus-lost').length ? otherKinds(c).filter(([k]) => k !== 'focus-lost').map(([k, n], i) => html`${i ? ' · ' : ''}${label(eventLabels, k, lang)} ${n}`) : '—'}</td>
+  <td>${c.pastes.document + c.pastes.ownAnswer + c.pastes.outside ? html`${c.pastes.document} / ${c.pastes.ownAnswer} / ${c.pastes.outside}${c.pastes.outside ? html` <span class="muted">(${c.pastes.outsideChars} ${t('chars')})</span>` : ''}` : '—'}</td>
+  <td>${otherKinds(c).filter(([k]) => k !== 'focus-lost').length ? otherKinds(c).filter(([k]) => k !== 'focus-lost').map(([k, n], i) => html`${i ? ' · ' : ''}${labelFor(lang, 'event', k)} ${n}`) : '—'}</td>
 </tr>`,
   )}
 </tbody>
@@ -323,40 +158,40 @@ ${r.candidates
 </section>
 
 <section class="actions">
-<h2>${t.actions}</h2>
+<h2>${t('actions')}</h2>
 ${r.actions.length === 0
-  ? html`<p>${t.none}</p>`
-  : html`<table><thead><tr><th>${t.at}</th><th>${t.by}</th><th>${t.kind}</th><th>${t.candidate}</th></tr></thead><tbody>
-  ${r.actions.map((a) => html`<tr><td>${tm(a.at)}</td><td>${a.by ?? '—'}</td><td>${label(actionLabels, a.action, lang)}${actionDetail(a, lang)}</td><td class="code">${a.candidateCode ?? '—'}</td></tr>`)}
+  ? html`<p>${t('none')}</p>`
+  : html`<table><thead><tr><th>${t('at')}</th><th>${t('by')}</th><th>${t('kind')}</th><th>${t('candidate')}</th></tr></thead><tbody>
+  ${r.actions.map((a) => html`<tr><td>${tm(a.at)}</td><td>${a.by ?? '—'}</td><td>${labelFor(lang, 'action', a.action)}${actionDetail(a, lang)}</td><td class="code">${a.candidateCode ?? '—'}</td></tr>`)}
   </tbody></table>`}
 </section>
 
 <section class="audit">
-<h2>${t.audit}</h2>
+<h2>${t('audit')}</h2>
 <dl class="facts">
-  <dt>${t.closingDigest}</dt><dd>${r.audit.closingDigest ? html`${digest(r.audit.closingDigest)} <span class="muted">(${dt(r.audit.closingAt)})</span>` : t.notClosed}</dd>
-  <dt>${t.headDigest}</dt><dd>${digest(r.audit.headDigest)}</dd>
-  <dt>${t.rows}</dt><dd>${r.audit.rows} · ${r.audit.intact ? t.intact : html`<strong class="alert">${t.broken} ${r.audit.brokenAt}</strong>`}</dd>
+  <dt>${t('closingDigest')}</dt><dd>${r.audit.closingDigest ? html`${digest(r.audit.closingDigest)} <span class="muted">(${dt(r.audit.closingAt)})</span>` : t('notClosed')}</dd>
+  <dt>${t('headDigest')}</dt><dd>${digest(r.audit.headDigest)}</dd>
+  <dt>${t('rows')}</dt><dd>${r.audit.rows} · ${r.audit.intact ? t('intact') : html`<strong class="alert">${t('broken')} ${r.audit.brokenAt}</strong>`}</dd>
 </dl>
 </section>
 
 <section class="signatures">
-<h2>${t.signatures}</h2>
+<h2>${t('signatures')}</h2>
 <div class="sign-grid">
-  <div class="sign-box"><span>${t.signProctor}</span></div>
-  <div class="sign-box"><span>${t.signPlace} ……………………… ${t.on} ………………</span></div>
+  <div class="sign-box"><span>${t('signProctor')}</span></div>
+  <div class="sign-box"><span>${t('signPlace')} ……………………… ${t('on')} ………………</span></div>
 </div>
 </section>
 
-<footer class="report-foot"><p>${t.generated} ${formatDateTime(r.generatedAt, lang)} · ${t.timeZone} ${r.timeZone} · Lectern</p></footer>
+<footer class="report-foot"><p>${t('generated')} ${formatDateTime(r.generatedAt, lang)} · ${t('timeZone')} ${r.timeZone} · Lectern</p></footer>
 </main>`;
-  return page({ lang, title: `${t.title} · ${s.title}`, bodyClass: 'print-report', body });
+  return page({ lang, title: `${t('title')} · ${s.title}`, bodyClass: 'print-report', body });
 }
 
-function actionDetail(a: SessionReport['actions'][number], lang: Lang): Html | string {
+function actionDetail(a: SessionReport['actions'][number], lang: Language): Html | string {
   const d = a.detail;
   if (a.action === 'candidate.extra-time' && typeof d['durationMs'] === 'number') {
-    return html` <span class="muted">(+${formatMinutes(d['durationMs'], lang)}, ${label(extensionKindLabels, String(d['kind']), lang)}: ${String(d['reason'] ?? '')})</span>`;
+    return html` <span class="muted">(+${formatMinutes(d['durationMs'], lang)}, ${labelFor(lang, 'extensionKind', String(d['kind']))}: ${String(d['reason'] ?? '')})</span>`;
   }
   if (a.action === 'candidate.moved') return html` <span class="muted">(${String(d['from'] ?? '—')} → ${String(d['to'] ?? '')})</span>`;
   if ((a.action === 'candidate.paused' || a.action === 'session.paused') && d['reason']) return html` <span class="muted">(${String(d['reason'])})</span>`;

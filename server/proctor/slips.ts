@@ -2,38 +2,12 @@ import { networkInterfaces } from 'node:os';
 import QRCode from 'qrcode';
 import type { FastifyRequest } from 'fastify';
 import { html, page } from './html.js';
-import type { Lang } from './labels.js';
+import { translate, type MessageKey } from '../contract/i18n/catalogue.js';
+import type { Language } from '../contract/i18n/format.js';
 
-const text = {
-  fr: {
-    title: 'Fiches de connexion',
-    print: 'Imprimer les fiches',
-    other: 'English',
-    slip: 'Fiche de connexion',
-    session: 'Code de session',
-    candidate: 'Code candidat',
-    workstation: 'Poste',
-    anyWorkstation: 'au choix du surveillant',
-    url: 'Adresse de l’épreuve',
-    qr: 'QR code de l’adresse de l’épreuve',
-    how: 'Sur le poste, saisissez le code de session puis votre code candidat. Les tirets et les majuscules sont facultatifs.',
-    keep: 'Cette fiche est personnelle et ne sert qu’à cette session. Rendez-la au surveillant à la fin de l’épreuve.',
-  },
-  en: {
-    title: 'Login slips',
-    print: 'Print the slips',
-    other: 'Français',
-    slip: 'Login slip',
-    session: 'Session code',
-    candidate: 'Candidate code',
-    workstation: 'Workstation',
-    anyWorkstation: 'as the proctor decides',
-    url: 'Exam address',
-    qr: 'QR code of the exam address',
-    how: 'On the workstation, type the session code, then your candidate code. Hyphens and capitals are optional.',
-    keep: 'This slip is personal and only valid for this session. Give it back to the proctor at the end of the exam.',
-  },
-};
+// A word of the slips page: `slips.<word>` in the catalogue (server/contract/i18n/*/print.ts).
+type SlipWord = MessageKey extends infer K ? (K extends `slips.${infer W}` ? W : never) : never;
+const wordsIn = (lang: Language) => (word: SlipWord) => translate(lang, `slips.${word}`);
 
 export interface SlipSession {
   title: string;
@@ -75,30 +49,30 @@ export async function qrDataUrl(url: string): Promise<string> {
 }
 
 /** One slip per candidate, six to an A4 page, with cut lines. */
-export async function renderSlipsPage(session: SlipSession, slips: Slip[], url: string, lang: Lang): Promise<string> {
-  const t = text[lang];
-  const other: Lang = lang === 'fr' ? 'en' : 'fr';
+export async function renderSlipsPage(session: SlipSession, slips: Slip[], url: string, lang: Language): Promise<string> {
+  const t = wordsIn(lang);
+  const other: Language = lang === 'fr' ? 'en' : 'fr';
   const qr = await qrDataUrl(url);
   const body = html`
 <nav class="toolbar no-print">
-  <button type="button" data-action="print">${t.print}</button>
-  <a href="?lang=${other}" hreflang="${other}" lang="${other}">${t.other}</a>
+  <button type="button" data-action="print">${t('print')}</button>
+  <a href="?lang=${other}" hreflang="${other}" lang="${other}">${t('other')}</a>
   <span class="muted">${session.title}${session.room ? ` · ${session.room}` : ''} · ${slips.length}</span>
 </nav>
 <main class="slips">
 ${slips.map(
   (s) => html`<article class="slip">
-  <header><h1>${t.slip} <span class="slip-kicker">Lectern</span></h1><p class="slip-title">${session.title}${session.room ? ` · ${session.room}` : ''}</p></header>
+  <header><h1>${t('slip')} <span class="slip-kicker">Lectern</span></h1><p class="slip-title">${session.title}${session.room ? ` · ${session.room}` : ''}</p></header>
   <dl>
-    <dt>${t.workstation}</dt><dd class="slip-workstation">${s.workstation ?? t.anyWorkstation}</dd>
-    <dt>${t.session}</dt><dd class="slip-code">${session.code}</dd>
-    <dt>${t.candidate}</dt><dd class="slip-code slip-candidate">${s.code}</dd>
+    <dt>${t('workstation')}</dt><dd class="slip-workstation">${s.workstation ?? t('anyWorkstation')}</dd>
+    <dt>${t('session')}</dt><dd class="slip-code">${session.code}</dd>
+    <dt>${t('candidate')}</dt><dd class="slip-code slip-candidate">${s.code}</dd>
   </dl>
-  <div class="slip-url"><img src="${qr}" alt="${t.qr}" width="96" height="96"><div><span class="slip-label">${t.url}</span><code>${url}</code></div></div>
-  <p class="slip-how">${t.how}</p>
-  <p class="slip-keep">${t.keep}</p>
+  <div class="slip-url"><img src="${qr}" alt="${t('qr')}" width="96" height="96"><div><span class="slip-label">${t('url')}</span><code>${url}</code></div></div>
+  <p class="slip-how">${t('how')}</p>
+  <p class="slip-keep">${t('keep')}</p>
 </article>`,
 )}
 </main>`;
-  return page({ lang, title: `${t.title} · ${session.title}`, bodyClass: 'print-slips', body });
+  return page({ lang, title: `${t('title')} · ${session.title}`, bodyClass: 'print-slips', body });
 }

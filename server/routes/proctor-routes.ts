@@ -23,7 +23,7 @@ import { renderReportPage } from '../proctor/report-page.js';
 import { candidatesCsv, eventsCsv, incidentsCsv } from '../proctor/report-csv.js';
 import { kioskUrl, renderSlipsPage } from '../proctor/slips.js';
 import { printCss, printJs } from '../proctor/print-assets.js';
-import type { Lang } from '../proctor/labels.js';
+import type { Language as Lang } from '../contract/i18n/format.js';
 
 type CandidateReq<B = unknown> = FastifyRequest<{ Params: Static<typeof CandidateParams>; Body: B }>;
 

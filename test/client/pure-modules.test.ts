@@ -3,8 +3,8 @@ import { checkCode } from '../../server/auth/code-format.js';
 import { digestGroups, formatDuration } from '../../client/common/format.js';
 import { backoffDelay } from '../../client/common/connection.js';
 import { timeLeftAfter } from '../../client/common/server-clock.js';
-import { fr } from '../../client/common/strings/fr.js';
-import { en } from '../../client/common/strings/en.js';
+import { en, fr } from '../../server/contract/i18n/catalogue.js';
+import { placeholdersOf } from '../../server/contract/i18n/format.js';
 import { t } from '../../client/common/i18n.js';
 import { activityAt, blockedShortcut, pasteSource, type KeyPress } from '../../client/kiosk/supervision.js';
 import { warningBracket } from '../../client/kiosk/time-warnings.js';
@@ -22,12 +22,11 @@ describe('codes typed at login', () => {
 describe('interface strings', () => {
   it('has the same keys in French and English, none empty', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
-    for (const [key, value] of [...Object.entries(fr), ...Object.entries(en)]) expect(value, key).not.toBe('');
+    for (const [key, value] of [...Object.entries(fr), ...Object.entries(en)]) for (const form of typeof value === 'string' ? [value] : [value.one, value.other]) expect(form, key).not.toBe('');
   });
 
   it('uses the same placeholders in both languages', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(fr) as (keyof typeof fr)[]) expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
+    for (const key of Object.keys(fr) as (keyof typeof fr)[]) expect(placeholdersOf(en[key]), key).toEqual(placeholdersOf(fr[key]));
   });
 
   it('fills placeholders', () => {

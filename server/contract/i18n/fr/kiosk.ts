@@ -1,18 +1,17 @@
-// Every string of the interface, in French (the default). The English catalogue (en.ts) is typed
-// from this one: a key missing there, or added there only, does not compile.
-// Placeholders: {name}, filled by t(key, { name }).
+import type { Entry } from '../format.js';
 
-export const fr = {
+// The candidate's kiosk: login, monitoring notice, waiting room, exam, submission, receipt.
+// Every candidate downloads this area, so it holds only what the kiosk shows. Placeholders are
+// {name}, filled by t(key, { name }); a { one, other } entry is chosen by {n}.
+export const kioskFr = {
   'app.name': 'Lectern',
   'app.loading': 'Chargement…',
   'app.serverUnreachable': 'Le serveur ne répond pas. Nouvel essai dans quelques secondes. Vos réponses déjà saisies restent sur ce poste.',
   'app.tellProctor': 'Si cela dure, prévenez le surveillant.',
   'app.skipToAnswers': 'Aller aux réponses',
   'app.retry': 'Réessayer',
-
   'language.switchTo': 'English',
   'language.switchLabel': 'Switch the interface to English',
-
   'login.title': 'Questionnaire professionnel',
   'login.intro': 'Saisissez les deux codes imprimés sur votre fiche de connexion.',
   'login.sessionCode': 'Code de session',
@@ -38,7 +37,6 @@ export const fr = {
   'login.error.ended': 'Cette session est terminée : il n’est plus possible de s’y connecter.',
   'login.error.network': 'Le serveur ne répond pas. Vérifiez que le câble réseau est branché, puis réessayez ; sinon prévenez le surveillant.',
   'login.error.other': 'La connexion a échoué ({code}). Réessayez, ou prévenez le surveillant.',
-
   'notice.title': 'Surveillance de l’épreuve',
   'notice.intro': 'Pendant l’épreuve, ce poste est surveillé. Voici ce qui est enregistré, qui le voit et combien de temps c’est conservé.',
   'notice.recorded.title': 'Ce qui est enregistré',
@@ -61,7 +59,6 @@ export const fr = {
   'notice.continue': 'Continuer',
   'notice.mustCheck': 'Cochez la case pour continuer.',
   'notice.error': 'L’enregistrement a échoué. Réessayez ; si cela persiste, prévenez le surveillant.',
-
   'waiting.title': 'Salle d’attente',
   'waiting.candidate': 'Candidat {code}',
   'waiting.duration': 'Durée : {minutes} min',
@@ -74,7 +71,6 @@ export const fr = {
   'waiting.serverTime': 'Heure du serveur : {time}',
   'waiting.connected': 'Connecté au serveur.',
   'waiting.connecting': 'Connexion au serveur…',
-
   'status.timeLeft': 'Temps restant',
   'status.notStarted': 'Pas commencé',
   'status.paused': 'En pause : le temps est arrêté',
@@ -97,7 +93,6 @@ export const fr = {
   'status.candidate': 'Candidat {code}',
   'status.fullscreen': 'Plein écran',
   'status.submit': 'Rendre ma copie',
-
   'exam.document': 'Document',
   'exam.toc': 'Sommaire',
   'exam.textSmaller': 'A−',
@@ -116,10 +111,9 @@ export const fr = {
   'exam.pausedTitle': 'Épreuve en pause',
   'exam.pausedText': 'Le temps est arrêté. Attendez les consignes du surveillant.',
   'exam.submitHint': 'Quand vous avez terminé, rendez votre copie. À la fin du temps, elle est rendue automatiquement.',
-
   'question.title': 'Question {n}',
   'question.answerLabel': 'Votre réponse à la question {n}',
-  'question.words': '{words} mots',
+  'question.words': { one: '{words} mot', other: '{words} mots' },
   'question.target': 'objectif : {target} mots',
   'question.chars': '{count} caractères sur {max}',
   'question.nearLimit': 'Vous approchez de la limite : {count} caractères sur {max}.',
@@ -129,7 +123,6 @@ export const fr = {
   'question.state.offline': 'Gardée sur ce poste',
   'question.state.refused': 'Non acceptée : {message}',
   'question.readonly': 'Lecture seule',
-
   'refusal.late': 'le temps est écoulé',
   'refusal.not-started': 'l’épreuve n’a pas commencé',
   'refusal.ended': 'la session est terminée',
@@ -138,13 +131,12 @@ export const fr = {
   'refusal.unknown-question': 'le serveur ne connaît pas cette question',
   'refusal.too-long': 'la réponse dépasse 50 000 caractères',
   'refusal.conflict': 'une autre version de cette réponse a été enregistrée depuis un autre poste',
-
   'submit.title': 'Rendre votre copie ?',
   'submit.intro': 'Après l’avoir rendue, vous ne pourrez plus modifier vos réponses.',
   'submit.unanswered': 'Questions sans réponse : {list}',
   'submit.allAnswered': 'Vous avez répondu à toutes les questions.',
   'submit.summary': 'Vos réponses',
-  'submit.wordsOf': '{words} mots (objectif : {target})',
+  'submit.wordsOf': { one: '{words} mot (objectif : {target})', other: '{words} mots (objectif : {target})' },
   'submit.confirm': 'Rendre ma copie',
   'submit.cancel': 'Revenir aux questions',
   'submit.flushing': 'Enregistrement de vos dernières modifications…',
@@ -153,7 +145,6 @@ export const fr = {
   'submit.timeout': 'Le serveur n’a pas confirmé l’enregistrement de toutes vos réponses. La copie n’est pas rendue. Réessayez dans un instant.',
   'submit.refused': 'Le serveur n’accepte plus d’enregistrement : {message}',
   'submit.error': 'La copie n’a pas pu être rendue ({code}). Réessayez, ou prévenez le surveillant.',
-
   'receipt.title': 'Copie rendue',
   'receipt.submittedAt': 'Rendue le {date}',
   'receipt.kind.candidate': 'Rendue par vous.',
@@ -165,17 +156,13 @@ export const fr = {
   'receipt.question': 'Question',
   'receipt.words': 'Mots',
   'receipt.leave': 'Vous pouvez quitter votre poste, ou attendre les consignes du surveillant.',
-
   'message.title': 'Message du surveillant',
   'message.sentAt': 'Envoyé à {time}',
   'message.acknowledge': 'J’ai lu',
-
   'locked.title': 'Poste verrouillé',
   'locked.text': 'Le surveillant a verrouillé ce poste. Vos réponses sont gardées. Attendez ses consignes.',
-
   'ended.title': 'Session terminée',
   'ended.text': 'Cette session est terminée. Attendez les consignes du surveillant.',
-
   'loggedOut.title': 'Vous êtes déconnecté de ce poste',
   'loggedOut.moved': 'Le surveillant vous a déplacé sur un autre poste. Vos réponses vous y attendent.',
   'loggedOut.revoked': 'Le surveillant a mis fin à votre connexion sur ce poste.',
@@ -183,62 +170,4 @@ export const fr = {
   'loggedOut.expired': 'Votre connexion a expiré.',
   'loggedOut.keptHere': 'Les modifications qui n’avaient pas atteint le serveur restent sur ce poste : elles seront envoyées à votre prochaine connexion ici.',
   'loggedOut.login': 'Se reconnecter',
-  // admin
-  'staff.login.title': 'Connexion du personnel',
-  'staff.login.username': 'Identifiant',
-  'staff.login.password': 'Mot de passe',
-  'staff.login.submit': 'Se connecter',
-  'staff.login.failed': 'Identifiant ou mot de passe incorrect.',
-  'staff.login.rateLimited': 'Trop d’essais manqués : attendez {seconds} secondes.',
-  'staff.login.wrongRole': 'Cette page est réservée au rôle {role}. Vous êtes connecté comme {current}.',
-  'staff.logout': 'Se déconnecter',
-  'admin.title': 'Administration',
-  'admin.tab.sessions': 'Sessions',
-  'admin.tab.packs': 'Sujets',
-  'admin.tab.accounts': 'Comptes',
-  'admin.packs.none': 'Aucun sujet valide dans le dossier de contenu.',
-  'admin.packs.problems': 'Sujets avec des erreurs (inutilisables tant qu’elles ne sont pas corrigées)',
-  'admin.packs.questions': '{sections} section(s), {questions} questions, {minutes} min',
-  'admin.sessions.new': 'Ouvrir une session',
-  'admin.sessions.pack': 'Sujet',
-  'admin.sessions.title': 'Intitulé (facultatif)',
-  'admin.sessions.titleColumn': 'Intitulé',
-  'admin.sessions.room': 'Salle',
-  'admin.sessions.count': 'Nombre de candidats',
-  'admin.sessions.names': 'Ou la liste des candidats, une ligne chacun : poste ; nom ; minutes de tiers-temps',
-  'admin.sessions.namesHint': 'Exemple : PC-01 ; Jeanne Martin ; 10. Les noms ne sont jamais montrés aux correcteurs.',
-  'admin.sessions.doubleMarking': 'Double correction',
-  'admin.sessions.create': 'Créer la session',
-  'admin.sessions.created': 'Session {code} créée.',
-  'admin.sessions.empty': 'Aucune session pour l’instant.',
-  'admin.sessions.code': 'Code',
-  'admin.sessions.state': 'État',
-  'admin.sessions.candidates': 'Candidats',
-  'admin.sessions.actions': 'Actions',
-  'admin.sessions.start': 'Démarrer',
-  'admin.sessions.pause': 'Pause',
-  'admin.sessions.resume': 'Reprendre',
-  'admin.sessions.end': 'Terminer',
-  'admin.sessions.confirmEnd': 'Terminer la session {code} ? Les copies de tous les candidats encore en train d’écrire seront remises telles qu’enregistrées.',
-  'admin.sessions.show': 'Codes',
-  'admin.sessions.hide': 'Masquer',
-  'admin.sessions.workstation': 'Poste',
-  'admin.sessions.candidateCode': 'Code candidat',
-  'admin.sessions.submitted': 'Remis',
-  'admin.state.waiting': 'en attente',
-  'admin.state.running': 'en cours',
-  'admin.state.paused': 'en pause',
-  'admin.state.ended': 'terminée',
-  'admin.badLine': 'Ligne {line} : {problem}',
-  'admin.badMinutes': 'le tiers-temps doit être un nombre entier de minutes entre 0 et 240',
-  'admin.accounts.new': 'Créer un compte',
-  'admin.accounts.username': 'Identifiant',
-  'admin.accounts.displayName': 'Nom affiché',
-  'admin.accounts.role': 'Rôle',
-  'admin.accounts.password': 'Mot de passe (12 caractères au moins)',
-  'admin.accounts.create': 'Créer le compte',
-  'admin.accounts.created': 'Compte {username} créé.',
-  'admin.role.admin': 'administrateur',
-  'admin.role.proctor': 'surveillant',
-  'admin.role.corrector': 'correcteur',
-} satisfies Record<string, string>;
+} satisfies Record<string, Entry>;

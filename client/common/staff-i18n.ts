@@ -1,0 +1,18 @@
+// The staff pages' areas of the catalogue: the staff login and administration, the proctor's
+// dashboard, the grading view, the names of events, actions and states, and server errors. A staff
+// element takes `t` and `label` from here, so the areas are loaded whenever it runs; the kiosk
+// never imports this file and its bundle stays small.
+import { loadCatalogueAreas } from './i18n.js';
+import './error-text.js';
+import { adminFr } from '../../server/contract/i18n/fr/admin.js';
+import { adminEn } from '../../server/contract/i18n/en/admin.js';
+import { proctorFr } from '../../server/contract/i18n/fr/proctor.js';
+import { proctorEn } from '../../server/contract/i18n/en/proctor.js';
+import { gradingFr } from '../../server/contract/i18n/fr/grading.js';
+import { gradingEn } from '../../server/contract/i18n/en/grading.js';
+import { labelsFr } from '../../server/contract/i18n/fr/labels.js';
+import { labelsEn } from '../../server/contract/i18n/en/labels.js';
+
+loadCatalogueAreas({ fr: adminFr, en: adminEn }, { fr: proctorFr, en: proctorEn }, { fr: gradingFr, en: gradingEn }, { fr: labelsFr, en: labelsEn });
+
+export { label, t } from './i18n.js';

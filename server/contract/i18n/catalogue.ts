@@ -1,0 +1,56 @@
+// The one catalogue per language: every text a person reads, the pages' and the server's
+// printouts', in one key space. French is the source; English is typed from it, so a key missing
+// in one language does not compile. The areas stay separate files so a page can load only those
+// it shows (the kiosk, which every candidate downloads, loads kiosk, admin and errors).
+import { formatEntry, type Language, type Params, type Translation } from './format.js';
+import { kioskFr } from './fr/kiosk.js';
+import { adminFr } from './fr/admin.js';
+import { errorsFr } from './fr/errors.js';
+import { proctorFr } from './fr/proctor.js';
+import { gradingFr } from './fr/grading.js';
+import { labelsFr } from './fr/labels.js';
+import { printFr } from './fr/print.js';
+import { kioskEn } from './en/kiosk.js';
+import { adminEn } from './en/admin.js';
+import { errorsEn } from './en/errors.js';
+import { proctorEn } from './en/proctor.js';
+import { gradingEn } from './en/grading.js';
+import { labelsEn } from './en/labels.js';
+import { printEn } from './en/print.js';
+
+/** Each area in both languages, for the test that no two areas claim the same key. */
+export const areas = {
+  kiosk: { fr: kioskFr, en: kioskEn },
+  admin: { fr: adminFr, en: adminEn },
+  errors: { fr: errorsFr, en: errorsEn },
+  proctor: { fr: proctorFr, en: proctorEn },
+  grading: { fr: gradingFr, en: gradingEn },
+  labels: { fr: labelsFr, en: labelsEn },
+  print: { fr: printFr, en: printEn },
+};
+
+export const fr = { ...kioskFr, ...adminFr, ...errorsFr, ...proctorFr, ...gradingFr, ...labelsFr, ...printFr };
+export type MessageKey = keyof typeof fr;
+export const en: Translation<typeof fr> = { ...kioskEn, ...adminEn, ...errorsEn, ...proctorEn, ...gradingEn, ...labelsEn, ...printEn };
+
+export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };
+
+/** The text of `key` in `language`, its plural form chosen by `params.n`, placeholders filled. */
+export function translate(language: Language, key: MessageKey, params?: Params): string {
+  return formatEntry(catalogues[language][key], language, params);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(fr, key);
+}
+
+/**
+ * The groups of names in labels.ts: `event.focus-lost`, `action.session.started`... A value the
+ * catalogue does not name (a newer kind than this build) reads as itself rather than as nothing.
+ */
+export type LabelGroup = 'event' | 'action' | 'tileState' | 'sessionState' | 'submitKind' | 'extensionKind' | 'saveRefusal' | 'pasteSource';
+
+export function labelFor(language: Language, group: LabelGroup, value: string): string {
+  const key = `${group}.${value}`;
+  return isMessageKey(key) ? translate(language, key) : value;
+}
