@@ -7,8 +7,10 @@ import path from 'node:path';
 import { closest } from './did-you-mean.js';
 import { checkImageContent } from './image-content.js';
 import { checkPackFile, toPosix } from './pack-files.js';
+import type { DocumentImage } from './document-outline.js';
+import { resolveImageRef } from './pack-assets.js';
 import type { SectionDraft } from './read-sections.js';
-import { renderDocument, resolveImageRef, type DocumentImage, type RenderedDocument } from './render-markdown.js';
+import { renderDocument, type RenderedDocument } from './render-markdown.js';
 import type { Reader } from './yaml-reader.js';
 
 /** The pack folder being loaded. */
