@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { createReadStream } from 'node:fs';
-import { resolvePackAssetWithType } from '../content/render-markdown.js';
+import { resolvePackAssetWithType } from '../content/pack-assets.js';
 import { userError } from '../errors.js';
 import type { AttemptView, DocumentView } from '../exam/attempt-view.js';
 import { PaperCache } from '../exam/attempt-paper.js';

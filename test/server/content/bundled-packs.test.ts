@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadPacks } from '../../../server/content/load-packs.js';
 import type { Pack, Section } from '../../../server/content/pack-types.js';
-import { resolvePackAssetWithType } from '../../../server/content/render-markdown.js';
+import { resolvePackAssetWithType } from '../../../server/content/pack-assets.js';
 
 const contentDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../content');
 const result = loadPacks(contentDir);

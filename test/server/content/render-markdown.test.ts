@@ -1,16 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  countWords,
-  renderDocument,
-  renderPrompt,
-  resolveImageRef,
-  resolvePackAsset,
-  resolvePackAssetWithType,
-  slugify,
-} from '../../../server/content/render-markdown.js';
-import { tempContentDir, writePack } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { countWords } from '../../../server/content/markdown-text.js';
+import { renderDocument, renderPrompt } from '../../../server/content/render-markdown.js';
+import { slugify } from '../../../server/content/slugs.js';
 
 const opts = { packId: 'demo-pack', documentFile: 'document.md' };
 const render = (md: string) => renderDocument(md, opts).html;
@@ -81,12 +72,6 @@ describe('images', () => {
     expect(html).not.toMatch(/secret|example\.com|etc|notes|data:/);
   });
 
-  it('resolveImageRef refuses `..` escapes but accepts `..` that stays inside the pack', () => {
-    expect(resolveImageRef('docs/guide.md', '../img/a.png')).toEqual({ ok: true, relPath: 'img/a.png' });
-    expect(resolveImageRef('docs/guide.md', '../../a.png').ok).toBe(false);
-    expect(resolveImageRef('guide.md', '%2e%2e/a.png').ok).toBe(false);
-  });
-
   it('prompts never contain images', () => {
     const html = renderPrompt('Look: ![x](diagram.svg) <img src="a.png"> and **answer**.');
     expect(html).toBe('<p>Look:   and <strong>answer</strong>.</p>\n');
@@ -145,44 +130,5 @@ describe('headings, table of contents and word count', () => {
     expect(slugify('  Écrire l\'unité « service » ')).toBe('ecrire-l-unite-service');
     expect(slugify('`OnCalendar=` expressions')).toBe('oncalendar-expressions');
     expect(slugify('!!!')).toBe('section');
-  });
-});
-
-describe('resolvePackAsset', () => {
-  let contentDir: string;
-  let packDir: string;
-  beforeAll(() => {
-    contentDir = tempContentDir();
-    packDir = writePack(contentDir, 'assets', {
-      'pack.yaml': 'title: secret key points\n',
-      'document.md': '# doc\n',
-      'diagram.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
-      'img/photo.PNG': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    });
-    writePack(contentDir, 'other', { 'x.png': 'outside' });
-    fs.symlinkSync(path.join(contentDir, 'other', 'x.png'), path.join(packDir, 'link.png'));
-  });
-  afterAll(() => fs.rmSync(contentDir, { recursive: true, force: true }));
-
-  it('returns the absolute path and content type of an image inside the pack', () => {
-    const pack = { dir: packDir };
-    expect(resolvePackAsset(pack, 'diagram.svg')).toBe(fs.realpathSync(path.join(packDir, 'diagram.svg')));
-    expect(resolvePackAssetWithType(pack, 'diagram.svg')?.contentType).toBe('image/svg+xml');
-    expect(resolvePackAssetWithType(pack, 'img/photo.PNG')?.contentType).toBe('image/png');
-  });
-
-  it('refuses `..`, absolute paths, symbolic links leaving the pack, missing files and non-images', () => {
-    const pack = { dir: packDir };
-    expect(resolvePackAsset(pack, '../other/x.png')).toBeUndefined();
-    expect(resolvePackAsset(pack, 'img/../../other/x.png')).toBeUndefined();
-    expect(resolvePackAsset(pack, path.join(contentDir, 'other', 'x.png'))).toBeUndefined();
-    expect(resolvePackAsset(pack, '/etc/passwd')).toBeUndefined();
-    expect(resolvePackAsset(pack, 'img\\..\\..\\other\\x.png')).toBeUndefined();
-    expect(resolvePackAsset(pack, 'link.png')).toBeUndefined();
-    expect(resolvePackAsset(pack, 'missing.png')).toBeUndefined();
-    expect(resolvePackAsset(pack, 'img')).toBeUndefined();
-    // The manifest and the documents hold the key points: never served as assets.
-    expect(resolvePackAsset(pack, 'pack.yaml')).toBeUndefined();
-    expect(resolvePackAsset(pack, 'document.md')).toBeUndefined();
   });
 });
