@@ -132,13 +132,7 @@ export class ExamService {
   // ---------- the candidate's own acts ----------
 
   acknowledgeNotice(candidateId: number, now = Date.now()): number {
-    const c = this.candidate(candidateId)!;
-    if (c.noticeAcknowledgedAt !== null) return c.noticeAcknowledgedAt;
-    this.store.write(() => {
-      this.store.candidates.acknowledgeNotice(candidateId, now);
-      this.store.audit.append({ actorKind: 'candidate', actorId: candidateId, sessionId: c.sessionId, action: 'candidate.notice-acknowledged' }, now);
-    })();
-    return now;
+    return this.lifecycle.acknowledgeNotice(candidateId, now);
   }
 
   submit(candidateId: number, kind: Receipt['kind'], now = Date.now()): { receipt: Receipt; already: boolean } {

@@ -124,6 +124,20 @@ export class ExamSessions {
     return { session: this.session(sessionId)!, submitted };
   }
 
+  /**
+   * The candidate has read the monitoring notice (they must be told what is watched before the
+   * exam): recorded once, and its first time is the one kept.
+   */
+  acknowledgeNotice(candidateId: number, now = Date.now()): number {
+    const c = this.store.candidates.byId(candidateId)!;
+    if (c.noticeAcknowledgedAt !== null) return c.noticeAcknowledgedAt;
+    this.store.write(() => {
+      this.store.candidates.acknowledgeNotice(candidateId, now);
+      this.store.audit.append({ actorKind: 'candidate', actorId: candidateId, sessionId: c.sessionId, action: 'candidate.notice-acknowledged' }, now);
+    })();
+    return now;
+  }
+
   /** Inside `write`: the session, its candidates with fresh codes, accommodations and staff. */
   private insertSession(input: NewSession, now: number): number {
     let code = newSessionCode();
