@@ -19,7 +19,18 @@ db.pragma('busy_timeout = 5000');
 // Checkpoints are the checkpointer thread's (server/db/wal-checkpointer.ts): a commit never waits for one.
 db.pragma('wal_autocheckpoint = 0');
 
-const select = db.prepare('SELECT revision, text, saved_at AS savedAt, word_count AS words FROM answers WHERE candidate_id = ? AND question_id = ?');
+/** The stored answer a save is judged against when nothing was written. */
+interface StoredRevision {
+  revision: number;
+  text: string;
+  savedAt: number;
+  words: number;
+}
+
+// Raw SQL prepared once: this thread is the durable save path, and each statement runs per save.
+const select = db.prepare<[number, string], StoredRevision>(
+  'SELECT revision, text, saved_at AS savedAt, word_count AS words FROM answers WHERE candidate_id = ? AND question_id = ?',
+);
 // The revision rule in SQL: only a newer revision is written, and only while the candidate has
 // not submitted. The common case, a kiosk's next revision, is one statement; the stored text is
 // read back only when nothing was written. (`WHERE true` lets SQLite parse the upsert after a SELECT.)
@@ -44,7 +55,7 @@ function applyOne(s: IncomingSave): SaveOutcome {
     return { kind: 'stored', verdict: 'apply', revision: s.revision, savedAt: s.receivedAt, words };
   }
   // Nothing written: the stored revision is the same or newer, or the candidate has submitted.
-  const stored = select.get(s.candidateId, s.questionId) as { revision: number; text: string; savedAt: number; words: number } | undefined;
+  const stored = select.get(s.candidateId, s.questionId);
   const verdict = judgeRevision(stored, s);
   switch (verdict) {
     case 'apply':

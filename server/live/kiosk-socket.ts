@@ -5,7 +5,8 @@ import type { AnswerStore } from '../exam/answer-store.js';
 import type { PackRegistry } from '../exam/pack-registry.js';
 import type { SupervisionLog } from './supervision-log.js';
 import type { LiveHub } from './live-hub.js';
-import { classifySave } from '../exam/timing.js';
+import { whyNotNow } from '../exam/may-act.js';
+import type { ExamEvents } from './exam-events.js';
 import { parseKioskMessage } from './kiosk-messages.js';
 import { MAX_ANSWER_CHARS, type KioskToServer, type SaveRefusalReason, type ServerToKiosk } from './protocol.js';
 
@@ -14,6 +15,7 @@ export interface KioskSocketDeps {
   answers: AnswerStore;
   packs: PackRegistry;
   hub: LiveHub;
+  events: ExamEvents;
   supervision: SupervisionLog;
   log: FastifyBaseLogger;
 }
@@ -102,24 +104,22 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
   async function onSave(m: Extract<KioskToServer, { type: 'save' }>): Promise<void> {
     const refuse = (reason: SaveRefusalReason) => {
       send({ type: 'save-refused', questionId: m.questionId, revision: m.revision, reason, message: refusalText[reason] });
-      deps.hub.events.emit('refused', sessionId, candidateId, m.questionId, reason);
+      deps.events.saveRefused(sessionId, candidateId, m.questionId, reason);
     };
     const now = Date.now();
     // Session and candidate in one read: this runs for every save of every kiosk.
     const c = deps.exam.saveContext(sessionId, candidateId)!;
     if (!deps.packs.hasQuestion(c.packId, m.questionId)) return refuse('unknown-question');
     if (m.text.length > MAX_ANSWER_CHARS) return refuse('too-long');
-    if (c.state === 'waiting') return refuse('not-started');
-    if (c.lockedAt !== null) return refuse('locked');
+    const notNow = whyNotNow('save', c, now);
+    if (notNow === 'not-started' || notNow === 'locked') return refuse(notNow);
     // After the end, after submitting or past the grace: keep the text aside, flagged, and say so.
-    const timing = classifySave(c.timing, now);
-    const lateReason: SaveRefusalReason | null =
-      c.submittedAt !== null ? 'submitted' : c.state === 'ended' ? 'ended' : timing === 'late' ? 'late' : null;
+    const lateReason: SaveRefusalReason | null = notNow === 'submitted' || notNow === 'ended' || notNow === 'late' ? notNow : null;
     const outcome = await deps.answers.save({ candidateId, questionId: m.questionId, revision: m.revision, text: m.text, receivedAt: now, late: lateReason !== null });
     // The writer finds a submission that committed after the checks above: too late all the same.
     if (outcome.kind === 'kept-late') return refuse(lateReason ?? 'submitted');
     if (outcome.kind === 'conflict') return refuse('conflict');
     send({ type: 'saved', questionId: m.questionId, revision: outcome.revision, savedAt: outcome.savedAt, serverNow: Date.now() });
-    if (outcome.verdict === 'apply') deps.hub.events.emit('saved', sessionId, candidateId, m.questionId, outcome.words, outcome.savedAt);
+    if (outcome.verdict === 'apply') deps.events.answerSaved(sessionId, candidateId, m.questionId, outcome.words, outcome.savedAt);
   }
 }

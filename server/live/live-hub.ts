@@ -13,7 +13,10 @@ export interface Presence {
   connectedAt: number;
 }
 
-/** Everything that happens in a room, for the dashboards to subscribe to. */
+/**
+ * Everything that happens in a room, for the dashboards to subscribe to. Exam changes are
+ * emitted by ExamEvents (exam-events.ts) once committed; presence by the hub and the watch.
+ */
 export interface RoomEvents {
   /** A kiosk connected, disconnected, sent a heartbeat whose activity changed, or went silent. */
   presence: [sessionId: number, presence: Presence, change: 'connected' | 'disconnected' | 'activity' | 'offline'];
@@ -24,6 +27,10 @@ export interface RoomEvents {
   supervision: [sessionId: number, candidateId: number, kind: SupervisionKind | string, detail: Record<string, unknown>, at: number];
   /** Session state, pauses, extensions, submissions: dashboards reload the tiles concerned. */
   changed: [sessionId: number, candidateId: number | null, what: string];
+  /** A proctor's message was sent (the dashboards list it). */
+  message: [sessionId: number, messageId: number];
+  /** A proctor recorded an incident. */
+  incident: [sessionId: number, incidentId: number];
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { LecternDb } from '../db/open-database.js';
 import type { LiveHub } from './live-hub.js';
 import { eventTime } from './event-time.js';
+import { SupervisionRepo } from './supervision.repo.js';
+import type { ProctorMessageView } from './protocol.js';
 
 interface QueuedEvent {
   sessionId: number;
@@ -35,10 +37,7 @@ export class SupervisionLog {
   private events: QueuedEvent[] = [];
   private acks: QueuedAck[] = [];
   private scheduled = false;
-  private readonly insertEvent;
-  private readonly insertAck;
-  private readonly messageFor;
-  private readonly firstLogin;
+  private readonly repo: SupervisionRepo;
   private readonly writeBatch;
 
   constructor(
@@ -46,14 +45,11 @@ export class SupervisionLog {
     private readonly hub: LiveHub,
     private readonly log: SupervisionLogger,
   ) {
-    const c = db.$client;
-    this.insertEvent = c.prepare('INSERT INTO supervision_events (session_id, candidate_id, kind, detail, at) VALUES (?, ?, ?, ?, ?)');
-    this.insertAck = c.prepare('INSERT OR IGNORE INTO message_acknowledgements (message_id, candidate_id, acknowledged_at) VALUES (?, ?, ?)');
-    this.messageFor = c.prepare('SELECT id FROM proctor_messages WHERE id = ? AND session_id = ? AND (candidate_id IS NULL OR candidate_id = ?)');
-    this.firstLogin = c.prepare('SELECT MIN(created_at) AS at FROM auth_sessions WHERE candidate_id = ?').pluck();
-    this.writeBatch = c.transaction((events: QueuedEvent[], acks: QueuedAck[]): boolean[] => {
-      for (const e of events) this.insertEvent.run(e.sessionId, e.candidateId, e.kind, JSON.stringify(e.detail), e.at);
-      return acks.map((a) => this.insertAck.run(a.messageId, a.candidateId, a.at).changes > 0);
+    this.repo = new SupervisionRepo(db);
+    // Synchronous, as better-sqlite3 transactions must be.
+    this.writeBatch = db.$client.transaction((events: QueuedEvent[], acks: QueuedAck[]): boolean[] => {
+      for (const e of events) this.repo.insertEvent(e.sessionId, e.candidateId, e.kind, e.detail, e.at);
+      return acks.map((a) => this.repo.insertAcknowledgement(a.messageId, a.candidateId, a.at));
     });
   }
 
@@ -66,7 +62,7 @@ export class SupervisionLog {
     let at = receivedAt;
     let stored = detail;
     if (detail['queuedMs'] !== undefined) {
-      const notBefore = candidateId === null ? null : ((this.firstLogin.get(candidateId) as number | null) ?? null);
+      const notBefore = candidateId === null ? null : this.repo.firstLogin(candidateId);
       at = eventTime(receivedAt, detail['queuedMs'], notBefore);
       stored = { ...detail, receivedAt };
     }
@@ -79,10 +75,15 @@ export class SupervisionLog {
    * the acknowledgement is written with this turn's batch.
    */
   acknowledgeMessage(sessionId: number, candidateId: number, messageId: number, at = Date.now()): boolean {
-    if (!this.messageFor.get(messageId, sessionId, candidateId)) return false;
+    if (!this.repo.isMessageFor(messageId, sessionId, candidateId)) return false;
     this.acks.push({ sessionId, candidateId, messageId, at });
     this.schedule();
     return true;
+  }
+
+  /** The messages a candidate received, with their own acknowledgement, oldest first. */
+  messagesFor(sessionId: number, candidateId: number): ProctorMessageView[] {
+    return this.repo.messagesFor(sessionId, candidateId);
   }
 
   /** Writes everything queued now. Also called on shutdown so nothing received is dropped. */

@@ -5,6 +5,7 @@ import { AnswerStore } from '../exam/answer-store.js';
 import { PackRegistry } from '../exam/pack-registry.js';
 import { LiveHub } from '../live/live-hub.js';
 import { SupervisionLog } from '../live/supervision-log.js';
+import { ExamEvents } from '../live/exam-events.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,6 +14,8 @@ declare module 'fastify' {
     exam: ExamService;
     answers: AnswerStore;
     hub: LiveHub;
+    /** Tells the kiosks and the dashboards about an exam change once it has committed. */
+    examEvents: ExamEvents;
     supervision: SupervisionLog;
   }
 }
@@ -25,19 +28,18 @@ export default fp<{ contentDir: string }>(
     for (const p of packs.problems) app.log.error(`${p.file}:${p.line}: ${p.message}`);
     const exam = new ExamService(app.db, audit);
     const hub = new LiveHub();
+    const events = new ExamEvents(exam, hub);
     app.decorate('audit', audit);
     app.decorate('packs', packs);
     app.decorate('exam', exam);
     app.decorate('answers', new AnswerStore(app.db));
     app.decorate('hub', hub);
+    app.decorate('examEvents', events);
     app.decorate('supervision', new SupervisionLog(app.db, hub, app.log));
 
     const sweep = setInterval(() => {
       try {
-        for (const done of exam.submitOverdue()) {
-          hub.sendToCandidate(done.candidateId, { type: 'submitted', receipt: done.receipt });
-          hub.events.emit('changed', done.sessionId, done.candidateId, 'submitted');
-        }
+        for (const done of exam.submitOverdue()) events.submitted(done.sessionId, done.candidateId, done.receipt);
       } catch (err) {
         app.log.error({ err }, 'deadline sweep failed');
       }

@@ -1,10 +1,10 @@
 import type { LecternDb } from '../db/open-database.js';
-import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { Actor, ExamService } from '../exam/exam-service.js';
+import type { ExamEvents } from '../live/exam-events.js';
 import type { LiveHub } from '../live/live-hub.js';
+import { SupervisionRepo } from '../live/supervision.repo.js';
 import { userError } from '../errors.js';
-import type { DashboardBroadcaster } from './dashboard-broadcaster.js';
 import type { DashboardService } from './dashboard-service.js';
 import type { IncidentView, MessageSummary } from './dashboard-protocol.js';
 import type { PresenceWatch } from './presence-watch.js';
@@ -19,43 +19,38 @@ type AccountActor = Extract<Actor, { kind: 'account' }>;
 
 /**
  * What the proctor does to the room or to one candidate. Each control changes the database (one
- * transaction with its audit row, in ExamService or here), then tells the kiosk concerned and
- * every dashboard at once: the candidate's screen and the proctor's show the same time left.
+ * transaction with its audit row, in ExamService or here), then publishes the change
+ * (ExamEvents): the kiosk concerned and every dashboard hear it at once, so the candidate's
+ * screen and the proctor's show the same time left.
  */
 export class ProctorControls {
-  private readonly st;
+  private readonly supervision: SupervisionRepo;
 
   constructor(
-    private readonly db: LecternDb,
+    db: LecternDb,
     private readonly exam: ExamService,
     private readonly hub: LiveHub,
-    private readonly audit: AuditLog,
+    private readonly events: ExamEvents,
     private readonly auth: AuthService,
     private readonly dashboard: DashboardService,
-    private readonly broadcaster: DashboardBroadcaster,
     private readonly watch: PresenceWatch,
   ) {
-    const c = db.$client;
-    this.st = {
-      insertMessage: c.prepare('INSERT INTO proctor_messages (session_id, candidate_id, text, sent_by, sent_at) VALUES (?, ?, ?, ?, ?)'),
-      insertIncident: c.prepare('INSERT INTO incidents (session_id, candidate_id, at, text, created_by) VALUES (?, ?, ?, ?, ?)'),
-      setSebKey: c.prepare('UPDATE exam_sessions SET seb_config_key = ? WHERE id = ?'),
-    };
+    this.supervision = new SupervisionRepo(db);
   }
 
   pauseCandidate(sessionId: number, candidateId: number, actor: AccountActor, reason: string): void {
     this.exam.pauseCandidate(sessionId, candidateId, actor, reason.trim());
-    this.afterCandidateChange(sessionId, candidateId, 'paused', true);
+    this.events.candidate(sessionId, candidateId, 'paused');
   }
 
   resumeCandidate(sessionId: number, candidateId: number, actor: AccountActor): void {
     this.exam.resumeCandidate(sessionId, candidateId, actor);
-    this.afterCandidateChange(sessionId, candidateId, 'resumed', true);
+    this.events.candidate(sessionId, candidateId, 'resumed');
   }
 
   extraTime(sessionId: number, candidateId: number, grant: { minutes: number; kind: 'accommodation' | 'incident'; reason: string }, actor: AccountActor) {
     const result = this.exam.grantExtraTime(sessionId, candidateId, grant, actor);
-    this.afterCandidateChange(sessionId, candidateId, 'extra-time', true);
+    this.events.candidate(sessionId, candidateId, 'extra-time');
     return result;
   }
 
@@ -63,20 +58,19 @@ export class ProctorControls {
   move(sessionId: number, candidateId: number, workstation: string, actor: AccountActor) {
     const moved = this.exam.moveCandidate(sessionId, candidateId, workstation, actor);
     this.logOut(candidateId, 'moved');
-    this.afterCandidateChange(sessionId, candidateId, 'moved', false);
+    this.events.candidate(sessionId, candidateId, 'moved');
     return moved;
   }
 
   setLocked(sessionId: number, candidateId: number, locked: boolean, actor: AccountActor): void {
     this.exam.setLocked(sessionId, candidateId, locked, actor);
-    this.hub.sendToCandidate(candidateId, { type: 'locked', locked });
-    this.afterCandidateChange(sessionId, candidateId, locked ? 'locked' : 'unlocked', false);
+    this.events.candidate(sessionId, candidateId, locked ? 'locked' : 'unlocked');
   }
 
   setAbsent(sessionId: number, candidateId: number, absent: boolean, actor: AccountActor): void {
     this.exam.setAbsent(sessionId, candidateId, absent, actor, this.hub.isConnected(candidateId));
     if (absent) this.logOut(candidateId, 'revoked');
-    this.afterCandidateChange(sessionId, candidateId, absent ? 'marked-absent' : 'marked-present', false);
+    this.events.candidate(sessionId, candidateId, absent ? 'marked-absent' : 'marked-present');
   }
 
   /** A message to the whole room (candidateId null) or to one candidate, shown until acknowledged. */
@@ -95,18 +89,15 @@ export class ProctorControls {
     }
     if (session.state === 'ended') throw userError(409, 'already-ended', 'The session has ended: the kiosks no longer show messages.');
     const now = Date.now();
-    const messageId = this.db.$client.transaction(() => {
-      const id = Number(this.st.insertMessage.run(sessionId, candidateId, text, actor.id, now).lastInsertRowid);
-      this.audit.append({ actorKind: 'account', actorId: actor.id, sessionId, action: 'message.sent', detail: { messageId: id, candidateId, length } }, now);
+    const messageId = this.exam.store.write(() => {
+      const id = this.supervision.insertMessage({ sessionId, candidateId, text, sentBy: actor.id, sentAt: now });
+      this.exam.store.audit.append({ actorKind: 'account', actorId: actor.id, sessionId, action: 'message.sent', detail: { messageId: id, candidateId, length } }, now);
       return id;
     })();
     const view = { id: messageId, text, sentAt: now, toAll: candidateId === null, acknowledgedAt: null };
     const recipients = candidateId === null ? this.exam.candidates(sessionId).filter((c) => c.absentAt === null).map((c) => c.id) : [candidateId];
-    for (const id of recipients) this.hub.sendToCandidate(id, { type: 'message', message: view });
-    const summary = this.dashboard.message(sessionId, messageId)!;
-    this.broadcaster.push(sessionId, { type: 'message', message: summary });
-    this.broadcaster.catchUpAudit(sessionId);
-    return summary;
+    this.events.message(sessionId, view, recipients);
+    return this.dashboard.message(sessionId, messageId)!;
   }
 
   /** An incident written by the proctor: its time (now, or when it happened), the candidate if any, what happened. */
@@ -121,15 +112,13 @@ export class ProctorControls {
     const at = input.at ?? now;
     if (at > now + 60_000) throw userError(400, 'incident-in-future', 'An incident cannot be dated in the future.');
     if (at < session.createdAt - 24 * 3600_000) throw userError(400, 'incident-too-early', 'An incident cannot be dated more than a day before the session was opened.');
-    const incidentId = this.db.$client.transaction(() => {
-      const id = Number(this.st.insertIncident.run(sessionId, candidateId, at, text, actor.id).lastInsertRowid);
-      this.audit.append({ actorKind: 'account', actorId: actor.id, sessionId, action: 'incident.recorded', detail: { incidentId: id, candidateId, at, text } }, now);
+    const incidentId = this.exam.store.write(() => {
+      const id = this.supervision.insertIncident({ sessionId, candidateId, at, text, createdBy: actor.id });
+      this.exam.store.audit.append({ actorKind: 'account', actorId: actor.id, sessionId, action: 'incident.recorded', detail: { incidentId: id, candidateId, at, text } }, now);
       return id;
     })();
-    const incident = this.dashboard.incident(incidentId)!;
-    this.broadcaster.push(sessionId, { type: 'incident', incident });
-    this.broadcaster.catchUpAudit(sessionId);
-    return incident;
+    this.events.incident(sessionId, incidentId);
+    return this.dashboard.incident(incidentId)!;
   }
 
   /** Sets (or clears, with null) the Safe Exam Browser Config Key the session's kiosks must prove. */
@@ -141,12 +130,11 @@ export class ProctorControls {
     }
     if (session.state === 'ended') throw userError(409, 'already-ended', 'The session has ended.');
     const now = Date.now();
-    this.db.$client.transaction(() => {
-      this.st.setSebKey.run(normalized, sessionId);
-      this.audit.append({ actorKind: 'account', actorId: actor.id, sessionId, action: normalized ? 'session.seb-key-set' : 'session.seb-key-cleared' }, now);
+    this.exam.store.write(() => {
+      this.exam.store.sessions.setSebConfigKey(sessionId, normalized);
+      this.exam.store.audit.append({ actorKind: 'account', actorId: actor.id, sessionId, action: normalized ? 'session.seb-key-set' : 'session.seb-key-cleared' }, now);
     })();
-    this.broadcaster.refreshRoom(sessionId);
-    this.broadcaster.catchUpAudit(sessionId);
+    this.events.settings(sessionId, 'seb-config-key');
   }
 
   /**
@@ -160,14 +148,5 @@ export class ProctorControls {
     this.hub.disconnectCandidate(candidateId, reason);
     const presence = this.hub.presence.get(candidateId);
     if (presence) presence.lastHeartbeatAt = 0;
-  }
-
-  private afterCandidateChange(sessionId: number, candidateId: number, what: string, clockChanged: boolean): void {
-    if (clockChanged) {
-      const session = this.exam.session(sessionId)!;
-      this.hub.sendToCandidate(candidateId, { type: 'clock', clock: this.exam.clockView(session, candidateId) });
-    }
-    // The dashboards rebuild the tile and show the action (from the audit log) in the feed.
-    this.hub.events.emit('changed', sessionId, candidateId, what);
   }
 }

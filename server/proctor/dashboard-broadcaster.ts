@@ -38,6 +38,18 @@ export class DashboardBroadcaster {
       this.push(sessionId, { type: 'feed', item: { id: `s${++this.sequence}`, at, candidateId, source, kind, detail } });
     });
     this.listen('changed', (sessionId, candidateId, what) => this.onChanged(sessionId, candidateId, what));
+    this.listen('message', (sessionId, messageId) => {
+      if (!this.rooms.has(sessionId)) return;
+      const message = this.dashboard.message(sessionId, messageId);
+      if (message) this.push(sessionId, { type: 'message', message });
+      this.catchUpAudit(sessionId);
+    });
+    this.listen('incident', (sessionId, incidentId) => {
+      if (!this.rooms.has(sessionId)) return;
+      const incident = this.dashboard.incident(incidentId);
+      if (incident) this.push(sessionId, { type: 'incident', incident });
+      this.catchUpAudit(sessionId);
+    });
   }
 
   /** Starts sending this session's deltas to the subscriber; returns the snapshot to send first. */

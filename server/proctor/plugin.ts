@@ -38,7 +38,7 @@ export default fp(
     const dashboard = new DashboardService(app.db, app.exam, app.packs, app.hub);
     const broadcaster = new DashboardBroadcaster(dashboard, app.exam, app.hub);
     const watch = new PresenceWatch(app.hub, app.exam, app.supervision, app.log);
-    const controls = new ProctorControls(app.db, app.exam, app.hub, app.audit, app.auth, dashboard, broadcaster, watch);
+    const controls = new ProctorControls(app.db, app.exam, app.hub, app.examEvents, app.auth, dashboard, watch);
     const reports = new ReportBuilder(app.db, app.exam, app.packs, app.audit);
     app.decorate('proctor', { access, dashboard, broadcaster, watch, controls, reports });
 

@@ -5,7 +5,7 @@ import { resolvePackAssetWithType } from '../content/pack-assets.js';
 import { userError } from '../errors.js';
 import type { AttemptView, DocumentView } from '../exam/attempt-view.js';
 import { PaperCache } from '../exam/attempt-paper.js';
-import type { ProctorMessageView } from '../live/protocol.js';
+import { whyNotNow } from '../exam/may-act.js';
 import { Empty, errors } from './schemas/common.js';
 
 const SectionParams = Type.Object({ sectionId: Type.String({ maxLength: 64 }) });
@@ -19,11 +19,6 @@ const ReceiptSchema = Type.Object({
 
 /** The candidate's own attempt, and nothing else: every query is keyed by the logged-in candidate. */
 export default async function attemptRoutes(app: FastifyInstance) {
-  const messagesFor = app.db.$client.prepare(`
-    SELECT m.id, m.text, m.sent_at AS sentAt, m.candidate_id IS NULL AS toAll, a.acknowledged_at AS acknowledgedAt
-    FROM proctor_messages m LEFT JOIN message_acknowledgements a ON a.message_id = m.id AND a.candidate_id = ?
-    WHERE m.session_id = ? AND (m.candidate_id IS NULL OR m.candidate_id = ?) ORDER BY m.id`);
-
   function me(request: FastifyRequest) {
     const p = request.principal;
     if (!p || p.kind !== 'candidate') throw userError(401, 'not-logged-in', 'You are not logged in.');
@@ -43,7 +38,6 @@ export default async function attemptRoutes(app: FastifyInstance) {
     async (request): Promise<AttemptView> => {
       const { candidate, session, pack } = me(request);
       const started = session.state !== 'waiting';
-      const messages: ProctorMessageView[] = (messagesFor.all(candidate.id, session.id, candidate.id) as (Omit<ProctorMessageView, 'toAll'> & { toAll: number })[]).map((m) => ({ ...m, toAll: Boolean(m.toAll) }));
       return {
         session: { code: session.code, title: session.title, state: session.state },
         candidate: {
@@ -55,7 +49,7 @@ export default async function attemptRoutes(app: FastifyInstance) {
         },
         pack: papers.paper(pack, started),
         answers: started ? app.exam.answers(candidate.id).map(({ questionId, text, revision, savedAt }) => ({ questionId, text, revision, savedAt })) : [],
-        messages,
+        messages: app.supervision.messagesFor(session.id, candidate.id),
         clock: app.exam.clockView(session, candidate.id),
       };
     },
@@ -95,12 +89,12 @@ export default async function attemptRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { candidate, session } = me(request);
-      if (session.state === 'waiting') throw userError(409, 'not-started', 'The exam has not started: there is nothing to submit yet.');
-      if (candidate.lockedAt !== null) throw userError(409, 'locked', 'Your workstation is locked by the proctor: call the proctor.');
+      const notNow = whyNotNow('submit', { state: session.state, lockedAt: candidate.lockedAt, submittedAt: candidate.submittedAt }, Date.now());
+      if (notNow === 'not-started') throw userError(409, 'not-started', 'The exam has not started: there is nothing to submit yet.');
+      if (notNow === 'locked') throw userError(409, 'locked', 'Your workstation is locked by the proctor: call the proctor.');
       const { receipt, already } = app.exam.submit(candidate.id, 'candidate');
       if (already) throw userError(409, 'already-submitted', 'You have already submitted your answers.', { receipt });
-      app.hub.sendToCandidate(candidate.id, { type: 'submitted', receipt });
-      app.hub.events.emit('changed', session.id, candidate.id, 'submitted');
+      app.examEvents.submitted(session.id, candidate.id, receipt);
       return receipt;
     },
   );

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { userError } from '../errors.js';
 import { formatCode } from '../auth/code-format.js';
-import { broadcastClocks } from '../live/room-broadcast.js';
 import type { ExamSessionRow } from '../exam/exam-service.js';
 import { errors, IdParams } from './schemas/common.js';
 
@@ -63,14 +62,10 @@ const SessionDetail = Type.Composite([
 
 /** Sessions: admins see and run all of them; a proctor those they supervise. */
 export default async function sessionRoutes(app: FastifyInstance) {
-  const isProctorOf = app.db.$client.prepare("SELECT 1 FROM session_staff WHERE session_id = ? AND account_id = ? AND role = 'proctor'");
-  const countCandidates = app.db.$client.prepare('SELECT COUNT(*) AS n FROM candidates WHERE session_id = ?');
-
   /** The session, if the logged-in staff member may run it. */
   function runnable(request: FastifyRequest, id: number): ExamSessionRow {
     const s = app.exam.requireSession(id);
-    const p = request.principal!;
-    if (p.kind === 'staff' && (p.role === 'admin' || (p.role === 'proctor' && isProctorOf.get(id, p.accountId)))) return s;
+    if (app.proctor.access.maySupervise(request.principal, id)) return s;
     throw userError(403, 'not-your-session', 'You are not a proctor of this session.');
   }
   const actor = (request: FastifyRequest) => ({ kind: 'account' as const, id: (request.principal as { accountId: number }).accountId });
@@ -84,7 +79,7 @@ export default async function sessionRoutes(app: FastifyInstance) {
     durationMs: s.durationMs,
     startedAt: s.startedAt,
     endedAt: s.endedAt,
-    candidateCount: (countCandidates.get(s.id) as { n: number }).n,
+    candidateCount: app.exam.candidateCount(s.id),
   });
   const detail = (s: ExamSessionRow) => ({
     ...summary(s),
@@ -95,8 +90,7 @@ export default async function sessionRoutes(app: FastifyInstance) {
     '/api/sessions',
     { preHandler: app.requireStaff('admin', 'proctor'), schema: { summary: 'Sessions I may run', response: { 200: Type.Array(SessionSummary), ...errors(401, 403) } } },
     async (request) => {
-      const p = request.principal as { role: string; accountId: number };
-      return app.exam.sessions().filter((s) => p.role === 'admin' || isProctorOf.get(s.id, p.accountId)).map(summary);
+      return app.exam.sessions().filter((s) => app.proctor.access.maySupervise(request.principal, s.id)).map(summary);
     },
   );
 
@@ -137,17 +131,13 @@ export default async function sessionRoutes(app: FastifyInstance) {
       async (request) => {
         const s = runnable(request, request.params.id);
         const who = actor(request);
-        let after: ExamSessionRow;
-        if (action === 'start') after = app.exam.start(s.id, who);
-        else if (action === 'pause') after = app.exam.pause(s.id, who);
-        else if (action === 'resume') after = app.exam.resume(s.id, who);
-        else {
+        if (action === 'end') {
           const ended = app.exam.end(s.id, who);
-          for (const done of ended.submitted) app.hub.sendToCandidate(done.candidateId, { type: 'submitted', receipt: done.receipt });
-          after = ended.session;
+          app.examEvents.room(s.id, 'ended', ended.submitted);
+          return summary(ended.session);
         }
-        if (action === 'start') for (const c of app.exam.candidates(s.id)) app.hub.sendToCandidate(c.id, { type: 'session-started' });
-        broadcastClocks(app.exam, app.hub, s.id);
+        const after = action === 'start' ? app.exam.start(s.id, who) : action === 'pause' ? app.exam.pause(s.id, who) : app.exam.resume(s.id, who);
+        app.examEvents.room(s.id, action === 'start' ? 'started' : action === 'pause' ? 'paused' : 'resumed');
         return summary(after);
       },
     );

@@ -35,6 +35,7 @@ export default async function wsRoute(app: FastifyInstance) {
           answers: app.answers,
           packs: app.packs,
           hub: app.hub,
+          events: app.examEvents,
           supervision: app.supervision,
           log: request.log,
         });

@@ -1,0 +1,184 @@
+// A session's life: created with its candidates, started, paused and resumed for the whole
+// room, ended. Each change is one transaction with its audit row (ExamStore.write).
+import type { Pack } from '../content/pack-types.js';
+import type { Receipt } from '../live/protocol.js';
+import { newCandidateCode, newSessionCode } from '../auth/codes.js';
+import { userError } from '../errors.js';
+import { accountOf, actorFields, type Actor } from './actor.js';
+import type { CandidateRow } from './candidates.repo.js';
+import type { ExamStore } from './exam-store.js';
+import type { ExamSessionRow } from './sessions.repo.js';
+import type { ExamSubmission } from './submission.js';
+
+export interface NewCandidate {
+  workstation?: string | null;
+  fullName?: string | null;
+  /** Accommodation known in advance, e.g. one third more time. */
+  accommodationMinutes?: number;
+}
+
+export interface NewSession {
+  pack: Pack;
+  title?: string;
+  room?: string;
+  candidates: NewCandidate[];
+  doubleMarking?: boolean;
+  proctorIds?: number[];
+  correctorIds?: number[];
+  actor: Actor;
+}
+
+export class ExamSessions {
+  constructor(
+    private readonly store: ExamStore,
+    private readonly submission: ExamSubmission,
+  ) {}
+
+  session(id: number): ExamSessionRow | undefined {
+    return this.store.sessions.byId(id);
+  }
+
+  sessionByCode(code: string): ExamSessionRow | undefined {
+    return this.store.sessions.byCode(code);
+  }
+
+  sessions(): ExamSessionRow[] {
+    return this.store.sessions.all();
+  }
+
+  requireSession(id: number): ExamSessionRow {
+    const s = this.session(id);
+    if (!s) throw userError(404, 'unknown-session', `There is no session with id ${id}.`);
+    return s;
+  }
+
+  /**
+   * The candidates still writing (neither submitted nor absent) of a running or paused session;
+   * none otherwise. One read for a whole session, for callers that judge a room at once.
+   */
+  writingCandidates(sessionId: number): Set<number> {
+    const s = this.session(sessionId);
+    if (s?.state !== 'running' && s?.state !== 'paused') return new Set();
+    return new Set(this.store.candidates.writingIds(sessionId));
+  }
+
+  createSession(input: NewSession): { session: ExamSessionRow; candidates: CandidateRow[] } {
+    if (input.candidates.length < 1 || input.candidates.length > 500) {
+      throw userError(400, 'bad-candidate-count', 'A session needs from 1 to 500 candidates.');
+    }
+    const now = Date.now();
+    const id = this.store.write(() => this.insertSession(input, now))();
+    return { session: this.session(id)!, candidates: this.store.candidates.ofSession(id) };
+  }
+
+  start(sessionId: number, actor: Actor, now = Date.now()): ExamSessionRow {
+    const s = this.requireSession(sessionId);
+    if (s.state !== 'waiting') throw userError(409, 'already-started', `The session has already been started (it is ${s.state}).`);
+    this.store.write(() => {
+      this.store.sessions.setStarted(sessionId, now);
+      this.store.audit.append({ ...actorFields(actor), sessionId, action: 'session.started' }, now);
+    })();
+    return this.session(sessionId)!;
+  }
+
+  /** Pauses the whole room. */
+  pause(sessionId: number, actor: Actor, reason = '', now = Date.now()): ExamSessionRow {
+    const s = this.requireSession(sessionId);
+    if (s.state !== 'running') throw userError(409, 'not-running', `Only a running session can be paused (it is ${s.state}).`);
+    this.store.write(() => {
+      this.store.clock.openPause(sessionId, null, now, reason, accountOf(actor));
+      this.store.sessions.setState(sessionId, 'paused');
+      this.store.audit.append({ ...actorFields(actor), sessionId, action: 'session.paused', detail: { reason } }, now);
+    })();
+    return this.session(sessionId)!;
+  }
+
+  resume(sessionId: number, actor: Actor, now = Date.now()): ExamSessionRow {
+    const s = this.requireSession(sessionId);
+    if (s.state !== 'paused') throw userError(409, 'not-paused', `Only a paused session can be resumed (it is ${s.state}).`);
+    this.store.write(() => {
+      this.store.clock.closeRoomPause(sessionId, now);
+      this.store.sessions.setState(sessionId, 'running');
+      this.store.audit.append({ ...actorFields(actor), sessionId, action: 'session.resumed' }, now);
+    })();
+    return this.session(sessionId)!;
+  }
+
+  /** Ends the session: every candidate still writing is submitted with what the server holds. */
+  end(sessionId: number, actor: Actor, now = Date.now()): { session: ExamSessionRow; submitted: { candidateId: number; receipt: Receipt }[] } {
+    const s = this.requireSession(sessionId);
+    if (s.state === 'ended') throw userError(409, 'already-ended', 'The session has already ended.');
+    const submitted: { candidateId: number; receipt: Receipt }[] = [];
+    this.store.write(() => {
+      if (s.state !== 'waiting') {
+        for (const c of this.store.candidates.ofSession(sessionId)) {
+          if (c.submittedAt === null && c.absentAt === null) {
+            submitted.push({ candidateId: c.id, receipt: this.submission.submitInTransaction(c.id, 'proctor', now) });
+          }
+        }
+      }
+      this.store.clock.closeAllPauses(sessionId, now);
+      this.store.sessions.setEnded(sessionId, now);
+      this.store.audit.append({ ...actorFields(actor), sessionId, action: 'session.ended', detail: { submittedAtEnd: submitted.length } }, now);
+    })();
+    return { session: this.session(sessionId)!, submitted };
+  }
+
+  /**
+   * The candidate has read the monitoring notice (they must be told what is watched before the
+   * exam): recorded once, and its first time is the one kept.
+   */
+  acknowledgeNotice(candidateId: number, now = Date.now()): number {
+    const c = this.store.candidates.byId(candidateId)!;
+    if (c.noticeAcknowledgedAt !== null) return c.noticeAcknowledgedAt;
+    this.store.write(() => {
+      this.store.candidates.acknowledgeNotice(candidateId, now);
+      this.store.audit.append({ actorKind: 'candidate', actorId: candidateId, sessionId: c.sessionId, action: 'candidate.notice-acknowledged' }, now);
+    })();
+    return now;
+  }
+
+  /** Inside `write`: the session, its candidates with fresh codes, accommodations and staff. */
+  private insertSession(input: NewSession, now: number): number {
+    let code = newSessionCode();
+    while (this.store.sessions.byCode(code)) code = newSessionCode();
+    const createdBy = accountOf(input.actor);
+    const sessionId = this.store.sessions.insert({
+      code,
+      packId: input.pack.id,
+      packDigest: input.pack.digest,
+      title: input.title?.trim() || input.pack.title.fr,
+      room: input.room?.trim() ?? '',
+      durationMs: input.pack.durationMinutes * 60_000,
+      doubleMarking: Boolean(input.doubleMarking),
+      createdBy,
+      createdAt: now,
+    });
+    const used = new Set<string>();
+    for (const c of input.candidates) {
+      let candidateCode = newCandidateCode();
+      while (used.has(candidateCode)) candidateCode = newCandidateCode();
+      used.add(candidateCode);
+      const candidateId = this.store.candidates.insert(sessionId, candidateCode, c.workstation?.trim() || null);
+      if (c.fullName?.trim()) this.store.candidates.insertIdentity(candidateId, c.fullName.trim());
+      if (c.accommodationMinutes && c.accommodationMinutes > 0) {
+        this.store.clock.insertExtension({
+          sessionId,
+          candidateId,
+          durationMs: Math.round(c.accommodationMinutes * 60_000),
+          kind: 'accommodation',
+          reason: 'Accommodation set beforehand',
+          createdBy,
+          createdAt: now,
+        });
+      }
+    }
+    for (const p of input.proctorIds ?? []) this.store.sessions.addStaff(sessionId, p, 'proctor');
+    for (const p of input.correctorIds ?? []) this.store.sessions.addStaff(sessionId, p, 'corrector');
+    this.store.audit.append(
+      { ...actorFields(input.actor), sessionId, action: 'session.created', detail: { packId: input.pack.id, packDigest: input.pack.digest, candidates: input.candidates.length } },
+      now,
+    );
+    return sessionId;
+  }
+}
