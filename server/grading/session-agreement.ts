@@ -4,7 +4,7 @@ import type { Localized } from '../content/pack-types.js';
 import { competenceJudgements, interpretationJudgements, keyPointJudgements } from '../db/schema/grading.js';
 import { agreement } from './agreement.js';
 import { decide } from './decisions.js';
-import type { LoadedSession } from './grading-service.js';
+import type { LoadedSession } from './loaded-session.js';
 import { MAX_BAND, MIN_BAND } from './rubric-model.js';
 import type { AgreementRow } from './views.js';
 
