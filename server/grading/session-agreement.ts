@@ -49,7 +49,7 @@ export function agreementRows(loaded: LoadedSession): AgreementRow[] {
 
   const rows: AgreementRow[] = [];
   const row = (key: string, title: Localized, levels: readonly unknown[]) =>
-    rows.push({ key, title, levels: levels.length, figures: agreement(levels, (pairs.get(key) ?? []) as [unknown, unknown][]) });
+    rows.push({ key, title, levels: levels.length, figures: agreement(levels, pairs.get(key) ?? []) });
   for (const r of model.reading) {
     row(`${r.id}/key-points`, suffix(r.title, 'points clés', 'key points'), keyPointScale);
     row(`${r.id}/interpretation`, suffix(r.title, 'interprétation', 'interpretation'), interpretationScale);
