@@ -28,8 +28,11 @@ const canonical = (value: unknown): string =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
 
-/** The revision rule of answers, for marks: null means "write it", otherwise the answer to give. */
-function judgeMark(stored: { revision: number; updatedAt: number; mark: unknown } | undefined, revision: number, mark: unknown): MarkSaveResult | null {
+/**
+ * The revision rule of answers (judgeRevision), for marks: the mark's canonical JSON stands for the
+ * answer's text. null means "write it", otherwise the answer to give without writing.
+ */
+export function judgeMark(stored: { revision: number; updatedAt: number; mark: unknown } | undefined, revision: number, mark: unknown): MarkSaveResult | null {
   const verdict = judgeRevision(stored && { revision: stored.revision, text: canonical(stored.mark) }, { revision, text: canonical(mark) });
   if (verdict === 'apply' || !stored) return null;
   return { outcome: verdict, revision: stored.revision, updatedAt: stored.updatedAt };
