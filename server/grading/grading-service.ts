@@ -7,7 +7,6 @@
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { PackRegistry } from '../exam/pack-registry.js';
-import type { Pack } from '../content/pack-types.js';
 import { AssignmentsRepository } from './assignments.repo.js';
 import { CorrectorsRepository } from './correctors.repo.js';
 import { GradingSessionsRepository } from './grading-sessions.repo.js';
@@ -15,7 +14,7 @@ import { MarksRepository } from './marks.repo.js';
 import { ScriptsRepository } from './scripts.repo.js';
 import { GradingPacks } from './grading-packs.js';
 import { GradingAccess } from './grading-access.js';
-import { SessionLoader, type LoadedSession } from './loaded-session.js';
+import { SessionLoader } from './loaded-session.js';
 import { Distribution, type DistributionRequest } from './distribution.js';
 import { Marking, type AnswerMarkInput, type ScriptMarkInput } from './marking.js';
 import { Readings } from './readings.js';
@@ -24,19 +23,10 @@ import { CorrectorWorkspace } from './workspace.js';
 import { GradingOverview } from './overview.js';
 import { GradingResults } from './results.js';
 import { GradingClosing, type JuryFormat } from './closing.js';
-import type { ExamLookup, ExamSessionRow, GradingActor } from './exam-lookup.js';
-import type { GradingModel } from './rubric-model.js';
-import type { OverlapReport } from './overlap.js';
+import type { ExamLookup, GradingActor } from './exam-lookup.js';
 import type { GradingSessionSummary, MarkSaveResult, OverviewView, ReadingsView, ResultsView, ScriptStatus, WorkspaceView } from './views.js';
 
-export type { AnswerMarkInput, ScriptMarkInput } from './marking.js';
-export type { LoadedReading, LoadedScript, LoadedSession } from './loaded-session.js';
-export type { ScriptState } from './script-state.js';
-
 export class GradingService {
-  private readonly packs: GradingPacks;
-  private readonly access: GradingAccess;
-  private readonly loader: SessionLoader;
   private readonly distribution: Distribution;
   private readonly marking: Marking;
   private readonly readingsOfScripts: Readings;
@@ -52,49 +42,21 @@ export class GradingService {
     const marks = new MarksRepository(db);
     const scripts = new ScriptsRepository(db);
     const sessions = new GradingSessionsRepository(db);
-    this.packs = new GradingPacks(packs);
-    this.access = new GradingAccess(exam, correctors, assignments);
-    this.loader = new SessionLoader(exam, this.packs, { assignments, marks, scripts });
-    this.distribution = new Distribution(db, audit, exam, this.access, this.loader, { assignments, correctors, marks, sessions });
-    this.marking = new Marking(db, audit, this.access, this.packs, marks);
-    this.readingsOfScripts = new Readings(db, audit, exam, this.access, this.loader, assignments);
-    this.thirdReadings = new ThirdReadings(db, audit, exam, this.access, this.loader, { assignments, correctors, marks });
-    this.correctorWorkspace = new CorrectorWorkspace(this.access, this.distribution, this.loader, this.packs);
-    this.lists = new GradingOverview(exam, this.packs, this.loader, this.distribution, correctors);
-    this.grades = new GradingResults(this.loader, scripts);
-    this.closing = new GradingClosing(db, audit, exam, this.loader, this.grades, sessions);
-  }
-
-  model(packId: string): GradingModel {
-    return this.packs.model(packId);
-  }
-
-  overlap(pack: Pack, questionId: string, text: string): OverlapReport {
-    return this.packs.overlap(pack, questionId, text);
-  }
-
-  load(sessionId: number): LoadedSession {
-    return this.loader.load(sessionId);
-  }
-
-  isCorrectorOf(sessionId: number, accountId: number): boolean {
-    return this.access.isCorrectorOf(sessionId, accountId);
-  }
-
-  requireCorrectorOf(sessionId: number, accountId: number): ExamSessionRow {
-    return this.access.requireCorrectorOf(sessionId, accountId);
+    const gradingPacks = new GradingPacks(packs);
+    const access = new GradingAccess(exam, correctors, assignments);
+    const loader = new SessionLoader(exam, gradingPacks, { assignments, marks, scripts });
+    this.distribution = new Distribution(db, audit, exam, access, loader, { assignments, correctors, marks, sessions });
+    this.marking = new Marking(db, audit, access, gradingPacks, marks);
+    this.readingsOfScripts = new Readings(db, audit, exam, access, loader, assignments);
+    this.thirdReadings = new ThirdReadings(db, audit, exam, access, loader, { assignments, correctors, marks });
+    this.correctorWorkspace = new CorrectorWorkspace(access, this.distribution, loader, gradingPacks);
+    this.lists = new GradingOverview(exam, gradingPacks, loader, this.distribution, correctors);
+    this.grades = new GradingResults(loader, scripts);
+    this.closing = new GradingClosing(db, audit, exam, loader, this.grades, sessions);
   }
 
   summaries(accountId: number, role: 'admin' | 'corrector'): GradingSessionSummary[] {
     return this.lists.summaries(accountId, role);
-  }
-
-  summary(loaded: LoadedSession, accountId: number | null): GradingSessionSummary {
-    return this.lists.summary(loaded, accountId);
-  }
-
-  ensureDistributed(session: ExamSessionRow): void {
-    this.distribution.ensureDistributed(session);
   }
 
   distribute(sessionId: number, input: DistributionRequest, actor: GradingActor, now = Date.now()): void {
