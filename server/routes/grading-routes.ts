@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { Type, type Static } from '@sinclair/typebox';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GradingService } from '../grading/grading-service.js';
+import type { GradingService } from '../grading/grading-service.js';
 import { juryCsv, juryHtml } from '../grading/jury-export.js';
 import { projectRoot } from '../paths.js';
 import type { CompetenceJudgement, InterpretationJudgement, KeyPointJudgement } from '../db/schema/grading.js';
@@ -26,12 +26,6 @@ import {
   WorkspaceView,
 } from './schemas/grading.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    grading: GradingService;
-  }
-}
-
 type Staff = { kind: 'staff'; accountId: number; role: 'admin' | 'proctor' | 'corrector'; displayName: string };
 
 const staff = (request: FastifyRequest) => request.principal as Staff;
@@ -44,8 +38,7 @@ const admin = (request: FastifyRequest) => ({ kind: 'account' as const, id: staf
  * place where names are joined to codes, after grading is closed).
  */
 async function gradingRoutes(app: FastifyInstance) {
-  const grading = new GradingService(app.db, app.audit, app.packs, app.exam);
-  app.decorate('grading', grading);
+  const { grading } = app;
   correctorRoutes(app, grading);
   readingRoutes(app, grading);
   adminRoutes(app, grading);
@@ -236,5 +229,4 @@ function juryRoutes(app: FastifyInstance, grading: GradingService) {
   });
 }
 
-// A plugin (not encapsulated) so that `app.grading` is there for the rest of the app and for tests.
-export default fp(gradingRoutes, { name: 'lectern-grading', dependencies: ['lectern-exam-services', 'lectern-authentication'] });
+export default fp(gradingRoutes, { name: 'lectern-grading-routes', dependencies: ['lectern-grading', 'lectern-authentication'] });
