@@ -40,12 +40,13 @@ const admin = (request: FastifyRequest) => ({ kind: 'account' as const, id: staf
 async function gradingRoutes(app: FastifyInstance) {
   const { grading } = app;
   correctorRoutes(app, grading);
+  markRoutes(app, grading);
   readingRoutes(app, grading);
   adminRoutes(app, grading);
   juryRoutes(app, grading);
 }
 
-/** The corrector's sessions, workspace and marks. */
+/** The corrector's sessions and workspace. */
 function correctorRoutes(app: FastifyInstance, grading: GradingService) {
   const corrector = app.requireStaff('corrector');
 
@@ -66,6 +67,11 @@ function correctorRoutes(app: FastifyInstance, grading: GradingService) {
       return grading.workspace(request.params.id, p.accountId, p.displayName);
     },
   );
+}
+
+/** Saving marks: one answer's judgement, and one script's. */
+function markRoutes(app: FastifyInstance, grading: GradingService) {
+  const corrector = app.requireStaff('corrector');
 
   app.post<{ Params: Static<typeof SessionParams>; Body: Static<typeof AnswerMarkBody> }>(
     '/api/grading/sessions/:id/answer-marks',
