@@ -9,7 +9,8 @@ import type { SessionLoader } from './loaded-session.js';
 import type { GradingResults } from './results.js';
 import { requireOpen } from './grading-access.js';
 import { stateOf } from './script-state.js';
-import { actorFields, type ExamLookup, type GradingActor } from './exam-lookup.js';
+import type { ExamLookup } from './exam-lookup.js';
+import { actorFields, type GradingActor } from './grading-actor.js';
 import type { ResultsView } from './views.js';
 
 export type JuryFormat = 'json' | 'csv' | 'html';

@@ -9,7 +9,8 @@ import type { GradingSessionsRepository } from './grading-sessions.repo.js';
 import type { MarksRepository } from './marks.repo.js';
 import type { SessionLoader } from './loaded-session.js';
 import { requireOpen, type GradingAccess } from './grading-access.js';
-import { actorFields, type ExamLookup, type ExamSessionRow, type GradingActor } from './exam-lookup.js';
+import type { ExamLookup, ExamSessionRow } from './exam-lookup.js';
+import { actorFields, type GradingActor } from './grading-actor.js';
 
 export interface DistributionRequest {
   correctorIds: number[];

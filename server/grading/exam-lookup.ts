@@ -11,10 +11,3 @@ export interface ExamLookup {
   candidate(candidateId: number): CandidateRow | undefined;
   candidates(sessionId: number): CandidateRow[];
 }
-
-/** Who a grading change is recorded against in the audit log. */
-export type GradingActor = { kind: 'account'; id: number } | { kind: 'system' };
-
-export function actorFields(actor: GradingActor): { actorKind: 'account' | 'system'; actorId: number | null } {
-  return actor.kind === 'account' ? { actorKind: 'account', actorId: actor.id } : { actorKind: 'system', actorId: null };
-}

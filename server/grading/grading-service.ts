@@ -23,7 +23,8 @@ import { CorrectorWorkspace } from './workspace.js';
 import { GradingOverview } from './overview.js';
 import { GradingResults } from './results.js';
 import { GradingClosing, type JuryFormat } from './closing.js';
-import type { ExamLookup, GradingActor } from './exam-lookup.js';
+import type { ExamLookup } from './exam-lookup.js';
+import type { GradingActor } from './grading-actor.js';
 import type { GradingSessionSummary, MarkSaveResult, OverviewView, ReadingsView, ResultsView, ScriptStatus, WorkspaceView } from './views.js';
 
 export class GradingService {

@@ -12,7 +12,8 @@ import type { LoadedReading, LoadedSession, SessionLoader } from './loaded-sessi
 import { requireOpen, type GradingAccess } from './grading-access.js';
 import { requireLoadedScript } from './readings.js';
 import { stateOf } from './script-state.js';
-import { actorFields, type ExamLookup, type GradingActor } from './exam-lookup.js';
+import type { ExamLookup } from './exam-lookup.js';
+import { actorFields, type GradingActor } from './grading-actor.js';
 
 export interface ThirdReadingRepositories {
   assignments: AssignmentsRepository;
