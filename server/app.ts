@@ -7,6 +7,7 @@ import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';
 import authentication from './plugins/authentication.js';
 import examServices from './plugins/exam-services.js';
+import gradingServices from './grading/plugin.js';
 import healthRoutes from './routes/health.js';
 import authRoutes from './routes/auth-routes.js';
 import attemptRoutes from './routes/attempt-routes.js';
@@ -46,6 +47,7 @@ export async function buildApp(options: AppOptions) {
   // Domain services.
   await app.register(examServices, { contentDir: options.contentDir });
   await app.register(proctor);
+  await app.register(gradingServices);
   // Routes.
   await app.register(healthRoutes);
   await app.register(authRoutes);

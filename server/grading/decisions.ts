@@ -2,7 +2,7 @@
 // per criterion (B2 reading reached or not, B1 writing reached or not, each competence criterion met
 // or not), each with the evidence behind it. Two readings disagree when a decision differs or a
 // writing band differs by more than one; then a third reading settles the script.
-import type { Localized } from '../content/pack-types.js';
+import type { CompetenceRubric, Localized, ReadingRubric, WritingRubric } from '../content/pack-types.js';
 import type { CompetenceJudgement, InterpretationJudgement } from '../db/schema/grading.js';
 import type { AnswerMark, GradingModel, ScriptMark } from './rubric-model.js';
 
@@ -62,70 +62,79 @@ export interface ReadingMarks {
 const keyPointValue = { found: 1, partly: 0.5, missing: 0 } as const;
 
 export function decide(model: GradingModel, marks: ReadingMarks): Decision[] {
-  const decisions: Decision[] = [];
-  for (const rubric of model.reading) {
-    const questions: QuestionEvidence[] = [];
-    let found = 0;
-    let partly = 0;
-    let missing = 0;
-    let misunderstandings = 0;
-    let points = 0;
-    for (const g of model.questions) {
-      if (g.reading?.id !== rubric.id) continue;
-      const answered = marks.answered.has(g.question.id);
-      const mark = answered ? marks.answers.get(g.question.id) : undefined;
-      const q: QuestionEvidence = { questionId: g.question.id, answered, found: 0, partly: 0, missing: 0, interpretation: mark?.interpretation ?? null, comment: mark?.comment ?? '' };
-      for (const kp of g.question.keyPoints) {
-        const level = mark?.keyPoints[kp.id] ?? 'missing';
-        q[level]++;
-        points += keyPointValue[level];
-      }
-      found += q.found;
-      partly += q.partly;
-      missing += q.missing;
-      if (q.interpretation === 'misunderstanding') misunderstandings++;
-      questions.push(q);
+  return [
+    ...model.reading.map((rubric) => readingDecision(model, rubric, marks)),
+    ...model.writing.map((rubric) => writingDecision(rubric, marks)),
+    ...model.competence.flatMap((rubric) => competenceDecisions(rubric, marks)),
+  ];
+}
+
+/** B2 reading: the share of key points found over the rubric's questions, and the misunderstandings. */
+function readingDecision(model: GradingModel, rubric: ReadingRubric, marks: ReadingMarks): Decision {
+  const questions: QuestionEvidence[] = [];
+  let found = 0;
+  let partly = 0;
+  let missing = 0;
+  let misunderstandings = 0;
+  let points = 0;
+  for (const g of model.questions) {
+    if (g.reading?.id !== rubric.id) continue;
+    const answered = marks.answered.has(g.question.id);
+    const mark = answered ? marks.answers.get(g.question.id) : undefined;
+    const q: QuestionEvidence = { questionId: g.question.id, answered, found: 0, partly: 0, missing: 0, interpretation: mark?.interpretation ?? null, comment: mark?.comment ?? '' };
+    for (const kp of g.question.keyPoints) {
+      const level = mark?.keyPoints[kp.id] ?? 'missing';
+      q[level]++;
+      points += keyPointValue[level];
     }
-    const total = found + partly + missing;
-    const share = total === 0 ? 0 : points / total;
-    decisions.push({
-      key: rubric.id,
+    found += q.found;
+    partly += q.partly;
+    missing += q.missing;
+    if (q.interpretation === 'misunderstanding') misunderstandings++;
+    questions.push(q);
+  }
+  const total = found + partly + missing;
+  const share = total === 0 ? 0 : points / total;
+  return {
+    key: rubric.id,
+    rubricId: rubric.id,
+    kind: 'reading',
+    title: rubric.title,
+    // A float share is compared with a small tolerance: 0.6 stored as 0.6000000001 must still pass.
+    reached: share + 1e-9 >= rubric.threshold.minKeyPointShare && misunderstandings <= rubric.threshold.maxMisunderstandings,
+    evidence: { kind: 'reading', keyPoints: { found, partly, missing, total }, share, misunderstandings, questions, threshold: rubric.threshold },
+  };
+}
+
+/** B1 writing: every criterion's band at least the minimum, and their total too. */
+function writingDecision(rubric: WritingRubric, marks: ReadingMarks): Decision {
+  const bands: Record<string, number> = {};
+  for (const c of rubric.criteria) bands[c.id] = marks.script?.writing[rubric.id]?.[c.id] ?? 0;
+  const values = Object.values(bands);
+  const total = values.reduce((s, b) => s + b, 0);
+  return {
+    key: rubric.id,
+    rubricId: rubric.id,
+    kind: 'writing',
+    title: rubric.title,
+    reached: values.every((b) => b >= rubric.threshold.minBandEach) && total >= rubric.threshold.minTotal,
+    evidence: { kind: 'writing', bands, total, threshold: rubric.threshold },
+  };
+}
+
+/** One decision per competence criterion: met, or partly met where the rubric counts that. */
+function competenceDecisions(rubric: CompetenceRubric, marks: ReadingMarks): Decision[] {
+  return rubric.criteria.map((c) => {
+    const judgement = marks.script?.competence[rubric.id]?.[c.id] ?? null;
+    return {
+      key: `${rubric.id}/${c.id}`,
       rubricId: rubric.id,
-      kind: 'reading',
-      title: rubric.title,
-      // A float share is compared with a small tolerance: 0.6 stored as 0.6000000001 must still pass.
-      reached: share + 1e-9 >= rubric.threshold.minKeyPointShare && misunderstandings <= rubric.threshold.maxMisunderstandings,
-      evidence: { kind: 'reading', keyPoints: { found, partly, missing, total }, share, misunderstandings, questions, threshold: rubric.threshold },
-    });
-  }
-  for (const rubric of model.writing) {
-    const bands: Record<string, number> = {};
-    for (const c of rubric.criteria) bands[c.id] = marks.script?.writing[rubric.id]?.[c.id] ?? 0;
-    const values = Object.values(bands);
-    const total = values.reduce((s, b) => s + b, 0);
-    decisions.push({
-      key: rubric.id,
-      rubricId: rubric.id,
-      kind: 'writing',
-      title: rubric.title,
-      reached: values.every((b) => b >= rubric.threshold.minBandEach) && total >= rubric.threshold.minTotal,
-      evidence: { kind: 'writing', bands, total, threshold: rubric.threshold },
-    });
-  }
-  for (const rubric of model.competence) {
-    for (const c of rubric.criteria) {
-      const judgement = marks.script?.competence[rubric.id]?.[c.id] ?? null;
-      decisions.push({
-        key: `${rubric.id}/${c.id}`,
-        rubricId: rubric.id,
-        kind: 'competence',
-        title: c.title,
-        reached: judgement === 'met' || (judgement === 'partly' && rubric.threshold.partlyCountsAsMet),
-        evidence: { kind: 'competence', judgement, partlyCountsAsMet: rubric.threshold.partlyCountsAsMet },
-      });
-    }
-  }
-  return decisions;
+      kind: 'competence',
+      title: c.title,
+      reached: judgement === 'met' || (judgement === 'partly' && rubric.threshold.partlyCountsAsMet),
+      evidence: { kind: 'competence', judgement, partlyCountsAsMet: rubric.threshold.partlyCountsAsMet },
+    };
+  });
 }
 
 export interface Disagreement {

@@ -51,7 +51,7 @@ export function gradingModel(pack: Pack): GradingModel {
   for (const section of pack.sections) {
     const rubrics = section.rubricIds.map((id) => pack.rubrics[id]).filter((r) => r !== undefined);
     rubrics.forEach((r) => used.add(r.id));
-    const reading = (rubrics.find((r) => r.kind === 'reading') as ReadingRubric | undefined) ?? null;
+    const reading = rubrics.find((r): r is ReadingRubric => r.kind === 'reading') ?? null;
     for (const question of section.questions) questions.push({ sectionId: section.id, question, reading });
   }
   // In the order the pack declares them, so reports list criteria as the author wrote them.

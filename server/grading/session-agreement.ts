@@ -4,7 +4,7 @@ import type { Localized } from '../content/pack-types.js';
 import { competenceJudgements, interpretationJudgements, keyPointJudgements } from '../db/schema/grading.js';
 import { agreement } from './agreement.js';
 import { decide } from './decisions.js';
-import type { LoadedSession } from './grading-service.js';
+import type { LoadedSession } from './loaded-session.js';
 import { MAX_BAND, MIN_BAND } from './rubric-model.js';
 import type { AgreementRow } from './views.js';
 
@@ -17,7 +17,8 @@ const decisionScale = [false, true];
 
 const suffix = (title: Localized, fr: string, en: string): Localized => ({ fr: `${title.fr} — ${fr}`, en: `${title.en} — ${en}` });
 
-export function agreementRows(loaded: LoadedSession): AgreementRow[] {
+/** The two finished readings' levels, paired per script and item, by row key. */
+function pairsOf(loaded: LoadedSession): Map<string, [unknown, unknown][]> {
   const { model } = loaded;
   const pairs = new Map<string, [unknown, unknown][]>();
   const add = (key: string, a: unknown, b: unknown) => {
@@ -46,10 +47,15 @@ export function agreementRows(loaded: LoadedSession): AgreementRow[] {
     const db = decide(model, { answers: second.answers, script: second.script, answered: script.answered });
     for (const d of da) add(`decision:${d.key}`, d.reached, db.find((x) => x.key === d.key)?.reached ?? false);
   }
+  return pairs;
+}
 
+export function agreementRows(loaded: LoadedSession): AgreementRow[] {
+  const { model } = loaded;
+  const pairs = pairsOf(loaded);
   const rows: AgreementRow[] = [];
   const row = (key: string, title: Localized, levels: readonly unknown[]) =>
-    rows.push({ key, title, levels: levels.length, figures: agreement(levels, (pairs.get(key) ?? []) as [unknown, unknown][]) });
+    rows.push({ key, title, levels: levels.length, figures: agreement(levels, pairs.get(key) ?? []) });
   for (const r of model.reading) {
     row(`${r.id}/key-points`, suffix(r.title, 'points clés', 'key points'), keyPointScale);
     row(`${r.id}/interpretation`, suffix(r.title, 'interprétation', 'interpretation'), interpretationScale);

@@ -3,10 +3,9 @@ import fp from 'fastify-plugin';
 import { Type, type Static } from '@sinclair/typebox';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GradingService } from '../grading/grading-service.js';
+import type { GradingService } from '../grading/grading-service.js';
 import { juryCsv, juryHtml } from '../grading/jury-export.js';
 import { projectRoot } from '../paths.js';
-import { userError } from '../errors.js';
 import type { CompetenceJudgement, InterpretationJudgement, KeyPointJudgement } from '../db/schema/grading.js';
 import { Empty, errors } from './schemas/common.js';
 import {
@@ -27,13 +26,11 @@ import {
   WorkspaceView,
 } from './schemas/grading.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    grading: GradingService;
-  }
-}
-
 type Staff = { kind: 'staff'; accountId: number; role: 'admin' | 'proctor' | 'corrector'; displayName: string };
+
+const staff = (request: FastifyRequest) => request.principal as Staff;
+/** The admin behind a request, as grading records them in the audit log. */
+const admin = (request: FastifyRequest) => ({ kind: 'account' as const, id: staff(request).accountId });
 
 /**
  * Grading: correctors grade the scripts assigned to them under candidate codes only; admins share
@@ -41,14 +38,17 @@ type Staff = { kind: 'staff'; accountId: number; role: 'admin' | 'proctor' | 'co
  * place where names are joined to codes, after grading is closed).
  */
 async function gradingRoutes(app: FastifyInstance) {
-  const grading = new GradingService(app.db, app.audit, app.packs, app.exam);
-  app.decorate('grading', grading);
-  const juryStylesheet = readFileSync(join(projectRoot, 'server', 'grading', 'jury.css'), 'utf8');
+  const { grading } = app;
+  correctorRoutes(app, grading);
+  markRoutes(app, grading);
+  readingRoutes(app, grading);
+  adminRoutes(app, grading);
+  juryRoutes(app, grading);
+}
 
-  const staff = (request: FastifyRequest) => request.principal as Staff;
-  const admin = (request: FastifyRequest) => ({ kind: 'account' as const, id: staff(request).accountId });
+/** The corrector's sessions and workspace. */
+function correctorRoutes(app: FastifyInstance, grading: GradingService) {
   const corrector = app.requireStaff('corrector');
-  const adminOnly = app.requireStaff('admin');
 
   app.get(
     '/api/grading/sessions',
@@ -67,6 +67,11 @@ async function gradingRoutes(app: FastifyInstance) {
       return grading.workspace(request.params.id, p.accountId, p.displayName);
     },
   );
+}
+
+/** Saving marks: one answer's judgement, and one script's. */
+function markRoutes(app: FastifyInstance, grading: GradingService) {
+  const corrector = app.requireStaff('corrector');
 
   app.post<{ Params: Static<typeof SessionParams>; Body: Static<typeof AnswerMarkBody> }>(
     '/api/grading/sessions/:id/answer-marks',
@@ -108,6 +113,11 @@ async function gradingRoutes(app: FastifyInstance) {
       });
     },
   );
+}
+
+/** Finishing and reopening one's reading of a script, and seeing the other readings. */
+function readingRoutes(app: FastifyInstance, grading: GradingService) {
+  const corrector = app.requireStaff('corrector');
 
   app.post<{ Params: Static<typeof ScriptParams> }>(
     '/api/grading/sessions/:id/scripts/:candidateId/finish',
@@ -135,8 +145,11 @@ async function gradingRoutes(app: FastifyInstance) {
       return grading.readings(request.params.id, p.role === 'admin' ? null : p.accountId, request.params.candidateId);
     },
   );
+}
 
-  // ---------- admin ----------
+/** The admin's side: the overview, sharing scripts out, third readers, closing and the results. */
+function adminRoutes(app: FastifyInstance, grading: GradingService) {
+  const adminOnly = app.requireStaff('admin');
 
   app.get<{ Params: Static<typeof SessionParams> }>(
     '/api/grading/sessions/:id/overview',
@@ -173,26 +186,19 @@ async function gradingRoutes(app: FastifyInstance) {
     { preHandler: adminOnly, schema: { summary: 'Results per candidate code, without names', params: SessionParams, response: { 200: ResultsView, ...errors(401, 403, 404, 409) } } },
     async (request) => grading.results(request.params.id, { named: false }),
   );
+}
 
-  /** The jury export: names joined, for an admin, once grading is closed; each export is audited. */
-  function juryResults(request: FastifyRequest<{ Params: Static<typeof SessionParams>; Querystring: Static<typeof JuryQuery> }>, format: string) {
-    const session = app.exam.requireSession(request.params.id);
-    if (session.gradingClosedAt === null) {
-      throw userError(409, 'grading-not-closed', 'Names are joined to the results only once grading is closed: close grading first.');
-    }
-    const results = grading.results(session.id, { named: true });
-    app.audit.append({ actorKind: 'account', actorId: staff(request).accountId, sessionId: session.id, action: 'grading.jury-exported', detail: { format } });
-    return results;
-  }
-  const fileName = (request: FastifyRequest<{ Params: Static<typeof SessionParams> }>, ext: string) =>
-    `jury-${app.exam.requireSession(request.params.id).code.toLowerCase()}.${ext}`;
+/** The jury export (names joined, for an admin, once grading is closed) and its stylesheet. */
+function juryRoutes(app: FastifyInstance, grading: GradingService) {
+  const adminOnly = app.requireStaff('admin');
+  const juryStylesheet = readFileSync(join(projectRoot, 'server', 'grading', 'jury.css'), 'utf8');
 
   app.get<{ Params: Static<typeof SessionParams>; Querystring: Static<typeof JuryQuery> }>(
     '/api/grading/sessions/:id/jury.json',
     { preHandler: adminOnly, schema: { summary: 'Jury export as JSON, with names (admin, grading closed)', params: SessionParams, querystring: JuryQuery, response: { 200: ResultsView, ...errors(401, 403, 404, 409) } } },
     async (request, reply) => {
-      const results = juryResults(request, 'json');
-      if (request.query.download) reply.header('content-disposition', `attachment; filename="${fileName(request, 'json')}"`);
+      const results = grading.juryResults(request.params.id, staff(request).accountId, 'json');
+      if (request.query.download) reply.header('content-disposition', `attachment; filename="${grading.juryFileName(request.params.id, 'json')}"`);
       return results;
     },
   );
@@ -204,8 +210,8 @@ async function gradingRoutes(app: FastifyInstance) {
       schema: { summary: 'Jury export as CSV for a French spreadsheet (UTF-8 with BOM, semicolons, CRLF), with names', params: SessionParams, querystring: JuryQuery, response: { 200: Type.String(), ...errors(401, 403, 404, 409) } },
     },
     async (request, reply) => {
-      const csv = juryCsv(juryResults(request, 'csv'), request.query.lang ?? 'fr');
-      reply.header('content-disposition', `attachment; filename="${fileName(request, 'csv')}"`);
+      const csv = juryCsv(grading.juryResults(request.params.id, staff(request).accountId, 'csv'), request.query.lang ?? 'fr');
+      reply.header('content-disposition', `attachment; filename="${grading.juryFileName(request.params.id, 'csv')}"`);
       return reply.type('text/csv; charset=utf-8').send(csv);
     },
   );
@@ -217,7 +223,7 @@ async function gradingRoutes(app: FastifyInstance) {
       schema: { summary: 'Printable jury report, one page per candidate, with names', params: SessionParams, querystring: JuryQuery, response: { 200: Type.String(), ...errors(401, 403, 404, 409) } },
     },
     async (request, reply) => {
-      const html = juryHtml(juryResults(request, 'html'), request.query.lang ?? 'fr');
+      const html = juryHtml(grading.juryResults(request.params.id, staff(request).accountId, 'html'), request.query.lang ?? 'fr');
       reply.header('cache-control', 'no-store');
       return reply.type('text/html; charset=utf-8').send(html);
     },
@@ -229,5 +235,4 @@ async function gradingRoutes(app: FastifyInstance) {
   });
 }
 
-// A plugin (not encapsulated) so that `app.grading` is there for the rest of the app and for tests.
-export default fp(gradingRoutes, { name: 'lectern-grading', dependencies: ['lectern-exam-services', 'lectern-authentication'] });
+export default fp(gradingRoutes, { name: 'lectern-grading-routes', dependencies: ['lectern-grading', 'lectern-authentication'] });
