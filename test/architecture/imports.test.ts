@@ -20,8 +20,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SERVER_LAYERS: { name: string; members: string[] }[] = [
   // Shapes shared with the client: imports nothing of ours but itself.
   { name: 'contract', members: ['server/contract/'] },
-  // Leaf helpers with no dependency of ours: errors, paths, worker start-up, configuration.
-  { name: 'support', members: ['server/errors.ts', 'server/paths.ts', 'server/start-worker.ts', 'server/config.ts'] },
+  // Leaf helpers with no dependency of ours: errors, paths, worker start-up, configuration, CSV writing.
+  { name: 'support', members: ['server/errors.ts', 'server/paths.ts', 'server/start-worker.ts', 'server/config.ts', 'server/common/'] },
   { name: 'db', members: ['server/db/'] },
   {
     name: 'domain',
