@@ -7,6 +7,7 @@ import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';
 import authentication from './plugins/authentication.js';
 import examServices from './plugins/exam-services.js';
+import accounts from './plugins/accounts.js';
 import healthRoutes from './routes/health.js';
 import authRoutes from './routes/auth-routes.js';
 import attemptRoutes from './routes/attempt-routes.js';
@@ -45,6 +46,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(authentication);
   // Domain services.
   await app.register(examServices, { contentDir: options.contentDir });
+  await app.register(accounts);
   await app.register(proctor);
   // Routes.
   await app.register(healthRoutes);
