@@ -38,12 +38,12 @@ export class AuditLog {
     const hash = chainHash(prev, at, entry, detail);
     this.repo.insert({
       at,
-      actor_kind: entry.actorKind,
-      actor_id: entry.actorId ?? null,
-      session_id: entry.sessionId ?? null,
+      actorKind: entry.actorKind,
+      actorId: entry.actorId ?? null,
+      sessionId: entry.sessionId ?? null,
       action: entry.action,
       detail,
-      prev_hash: prev,
+      prevHash: prev,
       hash,
     });
     this.lastHash = hash;
@@ -60,8 +60,8 @@ export class AuditLog {
     const rows = this.repo.chain();
     let prev = GENESIS;
     for (const r of rows) {
-      const expected = chainHash(prev, r.at, { actorKind: r.actor_kind, actorId: r.actor_id, sessionId: r.session_id, action: r.action }, r.detail);
-      if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, brokenAt: r.id };
+      const expected = chainHash(prev, r.at, { actorKind: r.actorKind, actorId: r.actorId, sessionId: r.sessionId, action: r.action }, r.detail);
+      if (r.prevHash !== prev || r.hash !== expected) return { ok: false, brokenAt: r.id };
       prev = r.hash;
     }
     return { ok: true, rows: rows.length };

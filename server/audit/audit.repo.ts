@@ -1,26 +1,27 @@
+import { asc, desc, sql } from 'drizzle-orm';
 import type { LecternDb } from '../db/open-database.js';
-import type { actorKinds } from '../db/schema/audit.js';
+import { auditLog, type actorKinds } from '../db/schema/audit.js';
 
 export type ActorKind = (typeof actorKinds)[number];
 
-/** One row of `audit_log` as the chain is computed over it. */
-export interface AuditChainRow {
-  id: number;
+/** One row of `audit_log`, as the chain is computed over it. */
+export type AuditChainRow = typeof auditLog.$inferSelect;
+
+/** Every column but the id, null included: each is a placeholder of the prepared insert (a type, not an interface: drizzle's run() takes a record). */
+export type NewAuditRow = {
   at: number;
-  actor_kind: ActorKind;
-  actor_id: number | null;
-  session_id: number | null;
+  actorKind: ActorKind;
+  actorId: number | null;
+  sessionId: number | null;
   action: string;
   detail: string;
-  prev_hash: string;
+  prevHash: string;
   hash: string;
-}
-
-export type NewAuditRow = Omit<AuditChainRow, 'id'>;
+};
 
 /**
- * The audit log's table. Raw SQL prepared once: an append runs inside the transaction of every
- * change it records (logins, controls, marks), so it stays two cheap statements.
+ * The audit log's table, through drizzle's query builder. The append's two statements are
+ * prepared once: they run inside the transaction of every change they record.
  */
 export class AuditRepo {
   private readonly insertRow;
@@ -28,15 +29,21 @@ export class AuditRepo {
   private readonly selectChain;
 
   constructor(db: LecternDb) {
-    const c = db.$client;
-    this.insertRow = c.prepare<[NewAuditRow]>(
-      `INSERT INTO audit_log (at, actor_kind, actor_id, session_id, action, detail, prev_hash, hash)
-       VALUES (@at, @actor_kind, @actor_id, @session_id, @action, @detail, @prev_hash, @hash)`,
-    );
-    this.selectHead = c.prepare<[], { hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-    this.selectChain = c.prepare<[], AuditChainRow>(
-      'SELECT id, at, actor_kind, actor_id, session_id, action, detail, prev_hash, hash FROM audit_log ORDER BY id',
-    );
+    this.insertRow = db
+      .insert(auditLog)
+      .values({
+        at: sql.placeholder('at'),
+        actorKind: sql.placeholder('actorKind'),
+        actorId: sql.placeholder('actorId'),
+        sessionId: sql.placeholder('sessionId'),
+        action: sql.placeholder('action'),
+        detail: sql.placeholder('detail'),
+        prevHash: sql.placeholder('prevHash'),
+        hash: sql.placeholder('hash'),
+      })
+      .prepare();
+    this.selectHead = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare();
+    this.selectChain = db.select().from(auditLog).orderBy(asc(auditLog.id)).prepare();
   }
 
   insert(row: NewAuditRow): void {

@@ -40,21 +40,22 @@ export class AuthService {
   resolve(token: string | undefined, now = Date.now()): Principal | null {
     if (!token || token.length > 100) return null;
     const row = this.sessions.byTokenHash(sha256(token));
-    if (!row || row.revoked_at !== null || row.expires_at <= now) return null;
-    if (row.account_id !== null) {
-      if (row.disabled_at !== null || !row.role) return null;
+    if (!row || row.revokedAt !== null || row.expiresAt <= now) return null;
+    if (row.accountId !== null) {
+      // The account's columns are NOT NULL: null here means the join found no account.
+      if (row.disabledAt !== null || !row.role || row.username === null || row.displayName === null) return null;
       return {
         kind: 'staff',
-        accountId: row.account_id,
+        accountId: row.accountId,
         role: row.role,
-        username: row.username!,
-        displayName: row.display_name!,
-        csrfToken: row.csrf_token,
-        tokenHash: row.token_hash,
+        username: row.username,
+        displayName: row.displayName,
+        csrfToken: row.csrfToken,
+        tokenHash: row.tokenHash,
       };
     }
-    if (row.candidate_id !== null && row.session_id !== null) {
-      return { kind: 'candidate', candidateId: row.candidate_id, sessionId: row.session_id, code: row.code!, csrfToken: row.csrf_token, tokenHash: row.token_hash };
+    if (row.candidateId !== null && row.sessionId !== null && row.code !== null) {
+      return { kind: 'candidate', candidateId: row.candidateId, sessionId: row.sessionId, code: row.code, csrfToken: row.csrfToken, tokenHash: row.tokenHash };
     }
     return null;
   }

@@ -1,23 +1,10 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { LecternDb } from '../db/open-database.js';
-import type { StaffRole } from '../db/schema/accounts.js';
+import { accounts, authSessions } from '../db/schema/accounts.js';
+import { candidates } from '../db/schema/exam-sessions.js';
 
-/** A login session with whoever it belongs to: a staff account or a candidate. */
-export interface LoginSessionRow {
-  token_hash: string;
-  account_id: number | null;
-  candidate_id: number | null;
-  csrf_token: string;
-  expires_at: number;
-  revoked_at: number | null;
-  role: StaffRole | null;
-  username: string | null;
-  display_name: string | null;
-  disabled_at: number | null;
-  session_id: number | null;
-  code: string | null;
-}
-
-export interface NewLoginSession {
+/** Every column given, null included: each is a placeholder of the prepared insert (a type, not an interface: drizzle's run() takes a record). */
+export type NewLoginSession = {
   tokenHash: string;
   accountId: number | null;
   candidateId: number | null;
@@ -25,11 +12,11 @@ export interface NewLoginSession {
   address: string;
   createdAt: number;
   expiresAt: number;
-}
+};
 
 /**
- * The `auth_sessions` table. Raw SQL prepared once: the lookup runs on every request and every
- * socket upgrade, and joins both kinds of owner in one read.
+ * The `auth_sessions` table, through drizzle's query builder with every statement prepared once:
+ * the lookup runs on every request and every socket upgrade.
  */
 export class LoginSessionsRepo {
   private readonly insertRow;
@@ -38,34 +25,65 @@ export class LoginSessionsRepo {
   private readonly revokeCandidate;
 
   constructor(db: LecternDb) {
-    const c = db.$client;
-    this.insertRow = c.prepare<[string, number | null, number | null, string, string, number, number]>(
-      'INSERT INTO auth_sessions (token_hash, account_id, candidate_id, csrf_token, address, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.lookup = c.prepare<[string], LoginSessionRow>(`
-      SELECT s.token_hash, s.account_id, s.candidate_id, s.csrf_token, s.expires_at, s.revoked_at,
-             a.role, a.username, a.display_name, a.disabled_at, c.session_id, c.code
-      FROM auth_sessions s
-      LEFT JOIN accounts a ON a.id = s.account_id
-      LEFT JOIN candidates c ON c.id = s.candidate_id
-      WHERE s.token_hash = ?`);
-    this.revokeOne = c.prepare<[number, string]>('UPDATE auth_sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL');
-    this.revokeCandidate = c.prepare<[number, number]>('UPDATE auth_sessions SET revoked_at = ? WHERE candidate_id = ? AND revoked_at IS NULL');
+    this.insertRow = db
+      .insert(authSessions)
+      .values({
+        tokenHash: sql.placeholder('tokenHash'),
+        accountId: sql.placeholder('accountId'),
+        candidateId: sql.placeholder('candidateId'),
+        csrfToken: sql.placeholder('csrfToken'),
+        address: sql.placeholder('address'),
+        createdAt: sql.placeholder('createdAt'),
+        expiresAt: sql.placeholder('expiresAt'),
+      })
+      .prepare();
+    // One read for both kinds of owner: a staff account, or a candidate and their session.
+    this.lookup = db
+      .select({
+        tokenHash: authSessions.tokenHash,
+        accountId: authSessions.accountId,
+        candidateId: authSessions.candidateId,
+        csrfToken: authSessions.csrfToken,
+        expiresAt: authSessions.expiresAt,
+        revokedAt: authSessions.revokedAt,
+        role: accounts.role,
+        username: accounts.username,
+        displayName: accounts.displayName,
+        disabledAt: accounts.disabledAt,
+        sessionId: candidates.sessionId,
+        code: candidates.code,
+      })
+      .from(authSessions)
+      .leftJoin(accounts, eq(accounts.id, authSessions.accountId))
+      .leftJoin(candidates, eq(candidates.id, authSessions.candidateId))
+      .where(eq(authSessions.tokenHash, sql.placeholder('tokenHash')))
+      .prepare();
+    this.revokeOne = db
+      .update(authSessions)
+      .set({ revokedAt: sql`${sql.placeholder('at')}` })
+      .where(and(eq(authSessions.tokenHash, sql.placeholder('tokenHash')), isNull(authSessions.revokedAt)))
+      .prepare();
+    this.revokeCandidate = db
+      .update(authSessions)
+      .set({ revokedAt: sql`${sql.placeholder('at')}` })
+      .where(and(eq(authSessions.candidateId, sql.placeholder('candidateId')), isNull(authSessions.revokedAt)))
+      .prepare();
   }
 
   insert(s: NewLoginSession): void {
-    this.insertRow.run(s.tokenHash, s.accountId, s.candidateId, s.csrfToken, s.address, s.createdAt, s.expiresAt);
+    this.insertRow.run(s);
   }
 
-  byTokenHash(tokenHash: string): LoginSessionRow | undefined {
-    return this.lookup.get(tokenHash);
+  /** The login session with its owner's account or candidate columns (null where there is none). */
+  byTokenHash(tokenHash: string) {
+    return this.lookup.get({ tokenHash });
   }
 
   revoke(tokenHash: string, at: number): void {
-    this.revokeOne.run(at, tokenHash);
+    this.revokeOne.run({ tokenHash, at });
   }
 
   revokeAllOfCandidate(candidateId: number, at: number): void {
-    this.revokeCandidate.run(at, candidateId);
+    this.revokeCandidate.run({ candidateId, at });
   }
 }
