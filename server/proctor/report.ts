@@ -1,6 +1,6 @@
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { ExamService } from '../exam/exam-service.js';
+import type { ExamService, ExamSessionRow } from '../exam/exam-service.js';
 import type { PackRegistry } from '../exam/pack-registry.js';
 import { formatCode } from '../auth/code-format.js';
 import { parseDetail } from './feed-items.js';
@@ -110,25 +110,10 @@ export class ReportBuilder {
       incidents,
     };
     const reportCandidates = candidates.map((c) => reportCandidate(c, facts));
-    const pack = this.packs.get(s.packId);
     return {
       generatedAt: now,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      session: {
-        id: s.id,
-        code: formatCode(s.code),
-        title: s.title,
-        room: s.room,
-        state: s.state,
-        packId: s.packId,
-        packTitle: pack?.title ?? { fr: s.packId, en: s.packId },
-        packDigest: s.packDigest,
-        durationMs: s.durationMs,
-        createdAt: s.createdAt,
-        startedAt: s.startedAt,
-        endedAt: s.endedAt,
-        sebConfigKeySet: Boolean(s.sebConfigKey),
-      },
+      session: this.sessionFacts(s),
       proctors: this.repo.proctors(sessionId),
       pauses: this.repo.pauses(sessionId).map((p) => ({ ...p, candidateCode: printed(p.candidateCode) })),
       extensions,
@@ -144,6 +129,25 @@ export class ReportBuilder {
         events: totalsByKind,
       },
       audit: this.auditSummary(sessionId),
+    };
+  }
+
+  private sessionFacts(s: ExamSessionRow): SessionReport['session'] {
+    const pack = this.packs.get(s.packId);
+    return {
+      id: s.id,
+      code: formatCode(s.code),
+      title: s.title,
+      room: s.room,
+      state: s.state,
+      packId: s.packId,
+      packTitle: pack?.title ?? { fr: s.packId, en: s.packId },
+      packDigest: s.packDigest,
+      durationMs: s.durationMs,
+      createdAt: s.createdAt,
+      startedAt: s.startedAt,
+      endedAt: s.endedAt,
+      sebConfigKeySet: Boolean(s.sebConfigKey),
     };
   }
 
