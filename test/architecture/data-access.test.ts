@@ -80,7 +80,14 @@ function connectionUses(file: string, source: string, names: Set<string>): Findi
   });
 }
 
-const databaseInRoute = (file: string, source: string) => connectionUses(file, source, new Set(['db', '$client']));
+/** A route that imports the query builder or the driver builds queries itself. */
+const databaseModule = /^(drizzle-orm|better-sqlite3)(\/|$)/;
+const databaseInRoute = (file: string, source: string) => [
+  ...connectionUses(file, source, new Set(['db', '$client'])),
+  ...scan(file, source, (node) =>
+    ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && databaseModule.test(node.moduleSpecifier.text) ? `import '${node.moduleSpecifier.text}'` : null,
+  ),
+];
 const connectionHandleUse = (file: string, source: string) => connectionUses(file, source, new Set(['$client']));
 
 const listed = (findings: Finding[]) => findings.map((f) => `${f.file}:${f.line}: ${f.text}`);
@@ -100,14 +107,17 @@ describe('the rules read code, not text', () => {
     expect(castsOnQueryResults('x.ts', source).map((f) => f.line)).toEqual([2, 3, 4, 5]);
   });
 
-  it('find the database, its handle and prepared statements in a route, and only the handle elsewhere', () => {
+  it('find the database, its handle, prepared statements and the query builder in a route, and only the handle elsewhere', () => {
     const source = `
       app.db.select();
       const c = this.db.$client;
       c.prepare('SELECT 1');
       // app.db.$client.prepare() in a comment
-      app.accounts.list();`;
-    expect(databaseInRoute('server/routes/x.ts', source).map((f) => f.line)).toEqual([2, 3, 3, 4]);
+      app.accounts.list();
+      import { eq } from 'drizzle-orm';
+      import { drizzle } from 'drizzle-orm/better-sqlite3';
+      import { staffRoles } from '../db/schema/accounts.js';`;
+    expect(databaseInRoute('server/routes/x.ts', source).map((f) => f.line)).toEqual([2, 3, 3, 4, 7, 8]);
     expect(connectionHandleUse('server/x.ts', source).map((f) => f.line)).toEqual([3, 4]);
   });
 });
