@@ -8,6 +8,7 @@ import openapi from './plugins/openapi.js';
 import authentication from './plugins/authentication.js';
 import examServices from './plugins/exam-services.js';
 import gradingServices from './grading/plugin.js';
+import accounts from './plugins/accounts.js';
 import healthRoutes from './routes/health.js';
 import authRoutes from './routes/auth-routes.js';
 import attemptRoutes from './routes/attempt-routes.js';
@@ -46,6 +47,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(authentication);
   // Domain services.
   await app.register(examServices, { contentDir: options.contentDir });
+  await app.register(accounts);
   await app.register(proctor);
   await app.register(gradingServices);
   // Routes.

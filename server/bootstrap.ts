@@ -1,29 +1,13 @@
-import { eq } from 'drizzle-orm';
-import { accounts, type StaffRole } from './db/schema/accounts.js';
-import { generatePassword, hashPassword } from './auth/passwords.js';
+import { generatePassword } from './auth/passwords.js';
 import { formatCode } from './auth/code-format.js';
 import type { LecternApp } from './app.js';
 
 /** On a fresh database: the `admin` account, with the given password or a generated one (returned to print once). */
 export async function ensureAdmin(app: LecternApp, password: string | undefined): Promise<{ created: boolean; password?: string }> {
-  const any = app.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.role, 'admin')).get();
-  if (any) return { created: false };
+  if (app.accounts.hasAdmin()) return { created: false };
   const chosen = password ?? generatePassword();
-  await upsertAccount(app, 'admin', 'Administrateur', 'admin', chosen);
+  await app.accounts.upsertFromConsole('admin', 'Administrateur', 'admin', chosen);
   return { created: true, password: password ? undefined : chosen };
-}
-
-async function upsertAccount(app: LecternApp, username: string, displayName: string, role: StaffRole, password: string): Promise<number> {
-  const passwordHash = await hashPassword(password);
-  const existing = app.db.select().from(accounts).where(eq(accounts.username, username)).get();
-  if (existing) {
-    app.db.update(accounts).set({ passwordHash, role, disabledAt: null }).where(eq(accounts.id, existing.id)).run();
-    app.audit.append({ actorKind: 'system', action: 'account.password-reset', detail: { username, reason: 'demo' } });
-    return existing.id;
-  }
-  const row = app.db.insert(accounts).values({ username, displayName, role, passwordHash, createdAt: Date.now() }).returning().get();
-  app.audit.append({ actorKind: 'system', action: 'account.created', detail: { username, role } });
-  return row.id;
 }
 
 export interface DemoSetup {
@@ -42,8 +26,8 @@ export async function createDemo(app: LecternApp): Promise<DemoSetup> {
   if (!pack) throw new Error(`The demo needs the bundled pack "${DEMO_PACK}", which is missing or invalid (run npm run content:check).`);
   const proctor = { username: 'proctor', password: generatePassword() };
   const corrector = { username: 'corrector', password: generatePassword() };
-  const proctorId = await upsertAccount(app, proctor.username, 'Surveillant (démo)', 'proctor', proctor.password);
-  const correctorId = await upsertAccount(app, corrector.username, 'Correcteur (démo)', 'corrector', corrector.password);
+  const proctorId = await app.accounts.upsertFromConsole(proctor.username, 'Surveillant (démo)', 'proctor', proctor.password);
+  const correctorId = await app.accounts.upsertFromConsole(corrector.username, 'Correcteur (démo)', 'corrector', corrector.password);
   const { session, candidates } = app.exam.createSession({
     pack,
     title: `${pack.title.fr} (démonstration)`,

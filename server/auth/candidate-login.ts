@@ -1,6 +1,7 @@
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthService } from './auth-service.js';
+import { transaction } from '../db/connection.js';
 
 export interface CandidateLoginInput {
   candidateId: number;
@@ -21,7 +22,7 @@ export class CandidateLoginWriter {
   private readonly write;
 
   constructor(db: LecternDb, auth: AuthService, audit: AuditLog) {
-    this.write = db.$client.transaction((input: CandidateLoginInput) => {
+    this.write = transaction(db, (input: CandidateLoginInput) => {
       auth.revokeCandidateSessions(input.candidateId, input.now);
       const opened = auth.open({ candidateId: input.candidateId }, input.address, input.now);
       audit.append(

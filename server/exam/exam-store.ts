@@ -2,6 +2,7 @@
 // contexts kept between changes. The small services (sessions, clocks, submission, candidate
 // controls) share one store, so a change made by any of them is seen by the very next save.
 import type { LecternDb } from '../db/open-database.js';
+import { transaction } from '../db/connection.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { AnswersRepo } from './answers.repo.js';
 import { CandidatesRepo } from './candidates.repo.js';
@@ -44,10 +45,10 @@ export class ExamStore {
    * a lock, a submission), saves are thousands a second. The callback must be synchronous.
    */
   write<T>(fn: () => T): () => T {
-    const transaction = this.db.$client.transaction(fn);
+    const change = transaction(this.db, fn);
     return () => {
       try {
-        return transaction();
+        return change();
       } finally {
         this.saveContexts.clear();
       }

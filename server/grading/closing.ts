@@ -1,5 +1,6 @@
 // Closing grading once every script is settled, and the jury export that closing unlocks: the
 // only place where names are joined to candidate codes, each export audited.
+import { transaction } from '../db/connection.js';
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { formatCode } from '../auth/code-format.js';
@@ -35,7 +36,7 @@ export class GradingClosing {
     if (open.length > 0) {
       throw userError(409, 'grading-unfinished', `${open.length} script(s) are not settled yet: ${open.join(', ')}.`, { scripts: open });
     }
-    this.db.$client.transaction(() => {
+    transaction(this.db, () => {
       this.sessions.setGradingClosed(sessionId, now);
       this.audit.append({ ...actorFields(actor), sessionId, action: 'grading.closed', detail: { scripts: loaded.scripts.length } }, now);
     })();

@@ -1,5 +1,6 @@
 // Sharing the scripts out: each script's readings go to different correctors, in turn. An admin
 // may share them out again, differently, until the first grade.
+import { transaction } from '../db/connection.js';
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { userError } from '../errors.js';
@@ -69,7 +70,7 @@ export class Distribution {
     }
     const scripts = this.exam.candidates(sessionId).filter((c) => c.submittedAt !== null);
     const { assignments, correctors, sessions } = this.repos;
-    this.db.$client.transaction(() => {
+    transaction(this.db, () => {
       assignments.deleteOfSession(sessionId);
       correctors.removeAllFromSession(sessionId);
       for (const id of ids) correctors.addToSession(sessionId, id);

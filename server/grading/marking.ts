@@ -1,5 +1,6 @@
 // Marks: a corrector's judgement of one answer, and of a whole script. They are saved like answers:
 // with a revision, by the revision rule of answers (judgeRevision), acknowledged once committed.
+import { transaction } from '../db/connection.js';
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { userError } from '../errors.js';
@@ -51,7 +52,7 @@ export class Marking {
     const { session, reading } = this.requireWritable(sessionId, accountId, input.candidateId);
     const mark: AnswerMark = { keyPoints: input.keyPoints, interpretation: input.interpretation, comment: input.comment };
     validateAnswerMark(this.packs.model(session.packId), input.questionId, mark);
-    return this.db.$client.transaction((): MarkSaveResult => {
+    return transaction(this.db, (): MarkSaveResult => {
       const stored = this.marks.answerMark(input.candidateId, input.questionId, accountId);
       const verdict = judgeMark(stored && { ...stored, mark: { keyPoints: stored.keyPoints, interpretation: stored.interpretation, comment: stored.comment } }, input.revision, mark);
       if (verdict) return verdict;
@@ -68,7 +69,7 @@ export class Marking {
     const { session, reading } = this.requireWritable(sessionId, accountId, input.candidateId);
     const mark: ScriptMark = { writing: input.writing, competence: input.competence, comment: input.comment };
     validateScriptMark(this.packs.model(session.packId), mark);
-    return this.db.$client.transaction((): MarkSaveResult => {
+    return transaction(this.db, (): MarkSaveResult => {
       const stored = this.marks.scriptMark(input.candidateId, accountId);
       const verdict = judgeMark(stored && { ...stored, mark: { writing: stored.writing, competence: stored.competence, comment: stored.comment } }, input.revision, mark);
       if (verdict) return verdict;

@@ -1,5 +1,6 @@
 // A corrector's reading of a script: finishing it (every judgement made), reopening it while the
 // readings have not been compared, and seeing the other readings once allowed.
+import { transaction } from '../db/connection.js';
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { formatCode } from '../auth/code-format.js';
@@ -42,7 +43,7 @@ export class Readings {
     if (missing.length > 0) {
       throw userError(409, 'reading-incomplete', `Some judgements are missing: ${missing.join(', ')}.`, { missing });
     }
-    this.db.$client.transaction(() => {
+    transaction(this.db, () => {
       this.assignments.setFinished(candidateId, accountId, now);
       this.audit.append({ actorKind: 'account', actorId: accountId, sessionId, action: 'grading.reading-finished', detail: { candidateId, reading: assignment.reading } }, now);
     })();
@@ -62,7 +63,7 @@ export class Readings {
         throw userError(409, 'readings-compared', 'Both readings of this script are finished and have been compared: they can no longer be changed. A disagreement goes to a third reading.');
       }
     }
-    this.db.$client.transaction(() => {
+    transaction(this.db, () => {
       this.assignments.setFinished(candidateId, accountId, null);
       this.audit.append({ actorKind: 'account', actorId: accountId, sessionId, action: 'grading.reading-reopened', detail: { candidateId, reading: assignment.reading } }, now);
     })();

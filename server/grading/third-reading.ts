@@ -1,5 +1,6 @@
 // Third readings: an admin gives the scripts whose two readings disagree to a third corrector,
 // who settles them. A third reader who has started keeps the script.
+import { transaction } from '../db/connection.js';
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { formatCode } from '../auth/code-format.js';
@@ -44,7 +45,7 @@ export class ThirdReadings {
     const loaded = this.loader.load(sessionId);
     const targets = candidateIds.map((id) => this.target(loaded, id, correctorId));
     const { assignments, correctors } = this.repos;
-    this.db.$client.transaction(() => {
+    transaction(this.db, () => {
       correctors.addToSession(sessionId, correctorId);
       for (const t of targets) {
         if (t.current?.correctorId === correctorId) continue;

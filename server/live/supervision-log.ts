@@ -1,3 +1,4 @@
+import { transaction } from '../db/connection.js';
 import type { LecternDb } from '../db/open-database.js';
 import type { LiveHub } from './live-hub.js';
 import { eventTime } from './event-time.js';
@@ -47,7 +48,7 @@ export class SupervisionLog {
   ) {
     this.repo = new SupervisionRepo(db);
     // Synchronous, as better-sqlite3 transactions must be.
-    this.writeBatch = db.$client.transaction((events: QueuedEvent[], acks: QueuedAck[]): boolean[] => {
+    this.writeBatch = transaction(db, (events: QueuedEvent[], acks: QueuedAck[]): boolean[] => {
       for (const e of events) this.repo.insertEvent(e.sessionId, e.candidateId, e.kind, e.detail, e.at);
       return acks.map((a) => this.repo.insertAcknowledgement(a.messageId, a.candidateId, a.at));
     });

@@ -3,10 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type LecternDb } from '../db/open-database.js';
 import { startCheckpointer } from '../db/checkpointer.js';
+import { closeDatabase, databaseAnswers, databaseFile } from '../db/connection.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: LecternDb;
+    /** The health probe: whether the database answers a trivial query. */
+    databaseAnswers: () => boolean;
   }
 }
 
@@ -16,11 +19,12 @@ export default fp<{ dataDir: string; databaseFile?: string }>(
     mkdirSync(opts.dataDir, { recursive: true });
     const db = openDatabase(opts.databaseFile ?? join(opts.dataDir, 'lectern.sqlite'));
     app.decorate('db', db);
+    app.decorate('databaseAnswers', () => databaseAnswers(db));
     // Copies the write-ahead log back into the file beside the writers (server/db/wal-checkpointer.ts).
-    const checkpointer = startCheckpointer(db.$client.name, (message) => app.log.error(`WAL checkpoint: ${message}`));
+    const checkpointer = startCheckpointer(databaseFile(db), (message) => app.log.error(`WAL checkpoint: ${message}`));
     app.addHook('onClose', async () => {
       await checkpointer.stop();
-      db.$client.close();
+      closeDatabase(db);
     });
   },
   { name: 'lectern-database' },

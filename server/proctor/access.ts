@@ -1,19 +1,20 @@
 import type { LecternDb } from '../db/open-database.js';
 import type { Principal } from '../auth/auth-service.js';
 import { userError } from '../errors.js';
+import { SessionStaffRepo } from './access.repo.js';
 
 /** Who may supervise a session: an admin, or a proctor assigned to it. */
 export class SessionAccess {
-  private readonly isProctorOf;
+  private readonly staff: SessionStaffRepo;
 
   constructor(db: LecternDb) {
-    this.isProctorOf = db.$client.prepare("SELECT 1 FROM session_staff WHERE session_id = ? AND account_id = ? AND role = 'proctor'");
+    this.staff = new SessionStaffRepo(db);
   }
 
   maySupervise(principal: Principal | null, sessionId: number): boolean {
     if (!principal || principal.kind !== 'staff') return false;
     if (principal.role === 'admin') return true;
-    return principal.role === 'proctor' && this.isProctorOf.get(sessionId, principal.accountId) !== undefined;
+    return principal.role === 'proctor' && this.staff.isProctorOf(sessionId, principal.accountId);
   }
 
   /** Throws the error a person can act on when the principal may not supervise the session. */

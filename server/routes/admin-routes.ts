@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { asc, eq } from 'drizzle-orm';
-import { accounts, staffRoles } from '../db/schema/accounts.js';
-import { hashPassword } from '../auth/passwords.js';
+import { staffRoles } from '../db/schema/accounts.js';
 import { userError } from '../errors.js';
 import { errors, Localized } from './schemas/common.js';
 
@@ -48,30 +46,17 @@ export default async function adminRoutes(app: FastifyInstance) {
   app.get(
     '/api/admin/accounts',
     { preHandler: app.requireStaff('admin'), schema: { summary: 'Staff accounts', response: { 200: Type.Array(AccountView), ...errors(401, 403) } } },
-    async () =>
-      app.db.select().from(accounts).orderBy(asc(accounts.username)).all().map((a) => ({ id: a.id, username: a.username, displayName: a.displayName, role: a.role, disabled: a.disabledAt !== null })),
+    async () => app.accounts.list(),
   );
 
   app.post<{ Body: Static<typeof NewAccount> }>(
     '/api/admin/accounts',
     { preHandler: app.requireStaff('admin'), schema: { summary: 'Creates a staff account', body: NewAccount, response: { 200: AccountView, ...errors(400, 401, 403, 409) } } },
     async (request) => {
-      const username = request.body.username.toLowerCase();
-      if (app.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username)).get()) {
-        throw userError(409, 'username-taken', `The user name "${username}" is already taken.`);
-      }
-      const passwordHash = await hashPassword(request.body.password);
-      const admin = request.principal as { accountId: number };
-      const created = app.db.$client.transaction(() => {
-        const row = app.db
-          .insert(accounts)
-          .values({ username, displayName: request.body.displayName.trim(), role: request.body.role, passwordHash, createdAt: Date.now() })
-          .returning()
-          .get();
-        app.audit.append({ actorKind: 'account', actorId: admin.accountId, action: 'account.created', detail: { username, role: row.role } });
-        return row;
-      })();
-      return { id: created.id, username: created.username, displayName: created.displayName, role: created.role, disabled: false };
+      const admin = request.principal;
+      // requireStaff('admin') has run: this only narrows the type.
+      if (admin?.kind !== 'staff') throw userError(403, 'forbidden', 'This needs the role admin.');
+      return app.accounts.create(request.body, admin.accountId);
     },
   );
 }

@@ -1,12 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { eq } from 'drizzle-orm';
-import { accounts } from '../db/schema/accounts.js';
 import { LoginLimiter } from '../auth/login-limiter.js';
-import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { isWellFormedCode, normalizeCode } from '../auth/code-format.js';
 import { SESSION_COOKIE } from '../auth/auth-service.js';
-import { CandidateLoginWriter } from '../auth/candidate-login.js';
 import { userError } from '../errors.js';
 import { errors } from './schemas/common.js';
 import type { MeView } from '../exam/attempt-view.js';
@@ -31,7 +27,6 @@ const Me = Type.Object({
   csrfToken: Type.String(),
 });
 
-
 function rateLimited(ms: number) {
   const seconds = Math.ceil(ms / 1000);
   return userError(429, 'rate-limited', `Too many failed attempts: wait ${seconds} seconds, or ask the proctor.`, { retryAfterSeconds: seconds });
@@ -46,9 +41,6 @@ export default async function authRoutes(app: FastifyInstance) {
   const perAccount = new LoginLimiter({ maxFailures: 5, windowMs: 15 * 60_000 });
   // A whole room logs in from different addresses; one address failing 30 times is probing.
   const perAddress = new LoginLimiter({ maxFailures: 30, windowMs: 10 * 60_000 });
-  // Compared against when the user name is unknown, so both cases take the same time.
-  const dummyHash = await hashPassword('lectern-timing-equaliser');
-  const candidateLogins = new CandidateLoginWriter(app.db, app.auth, app.audit);
 
   app.post<{ Body: Static<typeof StaffLogin> }>(
     '/api/auth/login',
@@ -58,17 +50,14 @@ export default async function authRoutes(app: FastifyInstance) {
       const username = request.body.username.trim().toLowerCase();
       const wait = Math.max(perAccount.retryAfterMs(username, now), perAddress.retryAfterMs(address(request), now));
       if (wait > 0) throw rateLimited(wait);
-      const account = app.db.select().from(accounts).where(eq(accounts.username, username)).get();
-      const ok = await verifyPassword(request.body.password, account?.passwordHash ?? dummyHash);
-      if (!account || !ok || account.disabledAt !== null) {
+      const opened = await app.logins.staff.logIn({ username, password: request.body.password, address: address(request) });
+      if (!opened) {
         perAccount.recordFailure(username, now);
         perAddress.recordFailure(address(request), now);
-        app.audit.append({ actorKind: 'system', action: 'staff.login-failed', detail: { username, address: address(request) } });
         throw userError(401, 'bad-credentials', 'Wrong user name or password.');
       }
       perAccount.clear(username);
-      const { token, csrfToken } = app.auth.open({ accountId: account.id }, address(request));
-      app.audit.append({ actorKind: 'account', actorId: account.id, action: 'staff.logged-in', detail: { address: address(request) } });
+      const { token, csrfToken } = opened;
       app.setSessionCookie(reply, token);
       return { csrfToken };
     },
@@ -110,7 +99,7 @@ export default async function authRoutes(app: FastifyInstance) {
       }
       // One kiosk per candidate: an earlier login (a crashed browser, a restarted workstation)
       // ends here, in the same commit as the new one; its kiosk is told once that is stored.
-      const { token, csrfToken } = candidateLogins.open({ candidateId: candidate.id, sessionId: session.id, workstation, address: address(request), now });
+      const { token, csrfToken } = app.logins.candidates.open({ candidateId: candidate.id, sessionId: session.id, workstation, address: address(request), now });
       app.hub.disconnectCandidate(candidate.id, 'replaced');
       app.setSessionCookie(reply, token);
       return { csrfToken };

@@ -13,11 +13,7 @@ export default async function healthRoutes(app: FastifyInstance) {
       },
     },
     async () => {
-      try {
-        app.db.$client.prepare('SELECT 1').get();
-      } catch {
-        throw userError(503, 'database-unavailable', 'The database does not answer.');
-      }
+      if (!app.databaseAnswers()) throw userError(503, 'database-unavailable', 'The database does not answer.');
       return { status: 'ok' as const, packs: app.packs.list().length };
     },
   );
