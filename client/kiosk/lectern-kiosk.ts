@@ -9,7 +9,8 @@ import { ServerClock } from '../common/server-clock.js';
 import { baseStyles } from '../common/styles.js';
 import type { LecternExam } from './lectern-exam.js';
 import type { LoggedOutReason } from './lectern-logged-out.js';
-import { SaveQueue, type KeyValueStorage, type SaveTransport } from './save-queue.js';
+import { browserStorage, recallSetting, rememberSetting } from '../common/local-store.js';
+import { SaveQueue, type SaveTransport } from './save-queue.js';
 import { Supervision } from './supervision.js';
 import './lectern-exam.js';
 import './lectern-locked-overlay.js';
@@ -27,28 +28,15 @@ type Screen = 'booting' | 'unreachable' | 'login' | 'notice' | 'waiting' | 'exam
 const WORKSTATION_KEY = 'lectern.workstation';
 const RETRY_MS = 3000;
 
-function safeLocalStorage(): KeyValueStorage | null {
-  try {
-    const storage = window.localStorage;
-    return storage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** The workstation's name from ?workstation= or ?poste=, remembered for the next loads of the page. */
 function workstationName(): string | null {
   const params = new URLSearchParams(location.search);
   const fromUrl = (params.get('workstation') ?? params.get('poste'))?.trim();
-  try {
-    if (fromUrl) {
-      localStorage.setItem(WORKSTATION_KEY, fromUrl);
-      return fromUrl;
-    }
-    return localStorage.getItem(WORKSTATION_KEY);
-  } catch {
-    return fromUrl || null;
+  if (fromUrl) {
+    rememberSetting(WORKSTATION_KEY, fromUrl);
+    return fromUrl;
   }
+  return recallSetting(WORKSTATION_KEY);
 }
 
 function textOfHtml(htmlText: string): string {
@@ -121,7 +109,7 @@ export class LecternKiosk extends LitElement {
   private readonly connection = new Connection<ServerToKiosk, KioskToServer>(this, { silenceMs: 6000 });
   private readonly clock = new ServerClock(this);
   private readonly queue = new SaveQueue(this, {
-    storage: safeLocalStorage(),
+    storage: browserStorage(),
     transport: this.saveTransport(),
     onRoundTrip: (ms) => this.clock.observeRoundTrip(ms),
   });

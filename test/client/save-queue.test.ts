@@ -1,16 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  LocalCopies,
-  SaveQueue,
-  SaveRefusedError,
-  SaveScheduler,
-  asideKeyPrefix,
-  localKeyPrefix,
-  mergeAnswers,
-  type KeyValueStorage,
-  type SaveMessage,
-  type SaveTransport,
-} from '../../client/kiosk/save-queue.js';
+import type { KeyValueStorage } from '../../client/common/local-store.js';
+import { mergeAnswers } from '../../client/kiosk/answer-merge.js';
+import { LocalCopies, asideKeyPrefix, localKeyPrefix } from '../../client/kiosk/local-copies.js';
+import { SaveQueue, SaveRefusedError, type SaveMessage, type SaveTransport } from '../../client/kiosk/save-queue.js';
+import { SaveScheduler } from '../../client/kiosk/save-scheduler.js';
 
 class MemoryStorage implements KeyValueStorage {
   readonly map = new Map<string, string>();
