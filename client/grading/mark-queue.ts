@@ -13,8 +13,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AnswerMark, MarkSaveResult, ScriptMark } from '../../server/grading/views.js';
 import { keysWithPrefix, readItem, removeItem, type KeyValueStorage } from '../common/local-store.js';
 
-export type { KeyValueStorage } from '../common/local-store.js';
-
 export type MarkTarget = { kind: 'answer'; candidateId: number; questionId: string } | { kind: 'script'; candidateId: number };
 
 export interface PendingMark {

@@ -4,25 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KeyValueStorage } from '../../../client/common/local-store.js';
 import { MarkQueue, type MarkTarget, type PendingMark } from '../../../client/grading/mark-queue.js';
 import type { MarkSaveResult } from '../../../server/grading/views.js';
-
-class MemoryStorage implements KeyValueStorage {
-  readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
+import { MemoryStorage } from '../memory-storage.js';
 
 const q1: MarkTarget = { kind: 'answer', candidateId: 1, questionId: 'q1' };
 const script1: MarkTarget = { kind: 'script', candidateId: 1 };

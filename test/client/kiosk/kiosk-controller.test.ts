@@ -183,6 +183,18 @@ function setup() {
 /** Lets the controller's awaited fetches run. */
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
+/** A candidate logged in and booted: the server returns `first`, then `later` ones on each new fetch. */
+async function booted(first: AttemptView, ...later: AttemptView[]) {
+  const context = setup();
+  context.api.answer('/api/auth/me', me);
+  context.api.answer('/api/attempt', first, ...later);
+  context.api.answer('/api/attempt/sections/s1/document', documentView);
+  context.api.answer('/api/auth/logout', {});
+  context.kiosk.hostConnected();
+  await settle();
+  return context;
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -222,12 +234,7 @@ describe('the kiosk boot', () => {
   });
 
   it('takes a logged-in candidate into the running exam: token, attempt, socket, monitoring, document', async () => {
-    const { api, link, supervision, kiosk, queue } = setup();
-    api.answer('/api/auth/me', me);
-    api.answer('/api/attempt', attempt('running'));
-    api.answer('/api/attempt/sections/s1/document', documentView);
-    kiosk.hostConnected();
-    await settle();
+    const { api, link, supervision, kiosk, queue } = await booted(attempt('running'));
     expect(api.csrfToken).toBe('csrf-1');
     expect(kiosk.state.screen).toBe('exam');
     expect(link.started).toBe(1);
@@ -252,11 +259,7 @@ describe('the kiosk boot', () => {
   });
 
   it('shows the monitoring notice, unmonitored, until the candidate acknowledges it', async () => {
-    const { api, supervision, kiosk } = setup();
-    api.answer('/api/auth/me', me);
-    api.answer('/api/attempt', attempt('waiting', { noticeAcknowledgedAt: null }), attempt('waiting'));
-    kiosk.hostConnected();
-    await settle();
+    const { supervision, kiosk } = await booted(attempt('waiting', { noticeAcknowledgedAt: null }), attempt('waiting'));
     expect(kiosk.state.screen).toBe('notice');
     expect(supervision.monitoring).toBe(false);
     kiosk.noticeAcknowledged();
@@ -266,11 +269,7 @@ describe('the kiosk boot', () => {
   });
 
   it('shows the receipt of a script already submitted', async () => {
-    const { api, kiosk, supervision } = setup();
-    api.answer('/api/auth/me', me);
-    api.answer('/api/attempt', attempt('running', { receipt }));
-    kiosk.hostConnected();
-    await settle();
+    const { kiosk, supervision } = await booted(attempt('running', { receipt }));
     expect(kiosk.state.screen).toBe('receipt');
     expect(kiosk.state.receipt).toEqual(receipt);
     expect(supervision.monitoring).toBe(false);
@@ -279,12 +278,7 @@ describe('the kiosk boot', () => {
 
 describe('the kiosk on each server message', () => {
   async function inRoom(state: AttemptView['session']['state'] = 'waiting') {
-    const context = setup();
-    context.api.answer('/api/auth/me', me);
-    context.api.answer('/api/attempt', attempt(state), attempt('running'));
-    context.api.answer('/api/attempt/sections/s1/document', documentView);
-    context.kiosk.hostConnected();
-    await settle();
+    const context = await booted(attempt(state), attempt('running'));
     context.link.become('online');
     return context;
   }
@@ -377,11 +371,7 @@ describe('the kiosk on each server message', () => {
 
 describe('the kiosk on the connection’s ups and downs', () => {
   it('flushes the supervision outbox on each connection, and fetches the attempt again after a reconnect only', async () => {
-    const { api, link, kiosk, supervision } = setup();
-    api.answer('/api/auth/me', me);
-    api.answer('/api/attempt', attempt('waiting'));
-    kiosk.hostConnected();
-    await settle();
+    const { api, link, supervision } = await booted(attempt('waiting'));
     link.become('online');
     expect(supervision).toMatchObject({ flushed: 1, reloadReports: 1 });
     expect(api.calls.filter((c) => c === 'GET /api/attempt')).toHaveLength(1);
@@ -408,12 +398,7 @@ describe('the kiosk on the connection’s ups and downs', () => {
   });
 
   it('goes back to the login when the candidate asks to log in again', async () => {
-    const { api, kiosk } = setup();
-    api.answer('/api/auth/me', me);
-    api.answer('/api/attempt', attempt('running'));
-    api.answer('/api/auth/logout', {});
-    kiosk.hostConnected();
-    await settle();
+    const { api, kiosk } = await booted(attempt('running'));
     await kiosk.relogin();
     expect(api.calls).toContain('POST /api/auth/logout');
     expect(api.csrfToken).toBeNull();
@@ -421,12 +406,7 @@ describe('the kiosk on the connection’s ups and downs', () => {
   });
 
   it('sends what is pending at once when time is up during the exam', async () => {
-    const { api, kiosk, clock, link, saves } = setup();
-    api.answer('/api/auth/me', me);
-    api.answer('/api/attempt', attempt('running'));
-    api.answer('/api/attempt/sections/s1/document', documentView);
-    kiosk.hostConnected();
-    await settle();
+    const { kiosk, clock, link, saves } = await booted(attempt('running'));
     link.become('online');
     kiosk.answerInput('q1', 'last words');
     clock.timeUp = true;
