@@ -9,19 +9,24 @@
 // This module has no DOM dependency: storage, transport, clock and host are passed in, so the
 // rules are unit-tested in Node (test/client/save-queue.test.ts).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { KioskToServer, Receipt, SaveRefusalReason } from '../../server/live/protocol.js';
+import type { Receipt, SaveRefusalReason } from '../../server/live/protocol.js';
 import type { KeyValueStorage } from '../common/local-store.js';
 import { mergeAnswers, type ServerAnswer } from './answer-merge.js';
-import { LocalCopies, sameScope, type AnswerScope, type LocalEdit } from './local-copies.js';
+import { LocalCopies, sameScope, type AnswerScope } from './local-copies.js';
 import { AckWatchdog } from './ack-watchdog.js';
 import { SaveScheduler } from './save-scheduler.js';
+import type { SaveTransport } from './save-transport.js';
 import { SaveWaiters } from './save-waiters.js';
 import {
   SaveRefusedError,
   holdingRefusals,
   newAnswerRecord,
+  forgetSend,
+  mergedRecord,
   snapshotOf,
+  takeAcknowledgement,
   terminalRefusals,
+  unacknowledgedEdits,
   type AnswerRecord,
   type HoldReason,
   type SaveRefusal,
@@ -32,16 +37,7 @@ import {
 export { SaveRefusedError } from './save-state.js';
 export type { QuestionSaveStatus, SaveSnapshot } from './save-state.js';
 
-export type SaveMessage = Extract<KioskToServer, { type: 'save' }>;
-
-export interface SaveTransport {
-  /** True while a save sent now can reach the server. */
-  readonly online: boolean;
-  /** Sends now; false means it was not sent (it stays pending and goes after the next reconnect). */
-  send(save: SaveMessage): boolean;
-  /** Drops a connection that no longer answers and opens a new one. */
-  reconnect?(): void;
-}
+export type { SaveMessage, SaveTransport } from './save-transport.js';
 
 /** A `conflict` (same revision, other text: another kiosk wrote it) is retried under a newer revision this many times. */
 const MAX_CONFLICT_RETRIES = 3;
@@ -114,11 +110,7 @@ export class SaveQueue implements ReactiveController {
     this.scope = scope;
     this.local = this.options.storage ? new LocalCopies(this.options.storage, scope) : null;
 
-    // Edits in memory count as local copies too (their storage write may have failed).
-    const localEdits: LocalEdit[] = [...(this.local?.all() ?? [])];
-    for (const record of this.records.values()) {
-      if (record.revision > record.ackedRevision) localEdits.push({ questionId: record.questionId, revision: record.revision, text: record.text, base: record.base });
-    }
+    const localEdits = [...(this.local?.all() ?? []), ...unacknowledgedEdits(this.records.values())];
     const { answers, discard, aside } = mergeAnswers(serverAnswers, localEdits);
     for (const questionId of discard) this.local?.removeUpTo(questionId, answers.get(questionId)?.ackedRevision ?? 0);
     for (const edit of aside) {
@@ -128,20 +120,7 @@ export class SaveQueue implements ReactiveController {
 
     const texts = new Map<string, string>();
     for (const merged of answers.values()) {
-      const previous = this.records.get(merged.questionId);
-      this.records.set(merged.questionId, {
-        questionId: merged.questionId,
-        text: merged.text,
-        revision: merged.revision,
-        ackedRevision: Math.max(merged.ackedRevision, previous?.ackedRevision ?? 0),
-        ackedAt: previous && previous.ackedRevision > merged.ackedRevision ? previous.ackedAt : merged.ackedAt,
-        base: Math.max(merged.ackedRevision, previous?.ackedRevision ?? 0),
-        // Everything unacknowledged is sent again: a resent save the server already has is acknowledged as a duplicate.
-        sentRevision: 0,
-        sentAt: null,
-        refusal: null,
-        conflicts: 0,
-      });
+      this.records.set(merged.questionId, mergedRecord(merged, this.records.get(merged.questionId)));
       texts.set(merged.questionId, merged.text);
     }
     this.changed();
@@ -178,25 +157,9 @@ export class SaveQueue implements ReactiveController {
     if (record.sentAt !== null && saved.revision === record.sentRevision) {
       this.options.onRoundTrip?.(this.options.monotonicNow() - record.sentAt);
     }
-    if (saved.revision >= record.ackedRevision) {
-      record.ackedRevision = saved.revision;
-      record.ackedAt = saved.savedAt;
-    }
-    // The server may hold a newer revision than this kiosk knows (written from elsewhere): the next edit must go above it.
-    record.revision = Math.max(record.revision, record.ackedRevision);
-    if (saved.revision >= record.sentRevision) {
-      record.sentRevision = 0;
-      record.sentAt = null;
-    }
-    if (record.ackedRevision >= record.revision) {
-      record.refusal = null;
-      record.conflicts = 0;
-      this.local?.removeUpTo(record.questionId, record.ackedRevision);
-    } else if (record.base < record.ackedRevision) {
-      // Newer edits wait: their copy now builds on this acknowledged revision (so a reload does not take it for a diverged one).
-      record.base = record.ackedRevision;
-      this.writeLocal(record);
-    }
+    const outcome = takeAcknowledgement(record, saved);
+    if (outcome === 'acknowledged') this.local?.removeUpTo(record.questionId, record.ackedRevision);
+    else if (outcome === 'rebased') this.writeLocal(record);
     this.changed();
     this.waiters.settle(this.records.values(), this.stopped);
     this.watchdog.arm(this.records.values());
@@ -206,10 +169,7 @@ export class SaveQueue implements ReactiveController {
   refuse(refused: { questionId: string; revision: number; reason: SaveRefusalReason; message: string }): void {
     const refusal: SaveRefusal = { reason: refused.reason, message: refused.message };
     const record = this.records.get(refused.questionId);
-    if (record && refused.revision >= record.sentRevision) {
-      record.sentRevision = 0;
-      record.sentAt = null;
-    }
+    if (record && refused.revision >= record.sentRevision) forgetSend(record);
     if (terminalRefusals.includes(refused.reason)) {
       this.stop(refusal);
       return;
@@ -242,10 +202,7 @@ export class SaveQueue implements ReactiveController {
   connectionChanged(online: boolean): void {
     if (online === this.wasOnline) return;
     this.wasOnline = online;
-    for (const record of this.records.values()) {
-      record.sentRevision = 0;
-      record.sentAt = null;
-    }
+    for (const record of this.records.values()) forgetSend(record);
     if (online) this.sendDue();
     else this.watchdog.clear();
     this.changed();
@@ -254,10 +211,7 @@ export class SaveQueue implements ReactiveController {
   /** Waits to send (the workstation is locked, the exam has not started); edits are still kept. */
   hold(reason: HoldReason): void {
     this.held = reason;
-    for (const record of this.records.values()) {
-      record.sentRevision = 0;
-      record.sentAt = null;
-    }
+    for (const record of this.records.values()) forgetSend(record);
     this.watchdog.clear();
     this.changed();
   }

@@ -1,6 +1,8 @@
 // What the save queue tells the kiosk about each answer (saved, saving, offline, refused) and why
 // sending stopped or waits; the status bar and the answer fields show it.
 import type { SaveRefusalReason } from '../../server/live/protocol.js';
+import type { MergedAnswer } from './answer-merge.js';
+import type { LocalEdit } from './local-copies.js';
 
 export type SaveState = 'saved' | 'saving' | 'offline' | 'refused';
 
@@ -67,6 +69,63 @@ export interface AnswerRecord {
 
 export function newAnswerRecord(questionId: string): AnswerRecord {
   return { questionId, text: '', revision: 0, ackedRevision: 0, ackedAt: null, base: 0, sentRevision: 0, sentAt: null, refusal: null, conflicts: 0 };
+}
+
+/** The record's save in flight is forgotten: it is sent again (a new connection, a hold, its answer came). */
+export function forgetSend(record: AnswerRecord): void {
+  record.sentRevision = 0;
+  record.sentAt = null;
+}
+
+/**
+ * Takes the server's `saved` into a record: 'acknowledged' when nothing newer waits (the local
+ * copy can go), 'rebased' when newer edits now build on it (their copy must be written again, so
+ * a reload does not take it for a diverged one), else 'pending'.
+ */
+export function takeAcknowledgement(record: AnswerRecord, saved: { revision: number; savedAt: number }): 'acknowledged' | 'rebased' | 'pending' {
+  if (saved.revision >= record.ackedRevision) {
+    record.ackedRevision = saved.revision;
+    record.ackedAt = saved.savedAt;
+  }
+  // The server may hold a newer revision than this kiosk knows (written from elsewhere): the next edit must go above it.
+  record.revision = Math.max(record.revision, record.ackedRevision);
+  if (saved.revision >= record.sentRevision) forgetSend(record);
+  if (record.ackedRevision >= record.revision) {
+    record.refusal = null;
+    record.conflicts = 0;
+    return 'acknowledged';
+  }
+  if (record.base < record.ackedRevision) {
+    record.base = record.ackedRevision;
+    return 'rebased';
+  }
+  return 'pending';
+}
+
+/**
+ * The record of an answer after merging the server's and the local versions; what the queue
+ * already knew of the server (`previous`) is not forgotten. Everything unacknowledged is sent again:
+ * a resent save the server already has is acknowledged as a duplicate.
+ */
+export function mergedRecord(merged: MergedAnswer, previous: AnswerRecord | undefined): AnswerRecord {
+  const ackedRevision = Math.max(merged.ackedRevision, previous?.ackedRevision ?? 0);
+  return {
+    ...newAnswerRecord(merged.questionId),
+    text: merged.text,
+    revision: merged.revision,
+    ackedRevision,
+    ackedAt: previous && previous.ackedRevision > merged.ackedRevision ? previous.ackedAt : merged.ackedAt,
+    base: ackedRevision,
+  };
+}
+
+/** The edits held in memory and not yet acknowledged: they count as local copies too (their storage write may have failed). */
+export function unacknowledgedEdits(records: Iterable<AnswerRecord>): LocalEdit[] {
+  const edits: LocalEdit[] = [];
+  for (const record of records) {
+    if (record.revision > record.ackedRevision) edits.push({ questionId: record.questionId, revision: record.revision, text: record.text, base: record.base });
+  }
+  return edits;
 }
 
 /** The queue's state as the kiosk shows it: per question, and for the whole attempt. */
