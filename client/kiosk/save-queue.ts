@@ -7,7 +7,7 @@
 // without being written.
 //
 // This module has no DOM dependency: storage, transport, clock and host are passed in, so the
-// rules are unit-tested in Node (test/client/save-queue.test.ts).
+// rules are unit-tested in Node (test/client/kiosk/save-queue.test.ts).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Receipt, SaveRefusalReason } from '../../server/live/protocol.js';
 import type { KeyValueStorage } from '../common/local-store.js';

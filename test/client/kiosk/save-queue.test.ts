@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mergeAnswers } from '../../client/kiosk/answer-merge.js';
-import { LocalCopies, asideKeyPrefix, localKeyPrefix } from '../../client/kiosk/local-copies.js';
-import { SaveQueue, SaveRefusedError, type SaveMessage, type SaveTransport } from '../../client/kiosk/save-queue.js';
-import { SaveScheduler } from '../../client/kiosk/save-scheduler.js';
-import { MemoryStorage } from './memory-storage.js';
+import { mergeAnswers } from '../../../client/kiosk/answer-merge.js';
+import { LocalCopies, asideKeyPrefix, localKeyPrefix } from '../../../client/kiosk/local-copies.js';
+import { SaveQueue, SaveRefusedError, type SaveMessage, type SaveTransport } from '../../../client/kiosk/save-queue.js';
+import { SaveScheduler } from '../../../client/kiosk/save-scheduler.js';
+import { MemoryStorage } from '../memory-storage.js';
 
 class FakeTransport implements SaveTransport {
   online = true;
