@@ -17,7 +17,7 @@ import type { LecternScriptJudgement } from './lectern-script-judgement.js';
 import { renderItem } from './workspace-item.js';
 import { WorkspaceMarks, targetOf } from './workspace-marks.js';
 import { WorkspaceModel } from './workspace-model.js';
-import { describeRow, readMode, rememberMode, renderFinishConfirm, renderHelp, renderSave } from './workspace-parts.js';
+import { describeRow, readMode, rememberMode, renderBar, renderFinishConfirm, renderHelp } from './workspace-parts.js';
 import { workspaceStyles } from './workspace-styles.js';
 
 /**
@@ -174,6 +174,8 @@ export class LecternGradingWorkspace extends LitElement {
     this._status = gt('allDone');
   }
 
+  private readonly _setModeTo = (mode: Mode) => this._setMode(mode);
+
   private _setMode(mode: Mode) {
     if (!this._model || mode === this._mode) return;
     const keep = this._items[this._index];
@@ -286,14 +288,7 @@ export class LecternGradingWorkspace extends LitElement {
     const item = this._items[this._index];
     const onScreen = { model, items: this._items, currentRow: this._row, others: this._others, onLevel: this._onLevel, onComment: this._onComment, onCommentDone: this._onCommentDone };
     return html`
-      <div class="bar">
-        <h2>${view.session.title}</h2>
-        <div class="modes" role="group" aria-label=${gt('mode.label')}>
-          <button type="button" aria-pressed=${this._mode === 'question' ? 'true' : 'false'} @click=${() => this._setMode('question')}>${gt('mode.question')}</button>
-          <button type="button" aria-pressed=${this._mode === 'script' ? 'true' : 'false'} @click=${() => this._setMode('script')}>${gt('mode.script')}</button>
-        </div>
-        ${renderSave(this._queue.queue?.state ?? 'saved', this._queue.queue?.size ?? 0)}
-      </div>
+      ${renderBar(view.session.title, this._mode, this._setModeTo, this._queue.queue)}
       ${notice ? html`<p class="notice">${notice}</p>` : nothing}
       ${model.gradingClosed ? html`<p class="notice">${gt('closedReadOnly')}</p>` : nothing}
       <p class="status-line" role="status" aria-live="polite">${this._status}</p>

@@ -18,7 +18,19 @@ export function rememberMode(mode: Mode): void {
   rememberSetting(MODE_KEY, mode);
 }
 
-export function renderSave(state: QueueState, n: number) {
+/** The bar: the session, the grading order (by question or by script), and whether the marks are saved. */
+export function renderBar(title: string, mode: Mode, setMode: (mode: Mode) => void, queue: { state: QueueState; size: number } | null) {
+  return html`<div class="bar">
+    <h2>${title}</h2>
+    <div class="modes" role="group" aria-label=${gt('mode.label')}>
+      <button type="button" aria-pressed=${mode === 'question' ? 'true' : 'false'} @click=${() => setMode('question')}>${gt('mode.question')}</button>
+      <button type="button" aria-pressed=${mode === 'script' ? 'true' : 'false'} @click=${() => setMode('script')}>${gt('mode.script')}</button>
+    </div>
+    ${renderSave(queue?.state ?? 'saved', queue?.size ?? 0)}
+  </div>`;
+}
+
+function renderSave(state: QueueState, n: number) {
   const text = state === 'saved' ? gt('save.saved') : state === 'saving' ? gt('save.saving', { n }) : state === 'offline' ? gt('save.offline', { n }) : gt('save.loggedOut', { n });
   return html`<span class="save ${state}" data-state=${state} role="status">${text}</span>`;
 }
