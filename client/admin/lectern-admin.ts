@@ -1,13 +1,13 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiClient, ApiError } from '../common/api.js';
+import { ApiClient } from '../common/api.js';
 import { I18nController, localized, type StringKey } from '../common/i18n.js';
 import { t } from '../common/staff-i18n.js';
+import { renderStaffHeader, staffHeaderStyles } from '../common/staff-header.js';
+import { StaffSession } from '../common/staff-session.js';
 import { baseStyles } from '../common/styles.js';
-import type { MeView } from '../../server/exam/attempt-view.js';
 import type { PackList } from './types.js';
 import '../common/lectern-staff-login.js';
-import '../kiosk/lectern-language-switch.js';
 import './lectern-admin-sessions.js';
 import './lectern-admin-accounts.js';
 
@@ -18,6 +18,7 @@ type Tab = 'sessions' | 'packs' | 'accounts';
 export class LecternAdmin extends LitElement {
   static override styles = [
     baseStyles,
+    staffHeaderStyles,
     css`
       :host {
         display: block;
@@ -25,18 +26,11 @@ export class LecternAdmin extends LitElement {
         margin: 0 auto;
         padding: 1rem 1.5rem 3rem;
       }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
+      header.staff {
         gap: 1rem;
         border-bottom: 2px solid var(--lectern-accent, #1f3a5f);
         margin-bottom: 1rem;
         padding-bottom: 0.5rem;
-      }
-      header h1 {
-        margin: 0;
-        flex: 1;
       }
       nav {
         display: flex;
@@ -61,42 +55,27 @@ export class LecternAdmin extends LitElement {
     `,
   ];
 
-  @state() private _me: MeView | null = null;
-  @state() private _loading = true;
   @state() private _packs: PackList = { packs: [], problems: [] };
   @state() private _tab: Tab = 'sessions';
   private readonly api = new ApiClient();
   private readonly i18n = new I18nController(this);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this._whoAmI();
-  }
-
-  private async _whoAmI() {
-    try {
-      this._me = await this.api.get<MeView>('/api/auth/me');
-      this.api.setCsrfToken(this._me.csrfToken);
-      if (this._me.role === 'admin') this._packs = await this.api.get<PackList>('/api/packs');
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.status !== 401) throw err;
-      this._me = null;
-    } finally {
-      this._loading = false;
-    }
-  }
+  private readonly session = new StaffSession(this, {
+    api: this.api,
+    roles: ['admin'],
+    prepare: async () => {
+      this._packs = await this.api.get<PackList>('/api/packs');
+    },
+  });
 
   override render() {
     void this.i18n;
-    if (this._loading) return html`<p>${t('app.loading')}</p>`;
-    const header = html`<header>
-      <h1>Lectern — ${t('admin.title')}</h1>
-      <lectern-language-switch></lectern-language-switch>
-      ${this._me ? html`<span>${this._me.displayName}</span><button @click=${this._logout}>${t('staff.logout')}</button>` : ''}
-    </header>`;
-    if (!this._me) return html`${header}<lectern-staff-login .api=${this.api} @staff-logged-in=${() => this._whoAmI()}></lectern-staff-login>`;
-    if (this._me.role !== 'admin') {
-      return html`${header}<p role="alert">${t('staff.login.wrongRole', { role: t('admin.role.admin'), current: t(`admin.role.${this._me.role}` as StringKey) })}</p>`;
+    const gate = this.session.gate;
+    if (gate === 'loading') return html`<p>${t('app.loading')}</p>`;
+    const header = renderStaffHeader(this.session, { title: t('admin.title') });
+    if (gate === 'login' || gate === 'failed') return html`${header}<lectern-staff-login .api=${this.api} @staff-logged-in=${() => this.session.check()}></lectern-staff-login>`;
+    if (gate === 'wrong-role') {
+      const role = this.session.me?.role ?? 'candidate';
+      return html`${header}<p role="alert">${t('staff.login.wrongRole', { role: t('admin.role.admin'), current: t(`admin.role.${role}` as StringKey) })}</p>`;
     }
     const tab = (id: Tab, key: StringKey) => html`<button aria-current=${this._tab === id ? 'page' : 'false'} @click=${() => (this._tab = id)}>${t(key)}</button>`;
     return html`${header}
@@ -114,7 +93,7 @@ export class LecternAdmin extends LitElement {
         (p) => html`<div class="pack">
           <strong>${localized(p.title)}</strong> <code>${p.id}</code><br />
           ${localized(p.certification)}<br />
-          ${t('admin.packs.sections', { n: p.sections })}, ${t('admin.packs.questions', { n: p.questions })}, ${t('admin.packs.minutes', { minutes: p.durationMinutes })}<br />
+          ${t('admin.packs.questions', { sections: p.sections, questions: p.questions, minutes: p.durationMinutes })}<br />
           <small>SHA-256 ${p.digest.slice(0, 16)}…</small>
         </div>`,
       )}
@@ -122,11 +101,6 @@ export class LecternAdmin extends LitElement {
         ? html`<h2>${t('admin.packs.problems')}</h2>
             <ul>${this._packs.problems.map((p) => html`<li class="problem">${p.file}:${p.line}: ${p.message}</li>`)}</ul>`
         : ''}`;
-  }
-
-  private async _logout() {
-    await this.api.post('/api/auth/logout', {});
-    this._me = null;
   }
 }
 

@@ -1,11 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { MeView } from '../../server/exam/attempt-view.js';
-import { ApiClient, ApiError } from '../common/api.js';
+import { ApiClient } from '../common/api.js';
 import { I18nController } from '../common/i18n.js';
+import { renderStaffHeader, staffHeaderStyles } from '../common/staff-header.js';
+import { StaffSession } from '../common/staff-session.js';
 import { baseStyles } from '../common/styles.js';
 import '../common/lectern-staff-login.js';
-import '../kiosk/lectern-language-switch.js';
 import './lectern-grading-sessions.js';
 import './lectern-grading-workspace.js';
 import './lectern-grading-admin.js';
@@ -19,6 +19,7 @@ import { t } from '../common/staff-i18n.js';
 export class LecternGradingApp extends LitElement {
   static override styles = [
     baseStyles,
+    staffHeaderStyles,
     css`
       :host {
         display: block;
@@ -26,36 +27,28 @@ export class LecternGradingApp extends LitElement {
         margin: 0 auto;
         padding: 0.5rem 1.25rem 1rem;
       }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
+      header.staff {
         margin-bottom: 0.5rem;
       }
-      header h1 {
-        margin: 0;
+      header.staff h1 {
         font-size: 1.375rem;
-        flex: 1;
       }
-      header a {
+      header.staff a {
         font-weight: 600;
         color: var(--lectern-accent, #1f3a5f);
       }
     `,
   ];
 
-  @state() private _me: MeView | null = null;
-  @state() private _loading = true;
   @state() private _sessionId: number | null = sessionFromHash();
   private readonly api = new ApiClient();
   private readonly i18n = new I18nController(this);
+  private readonly session = new StaffSession(this, { api: this.api, roles: ['corrector', 'admin'] });
   private readonly _onHash = () => (this._sessionId = sessionFromHash());
 
   override connectedCallback(): void {
     super.connectedCallback();
     globalThis.addEventListener('hashchange', this._onHash);
-    void this._whoAmI();
   }
 
   override disconnectedCallback(): void {
@@ -63,41 +56,23 @@ export class LecternGradingApp extends LitElement {
     globalThis.removeEventListener('hashchange', this._onHash);
   }
 
-  private async _whoAmI() {
-    try {
-      this._me = await this.api.get<MeView>('/api/auth/me');
-      this.api.setCsrfToken(this._me.csrfToken);
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.status !== 401) throw err;
-      this._me = null;
-    } finally {
-      this._loading = false;
-    }
-  }
-
   override render() {
     void this.i18n;
-    if (this._loading) return html`<p>${t('app.loading')}</p>`;
-    const me = this._me;
-    const header = html`<header>
-      <h1>Lectern — ${me?.role === 'admin' ? t('grading.admin.title') : t('grading.title')}</h1>
-      ${me && this._sessionId !== null ? html`<a href="#/">${t('grading.back')}</a>` : ''}
-      <lectern-language-switch></lectern-language-switch>
-      ${me ? html`<span>${me.displayName}</span><button type="button" @click=${this._logout}>${t('staff.logout')}</button>` : ''}
-    </header>`;
-    if (!me) return html`${header}<lectern-staff-login .api=${this.api} @staff-logged-in=${() => this._whoAmI()}></lectern-staff-login>`;
-    if (me.role !== 'corrector' && me.role !== 'admin') return html`${header}<p role="alert">${t('grading.admin.onlyCorrectorsAndAdmins')}</p>`;
+    const gate = this.session.gate;
+    if (gate === 'loading') return html`<p>${t('app.loading')}</p>`;
+    const me = this.session.me;
+    const header = renderStaffHeader(this.session, {
+      title: me?.role === 'admin' ? t('grading.admin.title') : t('grading.title'),
+      extra: me && this._sessionId !== null ? html`<a href="#/">${t('grading.back')}</a>` : undefined,
+    });
+    if (gate === 'login' || gate === 'failed') return html`${header}<lectern-staff-login .api=${this.api} @staff-logged-in=${() => this.session.check()}></lectern-staff-login>`;
+    if (gate === 'wrong-role' || !me) return html`${header}<p role="alert">${t('grading.admin.onlyCorrectorsAndAdmins')}</p>`;
     if (this._sessionId === null) return html`${header}<main><lectern-grading-sessions .api=${this.api}></lectern-grading-sessions></main>`;
     return html`${header}<main>
       ${me.role === 'admin'
         ? html`<lectern-grading-admin .api=${this.api} .sessionId=${this._sessionId}></lectern-grading-admin>`
         : html`<lectern-grading-workspace .api=${this.api} .sessionId=${this._sessionId}></lectern-grading-workspace>`}
     </main>`;
-  }
-
-  private async _logout() {
-    await this.api.post('/api/auth/logout', {}).catch(() => undefined);
-    this._me = null;
   }
 }
 

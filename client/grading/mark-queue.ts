@@ -5,17 +5,13 @@
 // (no network, a 5xx) is retried with a growing delay, and whatever is not acknowledged is sent
 // again after a reload. The corrector never waits: the view moves on at once.
 //
+// The queue owns the marks' revisions, as the kiosk's save queue owns the answers': the view says
+// what the server holds (`load`) and what the corrector changed (`change`); the queue numbers it.
+//
 // No DOM here apart from the optional controller at the end: storage and transport are passed in.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AnswerMark, MarkSaveResult, ScriptMark } from '../../server/grading/views.js';
-
-export interface KeyValueStorage {
-  readonly length: number;
-  key(index: number): string | null;
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+import { keysWithPrefix, readItem, removeItem, type KeyValueStorage } from '../common/local-store.js';
 
 export type MarkTarget = { kind: 'answer'; candidateId: number; questionId: string } | { kind: 'script'; candidateId: number };
 
@@ -23,6 +19,12 @@ export interface PendingMark {
   target: MarkTarget;
   revision: number;
   body: AnswerMark | ScriptMark;
+}
+
+/** A mark's revision as the server holds it (from the workspace the view loaded). */
+export interface HeldRevision {
+  target: MarkTarget;
+  revision: number;
 }
 
 /** How a failed send is to be treated; `refused` drops the mark (the server will never take it). */
@@ -40,7 +42,7 @@ export interface MarkQueueOptions {
   sessionId: number;
   send: (mark: PendingMark) => Promise<MarkSaveResult>;
   onChange?: () => void;
-  /** The server holds this revision of the mark: the next local change must go above it. */
+  /** Told when the server turns out to hold a newer revision than sent (the queue has already taken it into account). */
   onRevision?: (target: MarkTarget, revision: number) => void;
   minDelayMs?: number;
   maxDelayMs?: number;
@@ -52,6 +54,8 @@ export function markKey(target: MarkTarget): string {
 
 export class MarkQueue {
   private readonly pending = new Map<string, PendingMark>();
+  /** The highest revision known for each mark, the server's or a local change's: the next change goes above it. */
+  private readonly revisions = new Map<string, number>();
   private readonly prefix: string;
   private inFlight: string | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -84,20 +88,47 @@ export class MarkQueue {
     const storage = this.options.storage;
     if (!storage) return [];
     const found: PendingMark[] = [];
-    const keys: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key?.startsWith(this.prefix)) keys.push(key);
-    }
-    for (const key of keys) {
+    for (const key of keysWithPrefix(storage, this.prefix)) {
       try {
-        const value = JSON.parse(storage.getItem(key) ?? 'null') as PendingMark | null;
+        const value = JSON.parse(readItem(storage, key) ?? 'null') as PendingMark | null;
         if (value && typeof value.revision === 'number' && value.target && markKey(value.target) === key.slice(this.prefix.length)) found.push(value);
       } catch {
         // A damaged copy cannot be sent anyway.
       }
     }
     return found;
+  }
+
+  /**
+   * Takes in the revisions the server holds (the workspace was loaded or reloaded) and lays the
+   * unacknowledged marks kept on this workstation over them: a copy newer than the server's is
+   * queued again and returned, for the view to show; an older one is forgotten.
+   */
+  load(held: readonly HeldRevision[]): PendingMark[] {
+    const server = new Map<string, number>();
+    for (const { target, revision } of held) {
+      server.set(markKey(target), revision);
+      this.noteRevision(target, revision);
+    }
+    const newer: PendingMark[] = [];
+    for (const copy of this.restore()) {
+      const waiting = this.has(copy.target);
+      if ((server.get(markKey(copy.target)) ?? 0) >= copy.revision) {
+        if (!waiting) this.forget(copy.target);
+        continue;
+      }
+      newer.push(copy);
+      if (!waiting) this.put(copy);
+      else this.noteRevision(copy.target, copy.revision);
+    }
+    return newer;
+  }
+
+  /** The corrector changed a mark: it goes under the next revision, stored locally, then sent. */
+  change(target: MarkTarget, body: AnswerMark | ScriptMark): PendingMark {
+    const mark: PendingMark = { target, revision: (this.revisions.get(markKey(target)) ?? 0) + 1, body };
+    this.put(mark);
+    return mark;
   }
 
   /** Forgets a restored copy that the server already holds (same or newer revision). */
@@ -109,6 +140,7 @@ export class MarkQueue {
   put(mark: PendingMark): void {
     const key = markKey(mark.target);
     this.pending.set(key, mark);
+    this.noteRevision(mark.target, mark.revision);
     try {
       this.options.storage?.setItem(this.prefix + key, JSON.stringify(mark));
     } catch {
@@ -174,13 +206,17 @@ export class MarkQueue {
       // change made here wins, under the next revision.
       if (current === sent) {
         const bumped = { ...sent, revision: result.revision + 1 };
+        this.noteRevision(sent.target, bumped.revision);
         this.options.onRevision?.(sent.target, bumped.revision);
         this.pending.delete(key);
         this.put(bumped);
       }
       return;
     }
-    if (result.outcome === 'stale') this.options.onRevision?.(sent.target, result.revision);
+    if (result.outcome === 'stale') {
+      this.noteRevision(sent.target, result.revision);
+      this.options.onRevision?.(sent.target, result.revision);
+    }
     if (current && current.revision <= result.revision) {
       this.pending.delete(key);
       this.removeCopy(key);
@@ -214,12 +250,13 @@ export class MarkQueue {
     this.pump();
   }
 
+  private noteRevision(target: MarkTarget, revision: number): void {
+    const key = markKey(target);
+    if ((this.revisions.get(key) ?? 0) < revision) this.revisions.set(key, revision);
+  }
+
   private removeCopy(key: string): void {
-    try {
-      this.options.storage?.removeItem(this.prefix + key);
-    } catch {
-      // A copy left behind is harmless: its revision is not newer than the server's.
-    }
+    if (this.options.storage) removeItem(this.options.storage, this.prefix + key);
   }
 
   private setState(state: QueueState): void {

@@ -7,303 +7,40 @@
 // without being written.
 //
 // This module has no DOM dependency: storage, transport, clock and host are passed in, so the
-// rules are unit-tested in Node (test/client/save-queue.test.ts).
+// rules are unit-tested in Node (test/client/kiosk/save-queue.test.ts).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { KioskToServer, Receipt, SaveRefusalReason } from '../../server/live/protocol.js';
+import type { Receipt, SaveRefusalReason } from '../../server/live/protocol.js';
+import type { KeyValueStorage } from '../common/local-store.js';
+import { mergeAnswers, type ServerAnswer } from './answer-merge.js';
+import { LocalCopies, sameScope, type AnswerScope } from './local-copies.js';
+import { AckWatchdog } from './ack-watchdog.js';
+import { SaveScheduler } from './save-scheduler.js';
+import type { SaveTransport } from './save-transport.js';
+import { SaveWaiters } from './save-waiters.js';
+import {
+  SaveRefusedError,
+  holdingRefusals,
+  newAnswerRecord,
+  forgetSend,
+  mergedRecord,
+  snapshotOf,
+  takeAcknowledgement,
+  terminalRefusals,
+  unacknowledgedEdits,
+  type AnswerRecord,
+  type HoldReason,
+  type SaveRefusal,
+  type SaveSnapshot,
+} from './save-state.js';
 
-export type SaveMessage = Extract<KioskToServer, { type: 'save' }>;
+// The kiosk's elements read the queue's state types from here, the queue being what they talk to.
+export { SaveRefusedError } from './save-state.js';
+export type { QuestionSaveStatus, SaveSnapshot } from './save-state.js';
 
-/** The subset of the Web Storage API the queue uses (localStorage in the browser, a fake in tests). */
-export interface KeyValueStorage {
-  readonly length: number;
-  key(index: number): string | null;
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export type { SaveMessage, SaveTransport } from './save-transport.js';
 
-export interface SaveTransport {
-  /** True while a save sent now can reach the server. */
-  readonly online: boolean;
-  /** Sends now; false means it was not sent (it stays pending and goes after the next reconnect). */
-  send(save: SaveMessage): boolean;
-  /** Drops a connection that no longer answers and opens a new one. */
-  reconnect?(): void;
-}
-
-/** An edit as kept on the workstation until the server acknowledges it. */
-export interface LocalEdit {
-  questionId: string;
-  revision: number;
-  text: string;
-  /**
-   * The latest revision the server had acknowledged to this workstation when the edit was made.
-   * If the server has moved past it since (the candidate wrote on another workstation), the
-   * local copy is not a continuation of the server's text and must not overwrite it.
-   */
-  base: number;
-}
-
-/** An answer as the server holds it (AttemptView.answers). */
-export interface ServerAnswer {
-  questionId: string;
-  text: string;
-  revision: number;
-  savedAt: number;
-}
-
-export interface AnswerScope {
-  sessionCode: string;
-  candidateCode: string;
-}
-
-export type SaveState = 'saved' | 'saving' | 'offline' | 'refused';
-
-export interface SaveRefusal {
-  reason: SaveRefusalReason;
-  message: string;
-}
-
-export interface QuestionSaveStatus {
-  state: SaveState;
-  /** Server time of the last acknowledgement of this answer; null if never saved. */
-  savedAt: number | null;
-  refusal: SaveRefusal | null;
-}
-
-export interface SaveSnapshot {
-  state: SaveState;
-  /** Server time of the latest acknowledgement of any answer. */
-  lastSavedAt: number | null;
-  /** Why sending stopped for good (deadline, end, submission), if it did. */
-  stopped: SaveRefusal | null;
-  /** Why sending waits (the workstation is locked, the exam has not started), if it does. */
-  held: HoldReason | null;
-  /** True when writing the local copy failed (storage full or disabled): answers then live only in memory until acknowledged. */
-  localCopyFailed: boolean;
-  /** Local copies that diverged from the server's newer answers (written elsewhere) and were put aside, not sent. */
-  putAside: number;
-  pendingCount: number;
-  questions: ReadonlyMap<string, QuestionSaveStatus>;
-}
-
-export type HoldReason = 'locked' | 'not-started';
-
-/** Refusals after which nothing more can be saved: the local copies are kept, sending stops. */
-export const terminalRefusals: readonly SaveRefusalReason[] = ['late', 'ended', 'submitted'];
-/** Refusals that only mean "not now": sending resumes when the kiosk releases the hold. */
-const holdingRefusals: Partial<Record<SaveRefusalReason, HoldReason>> = { locked: 'locked', 'not-started': 'not-started' };
 /** A `conflict` (same revision, other text: another kiosk wrote it) is retried under a newer revision this many times. */
 const MAX_CONFLICT_RETRIES = 3;
-
-export class SaveRefusedError extends Error {
-  constructor(readonly refusal: SaveRefusal) {
-    super(refusal.message);
-    this.name = 'SaveRefusedError';
-  }
-}
-
-// ---- local copies ----------------------------------------------------------------------------
-
-export function localKeyPrefix(scope: AnswerScope): string {
-  return `lectern.answers.v1.${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
-}
-
-/** Where diverged local copies are put aside: never sent, never deleted by the kiosk. */
-export function asideKeyPrefix(scope: AnswerScope): string {
-  return `lectern.answers-aside.v1.${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
-}
-
-/** The candidate's unacknowledged edits in the workstation's storage, one key per question. */
-export class LocalCopies {
-  private readonly prefix: string;
-  private readonly asidePrefix: string;
-
-  constructor(
-    private readonly storage: KeyValueStorage,
-    scope: AnswerScope,
-  ) {
-    this.prefix = localKeyPrefix(scope);
-    this.asidePrefix = asideKeyPrefix(scope);
-  }
-
-  /** Moves a diverged copy out of the way (kept for the proctor to recover by hand). */
-  putAside(edit: LocalEdit): void {
-    try {
-      this.storage.setItem(`${this.asidePrefix}${edit.questionId}.${edit.revision}`, JSON.stringify(edit));
-      this.storage.removeItem(this.prefix + edit.questionId);
-    } catch {
-      // Storage full: the copy stays under its own key, where the next merge finds it diverged again.
-    }
-  }
-
-  /** Throws if the storage refuses (full, disabled): the caller must know the copy is not there. */
-  write(edit: LocalEdit): void {
-    this.storage.setItem(this.prefix + edit.questionId, JSON.stringify(edit));
-  }
-
-  read(questionId: string): LocalEdit | null {
-    return parseLocalEdit(this.safeGet(this.prefix + questionId), questionId);
-  }
-
-  all(): LocalEdit[] {
-    const keys: string[] = [];
-    for (let i = 0; i < this.storage.length; i++) {
-      const key = this.storage.key(i);
-      if (key !== null && key.startsWith(this.prefix)) keys.push(key);
-    }
-    const edits: LocalEdit[] = [];
-    for (const key of keys) {
-      const edit = parseLocalEdit(this.safeGet(key), key.slice(this.prefix.length));
-      if (edit) edits.push(edit);
-    }
-    return edits;
-  }
-
-  /** Removes the copy of `questionId` unless it holds a revision newer than `revision`. */
-  removeUpTo(questionId: string, revision: number): void {
-    const stored = this.read(questionId);
-    if (stored && stored.revision > revision) return;
-    try {
-      this.storage.removeItem(this.prefix + questionId);
-    } catch {
-      // A copy that stays behind is harmless: its revision is not newer than the server's.
-    }
-  }
-
-  private safeGet(key: string): string | null {
-    try {
-      return this.storage.getItem(key);
-    } catch {
-      return null;
-    }
-  }
-}
-
-function parseLocalEdit(raw: string | null, questionId: string): LocalEdit | null {
-  if (raw === null) return null;
-  try {
-    const value = JSON.parse(raw) as Partial<LocalEdit>;
-    if (value.questionId !== questionId || typeof value.text !== 'string') return null;
-    if (typeof value.revision !== 'number' || !Number.isInteger(value.revision) || value.revision < 1) return null;
-    const base = typeof value.base === 'number' && Number.isInteger(value.base) && value.base >= 0 ? value.base : 0;
-    return { questionId, revision: value.revision, text: value.text, base };
-  } catch {
-    return null;
-  }
-}
-
-// ---- merging local and server state ----------------------------------------------------------
-
-export interface MergedAnswer {
-  questionId: string;
-  /** What the textarea shows. */
-  text: string;
-  /** The latest revision known on either side. */
-  revision: number;
-  /** The latest revision the server holds as durable. */
-  ackedRevision: number;
-  ackedAt: number | null;
-}
-
-/**
- * A local copy whose revision is higher than the server's wins (its text is shown and resent),
- * provided it continues the server's text: if the server has acknowledged, from elsewhere, a
- * revision newer than the one the copy was based on, the two have diverged; the server's text
- * stays and the copy is put aside. A copy not newer than the server's is stale and discarded.
- */
-export function mergeAnswers(
-  serverAnswers: readonly ServerAnswer[],
-  localEdits: readonly LocalEdit[],
-): { answers: Map<string, MergedAnswer>; discard: string[]; aside: LocalEdit[] } {
-  const answers = new Map<string, MergedAnswer>();
-  for (const server of serverAnswers) {
-    answers.set(server.questionId, {
-      questionId: server.questionId,
-      text: server.text,
-      revision: server.revision,
-      ackedRevision: server.revision,
-      ackedAt: server.savedAt,
-    });
-  }
-  const discard: string[] = [];
-  const aside: LocalEdit[] = [];
-  for (const local of localEdits) {
-    const merged = answers.get(local.questionId);
-    if (!merged) {
-      answers.set(local.questionId, { questionId: local.questionId, text: local.text, revision: local.revision, ackedRevision: 0, ackedAt: null });
-    } else if (local.revision > merged.revision && merged.ackedRevision > local.base && local.text !== merged.text) {
-      aside.push(local);
-    } else if (local.revision > merged.revision) {
-      merged.text = local.text;
-      merged.revision = local.revision;
-    } else if (local.revision > merged.ackedRevision) {
-      // Two local edits for one question (memory and storage): the newer one was already taken.
-    } else {
-      discard.push(local.questionId);
-    }
-  }
-  return { answers, discard, aside };
-}
-
-// ---- scheduling --------------------------------------------------------------------------------
-
-/**
- * When to send: `idleMs` after the last edit, and no later than `maxWaitMs` after the first edit
- * not yet sent, so a candidate who types without a pause is still saved regularly.
- */
-export class SaveScheduler {
-  private idleTimer: ReturnType<typeof setTimeout> | null = null;
-  private maxTimer: ReturnType<typeof setTimeout> | null = null;
-
-  constructor(
-    private readonly fire: () => void,
-    private readonly idleMs = 1000,
-    private readonly maxWaitMs = 5000,
-  ) {}
-
-  get scheduled(): boolean {
-    return this.idleTimer !== null || this.maxTimer !== null;
-  }
-
-  noteEdit(): void {
-    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.fireNow(), this.idleMs);
-    this.maxTimer ??= setTimeout(() => this.fireNow(), this.maxWaitMs);
-  }
-
-  fireNow(): void {
-    this.cancel();
-    this.fire();
-  }
-
-  cancel(): void {
-    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
-    if (this.maxTimer !== null) clearTimeout(this.maxTimer);
-    this.idleTimer = null;
-    this.maxTimer = null;
-  }
-}
-
-// ---- the queue ---------------------------------------------------------------------------------
-
-interface AnswerRecord {
-  questionId: string;
-  text: string;
-  /** The latest local revision; only ever grows. */
-  revision: number;
-  /** The latest revision the server acknowledged as durable (0: none). */
-  ackedRevision: number;
-  ackedAt: number | null;
-  /** The server revision the pending edits build on (see LocalEdit.base). */
-  base: number;
-  /** The latest revision sent on the current connection and not yet answered (0: none). */
-  sentRevision: number;
-  /** Monotonic time of that send, for the round trip and the acknowledgement watchdog. */
-  sentAt: number | null;
-  refusal: SaveRefusal | null;
-  conflicts: number;
-}
 
 export interface SaveQueueOptions {
   storage: KeyValueStorage | null;
@@ -328,8 +65,8 @@ export class SaveQueue implements ReactiveController {
   private putAside = 0;
   private wasOnline = false;
   private readonly scheduler: SaveScheduler;
-  private watchdog: ReturnType<typeof setTimeout> | null = null;
-  private waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  private readonly watchdog: AckWatchdog;
+  private readonly waiters = new SaveWaiters();
   private snapshotCache: SaveSnapshot | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly options: Required<Omit<SaveQueueOptions, 'onRoundTrip'>> & Pick<SaveQueueOptions, 'onRoundTrip'>;
@@ -346,6 +83,8 @@ export class SaveQueue implements ReactiveController {
       ...options,
     };
     this.scheduler = new SaveScheduler(() => this.sendDue(), this.options.idleMs, this.options.maxWaitMs);
+    // No answer to a save for that long: the socket is dead without knowing it. A new one resends everything.
+    this.watchdog = new AckWatchdog(this.options.ackTimeoutMs, this.options.monotonicNow, () => this.options.transport.reconnect?.());
     host?.addController(this);
   }
 
@@ -354,7 +93,7 @@ export class SaveQueue implements ReactiveController {
   hostDisconnected(): void {
     // Pending edits are in storage; the next start resends them.
     this.scheduler.cancel();
-    this.clearWatchdog();
+    this.watchdog.clear();
   }
 
   /**
@@ -362,24 +101,16 @@ export class SaveQueue implements ReactiveController {
    * answers win and are resent; the texts to show are returned per question.
    */
   open(scope: AnswerScope, serverAnswers: readonly ServerAnswer[]): Map<string, string> {
-    const sameScope =
-      this.scope !== null &&
-      this.scope.sessionCode.toUpperCase() === scope.sessionCode.toUpperCase() &&
-      this.scope.candidateCode.toUpperCase() === scope.candidateCode.toUpperCase();
-    if (!sameScope) {
+    if (!sameScope(this.scope, scope)) {
       this.records.clear();
       this.stopped = null;
       this.held = null;
-      this.rejectWaiters(new Error('The candidate changed.'));
+      this.waiters.reject(new Error('The candidate changed.'));
     }
     this.scope = scope;
     this.local = this.options.storage ? new LocalCopies(this.options.storage, scope) : null;
 
-    // Edits in memory count as local copies too (their storage write may have failed).
-    const localEdits = [...(this.local?.all() ?? [])];
-    for (const record of this.records.values()) {
-      if (record.revision > record.ackedRevision) localEdits.push({ questionId: record.questionId, revision: record.revision, text: record.text, base: record.base });
-    }
+    const localEdits = [...(this.local?.all() ?? []), ...unacknowledgedEdits(this.records.values())];
     const { answers, discard, aside } = mergeAnswers(serverAnswers, localEdits);
     for (const questionId of discard) this.local?.removeUpTo(questionId, answers.get(questionId)?.ackedRevision ?? 0);
     for (const edit of aside) {
@@ -389,20 +120,7 @@ export class SaveQueue implements ReactiveController {
 
     const texts = new Map<string, string>();
     for (const merged of answers.values()) {
-      const previous = this.records.get(merged.questionId);
-      this.records.set(merged.questionId, {
-        questionId: merged.questionId,
-        text: merged.text,
-        revision: merged.revision,
-        ackedRevision: Math.max(merged.ackedRevision, previous?.ackedRevision ?? 0),
-        ackedAt: previous && previous.ackedRevision > merged.ackedRevision ? previous.ackedAt : merged.ackedAt,
-        base: Math.max(merged.ackedRevision, previous?.ackedRevision ?? 0),
-        // Everything unacknowledged is sent again: a resent save the server already has is acknowledged as a duplicate.
-        sentRevision: 0,
-        sentAt: null,
-        refusal: null,
-        conflicts: 0,
-      });
+      this.records.set(merged.questionId, mergedRecord(merged, this.records.get(merged.questionId)));
       texts.set(merged.questionId, merged.text);
     }
     this.changed();
@@ -420,7 +138,7 @@ export class SaveQueue implements ReactiveController {
     let record = this.records.get(questionId);
     if (record && record.text === text) return;
     if (!record) {
-      record = { questionId, text: '', revision: 0, ackedRevision: 0, ackedAt: null, base: 0, sentRevision: 0, sentAt: null, refusal: null, conflicts: 0 };
+      record = newAnswerRecord(questionId);
       this.records.set(questionId, record);
     }
     record.revision = Math.max(record.revision, record.ackedRevision) + 1;
@@ -439,38 +157,19 @@ export class SaveQueue implements ReactiveController {
     if (record.sentAt !== null && saved.revision === record.sentRevision) {
       this.options.onRoundTrip?.(this.options.monotonicNow() - record.sentAt);
     }
-    if (saved.revision >= record.ackedRevision) {
-      record.ackedRevision = saved.revision;
-      record.ackedAt = saved.savedAt;
-    }
-    // The server may hold a newer revision than this kiosk knows (written from elsewhere): the next edit must go above it.
-    record.revision = Math.max(record.revision, record.ackedRevision);
-    if (saved.revision >= record.sentRevision) {
-      record.sentRevision = 0;
-      record.sentAt = null;
-    }
-    if (record.ackedRevision >= record.revision) {
-      record.refusal = null;
-      record.conflicts = 0;
-      this.local?.removeUpTo(record.questionId, record.ackedRevision);
-    } else if (record.base < record.ackedRevision) {
-      // Newer edits wait: their copy now builds on this acknowledged revision (so a reload does not take it for a diverged one).
-      record.base = record.ackedRevision;
-      this.writeLocal(record);
-    }
+    const outcome = takeAcknowledgement(record, saved);
+    if (outcome === 'acknowledged') this.local?.removeUpTo(record.questionId, record.ackedRevision);
+    else if (outcome === 'rebased') this.writeLocal(record);
     this.changed();
-    this.settleWaiters();
-    this.armWatchdog();
+    this.waiters.settle(this.records.values(), this.stopped);
+    this.watchdog.arm(this.records.values());
   }
 
   /** The server's `save-refused`. */
   refuse(refused: { questionId: string; revision: number; reason: SaveRefusalReason; message: string }): void {
     const refusal: SaveRefusal = { reason: refused.reason, message: refused.message };
     const record = this.records.get(refused.questionId);
-    if (record && refused.revision >= record.sentRevision) {
-      record.sentRevision = 0;
-      record.sentAt = null;
-    }
+    if (record && refused.revision >= record.sentRevision) forgetSend(record);
     if (terminalRefusals.includes(refused.reason)) {
       this.stop(refusal);
       return;
@@ -496,30 +195,24 @@ export class SaveQueue implements ReactiveController {
     }
     record.refusal = refusal;
     this.changed();
-    this.settleWaiters();
+    this.waiters.settle(this.records.values(), this.stopped);
   }
 
   /** The connection opened or dropped. On opening, every unacknowledged edit is sent again. */
   connectionChanged(online: boolean): void {
     if (online === this.wasOnline) return;
     this.wasOnline = online;
-    for (const record of this.records.values()) {
-      record.sentRevision = 0;
-      record.sentAt = null;
-    }
+    for (const record of this.records.values()) forgetSend(record);
     if (online) this.sendDue();
-    else this.clearWatchdog();
+    else this.watchdog.clear();
     this.changed();
   }
 
   /** Waits to send (the workstation is locked, the exam has not started); edits are still kept. */
   hold(reason: HoldReason): void {
     this.held = reason;
-    for (const record of this.records.values()) {
-      record.sentRevision = 0;
-      record.sentAt = null;
-    }
-    this.clearWatchdog();
+    for (const record of this.records.values()) forgetSend(record);
+    this.watchdog.clear();
     this.changed();
   }
 
@@ -534,9 +227,9 @@ export class SaveQueue implements ReactiveController {
   stop(refusal: SaveRefusal): void {
     this.stopped ??= refusal;
     this.scheduler.cancel();
-    this.clearWatchdog();
+    this.watchdog.clear();
     this.changed();
-    this.rejectWaiters(new SaveRefusedError(this.stopped));
+    this.waiters.reject(new SaveRefusedError(this.stopped));
   }
 
   /** The script was submitted: local copies that the receipt covers are no longer needed. */
@@ -556,10 +249,9 @@ export class SaveQueue implements ReactiveController {
   flush(): Promise<void> {
     this.scheduler.cancel();
     this.sendDue();
-    return new Promise<void>((resolve, reject) => {
-      this.waiters.push({ resolve, reject });
-      this.settleWaiters();
-    });
+    const settled = this.waiters.add();
+    this.waiters.settle(this.records.values(), this.stopped);
+    return settled;
   }
 
   /** Sends what is due now, without waiting for the scheduler (e.g. when the time is up). */
@@ -602,56 +294,9 @@ export class SaveQueue implements ReactiveController {
       sent = true;
     }
     if (sent) {
-      this.armWatchdog();
+      this.watchdog.arm(this.records.values());
       this.changed();
     }
-  }
-
-  private armWatchdog(): void {
-    this.clearWatchdog();
-    let oldest: number | null = null;
-    for (const record of this.records.values()) {
-      if (record.sentAt !== null && (oldest === null || record.sentAt < oldest)) oldest = record.sentAt;
-    }
-    if (oldest === null) return;
-    const wait = Math.max(0, oldest + this.options.ackTimeoutMs - this.options.monotonicNow());
-    this.watchdog = setTimeout(() => {
-      this.watchdog = null;
-      // No answer to a save for that long: the socket is dead without knowing it. A new one resends everything.
-      this.options.transport.reconnect?.();
-    }, wait);
-  }
-
-  private clearWatchdog(): void {
-    if (this.watchdog !== null) clearTimeout(this.watchdog);
-    this.watchdog = null;
-  }
-
-  private settleWaiters(): void {
-    if (this.waiters.length === 0) return;
-    if (this.stopped) {
-      this.rejectWaiters(new SaveRefusedError(this.stopped));
-      return;
-    }
-    let pending = false;
-    for (const record of this.records.values()) {
-      if (record.revision <= record.ackedRevision) continue;
-      if (record.refusal) {
-        this.rejectWaiters(new SaveRefusedError(record.refusal));
-        return;
-      }
-      pending = true;
-    }
-    if (pending) return;
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiters) waiter.resolve();
-  }
-
-  private rejectWaiters(error: Error): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiters) waiter.reject(error);
   }
 
   private changed(): void {
@@ -661,22 +306,7 @@ export class SaveQueue implements ReactiveController {
   }
 
   private computeSnapshot(): SaveSnapshot {
-    const online = this.options.transport.online;
-    const questions = new Map<string, QuestionSaveStatus>();
-    let lastSavedAt: number | null = null;
-    let pendingCount = 0;
-    let anyRefused = false;
-    for (const record of this.records.values()) {
-      const pending = record.revision > record.ackedRevision;
-      if (pending) pendingCount++;
-      const refusal = pending ? (record.refusal ?? this.stopped) : null;
-      if (refusal) anyRefused = true;
-      const state: SaveState = refusal ? 'refused' : !pending ? 'saved' : online ? 'saving' : 'offline';
-      questions.set(record.questionId, { state, savedAt: record.ackedAt, refusal });
-      if (record.ackedAt !== null && (lastSavedAt === null || record.ackedAt > lastSavedAt)) lastSavedAt = record.ackedAt;
-    }
-    const state: SaveState =
-      anyRefused || (this.stopped && pendingCount > 0) ? 'refused' : pendingCount === 0 ? 'saved' : online ? 'saving' : 'offline';
-    return { state, lastSavedAt, stopped: this.stopped, held: this.held, localCopyFailed: this.localCopyFailed, putAside: this.putAside, pendingCount, questions };
+    const { stopped, held, localCopyFailed, putAside } = this;
+    return snapshotOf(this.records.values(), { online: this.options.transport.online, stopped, held, localCopyFailed, putAside });
   }
 }

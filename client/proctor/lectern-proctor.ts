@@ -1,16 +1,15 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { MeView } from '../../server/exam/attempt-view.js';
-import { ApiClient, ApiError } from '../common/api.js';
+import { ApiClient } from '../common/api.js';
 import { I18nController, getLanguage, setLanguage } from '../common/i18n.js';
+import { renderStaffHeader, staffHeaderStyles } from '../common/staff-header.js';
+import { StaffSession } from '../common/staff-session.js';
 import { baseStyles } from '../common/styles.js';
 import '../common/lectern-staff-login.js';
 import { errorText } from './ui.js';
 import './lectern-session-list.js';
 import './lectern-dashboard.js';
 import { t } from '../common/staff-i18n.js';
-
-type Screen = 'loading' | 'login' | 'wrong-role' | 'sessions' | 'dashboard';
 
 /** The session shown, from the address (#session=12), so a reload comes back to it. */
 function sessionFromHash(): number | null {
@@ -23,18 +22,17 @@ function sessionFromHash(): number | null {
 export class LecternProctor extends LitElement {
   static override styles = [
     baseStyles,
+    staffHeaderStyles,
     css`
       :host {
         display: block;
         min-height: 100vh;
       }
-      .top {
-        display: flex;
+      header.staff {
         justify-content: flex-end;
-        gap: 0.5rem;
         padding: 0.5rem 1rem;
       }
-      .top button {
+      header.staff button {
         min-height: 2.25rem;
         padding: 0.25rem 0.8rem;
       }
@@ -43,16 +41,13 @@ export class LecternProctor extends LitElement {
 
   private readonly api = new ApiClient();
   private readonly i18n = new I18nController(this);
-  @state() private _screen: Screen = 'loading';
+  private readonly session = new StaffSession(this, { api: this.api, roles: ['admin', 'proctor'] });
   @state() private _sessionId: number | null = sessionFromHash();
-  @state() private _me: MeView | null = null;
-  @state() private _error = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
     document.documentElement.lang = getLanguage();
-    void this.whoAmI();
   }
 
   override disconnectedCallback(): void {
@@ -62,44 +57,28 @@ export class LecternProctor extends LitElement {
 
   private readonly onHash = () => {
     this._sessionId = sessionFromHash();
-    if (this._me) this._screen = this._sessionId === null ? 'sessions' : 'dashboard';
   };
-
-  private async whoAmI() {
-    try {
-      const me = await this.api.get<MeView>('/api/auth/me');
-      this.api.setCsrfToken(me.csrfToken);
-      this._me = me;
-      if (me.kind !== 'staff' || (me.role !== 'admin' && me.role !== 'proctor')) {
-        this._screen = 'wrong-role';
-        return;
-      }
-      this._screen = this._sessionId === null ? 'sessions' : 'dashboard';
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) this._screen = 'login';
-      else this._error = errorText(err);
-    }
-  }
 
   override render() {
     void this.i18n;
-    const top = html`<div class="top">
-      ${this._me?.kind === 'staff' ? html`<span>${this._me.displayName}</span><button type="button" @click=${this.logout}>${t('proctor.logout')}</button>` : nothing}
-      <button type="button" lang=${getLanguage() === 'fr' ? 'en' : 'fr'} title=${t('proctor.languageLabel')} @click=${this.switchLanguage}>${t('proctor.language')}</button>
-    </div>`;
-    switch (this._screen) {
+    const header = renderStaffHeader(this.session);
+    switch (this.session.gate) {
       case 'loading':
-        return html`${this._error ? html`<p class="page error" role="alert">${this._error}</p>` : html`<p class="page">${t('proctor.loading')}</p>`}`;
+        return html`<p class="page">${t('proctor.loading')}</p>`;
+      case 'failed':
+        return html`<p class="page error" role="alert">${errorText(this.session.error)}</p>`;
       case 'login':
-        return html`${top}<lectern-staff-login .api=${this.api} .heading=${t('proctor.title')} @staff-logged-in=${() => void this.whoAmI()}></lectern-staff-login>`;
+        return html`${header}<lectern-staff-login .api=${this.api} .heading=${t('proctor.title')} @staff-logged-in=${() => void this.session.check()}></lectern-staff-login>`;
       case 'wrong-role':
-        return html`${top}<p class="page" role="alert">${t('proctor.wrongRole')}</p>`;
-      case 'sessions':
-        return html`${top}<lectern-session-list .api=${this.api} @session-chosen=${(e: CustomEvent<{ sessionId: number }>) => (location.hash = `session=${e.detail.sessionId}`)}></lectern-session-list>`;
-      case 'dashboard':
+        return html`${header}<p class="page" role="alert">${t('proctor.wrongRole')}</p>`;
+      case 'ready':
+        if (this._sessionId === null) {
+          return html`${header}<lectern-session-list .api=${this.api} @session-chosen=${(e: CustomEvent<{ sessionId: number }>) => (location.hash = `session=${e.detail.sessionId}`)}></lectern-session-list>`;
+        }
+        // The dashboard has its own header (session, clock, language, leave).
         return html`<lectern-dashboard
           .api=${this.api}
-          .sessionId=${this._sessionId ?? 0}
+          .sessionId=${this._sessionId}
           @leave-session=${() => (location.hash = '')}
           @switch-language=${this.switchLanguage}
         ></lectern-dashboard>`;
@@ -108,15 +87,6 @@ export class LecternProctor extends LitElement {
 
   private switchLanguage() {
     setLanguage(getLanguage() === 'fr' ? 'en' : 'fr');
-  }
-
-  private async logout() {
-    try {
-      await this.api.post('/api/auth/logout', {});
-    } finally {
-      this._me = null;
-      this._screen = 'login';
-    }
   }
 }
 

@@ -1,37 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  LocalCopies,
-  SaveQueue,
-  SaveRefusedError,
-  SaveScheduler,
-  asideKeyPrefix,
-  localKeyPrefix,
-  mergeAnswers,
-  type KeyValueStorage,
-  type SaveMessage,
-  type SaveTransport,
-} from '../../client/kiosk/save-queue.js';
-
-class MemoryStorage implements KeyValueStorage {
-  readonly map = new Map<string, string>();
-  failWrites = false;
-  get length() {
-    return this.map.size;
-  }
-  key(index: number) {
-    return [...this.map.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.failWrites) throw new Error('QuotaExceededError');
-    this.map.set(key, value);
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-}
+import { mergeAnswers } from '../../../client/kiosk/answer-merge.js';
+import { LocalCopies, asideKeyPrefix, localKeyPrefix } from '../../../client/kiosk/local-copies.js';
+import { SaveQueue, SaveRefusedError, type SaveMessage, type SaveTransport } from '../../../client/kiosk/save-queue.js';
+import { SaveScheduler } from '../../../client/kiosk/save-scheduler.js';
+import { MemoryStorage } from '../memory-storage.js';
 
 class FakeTransport implements SaveTransport {
   online = true;

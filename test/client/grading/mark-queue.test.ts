@@ -1,29 +1,9 @@
 // The grading view's save queue (client/grading/mark-queue.ts) has no DOM: its durability rules are
 // tested here in Node, with a fake storage and a fake server.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MarkQueue, type KeyValueStorage, type PendingMark, type SendFailure } from '../../../client/grading/mark-queue.js';
+import { MarkQueue, type PendingMark, type SendFailure } from '../../../client/grading/mark-queue.js';
 import type { MarkSaveResult } from '../../../server/grading/views.js';
-
-class MemoryStorage implements KeyValueStorage {
-  readonly map = new Map<string, string>();
-  failWrites = false;
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    if (this.failWrites) throw new Error('QuotaExceededError');
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
+import { MemoryStorage } from '../memory-storage.js';
 
 /** A server that holds marks by key and answers like the real one, or fails on demand. */
 function fakeServer() {

@@ -1,0 +1,63 @@
+// After a reload, a reconnect or a restore, the kiosk holds two versions of each answer: the
+// server's (durable) and the workstation's local copy (maybe newer). This decides which one the
+// candidate sees and which one is sent again.
+import type { LocalEdit } from './local-copies.js';
+
+/** An answer as the server holds it (AttemptView.answers). */
+export interface ServerAnswer {
+  questionId: string;
+  text: string;
+  revision: number;
+  savedAt: number;
+}
+
+export interface MergedAnswer {
+  questionId: string;
+  /** What the textarea shows. */
+  text: string;
+  /** The latest revision known on either side. */
+  revision: number;
+  /** The latest revision the server holds as durable. */
+  ackedRevision: number;
+  ackedAt: number | null;
+}
+
+/**
+ * A local copy whose revision is higher than the server's wins (its text is shown and resent),
+ * provided it continues the server's text: if the server has acknowledged, from elsewhere, a
+ * revision newer than the one the copy was based on, the two have diverged; the server's text
+ * stays and the copy is put aside. A copy not newer than the server's is stale and discarded.
+ */
+export function mergeAnswers(
+  serverAnswers: readonly ServerAnswer[],
+  localEdits: readonly LocalEdit[],
+): { answers: Map<string, MergedAnswer>; discard: string[]; aside: LocalEdit[] } {
+  const answers = new Map<string, MergedAnswer>();
+  for (const server of serverAnswers) {
+    answers.set(server.questionId, {
+      questionId: server.questionId,
+      text: server.text,
+      revision: server.revision,
+      ackedRevision: server.revision,
+      ackedAt: server.savedAt,
+    });
+  }
+  const discard: string[] = [];
+  const aside: LocalEdit[] = [];
+  for (const local of localEdits) {
+    const merged = answers.get(local.questionId);
+    if (!merged) {
+      answers.set(local.questionId, { questionId: local.questionId, text: local.text, revision: local.revision, ackedRevision: 0, ackedAt: null });
+    } else if (local.revision > merged.revision && merged.ackedRevision > local.base && local.text !== merged.text) {
+      aside.push(local);
+    } else if (local.revision > merged.revision) {
+      merged.text = local.text;
+      merged.revision = local.revision;
+    } else if (local.revision > merged.ackedRevision) {
+      // Two local edits for one question (memory and storage): the newer one was already taken.
+    } else {
+      discard.push(local.questionId);
+    }
+  }
+  return { answers, discard, aside };
+}

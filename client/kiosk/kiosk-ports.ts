@@ -1,0 +1,105 @@
+// What the kiosk controller works with, as interfaces: the real ones are the API client, the
+// connection, the server clock, the save queue and the supervision; the unit tests pass fakes.
+import type { AttemptView, DocumentView } from '../../server/exam/attempt-view.js';
+import type { ClockView, KioskToServer, ProctorMessageView, Receipt, ServerToKiosk, SessionState } from '../../server/live/protocol.js';
+import type { ConnectionState } from '../common/connection.js';
+import type { LoggedOutReason } from './lectern-logged-out.js';
+import type { SaveQueue } from './save-queue.js';
+
+export type KioskScreen = 'booting' | 'unreachable' | 'login' | 'notice' | 'waiting' | 'exam' | 'receipt' | 'ended' | 'logged-out';
+
+/** What the kiosk shows; replaced (never mutated) on each change, so the element can compare. */
+export interface KioskState {
+  screen: KioskScreen;
+  attempt: AttemptView | null;
+  receipt: Receipt | null;
+  locked: boolean;
+  messages: readonly ProctorMessageView[];
+  documents: ReadonlyMap<string, DocumentView>;
+  documentFailures: ReadonlySet<string>;
+  loggedOut: LoggedOutReason;
+  submitOpen: boolean;
+}
+
+export function initialKioskState(): KioskState {
+  return {
+    screen: 'booting',
+    attempt: null,
+    receipt: null,
+    locked: false,
+    messages: [],
+    documents: new Map(),
+    documentFailures: new Set(),
+    loggedOut: 'revoked',
+    submitOpen: false,
+  };
+}
+
+/** The screen an attempt calls for: the receipt once submitted, the notice until acknowledged, then the session's state. */
+export function screenFor(attempt: AttemptView): KioskScreen {
+  if (attempt.candidate.receipt) return 'receipt';
+  if (attempt.candidate.noticeAcknowledgedAt === null) return 'notice';
+  switch (attempt.session.state) {
+    case 'waiting':
+      return 'waiting';
+    case 'running':
+    case 'paused':
+      return 'exam';
+    case 'ended':
+      return 'ended';
+  }
+}
+
+export interface KioskApi {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  setCsrfToken(token: string | null): void;
+  readonly hasCsrfToken: boolean;
+}
+
+/** The kiosk's socket (client/common/connection.ts). */
+export interface KioskLink {
+  readonly state: ConnectionState;
+  readonly failures: number;
+  start(): void;
+  stop(): void;
+  send(message: KioskToServer): boolean;
+  onMessage(listener: (message: ServerToKiosk) => void): () => void;
+  onStateChange(listener: (state: ConnectionState) => void): () => void;
+}
+
+/** The server's clock as the kiosk keeps it (client/common/server-clock.ts). */
+export interface KioskClock {
+  readonly timeUp: boolean;
+  readonly paused: boolean;
+  readonly sessionState: SessionState | null;
+  update(clock: ClockView): void;
+  observeServerTime(serverNow: number): void;
+  observeRoundTrip(roundTripMs: number): void;
+}
+
+export type KioskQueue = Pick<SaveQueue, 'open' | 'text' | 'edit' | 'release' | 'acknowledge' | 'refuse' | 'connectionChanged' | 'settleWithReceipt' | 'sendNow' | 'snapshot'>;
+
+/** The supervision (client/kiosk/supervision.ts): what it watches and reports, and when. */
+export interface KioskSupervision {
+  monitoring: boolean;
+  heartbeats: boolean;
+  readonly lastHeartbeatAt: number | null;
+  flushOutbox(): void;
+  reportReloadIfAny(): void;
+}
+
+export interface KioskControllerOptions {
+  api: KioskApi;
+  link: KioskLink;
+  clock: KioskClock;
+  queue: KioskQueue;
+  supervision: KioskSupervision;
+  /** The text of a document's HTML, for telling pasted text copied from it (DOMParser in the browser). */
+  textOfHtml: (html: string) => string;
+  /** Wait before trying an unreachable server or a failed document again. */
+  retryMs?: number;
+  now?: () => number;
+  monotonicNow?: () => number;
+  warn?: (message: string) => void;
+}

@@ -1,0 +1,104 @@
+// What the workstation keeps of a candidate's answers until the server has acknowledged them: one
+// storage key per question of the attempt, holding the latest unacknowledged edit. A copy that has
+// diverged from the server (the candidate wrote elsewhere meanwhile) is put aside under another key,
+// never sent and never deleted by the kiosk, so a proctor can still recover it by hand.
+import { keysWithPrefix, readItem, removeItem, type KeyValueStorage } from '../common/local-store.js';
+
+/** An edit as kept on the workstation until the server acknowledges it. */
+export interface LocalEdit {
+  questionId: string;
+  revision: number;
+  text: string;
+  /**
+   * The latest revision the server had acknowledged to this workstation when the edit was made.
+   * If the server has moved past it since (the candidate wrote on another workstation), the
+   * local copy is not a continuation of the server's text and must not overwrite it.
+   */
+  base: number;
+}
+
+/** Whose answers: the copies of one candidate of one session never mix with another's. */
+export interface AnswerScope {
+  sessionCode: string;
+  candidateCode: string;
+}
+
+export function localKeyPrefix(scope: AnswerScope): string {
+  return `lectern.answers.v1.${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
+}
+
+/** Where diverged local copies are put aside: never sent, never deleted by the kiosk. */
+export function asideKeyPrefix(scope: AnswerScope): string {
+  return `lectern.answers-aside.v1.${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
+}
+
+/** True when both scopes name the same candidate of the same session (codes are case-blind). */
+export function sameScope(a: AnswerScope | null, b: AnswerScope): boolean {
+  return (
+    a !== null &&
+    a.sessionCode.toUpperCase() === b.sessionCode.toUpperCase() &&
+    a.candidateCode.toUpperCase() === b.candidateCode.toUpperCase()
+  );
+}
+
+/** The candidate's unacknowledged edits in the workstation's storage, one key per question. */
+export class LocalCopies {
+  private readonly prefix: string;
+  private readonly asidePrefix: string;
+
+  constructor(
+    private readonly storage: KeyValueStorage,
+    scope: AnswerScope,
+  ) {
+    this.prefix = localKeyPrefix(scope);
+    this.asidePrefix = asideKeyPrefix(scope);
+  }
+
+  /** Moves a diverged copy out of the way (kept for the proctor to recover by hand). */
+  putAside(edit: LocalEdit): void {
+    try {
+      this.storage.setItem(`${this.asidePrefix}${edit.questionId}.${edit.revision}`, JSON.stringify(edit));
+      this.storage.removeItem(this.prefix + edit.questionId);
+    } catch {
+      // Storage full: the copy stays under its own key, where the next merge finds it diverged again.
+    }
+  }
+
+  /** Throws if the storage refuses (full, disabled): the caller must know the copy is not there. */
+  write(edit: LocalEdit): void {
+    this.storage.setItem(this.prefix + edit.questionId, JSON.stringify(edit));
+  }
+
+  read(questionId: string): LocalEdit | null {
+    return parseLocalEdit(readItem(this.storage, this.prefix + questionId), questionId);
+  }
+
+  all(): LocalEdit[] {
+    const edits: LocalEdit[] = [];
+    for (const key of keysWithPrefix(this.storage, this.prefix)) {
+      const edit = parseLocalEdit(readItem(this.storage, key), key.slice(this.prefix.length));
+      if (edit) edits.push(edit);
+    }
+    return edits;
+  }
+
+  /** Removes the copy of `questionId` unless it holds a revision newer than `revision`. */
+  removeUpTo(questionId: string, revision: number): void {
+    const stored = this.read(questionId);
+    if (stored && stored.revision > revision) return;
+    removeItem(this.storage, this.prefix + questionId);
+  }
+}
+
+function parseLocalEdit(raw: string | null, questionId: string): LocalEdit | null {
+  if (raw === null) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<LocalEdit>;
+    if (value.questionId !== questionId || typeof value.text !== 'string') return null;
+    if (typeof value.revision !== 'number' || !Number.isInteger(value.revision) || value.revision < 1) return null;
+    const base = typeof value.base === 'number' && Number.isInteger(value.base) && value.base >= 0 ? value.base : 0;
+    return { questionId, revision: value.revision, text: value.text, base };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,152 @@
+// What the save queue tells the kiosk about each answer (saved, saving, offline, refused) and why
+// sending stopped or waits; the status bar and the answer fields show it.
+import type { SaveRefusalReason } from '../../server/live/protocol.js';
+import type { MergedAnswer } from './answer-merge.js';
+import type { LocalEdit } from './local-copies.js';
+
+export type SaveState = 'saved' | 'saving' | 'offline' | 'refused';
+
+export type HoldReason = 'locked' | 'not-started';
+
+export interface SaveRefusal {
+  reason: SaveRefusalReason;
+  message: string;
+}
+
+export interface QuestionSaveStatus {
+  state: SaveState;
+  /** Server time of the last acknowledgement of this answer; null if never saved. */
+  savedAt: number | null;
+  refusal: SaveRefusal | null;
+}
+
+export interface SaveSnapshot {
+  state: SaveState;
+  /** Server time of the latest acknowledgement of any answer. */
+  lastSavedAt: number | null;
+  /** Why sending stopped for good (deadline, end, submission), if it did. */
+  stopped: SaveRefusal | null;
+  /** Why sending waits (the workstation is locked, the exam has not started), if it does. */
+  held: HoldReason | null;
+  /** True when writing the local copy failed (storage full or disabled): answers then live only in memory until acknowledged. */
+  localCopyFailed: boolean;
+  /** Local copies that diverged from the server's newer answers (written elsewhere) and were put aside, not sent. */
+  putAside: number;
+  pendingCount: number;
+  questions: ReadonlyMap<string, QuestionSaveStatus>;
+}
+
+/** Refusals after which nothing more can be saved: the local copies are kept, sending stops. */
+export const terminalRefusals: readonly SaveRefusalReason[] = ['late', 'ended', 'submitted'];
+/** Refusals that only mean "not now": sending resumes when the kiosk releases the hold. */
+export const holdingRefusals: Partial<Record<SaveRefusalReason, HoldReason>> = { locked: 'locked', 'not-started': 'not-started' };
+
+export class SaveRefusedError extends Error {
+  constructor(readonly refusal: SaveRefusal) {
+    super(refusal.message);
+    this.name = 'SaveRefusedError';
+  }
+}
+
+/** One answer as the queue tracks it between the candidate's edits and the server's acknowledgements. */
+export interface AnswerRecord {
+  questionId: string;
+  text: string;
+  /** The latest local revision; only ever grows. */
+  revision: number;
+  /** The latest revision the server acknowledged as durable (0: none). */
+  ackedRevision: number;
+  ackedAt: number | null;
+  /** The server revision the pending edits build on (see LocalEdit.base). */
+  base: number;
+  /** The latest revision sent on the current connection and not yet answered (0: none). */
+  sentRevision: number;
+  /** Monotonic time of that send, for the round trip and the acknowledgement watchdog. */
+  sentAt: number | null;
+  refusal: SaveRefusal | null;
+  conflicts: number;
+}
+
+export function newAnswerRecord(questionId: string): AnswerRecord {
+  return { questionId, text: '', revision: 0, ackedRevision: 0, ackedAt: null, base: 0, sentRevision: 0, sentAt: null, refusal: null, conflicts: 0 };
+}
+
+/** The record's save in flight is forgotten: it is sent again (a new connection, a hold, its answer came). */
+export function forgetSend(record: AnswerRecord): void {
+  record.sentRevision = 0;
+  record.sentAt = null;
+}
+
+/**
+ * Takes the server's `saved` into a record: 'acknowledged' when nothing newer waits (the local
+ * copy can go), 'rebased' when newer edits now build on it (their copy must be written again, so
+ * a reload does not take it for a diverged one), else 'pending'.
+ */
+export function takeAcknowledgement(record: AnswerRecord, saved: { revision: number; savedAt: number }): 'acknowledged' | 'rebased' | 'pending' {
+  if (saved.revision >= record.ackedRevision) {
+    record.ackedRevision = saved.revision;
+    record.ackedAt = saved.savedAt;
+  }
+  // The server may hold a newer revision than this kiosk knows (written from elsewhere): the next edit must go above it.
+  record.revision = Math.max(record.revision, record.ackedRevision);
+  if (saved.revision >= record.sentRevision) forgetSend(record);
+  if (record.ackedRevision >= record.revision) {
+    record.refusal = null;
+    record.conflicts = 0;
+    return 'acknowledged';
+  }
+  if (record.base < record.ackedRevision) {
+    record.base = record.ackedRevision;
+    return 'rebased';
+  }
+  return 'pending';
+}
+
+/**
+ * The record of an answer after merging the server's and the local versions; what the queue
+ * already knew of the server (`previous`) is not forgotten. Everything unacknowledged is sent again:
+ * a resent save the server already has is acknowledged as a duplicate.
+ */
+export function mergedRecord(merged: MergedAnswer, previous: AnswerRecord | undefined): AnswerRecord {
+  const ackedRevision = Math.max(merged.ackedRevision, previous?.ackedRevision ?? 0);
+  return {
+    ...newAnswerRecord(merged.questionId),
+    text: merged.text,
+    revision: merged.revision,
+    ackedRevision,
+    ackedAt: previous && previous.ackedRevision > merged.ackedRevision ? previous.ackedAt : merged.ackedAt,
+    base: ackedRevision,
+  };
+}
+
+/** The edits held in memory and not yet acknowledged: they count as local copies too (their storage write may have failed). */
+export function unacknowledgedEdits(records: Iterable<AnswerRecord>): LocalEdit[] {
+  const edits: LocalEdit[] = [];
+  for (const record of records) {
+    if (record.revision > record.ackedRevision) edits.push({ questionId: record.questionId, revision: record.revision, text: record.text, base: record.base });
+  }
+  return edits;
+}
+
+/** The queue's state as the kiosk shows it: per question, and for the whole attempt. */
+export function snapshotOf(
+  records: Iterable<AnswerRecord>,
+  queue: { online: boolean; stopped: SaveRefusal | null; held: HoldReason | null; localCopyFailed: boolean; putAside: number },
+): SaveSnapshot {
+  const { online, stopped } = queue;
+  const questions = new Map<string, QuestionSaveStatus>();
+  let lastSavedAt: number | null = null;
+  let pendingCount = 0;
+  let anyRefused = false;
+  for (const record of records) {
+    const pending = record.revision > record.ackedRevision;
+    if (pending) pendingCount++;
+    const refusal = pending ? (record.refusal ?? stopped) : null;
+    if (refusal) anyRefused = true;
+    const state: SaveState = refusal ? 'refused' : !pending ? 'saved' : online ? 'saving' : 'offline';
+    questions.set(record.questionId, { state, savedAt: record.ackedAt, refusal });
+    if (record.ackedAt !== null && (lastSavedAt === null || record.ackedAt > lastSavedAt)) lastSavedAt = record.ackedAt;
+  }
+  const state: SaveState = anyRefused || (stopped && pendingCount > 0) ? 'refused' : pendingCount === 0 ? 'saved' : online ? 'saving' : 'offline';
+  return { state, lastSavedAt, stopped, held: queue.held, localCopyFailed: queue.localCopyFailed, putAside: queue.putAside, pendingCount, questions };
+}
