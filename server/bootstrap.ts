@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { accounts, type StaffRole } from './db/schema/accounts.js';
 import { generatePassword, hashPassword } from './auth/passwords.js';
-import { formatCode } from './auth/code-format.js';
+import { formatCode } from './contract/rules/code-format.js';
 import type { LecternApp } from './app.js';
 
 /** On a fresh database: the `admin` account, with the given password or a generated one (returned to print once). */

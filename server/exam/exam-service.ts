@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LecternDb } from '../db/open-database.js';
 import type { Pack } from '../content/pack-types.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { ClockView, Receipt, SessionState } from '../live/protocol.js';
+import type { ClockView, Receipt, SessionState } from '../contract/kiosk-protocol.js';
 import { newCandidateCode, newSessionCode } from '../auth/codes.js';
 import { userError } from '../errors.js';
 import { deadlineAt, isPaused, timeLeftMs, type CandidateTiming, type PauseInterval, SAVE_GRACE_MS } from './timing.js';

@@ -8,7 +8,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { PackRegistry } from '../exam/pack-registry.js';
 import type { CandidateRow, ExamService, ExamSessionRow } from '../exam/exam-service.js';
 import type { Pack } from '../content/pack-types.js';
-import { formatCode } from '../auth/code-format.js';
+import { formatCode } from '../contract/rules/code-format.js';
 import { userError } from '../errors.js';
 import { THIRD_READING, type CompetenceJudgement, type InterpretationJudgement, type KeyPointJudgement } from '../db/schema/grading.js';
 import { gradingModel, missingJudgements, validateAnswerMark, validateScriptMark, type AnswerMark, type GradingModel, type ScriptMark } from './rubric-model.js';
@@ -31,7 +31,7 @@ import type {
   StoredAnswerMark,
   StoredScriptMark,
   WorkspaceView,
-} from './views.js';
+} from '../contract/grading.js';
 
 interface ReadingRow {
   candidateId: number;

@@ -1,7 +1,7 @@
 import type { ExamService } from '../exam/exam-service.js';
 import type { LiveHub, Presence, RoomEvents } from '../live/live-hub.js';
 import type { DashboardService } from './dashboard-service.js';
-import type { DashboardDelta, DashboardSnapshot, FeedItem } from './dashboard-protocol.js';
+import type { DashboardDelta, DashboardSnapshot, FeedItem } from '../contract/staff-protocol.js';
 
 /** One connected dashboard: it takes deltas and sends them (batched) on its socket. */
 export interface DashboardSubscriber {

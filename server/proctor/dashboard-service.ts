@@ -2,7 +2,7 @@ import type { LecternDb } from '../db/open-database.js';
 import type { ExamService, ExamSessionRow } from '../exam/exam-service.js';
 import type { PackRegistry } from '../exam/pack-registry.js';
 import type { LiveHub } from '../live/live-hub.js';
-import { formatCode } from '../auth/code-format.js';
+import { formatCode } from '../contract/rules/code-format.js';
 import type {
   CandidateTile,
   DashboardQuestion,
@@ -11,7 +11,7 @@ import type {
   FeedItem,
   IncidentView,
   MessageSummary,
-} from './dashboard-protocol.js';
+} from '../contract/staff-protocol.js';
 
 /** How many feed lines a dashboard gets when it connects; older ones are in the report. */
 export const FEED_SNAPSHOT_LIMIT = 300;

@@ -2,7 +2,7 @@ import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ExamService } from '../exam/exam-service.js';
 import type { PackRegistry } from '../exam/pack-registry.js';
-import { formatCode } from '../auth/code-format.js';
+import { formatCode } from '../contract/rules/code-format.js';
 
 // The session report (procès-verbal): everything the certification body asks of a supervised
 // sitting, gathered from the database in one read. The HTML page and the CSV files render it.

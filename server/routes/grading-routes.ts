@@ -8,12 +8,14 @@ import { juryCsv, juryHtml } from '../grading/jury-export.js';
 import { projectRoot } from '../paths.js';
 import { userError } from '../errors.js';
 import type { CompetenceJudgement, InterpretationJudgement, KeyPointJudgement } from '../db/schema/grading.js';
-import { Empty, errors } from './schemas/common.js';
+import { Empty } from '../contract/common.js';
+import { errors } from '../contract/errors.js';
 import {
   AnswerMarkBody,
   ClosedResult,
   DistributionBody,
   FinishResult,
+  GradingSessionSummary,
   JuryQuery,
   MarkSaveResult,
   OverviewView,
@@ -22,10 +24,9 @@ import {
   ScriptMarkBody,
   ScriptParams,
   SessionParams,
-  SessionSummary,
   ThirdReadingBody,
   WorkspaceView,
-} from './schemas/grading.js';
+} from '../contract/grading.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,7 +53,7 @@ async function gradingRoutes(app: FastifyInstance) {
 
   app.get(
     '/api/grading/sessions',
-    { preHandler: app.requireStaff('admin', 'corrector'), schema: { summary: 'Sessions to grade: a corrector sees those assigned to them, an admin all', response: { 200: Type.Array(SessionSummary), ...errors(401, 403) } } },
+    { preHandler: app.requireStaff('admin', 'corrector'), schema: { summary: 'Sessions to grade: a corrector sees those assigned to them, an admin all', response: { 200: Type.Array(GradingSessionSummary), ...errors(401, 403) } } },
     async (request) => {
       const p = staff(request);
       return grading.summaries(p.accountId, p.role === 'admin' ? 'admin' : 'corrector');
