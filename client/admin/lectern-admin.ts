@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiClient, ApiError } from '../common/api.js';
 import { I18nController, localized, t, type StringKey } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
-import type { MeView } from '../../server/exam/attempt-view.js';
+import type { MeView } from '../../server/contract/auth.js';
 import type { PackList } from './types.js';
 import '../common/lectern-staff-login.js';
 import '../kiosk/lectern-language-switch.js';

@@ -1,7 +1,7 @@
 // The interface's languages: French by default, English on request. Exam content (documents,
 // questions) is never translated; only the interface around it is.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Localized } from '../../server/content/pack-types.js';
+import type { Localized } from '../../server/contract/pack.js';
 import { fr } from './strings/fr.js';
 import { en } from './strings/en.js';
 

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { AnswerMark, MarkSaveResult, ReadingsView, ScriptMark, ScriptView, WorkspaceView } from '../../server/grading/views.js';
+import type { AnswerMark, MarkSaveResult, ReadingsView, ScriptMark, ScriptView, WorkspaceView } from '../../server/contract/grading.js';
 import { ApiError, type ApiClient } from '../common/api.js';
 import { I18nController } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';

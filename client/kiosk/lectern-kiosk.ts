@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { AttemptView, DocumentView, MeView } from '../../server/exam/attempt-view.js';
-import type { KioskToServer, ProctorMessageView, Receipt, ServerToKiosk } from '../../server/live/protocol.js';
+import type { AttemptView, DocumentView } from '../../server/contract/attempt.js';
+import type { MeView } from '../../server/contract/auth.js';
+import type { KioskToServer, ProctorMessageView, Receipt, ServerToKiosk } from '../../server/contract/kiosk-protocol.js';
 import { ApiClient, ApiError } from '../common/api.js';
 import { Connection, type ConnectionState } from '../common/connection.js';
 import { I18nController, t } from '../common/i18n.js';

@@ -9,7 +9,7 @@
 // This module has no DOM dependency: storage, transport, clock and host are passed in, so the
 // rules are unit-tested in Node (test/client/save-queue.test.ts).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { KioskToServer, Receipt, SaveRefusalReason } from '../../server/live/protocol.js';
+import type { KioskToServer, Receipt, SaveRefusalReason } from '../../server/contract/kiosk-protocol.js';
 
 export type SaveMessage = Extract<KioskToServer, { type: 'save' }>;
 

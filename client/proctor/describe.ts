@@ -1,7 +1,7 @@
 // How a feed line reads: the event's name and a short detail, in the interface's language.
 import { getLanguage } from '../common/i18n.js';
 import { actionLabels, eventLabels, extensionKindLabels, label, pasteSourceLabels, refusalLabels, submitKindLabels } from '../../server/proctor/labels.js';
-import type { DashboardQuestion, FeedItem } from '../../server/proctor/dashboard-protocol.js';
+import type { DashboardQuestion, FeedItem } from '../../server/contract/staff-protocol.js';
 import { p } from './strings.js';
 
 const seconds = (ms: unknown) => Math.round(Number(ms ?? 0) / 1000);

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { MeView } from '../../server/exam/attempt-view.js';
+import type { MeView } from '../../server/contract/auth.js';
 import { ApiClient, ApiError } from '../common/api.js';
 import { I18nController, getLanguage, setLanguage } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { ServerToKiosk } from '../../server/live/protocol.js';
+import type { ServerToKiosk } from '../../server/contract/kiosk-protocol.js';
 
 /**
  * Collects what a socket receives, so a test can wait for the next message of a type

@@ -240,4 +240,7 @@ export const en: Record<keyof typeof fr, string> = {
   'admin.role.admin': 'administrator',
   'admin.role.proctor': 'proctor',
   'admin.role.corrector': 'corrector',
+  'connection.outdated.title': 'This page is out of date',
+  'connection.outdated.body': 'The server was updated since this page was opened. Reload it to continue: the answers already saved are kept.',
+  'connection.outdated.reload': 'Reload the page',
 };

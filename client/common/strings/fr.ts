@@ -241,4 +241,7 @@ export const fr = {
   'admin.role.admin': 'administrateur',
   'admin.role.proctor': 'surveillant',
   'admin.role.corrector': 'correcteur',
+  'connection.outdated.title': 'Cette page n’est plus à jour',
+  'connection.outdated.body': 'Le serveur a été mis à jour depuis l’ouverture de cette page. Rechargez-la pour continuer : vos réponses déjà enregistrées sont conservées.',
+  'connection.outdated.reload': 'Recharger la page',
 } satisfies Record<string, string>;

@@ -2,7 +2,7 @@
 // tested here in Node, with a fake storage and a fake server.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MarkQueue, type KeyValueStorage, type PendingMark, type SendFailure } from '../../../client/grading/mark-queue.js';
-import type { MarkSaveResult } from '../../../server/grading/views.js';
+import type { MarkSaveResult } from '../../../server/contract/grading.js';
 
 class MemoryStorage implements KeyValueStorage {
   readonly map = new Map<string, string>();
