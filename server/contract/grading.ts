@@ -190,6 +190,10 @@ export const Decision = Type.Object({
 });
 export type Decision = Static<typeof Decision>;
 
+// A level ("found") or a band (3). Written as a JSON-schema type list rather than a union: Fastify's
+// serialiser cannot match a union inside a tuple's items and answers 500.
+const LevelOrBand = Type.Unsafe<string | number>({ type: ['string', 'number'] });
+
 export const Disagreement = Type.Object({
   key: Type.String(),
   kind: OneOf(['decision', 'band-gap'] as const),
@@ -197,7 +201,8 @@ export const Disagreement = Type.Object({
   title: Localized,
   /** For a band gap: the writing criterion and the two bands. */
   criterionId: Type.Optional(Type.String()),
-  values: Type.Tuple([Type.Union([Type.String(), Type.Number()]), Type.Union([Type.String(), Type.Number()])]),
+  /** The two readers' levels or bands. */
+  values: Type.Tuple([LevelOrBand, LevelOrBand]),
 });
 export type Disagreement = Static<typeof Disagreement>;
 
