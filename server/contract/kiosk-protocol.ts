@@ -4,7 +4,6 @@
 // KioskToServer (compiled once, server/live/kiosk-messages.ts); the kiosk reads ServerToKiosk.
 import { Type, type Static } from '@sinclair/typebox';
 import { Nullable, OneOf, Time } from './common.js';
-import { Incompatible } from './protocol-version.js';
 
 export const sessionStates = ['waiting', 'running', 'paused', 'ended'] as const;
 export const SessionState = OneOf(sessionStates);
@@ -104,6 +103,16 @@ export type SaveRefusalReason = Static<typeof SaveRefusalReason>;
 
 /** The server's word for a message it could not handle; `code` is stable, `message` plain English. */
 export const SocketError = Type.Object({ type: Type.Literal('error'), code: Type.String(), message: Type.String() });
+
+/** The server's answer to a page of another protocol version (protocol-version.ts), just before it closes the socket. */
+export const Incompatible = Type.Object({
+  type: Type.Literal('incompatible'),
+  serverVersion: Type.Integer(),
+  /** What the page sent; null when it announced none (a page from before versions). */
+  clientVersion: Nullable(Type.Integer()),
+  message: Type.String(),
+});
+export type Incompatible = Static<typeof Incompatible>;
 
 // ---- server -> kiosk ----
 export const ServerToKiosk = Type.Union([

@@ -1,7 +1,8 @@
 // The version of the live protocol (kiosk and dashboard sockets). A page built for another
 // version is told to reload instead of sending messages the server would misread: a kiosk left
 // open across a server upgrade must not lose answers to a renamed field.
-import { Type, type Static } from '@sinclair/typebox';
+// No TypeBox here: the pages import these values, and the schema library stays out of their bundles
+// (the `incompatible` message's schema is in kiosk-protocol.ts).
 
 /** Raise it whenever a socket message changes shape, in either direction. */
 export const PROTOCOL_VERSION = 2;
@@ -11,16 +12,6 @@ export const PROTOCOL_VERSION_PARAM = 'v';
 
 /** The close code after `incompatible` (4000-4999 are the application's own). */
 export const INCOMPATIBLE_CLOSE_CODE = 4426;
-
-/** The server's answer to a page of another version, just before it closes the socket. */
-export const Incompatible = Type.Object({
-  type: Type.Literal('incompatible'),
-  serverVersion: Type.Integer(),
-  /** What the page sent; null when it announced none (a page from before versions). */
-  clientVersion: Type.Union([Type.Integer(), Type.Null()]),
-  message: Type.String(),
-});
-export type Incompatible = Static<typeof Incompatible>;
 
 /** The version a page announced in its socket URL, or null when it gave none or gave garbage. */
 export function announcedVersion(raw: unknown): number | null {

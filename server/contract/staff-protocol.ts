@@ -3,8 +3,7 @@
 // gets a snapshot, then deltas. GET /api/proctor/sessions/:id/snapshot answers the same snapshot.
 import { Type, type Static } from '@sinclair/typebox';
 import { Counts, Localized, Nullable, OneOf, Time } from './common.js';
-import { Activity, ClockView, SessionState, SocketError, SubmitKind } from './kiosk-protocol.js';
-import { Incompatible } from './protocol-version.js';
+import { Activity, ClockView, Incompatible, SessionState, SocketError, SubmitKind } from './kiosk-protocol.js';
 
 export const CandidateTile = Type.Object({
   candidateId: Type.Integer(),

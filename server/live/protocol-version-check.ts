@@ -1,11 +1,6 @@
 import type { WebSocket } from 'ws';
-import {
-  INCOMPATIBLE_CLOSE_CODE,
-  PROTOCOL_VERSION,
-  PROTOCOL_VERSION_PARAM,
-  announcedVersion,
-  type Incompatible,
-} from '../contract/protocol-version.js';
+import { INCOMPATIBLE_CLOSE_CODE, PROTOCOL_VERSION, PROTOCOL_VERSION_PARAM, announcedVersion } from '../contract/protocol-version.js';
+import type { Incompatible } from '../contract/kiosk-protocol.js';
 
 /**
  * A page announces its protocol version in the socket URL (`/ws?v=2`). A page of another version

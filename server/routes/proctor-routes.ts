@@ -146,7 +146,7 @@ export default async function proctorRoutes(app: FastifyInstance) {
   const csv = (name: string, render: (id: number, l: Lang) => string) =>
     app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof LangQuery> }>(
       `/api/sessions/:id/${name}.csv`,
-      { preHandler: staff, schema: { summary: `The session's ${name} as CSV (UTF-8 with BOM, ";" separated)`, params: IdParams, querystring: LangQuery, produces: ['text/csv'], response: errors(401, 403, 404) } },
+      { preHandler: staff, schema: { summary: `The session's ${name} as CSV (UTF-8 with BOM, ";" separated)`, params: IdParams, querystring: LangQuery, produces: ['text/csv'], response: { 200: Type.String({ description: 'CSV text' }), ...errors(401, 403, 404) } } },
       async (request, reply) => {
         supervisor(request, request.params.id);
         const session = app.exam.requireSession(request.params.id);
