@@ -3,7 +3,7 @@
 // 1 s after the candidate stops typing, and at least every 5 s while they type. The local copy is
 // removed only once the server has acknowledged (as durable) that revision or a newer one. After a
 // reconnect or a reload every unacknowledged edit is sent again; the server's revision rule
-// (server/exam/revision.ts) makes resending safe: duplicates and stale saves are acknowledged
+// (server/contract/rules/revision.ts) makes resending safe: duplicates and stale saves are acknowledged
 // without being written.
 //
 // This module has no DOM dependency: storage, transport, clock and host are passed in, so the
