@@ -5,7 +5,7 @@ import type { Principal } from '../auth/auth-service.js';
 import { UserError } from '../errors.js';
 import { StaffToServer, type DashboardDelta, type DashboardSnapshot, type ServerToStaff } from '../contract/staff-protocol.js';
 
-/** Where a dashboard socket gets its session's snapshot and then its deltas. */
+/** One connected dashboard: it takes deltas and sends them (batched) on its socket. */
 export interface DashboardSubscriber {
   push(delta: DashboardDelta): void;
 }
@@ -68,7 +68,7 @@ export function handleStaffSocket(socket: WebSocket, principal: Extract<Principa
       const first = value === undefined ? null : StaffMessage.Errors(value).First();
       return send({ type: 'error', code: 'bad-message', message: `The dashboard protocol has no such message${first?.path ? ` (at ${first.path})` : ''}: send subscribe, unsubscribe or ping.` });
     }
-    const m = value;
+    const m: StaffToServer = value;
     try {
       if (m.type === 'ping') return send({ type: 'pong', sentAt: m.sentAt, serverNow: Date.now() });
       if (m.type === 'unsubscribe') return leave();
