@@ -1,7 +1,7 @@
 // The grading view's model, without DOM: the order in which answers come (by question or by
 // script), the rows a corrector judges on each, the keys for each level, and what is still missing.
 import type { AnswerMark, ScriptMark, WorkspaceView, QuestionView, ScriptView } from '../../server/contract/grading.js';
-import { isAnsweredText } from '../../server/contract/rules/judged.js';
+import { isAnsweredText, isJudged } from '../../server/contract/rules/judged.js';
 import { bandLevels, competenceLevels, interpretationLevels, keyPointLevels, type ScaleLevel } from '../../server/contract/rules/rubric-scales.js';
 
 export type Mode = 'question' | 'script';
@@ -121,7 +121,7 @@ export function isAnswered(script: ScriptView, questionId: string): boolean {
 
 /** Judgement rows of an item still empty (the comment is never required). */
 export function missingOn(rows: Row[], answer: AnswerMark | null, script: ScriptMark | null): Row[] {
-  return rows.filter((r) => r.kind !== 'comment' && levelIn(r, answer, script) === undefined);
+  return rows.filter((r) => r.kind !== 'comment' && !isJudged(levelIn(r, answer, script)));
 }
 
 /** The text of an answer cut into plain and copied segments, for highlighting. */

@@ -7,6 +7,11 @@ export function isAnsweredText(text: string): boolean {
   return text.trim() !== '';
 }
 
+/** A row is judged once it holds a level: band 0 is a judgement, an empty or missing level is not. */
+export function isJudged(level: string | number | null | undefined): boolean {
+  return level !== undefined && level !== null && level !== '';
+}
+
 /** The parts of a paper that take a judgement. */
 export interface JudgedPaper {
   /** `graded`: the question's section has a reading rubric, so its interpretation is judged too. */
@@ -29,10 +34,10 @@ export function missingJudgements(
   for (const q of paper.questions) {
     if (!answered.has(q.id)) continue;
     const mark = answers.get(q.id);
-    for (const kp of q.keyPoints) if (!mark?.keyPoints[kp.id]) missing.push(`${q.id}/${kp.id}`);
-    if (q.graded && !mark?.interpretation) missing.push(`${q.id}/interpretation`);
+    for (const kp of q.keyPoints) if (!isJudged(mark?.keyPoints[kp.id])) missing.push(`${q.id}/${kp.id}`);
+    if (q.graded && !isJudged(mark?.interpretation)) missing.push(`${q.id}/interpretation`);
   }
-  for (const r of paper.writing) for (const c of r.criteria) if (script?.writing[r.id]?.[c.id] === undefined) missing.push(`${r.id}/${c.id}`);
-  for (const r of paper.competence) for (const c of r.criteria) if (!script?.competence[r.id]?.[c.id]) missing.push(`${r.id}/${c.id}`);
+  for (const r of paper.writing) for (const c of r.criteria) if (!isJudged(script?.writing[r.id]?.[c.id])) missing.push(`${r.id}/${c.id}`);
+  for (const r of paper.competence) for (const c of r.criteria) if (!isJudged(script?.competence[r.id]?.[c.id])) missing.push(`${r.id}/${c.id}`);
   return missing;
 }
