@@ -19,7 +19,7 @@ import gradingRoutes from './routes/grading-routes.js';
 import proctor from './proctor/plugin.js';
 import proctorRoutes from './routes/proctor-routes.js';
 import pageRoutes from './routes/pages.js';
-import { MAX_MESSAGE_BYTES } from './live/protocol.js';
+import { MAX_MESSAGE_BYTES } from './contract/rules/limits.js';
 
 export interface AppOptions {
   dataDir: string;

@@ -1,5 +1,5 @@
 import { generatePassword } from './auth/passwords.js';
-import { formatCode } from './auth/code-format.js';
+import { formatCode } from './contract/rules/code-format.js';
 import type { LecternApp } from './app.js';
 
 /** On a fresh database: the `admin` account, with the given password or a generated one (returned to print once). */

@@ -18,6 +18,5 @@ export function userError(statusCode: number, code: string, message: string, ext
   return new UserError(statusCode, code, message, extra);
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; [extra: string]: unknown };
-}
+// The body's schema (and the extra fields it carries) is the contract's.
+export type { ErrorBody } from './contract/errors.js';

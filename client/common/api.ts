@@ -1,9 +1,10 @@
 // The HTTP side of the server, for every page: JSON in and out, the CSRF header on every request
 // that changes something, and failures as one typed error the interface can explain by its code.
 
-export interface ApiErrorBody {
-  error: { code: string; message: string; [more: string]: unknown };
-}
+import type { ErrorBody } from '../../server/contract/errors.js';
+
+/** The server's error body, as the contract defines it. */
+export type ApiErrorBody = ErrorBody;
 
 export class ApiError extends Error {
   /** The rest of the server's `error` object (e.g. `retryAfterSeconds`, `receipt`). */

@@ -2,6 +2,7 @@
 // by itself with a growing delay (0.5 s doubling to 5 s, with some jitter so a room of kiosks
 // does not knock all at once after a server restart) and tells its host when its state changes.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { INCOMPATIBLE_CLOSE_CODE, socketPath } from '../../server/contract/protocol-version.js';
 
 export type ConnectionState = 'online' | 'connecting' | 'offline';
 
@@ -16,6 +17,8 @@ export interface ConnectionOptions {
   silenceMs?: number;
   /** For tests. */
   webSocket?: typeof WebSocket;
+  /** What to do when the server says this page speaks another protocol version; defaults to covering the page with "reload it". */
+  onIncompatible?: () => void;
 }
 
 type Typed = { type: string };
@@ -35,7 +38,8 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
   private _failures = 0;
   private readonly messageListeners = new Set<(message: In) => void>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
-  private readonly options: Required<Omit<ConnectionOptions, 'url' | 'webSocket'>> & ConnectionOptions;
+  private readonly options: Required<Omit<ConnectionOptions, 'url' | 'webSocket' | 'onIncompatible'>> & ConnectionOptions;
+  private _outdated = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -51,6 +55,11 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
 
   get online(): boolean {
     return this._state === 'online';
+  }
+
+  /** The server speaks another protocol version: the page must be reloaded, and the socket is not retried. */
+  get outdated(): boolean {
+    return this._outdated;
   }
 
   /** Attempts that failed in a row since the server last sent a message. */
@@ -76,6 +85,7 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
 
   /** Opens the socket and keeps it open (reconnecting) until `stop()`. */
   start(): void {
+    if (this._outdated) return;
     this.wanted = true;
     if (this.hostIsConnected && !this.socket) this.open();
   }
@@ -155,7 +165,7 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
   private url(): string {
     if (this.options.url) return this.options.url;
     const secure = globalThis.location?.protocol === 'https:';
-    return `${secure ? 'wss' : 'ws'}://${globalThis.location?.host}/ws`;
+    return `${secure ? 'wss' : 'ws'}://${globalThis.location?.host}${socketPath()}`;
   }
 
   private open(): void {
@@ -198,18 +208,33 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
         return;
       }
       if (typeof message !== 'object' || message === null || typeof (message as Typed).type !== 'string') return;
+      if ((message as Typed).type === 'incompatible') {
+        this.becomeOutdated();
+        return;
+      }
       // Counted as working once the server has said something: a socket it closes right after opening stays a failure, so the delay still grows.
       this._failures = 0;
       for (const listener of [...this.messageListeners]) listener(message as In);
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event: CloseEvent) => {
       clearTimeout(connectTimer);
+      if (event.code === INCOMPATIBLE_CLOSE_CODE) this.becomeOutdated();
       if (this.socket !== socket) return;
       this.socket = null;
       this.setState('offline');
       this.scheduleRetry();
     });
     // 'error' is always followed by 'close', which does the work.
+  }
+
+  /** Retrying would meet the same answer: stop for good and tell the person to reload. */
+  private becomeOutdated(): void {
+    if (this._outdated) return;
+    this._outdated = true;
+    this.stop();
+    if (this.options.onIncompatible) this.options.onIncompatible();
+    // Loaded only when needed, so this controller stays importable without a DOM (unit tests).
+    else void import('./lectern-outdated-notice.js').then((notice) => notice.showOutdatedNotice());
   }
 
   private scheduleRetry(): void {

@@ -5,7 +5,7 @@
 // bundle, which every candidate downloads, carries nothing else. Staff pages add theirs through
 // staff-i18n.ts, and error-text.ts adds the wording of server errors where a page shows them.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Localized } from '../../server/content/pack-types.js';
+import type { Localized } from '../../server/contract/pack.js';
 import { fillPlaceholders, formatEntry, languages, type Entry, type Language, type Params } from '../../server/contract/i18n/format.js';
 import type { LabelGroup, MessageKey } from '../../server/contract/i18n/catalogue.js';
 import { kioskFr } from '../../server/contract/i18n/fr/kiosk.js';

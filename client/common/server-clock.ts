@@ -3,7 +3,7 @@
 // cannot move), re-anchored on every `clock` and `saved` message and corrected for the transit
 // time, and counts the time left down locally between messages from the last ClockView.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ClockView, SessionState } from '../../server/live/protocol.js';
+import type { ClockView, SessionState } from '../../server/contract/kiosk-protocol.js';
 
 export interface ServerClockOptions {
   tickMs?: number;

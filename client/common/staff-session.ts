@@ -2,7 +2,7 @@
 // the login gate, the role check and the logout, once for the three pages. No DOM: the API client
 // is passed in, so the gate is unit-tested in Node (test/client/common/staff-session.test.ts).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { MeView } from '../../server/exam/attempt-view.js';
+import type { MeView } from '../../server/contract/auth.js';
 import { ApiError } from './api.js';
 
 export type StaffRole = 'admin' | 'proctor' | 'corrector';

@@ -1,6 +1,6 @@
 // The grading workspace's calls to the server, in one place (Home Assistant's src/data/<domain>.ts
 // pattern): the paths and bodies are here, the element only says what it wants.
-import type { AnswerMark, MarkSaveResult, ReadingsView, ScriptMark, WorkspaceView } from '../../server/grading/views.js';
+import type { AnswerMark, MarkSaveResult, ReadingsView, ScriptMark, WorkspaceView } from '../../server/contract/grading.js';
 import { ApiError, type ApiClient } from '../common/api.js';
 import type { PendingMark, SendFailure } from './mark-queue.js';
 

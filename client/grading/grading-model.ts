@@ -1,6 +1,8 @@
 // The grading view's model, without DOM: the order in which answers come (by question or by
 // script), the rows a corrector judges on each, the keys for each level, and what is still missing.
-import type { AnswerMark, ScriptMark, WorkspaceView, QuestionView, ScriptView } from '../../server/grading/views.js';
+import type { AnswerMark, ScriptMark, WorkspaceView, QuestionView, ScriptView } from '../../server/contract/grading.js';
+import { isAnsweredText, isJudged } from '../../server/contract/rules/judged.js';
+import { bandLevels, competenceLevels, interpretationLevels, keyPointLevels, type ScaleLevel } from '../../server/contract/rules/rubric-scales.js';
 
 export type Mode = 'question' | 'script';
 
@@ -13,29 +15,9 @@ export type Row =
   | { kind: 'competence'; rubricId: string; criterionId: string }
   | { kind: 'comment' };
 
-export interface Level<L extends string | number = string | number> {
-  level: L;
-  /** The key that sets it. */
-  key: string;
-}
-
-// Higher digit, better answer, on every scale.
-export const keyPointLevels: Level<'found' | 'partly' | 'missing'>[] = [
-  { level: 'found', key: '2' },
-  { level: 'partly', key: '1' },
-  { level: 'missing', key: '0' },
-];
-export const interpretationLevels: Level<'correct' | 'partial' | 'misunderstanding'>[] = [
-  { level: 'correct', key: '2' },
-  { level: 'partial', key: '1' },
-  { level: 'misunderstanding', key: '0' },
-];
-export const competenceLevels: Level<'met' | 'partly' | 'notMet'>[] = [
-  { level: 'met', key: '2' },
-  { level: 'partly', key: '1' },
-  { level: 'notMet', key: '0' },
-];
-export const bandLevels: Level<number>[] = [0, 1, 2, 3, 4, 5].map((b) => ({ level: b, key: String(b) }));
+/** A level of a scale and the key that sets it: the contract's scales, best first. */
+export type Level<L extends string | number = string | number> = ScaleLevel<L>;
+export { bandLevels, competenceLevels, interpretationLevels, keyPointLevels };
 
 export function levelsOf(row: Row): Level[] {
   switch (row.kind) {
@@ -134,12 +116,12 @@ export function withLevel(row: Row, answer: AnswerMark, script: ScriptMark, leve
 }
 
 export function isAnswered(script: ScriptView, questionId: string): boolean {
-  return (script.answers.find((a) => a.questionId === questionId)?.text.trim() ?? '') !== '';
+  return isAnsweredText(script.answers.find((a) => a.questionId === questionId)?.text ?? '');
 }
 
 /** Judgement rows of an item still empty (the comment is never required). */
 export function missingOn(rows: Row[], answer: AnswerMark | null, script: ScriptMark | null): Row[] {
-  return rows.filter((r) => r.kind !== 'comment' && levelIn(r, answer, script) === undefined);
+  return rows.filter((r) => r.kind !== 'comment' && !isJudged(levelIn(r, answer, script)));
 }
 
 /** The text of an answer cut into plain and copied segments, for highlighting. */

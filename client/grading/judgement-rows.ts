@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { levelsOf, type Row } from './grading-model.js';
 import type { StringKey } from '../common/i18n.js';
 import { t } from '../common/staff-i18n.js';
+import { isJudged } from '../../server/contract/rules/judged.js';
 
 export interface LevelChosenDetail {
   rowIndex: number;
@@ -52,7 +53,7 @@ export interface RowRender {
 
 export function renderRow(r: RowRender): TemplateResult {
   const levels = levelsOf(r.row);
-  const missing = r.value === undefined && r.row.kind !== 'comment';
+  const missing = !isJudged(r.value) && r.row.kind !== 'comment';
   return html`<li class="row ${r.current ? 'current' : ''} ${missing ? 'missing' : ''}" data-row=${r.index} aria-current=${r.current ? 'true' : 'false'}>
     ${r.inline
       ? html`<p class="row-text"><span class="row-title">${r.title}</span> ${r.text}</p>`

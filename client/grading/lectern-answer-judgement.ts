@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { AnswerMark, AnswerView, QuestionView, ReadingView } from '../../server/grading/views.js';
-import type { ReadingRubric } from '../../server/content/pack-types.js';
+import type { AnswerMark, AnswerView, QuestionView, ReadingView } from '../../server/contract/grading.js';
+import type { ReadingRubric } from '../../server/contract/pack.js';
 import { I18nController, localized } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { gradingStyles } from './grading-styles.js';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { OverviewView, ResultsView } from '../../server/grading/views.js';
+import type { OverviewView, ResultsView } from '../../server/contract/grading.js';
 import type { ApiClient } from '../common/api.js';
 import { I18nController, getLanguage, localized, type StringKey } from '../common/i18n.js';
 import { errorText } from '../common/error-text.js';

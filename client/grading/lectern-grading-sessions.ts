@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { GradingSessionSummary } from '../../server/grading/views.js';
+import type { GradingSessionSummary } from '../../server/contract/grading.js';
 import type { ApiClient } from '../common/api.js';
 import { I18nController } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { AnswerMark, ReadingsView, ScriptMark, WorkspaceView } from '../../server/grading/views.js';
+import type { AnswerMark, ReadingsView, ScriptMark, WorkspaceView } from '../../server/contract/grading.js';
 import type { ApiClient } from '../common/api.js';
 import { I18nController } from '../common/i18n.js';
 import { browserStorage } from '../common/local-store.js';

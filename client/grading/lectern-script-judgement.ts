@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { ReadingsView, ScriptMark, ScriptView, WorkspaceView } from '../../server/grading/views.js';
+import type { ReadingsView, ScriptMark, ScriptView, WorkspaceView } from '../../server/contract/grading.js';
 import { I18nController, localized } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { gradingStyles } from './grading-styles.js';

@@ -10,7 +10,7 @@
 //
 // No DOM here apart from the optional controller at the end: storage and transport are passed in.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AnswerMark, MarkSaveResult, ScriptMark } from '../../server/grading/views.js';
+import type { AnswerMark, MarkSaveResult, ScriptMark } from '../../server/contract/grading.js';
 import { keysWithPrefix, readItem, removeItem, type KeyValueStorage } from '../common/local-store.js';
 
 export type MarkTarget = { kind: 'answer'; candidateId: number; questionId: string } | { kind: 'script'; candidateId: number };

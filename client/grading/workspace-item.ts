@@ -1,7 +1,7 @@
 // The item on screen in the grading workspace: where it is (script, reading, position, progress),
 // then the answer's or the script's judgement. Rendered into the workspace's own shadow root.
 import { html, nothing } from 'lit';
-import type { ReadingsView } from '../../server/grading/views.js';
+import type { ReadingsView } from '../../server/contract/grading.js';
 import { questionsOf, type Item } from './grading-model.js';
 import type { LevelChosenDetail } from './judgement-rows.js';
 import type { CommentChangedDetail } from './lectern-answer-judgement.js';

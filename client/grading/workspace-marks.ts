@@ -1,6 +1,6 @@
 // The marks the grading workspace shows: the server's, with this workstation's unacknowledged
 // changes laid over them. Their revisions are the mark queue's business (mark-queue.ts).
-import type { AnswerMark, ScriptMark, WorkspaceView } from '../../server/grading/views.js';
+import type { AnswerMark, ScriptMark, WorkspaceView } from '../../server/contract/grading.js';
 import type { Item } from './grading-model.js';
 import { markKey, type HeldRevision, type MarkTarget, type PendingMark } from './mark-queue.js';
 

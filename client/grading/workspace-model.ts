@@ -1,6 +1,6 @@
 // What is where in a loaded grading workspace, without DOM: the rows of each item, the marks on
 // them, what is still missing, and whether the corrector may still change them.
-import type { AnswerMark, ScriptMark, ScriptView, WorkspaceView } from '../../server/grading/views.js';
+import type { AnswerMark, ScriptMark, ScriptView, WorkspaceView } from '../../server/contract/grading.js';
 import { answerRows, isAnswered, missingOn, questionsOf, scriptRows, type Item, type Row } from './grading-model.js';
 import type { WorkspaceMarks } from './workspace-marks.js';
 

@@ -1,6 +1,6 @@
 // The events kiosk elements send up to lectern-kiosk: kebab-case, bubbling, composed, with their
 // payloads declared once here.
-import type { Receipt } from '../../server/live/protocol.js';
+import type { Receipt } from '../../server/contract/kiosk-protocol.js';
 
 export interface KioskEventDetails {
   'login-succeeded': { csrfToken: string };

@@ -4,8 +4,9 @@
 // here. No DOM: the connection, the clock, the save queue and the supervision are passed in, so the
 // rules are unit-tested in Node (test/client/kiosk/kiosk-controller.test.ts).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AttemptView, MeView } from '../../server/exam/attempt-view.js';
-import type { ClockView, ProctorMessageView, Receipt, ServerToKiosk } from '../../server/live/protocol.js';
+import type { AttemptView } from '../../server/contract/attempt.js';
+import type { MeView } from '../../server/contract/auth.js';
+import type { ClockView, ProctorMessageView, Receipt, ServerToKiosk } from '../../server/contract/kiosk-protocol.js';
 import { ApiError } from '../common/api.js';
 import type { ConnectionState } from '../common/connection.js';
 import { initialKioskState, screenFor, type KioskControllerOptions, type KioskState } from './kiosk-ports.js';

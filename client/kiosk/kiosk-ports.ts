@@ -1,7 +1,7 @@
 // What the kiosk controller works with, as interfaces: the real ones are the API client, the
 // connection, the server clock, the save queue and the supervision; the unit tests pass fakes.
-import type { AttemptView, DocumentView } from '../../server/exam/attempt-view.js';
-import type { ClockView, KioskToServer, ProctorMessageView, Receipt, ServerToKiosk, SessionState } from '../../server/live/protocol.js';
+import type { AttemptView, DocumentView } from '../../server/contract/attempt.js';
+import type { ClockView, KioskToServer, ProctorMessageView, Receipt, ServerToKiosk, SessionState } from '../../server/contract/kiosk-protocol.js';
 import type { ConnectionState } from '../common/connection.js';
 import type { LoggedOutReason } from './lectern-logged-out.js';
 import type { SaveQueue } from './save-queue.js';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, queryAll, state } from 'lit/decorators.js';
-import type { AttemptSectionView, AttemptView, DocumentView } from '../../server/exam/attempt-view.js';
+import type { AttemptSectionView, AttemptView, DocumentView } from '../../server/contract/attempt.js';
 import { I18nController, localized, t } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { emit } from './events.js';

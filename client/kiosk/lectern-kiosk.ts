@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { AttemptView } from '../../server/exam/attempt-view.js';
-import type { KioskToServer, Receipt, ServerToKiosk } from '../../server/live/protocol.js';
+import type { AttemptView } from '../../server/contract/attempt.js';
+import type { KioskToServer, Receipt, ServerToKiosk } from '../../server/contract/kiosk-protocol.js';
 import { ApiClient } from '../common/api.js';
 import { Connection } from '../common/connection.js';
 import { I18nController, t } from '../common/i18n.js';

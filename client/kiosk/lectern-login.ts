@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError, type ApiClient } from '../common/api.js';
-import { CANDIDATE_CODE_LENGTH, SESSION_CODE_LENGTH, checkCode, formatCode, normalizeCode, type CodeProblem } from '../../server/auth/code-format.js';
+import { CANDIDATE_CODE_LENGTH, SESSION_CODE_LENGTH, checkCode, formatCode, normalizeCode, type CodeProblem } from '../../server/contract/rules/code-format.js';
 import { I18nController, t, type StringKey } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { emit } from './events.js';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ProctorMessageView } from '../../server/live/protocol.js';
+import type { ProctorMessageView } from '../../server/contract/kiosk-protocol.js';
 import { formatTimeOfDay } from '../common/format.js';
 import { I18nController, t } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';

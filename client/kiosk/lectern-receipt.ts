@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { AttemptSectionView } from '../../server/exam/attempt-view.js';
-import type { Receipt } from '../../server/live/protocol.js';
-import { formatCode } from '../../server/auth/code-format.js';
+import type { AttemptSectionView } from '../../server/contract/attempt.js';
+import type { Receipt } from '../../server/contract/kiosk-protocol.js';
+import { formatCode } from '../../server/contract/rules/code-format.js';
 import { digestGroups, formatDateTime, formatNumber } from '../common/format.js';
 import { I18nController, t, type StringKey } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { SessionState } from '../../server/live/protocol.js';
-import { formatCode } from '../../server/auth/code-format.js';
+import type { SessionState } from '../../server/contract/kiosk-protocol.js';
+import { formatCode } from '../../server/contract/rules/code-format.js';
 import type { ConnectionState } from '../common/connection.js';
 import { formatDuration, formatTimeOfDay } from '../common/format.js';
 import { I18nController, t, type StringKey } from '../common/i18n.js';

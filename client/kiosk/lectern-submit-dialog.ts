@@ -1,13 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { AttemptView } from '../../server/exam/attempt-view.js';
-import type { Receipt } from '../../server/live/protocol.js';
+import type { AttemptView } from '../../server/contract/attempt.js';
+import type { Receipt } from '../../server/contract/kiosk-protocol.js';
 import { ApiError, type ApiClient } from '../common/api.js';
 import type { ConnectionState } from '../common/connection.js';
 import { formatNumber } from '../common/format.js';
 import { I18nController, t } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
-import { countWords } from '../../server/exam/revision.js';
+import { countWords } from '../../server/contract/rules/revision.js';
 import { emit } from './events.js';
 import { questionNumbers } from './lectern-exam.js';
 import { refusalText } from './refusals.js';

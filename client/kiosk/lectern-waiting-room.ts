@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { AttemptView } from '../../server/exam/attempt-view.js';
+import type { AttemptView } from '../../server/contract/attempt.js';
 import type { ConnectionState } from '../common/connection.js';
-import { formatCode } from '../../server/auth/code-format.js';
+import { formatCode } from '../../server/contract/rules/code-format.js';
 import { formatTimeOfDay } from '../common/format.js';
 import { I18nController, t } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';

@@ -1,7 +1,7 @@
 // The proctor's messages to the candidate: shown until the candidate acknowledges each one, never
 // shown again once acknowledged (even when the attempt is fetched again), and the acknowledgement
 // reaches the server even if the socket was down when the candidate gave it.
-import type { ProctorMessageView } from '../../server/live/protocol.js';
+import type { ProctorMessageView } from '../../server/contract/kiosk-protocol.js';
 
 export class ProctorMessages {
   private readonly acknowledged = new Set<number>();

@@ -3,13 +3,13 @@
 // 1 s after the candidate stops typing, and at least every 5 s while they type. The local copy is
 // removed only once the server has acknowledged (as durable) that revision or a newer one. After a
 // reconnect or a reload every unacknowledged edit is sent again; the server's revision rule
-// (server/exam/revision.ts) makes resending safe: duplicates and stale saves are acknowledged
+// (server/contract/rules/revision.ts) makes resending safe: duplicates and stale saves are acknowledged
 // without being written.
 //
 // This module has no DOM dependency: storage, transport, clock and host are passed in, so the
 // rules are unit-tested in Node (test/client/kiosk/save-queue.test.ts).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Receipt, SaveRefusalReason } from '../../server/live/protocol.js';
+import type { Receipt, SaveRefusalReason } from '../../server/contract/kiosk-protocol.js';
 import type { KeyValueStorage } from '../common/local-store.js';
 import { mergeAnswers, type ServerAnswer } from './answer-merge.js';
 import { LocalCopies, sameScope, type AnswerScope } from './local-copies.js';

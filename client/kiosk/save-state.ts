@@ -1,6 +1,6 @@
 // What the save queue tells the kiosk about each answer (saved, saving, offline, refused) and why
 // sending stopped or waits; the status bar and the answer fields show it.
-import type { SaveRefusalReason } from '../../server/live/protocol.js';
+import type { SaveRefusalReason } from '../../server/contract/kiosk-protocol.js';
 import type { MergedAnswer } from './answer-merge.js';
 import type { LocalEdit } from './local-copies.js';
 

@@ -1,5 +1,5 @@
 // How the save queue reaches the server: the kiosk's socket in the browser, a fake in the tests.
-import type { KioskToServer } from '../../server/live/protocol.js';
+import type { KioskToServer } from '../../server/contract/kiosk-protocol.js';
 
 export type SaveMessage = Extract<KioskToServer, { type: 'save' }>;
 

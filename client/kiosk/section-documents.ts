@@ -1,6 +1,6 @@
 // The sections' English documents, fetched once the exam has started (the server refuses them
 // before): each only once, and one that failed is tried again until it comes.
-import type { AttemptView, DocumentView } from '../../server/exam/attempt-view.js';
+import type { AttemptView, DocumentView } from '../../server/contract/attempt.js';
 import type { KioskApi } from './kiosk-ports.js';
 
 export interface SectionDocumentsOptions {

@@ -4,7 +4,7 @@
 // reading or idle. Events that happen while offline wait in an outbox and go on reconnection,
 // with how long they waited, so the server can date them.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Activity, KioskToServer, SupervisionKind } from '../../server/live/protocol.js';
+import type { Activity, KioskToServer, SupervisionKind } from '../../server/contract/kiosk-protocol.js';
 
 export type SupervisionDetail = Record<string, string | number | boolean>;
 export type PasteSource = 'document' | 'own-answer' | 'outside';

@@ -1,21 +1,17 @@
 // The dashboard's picture of the room: the snapshot, then every delta applied to it. Tiles are
 // replaced, never mutated, so a tile element re-renders only when its own candidate changed.
 import { timeLeftAfter } from '../common/server-clock.js';
-import {
-  compareWorkstations,
-  problemScore,
-  tileProblems,
-  tileState,
-  type CandidateTile,
-  type DashboardDelta,
-  type DashboardQuestion,
-  type DashboardSession,
-  type DashboardSnapshot,
-  type FeedItem,
-  type IncidentView,
-  type MessageSummary,
-  type TileState,
-} from '../../server/proctor/dashboard-protocol.js';
+import { compareWorkstations, problemScore, tileProblems, tileState, type TileState } from '../../server/contract/rules/tiles.js';
+import type {
+  CandidateTile,
+  DashboardDelta,
+  DashboardQuestion,
+  DashboardSession,
+  DashboardSnapshot,
+  FeedItem,
+  IncidentView,
+  MessageSummary,
+} from '../../server/contract/staff-protocol.js';
 
 export const FEED_LIMIT = 500;
 

@@ -1,6 +1,6 @@
 // How a feed line reads: the event's name and a short detail, in the interface's language.
 import { getLanguage, hasText } from '../common/i18n.js';
-import type { DashboardQuestion, FeedItem } from '../../server/proctor/dashboard-protocol.js';
+import type { DashboardQuestion, FeedItem } from '../../server/contract/staff-protocol.js';
 import { label, t } from '../common/staff-i18n.js';
 
 const seconds = (ms: unknown) => Math.round(Number(ms ?? 0) / 1000);

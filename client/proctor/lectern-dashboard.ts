@@ -11,7 +11,7 @@ import { DashboardStore, type Filter, type SortOrder, type TileView } from './da
 import { DrawThrottle, drawNeeds } from './draw-schedule.js';
 import type { LecternEventFeed } from './lectern-event-feed.js';
 import { TileWindow } from './tile-window.js';
-import { tileStates } from '../../server/proctor/dashboard-protocol.js';
+import { tileStates } from '../../server/contract/rules/tiles.js';
 import { clockText, errorText, formStyles, stateStyles, type CandidateSelectedDetail } from './ui.js';
 import { errorText as refusalText } from '../common/error-text.js';
 import './lectern-candidate-tile.js';

@@ -6,22 +6,9 @@ import { baseStyles } from '../common/styles.js';
 import { formatDateTime } from '../common/format.js';
 import { errorText, formStyles } from './ui.js';
 import { t } from '../common/staff-i18n.js';
+import type { SessionSummary } from '../../server/contract/sessions.js';
+import type { PackSummary } from '../../server/contract/admin.js';
 
-interface SessionSummary {
-  id: number;
-  code: string;
-  title: string;
-  room: string;
-  state: 'waiting' | 'running' | 'paused' | 'ended';
-  startedAt: number | null;
-  candidateCount: number;
-}
-
-interface PackSummary {
-  id: string;
-  title: { fr: string; en: string };
-  durationMinutes: number;
-}
 
 export interface SessionChosenDetail {
   sessionId: number;

@@ -1,4 +1,4 @@
-// The types the dashboard shares with the server, in one import.
+// The types the dashboard shares with the server, in one import: the contract's.
 export type {
   CandidateTile,
   DashboardDelta,
@@ -10,5 +10,5 @@ export type {
   MessageSummary,
   ServerToStaff,
   StaffToServer,
-} from '../../server/proctor/dashboard-protocol.js';
-export type { SessionState } from '../../server/live/protocol.js';
+} from '../../server/contract/staff-protocol.js';
+export type { SessionState } from '../../server/contract/kiosk-protocol.js';

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { CANDIDATE_CODE_LENGTH, CODE_ALPHABET, SESSION_CODE_LENGTH } from './code-format.js';
+import { CANDIDATE_CODE_LENGTH, CODE_ALPHABET, SESSION_CODE_LENGTH } from '../contract/rules/code-format.js';
 
 // New codes, from the alphabet people can read without confusion (see code-format.ts).
 

@@ -3,20 +3,23 @@
 // document, its questions and the rubrics that grade it. Everything the kiosk,
 // the proctor's dashboard and the grading view know about an exam comes from here.
 
-/** Text shown in the interface, in both languages. Exam content itself is not translated. */
-export interface Localized {
-  fr: string;
-  en: string;
-}
+import type { AnswerLanguage, KeyPoint, Localized, PackProblem, Rubric } from '../contract/pack.js';
 
-export type AnswerLanguage = 'en' | 'fr';
-
-export interface KeyPoint {
-  /** Stable within its question, e.g. "kp1". */
-  id: string;
-  /** What a correct answer contains, written for the corrector. */
-  text: string;
-}
+// The shapes the pages see (rubrics, key points, languages) are the contract's; re-exported so
+// server modules keep one import for the whole pack.
+export type {
+  AnswerLanguage,
+  CefrReference,
+  CompetenceCriterion,
+  CompetenceRubric,
+  KeyPoint,
+  Localized,
+  PackProblem,
+  ReadingRubric,
+  Rubric,
+  WritingCriterion,
+  WritingRubric,
+} from '../contract/pack.js';
 
 export interface Question {
   /** Unique within the pack, e.g. "q3". Answers are stored under this id. */
@@ -51,72 +54,6 @@ export interface Section {
   questions: Question[];
 }
 
-/** CEFR reference a rubric follows: the scale's name and level, cited, not copied. */
-export interface CefrReference {
-  /** e.g. "CEFR Companion Volume (2020): Reading for information and argument". */
-  scale: string;
-  level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
-}
-
-/** Reading, judged per question: each key point found / partly / missing, and the interpretation. */
-export interface ReadingRubric {
-  kind: 'reading';
-  id: string;
-  title: Localized;
-  cefr: CefrReference[];
-  /** Descriptors written for this project. */
-  keyPointLevels: { found: Localized; partly: Localized; missing: Localized };
-  interpretationLevels: { correct: Localized; partial: Localized; misunderstanding: Localized };
-  threshold: {
-    /** Share of key points judged found over all questions (partly counts half), 0..1. */
-    minKeyPointShare: number;
-    /** At most this many answers judged a misunderstanding. */
-    maxMisunderstandings: number;
-  };
-}
-
-export interface WritingCriterion {
-  id: string;
-  title: Localized;
-  /** Descriptors at bands 1, 3 and 5; 0 means nothing to assess, 2 and 4 lie between. */
-  bands: { 1: Localized; 3: Localized; 5: Localized };
-}
-
-/** Writing, judged once per script on bands 0..5 per criterion. */
-export interface WritingRubric {
-  kind: 'writing';
-  id: string;
-  title: Localized;
-  cefr: CefrReference[];
-  criteria: WritingCriterion[];
-  threshold: {
-    /** Every criterion at least this band. */
-    minBandEach: number;
-    /** Sum of the bands at least this. */
-    minTotal: number;
-  };
-}
-
-export interface CompetenceCriterion {
-  id: string;
-  title: Localized;
-  descriptors: { met: Localized; partly: Localized; notMet: Localized };
-}
-
-/** Competence sections (in French): each certification criterion met / partly / not met. */
-export interface CompetenceRubric {
-  kind: 'competence';
-  id: string;
-  title: Localized;
-  criteria: CompetenceCriterion[];
-  threshold: {
-    /** A criterion judged "partly" counts as met when true. */
-    partlyCountsAsMet: boolean;
-  };
-}
-
-export type Rubric = ReadingRubric | WritingRubric | CompetenceRubric;
-
 export interface Pack {
   /** The folder name, e.g. "devops-title-qp". */
   id: string;
@@ -131,13 +68,6 @@ export interface Pack {
   dir: string;
   /** SHA-256 over every file of the pack, so a session records exactly which content it ran. */
   digest: string;
-}
-
-/** One problem found while loading a pack: always names the file and the line. */
-export interface PackProblem {
-  file: string;
-  line: number;
-  message: string;
 }
 
 export interface PackLoadResult {

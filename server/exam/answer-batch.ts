@@ -1,6 +1,6 @@
 // What the event loop and the answer writer (a worker thread) say to each other: a batch of
 // saves goes to the writer, their outcomes come back once the batch's transaction has committed.
-import type { RevisionVerdict } from './revision.js';
+import type { RevisionVerdict } from '../contract/rules/revision.js';
 
 export interface IncomingSave {
   candidateId: number;

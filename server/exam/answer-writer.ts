@@ -5,8 +5,8 @@
 // reading, checking and acknowledging while the next batch gathers.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { judgeRevision } from './revision.js';
-import { countAnswerWords } from './word-count.js';
+import { judgeRevision } from '../contract/rules/revision.js';
+import { countAnswerWords } from '../contract/rules/word-count.js';
 import { unpackBatch, type IncomingSave, type SaveOutcome, type WriterData, type WriterReply, type WriterRequest } from './answer-batch.js';
 
 const { file } = workerData as WriterData;

@@ -4,7 +4,7 @@
 // splicing the string into each answer saved 15 µs of a fetch that costs over 200 µs, with no
 // difference measurable end to end: test/bench/attempt-fetch.ts.)
 import type { Pack } from '../content/pack-types.js';
-import type { AttemptView } from './attempt-view.js';
+import type { AttemptView } from '../contract/attempt.js';
 
 export type PaperView = AttemptView['pack'];
 

@@ -1,6 +1,6 @@
 // Deadlines, pauses and extensions as a candidate and a proctor see them. The server's clock is
 // the only clock: everything here is computed from what the store holds and `now`.
-import type { ClockView } from '../live/protocol.js';
+import type { ClockView } from '../contract/kiosk-protocol.js';
 import type { ExamStore } from './exam-store.js';
 import type { ExamSessionRow } from './sessions.repo.js';
 import { deadlineAt, isPaused, timeLeftMs, type CandidateTiming } from './timing.js';

@@ -3,7 +3,7 @@
 // composes them and forwards, so callers in other areas keep one name to ask.
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { ClockView, Receipt } from '../live/protocol.js';
+import type { ClockView, Receipt } from '../contract/kiosk-protocol.js';
 import type { Actor } from './actor.js';
 import type { StoredAnswer } from './answers.repo.js';
 import { CandidateControls, type ExtraTimeGrant } from './candidate-controls.js';

@@ -1,7 +1,7 @@
 // A session's life: created with its candidates, started, paused and resumed for the whole
 // room, ended. Each change is one transaction with its audit row (ExamStore.write).
 import type { Pack } from '../content/pack-types.js';
-import type { Receipt } from '../live/protocol.js';
+import type { Receipt } from '../contract/kiosk-protocol.js';
 import { newCandidateCode, newSessionCode } from '../auth/codes.js';
 import { userError } from '../errors.js';
 import { accountOf, actorFields, type Actor } from './actor.js';

@@ -1,6 +1,6 @@
 // Handing in: the candidate's submission, the server's at the deadline, and the receipt.
 import { createHash } from 'node:crypto';
-import type { Receipt } from '../live/protocol.js';
+import type { Receipt } from '../contract/kiosk-protocol.js';
 import type { StoredAnswer } from './answers.repo.js';
 import type { CandidateRow } from './candidates.repo.js';
 import type { ExamClocks } from './clocks.js';

@@ -7,15 +7,9 @@
 //   and w(i, j) = (i - j)² / (k - 1)² for a scale of k ordered levels. 1 is perfect agreement, 0 what
 //   chance gives, below 0 worse than chance. It is not defined (null) when chance alone would give
 //   perfect agreement, i.e. when both correctors used a single level between them (Σ w·E = 0).
+import type { AgreementFigures } from '../contract/grading.js';
 
-export interface AgreementFigures {
-  /** Pairs of judgements compared. */
-  pairs: number;
-  /** Shares between 0 and 1; null when there is no pair. */
-  exact: number | null;
-  adjacent: number | null;
-  kappa: number | null;
-}
+export type { AgreementFigures } from '../contract/grading.js';
 
 /**
  * `levels` is the ordered scale (worst first), `pairs` the two correctors' levels on the same items.

@@ -3,7 +3,7 @@
 import { transaction } from '../db/connection.js';
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import { formatCode } from '../auth/code-format.js';
+import { formatCode } from '../contract/rules/code-format.js';
 import { userError } from '../errors.js';
 import type { GradingSessionsRepository } from './grading-sessions.repo.js';
 import type { SessionLoader } from './loaded-session.js';
@@ -12,7 +12,7 @@ import { requireOpen } from './grading-access.js';
 import { stateOf } from './script-state.js';
 import type { ExamLookup } from './exam-lookup.js';
 import { actorFields, type GradingActor } from './grading-actor.js';
-import type { ResultsView } from './views.js';
+import type { ResultsView } from '../contract/grading.js';
 
 export type JuryFormat = 'json' | 'csv' | 'html';
 

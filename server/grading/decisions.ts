@@ -2,55 +2,14 @@
 // per criterion (B2 reading reached or not, B1 writing reached or not, each competence criterion met
 // or not), each with the evidence behind it. Two readings disagree when a decision differs or a
 // writing band differs by more than one; then a third reading settles the script.
-import type { CompetenceRubric, Localized, ReadingRubric, WritingRubric } from '../content/pack-types.js';
-import type { CompetenceJudgement, InterpretationJudgement } from '../db/schema/grading.js';
+import type { CompetenceRubric, ReadingRubric, WritingRubric } from '../content/pack-types.js';
 import type { AnswerMark, GradingModel, ScriptMark } from './rubric-model.js';
+import type { Decision, Disagreement, QuestionEvidence } from '../contract/grading.js';
+
+export type { CompetenceEvidence, Decision, Disagreement, QuestionEvidence, ReadingEvidence, WritingEvidence } from '../contract/grading.js';
 
 /** Largest difference between two readers' bands that still counts as agreement. */
 export const MAX_BAND_GAP = 1;
-
-export interface QuestionEvidence {
-  questionId: string;
-  answered: boolean;
-  found: number;
-  partly: number;
-  missing: number;
-  interpretation: InterpretationJudgement | null;
-  comment: string;
-}
-
-export interface ReadingEvidence {
-  kind: 'reading';
-  keyPoints: { found: number; partly: number; missing: number; total: number };
-  /** (found + partly / 2) / total. */
-  share: number;
-  misunderstandings: number;
-  questions: QuestionEvidence[];
-  threshold: { minKeyPointShare: number; maxMisunderstandings: number };
-}
-
-export interface WritingEvidence {
-  kind: 'writing';
-  bands: Record<string, number>;
-  total: number;
-  threshold: { minBandEach: number; minTotal: number };
-}
-
-export interface CompetenceEvidence {
-  kind: 'competence';
-  judgement: CompetenceJudgement | null;
-  partlyCountsAsMet: boolean;
-}
-
-export interface Decision {
-  /** `reading-b2`, `writing-b1`, or `<competence rubric>/<criterion>`. */
-  key: string;
-  rubricId: string;
-  kind: 'reading' | 'writing' | 'competence';
-  title: Localized;
-  reached: boolean;
-  evidence: ReadingEvidence | WritingEvidence | CompetenceEvidence;
-}
 
 export interface ReadingMarks {
   answers: ReadonlyMap<string, AnswerMark>;
@@ -135,16 +94,6 @@ function competenceDecisions(rubric: CompetenceRubric, marks: ReadingMarks): Dec
       evidence: { kind: 'competence', judgement, partlyCountsAsMet: rubric.threshold.partlyCountsAsMet },
     };
   });
-}
-
-export interface Disagreement {
-  key: string;
-  kind: 'decision' | 'band-gap';
-  /** What differs, for people: the decision's title, or the writing criterion's. */
-  title: Localized;
-  /** For a band gap: the writing criterion and the two bands. */
-  criterionId?: string;
-  values: [string | number, string | number];
 }
 
 /** Why two readings of a script disagree; empty when they agree. */

@@ -25,7 +25,7 @@ import { GradingResults } from './results.js';
 import { GradingClosing, type JuryFormat } from './closing.js';
 import type { ExamLookup } from './exam-lookup.js';
 import type { GradingActor } from './grading-actor.js';
-import type { GradingSessionSummary, MarkSaveResult, OverviewView, ReadingsView, ResultsView, ScriptStatus, WorkspaceView } from './views.js';
+import type { GradingSessionSummary, MarkSaveResult, OverviewView, ReadingsView, ResultsView, ScriptStatus, WorkspaceView } from '../contract/grading.js';
 
 export class GradingService {
   private readonly distribution: Distribution;

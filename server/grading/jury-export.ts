@@ -3,7 +3,7 @@
 // candidate after a summary page. Both are built from ResultsView and carry names only when the
 // view does (the jury export, after grading is closed).
 import type { Localized } from '../content/pack-types.js';
-import type { CandidateResult, FinalDecision, ReadingView, ResultsView } from './views.js';
+import type { CandidateResult, FinalDecision, ReadingView, ResultsView } from '../contract/grading.js';
 import type { ReadingEvidence, WritingEvidence } from './decisions.js';
 import { translate, type MessageKey } from '../contract/i18n/catalogue.js';
 import type { Language } from '../contract/i18n/format.js';

@@ -4,13 +4,13 @@ import { transaction } from '../db/connection.js';
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { userError } from '../errors.js';
-import { judgeRevision } from '../exam/revision.js';
+import { judgeRevision } from '../contract/rules/revision.js';
 import { validateAnswerMark, validateScriptMark, type AnswerMark, type ScriptMark } from './rubric-model.js';
 import type { MarksRepository } from './marks.repo.js';
 import type { GradingPacks } from './grading-packs.js';
 import { requireOpen, type GradingAccess } from './grading-access.js';
 import type { ExamSessionRow } from './exam-lookup.js';
-import type { MarkSaveResult } from './views.js';
+import type { MarkSaveResult } from '../contract/grading.js';
 
 export interface AnswerMarkInput extends AnswerMark {
   candidateId: number;

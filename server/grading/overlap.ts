@@ -20,6 +20,9 @@
 
 export const MIN_COPIED_WORDS = 6;
 
+import type { OverlapReport } from '../contract/grading.js';
+export type { CopiedRun, OverlapReport } from '../contract/grading.js';
+
 export interface TextToken {
   /** The comparable form: case-folded, NFKC, straight apostrophes. */
   norm: string;
@@ -28,26 +31,6 @@ export interface TextToken {
   end: number;
   /** The shape of the token says it is code (see the rule above). */
   codeShape: boolean;
-}
-
-export interface CopiedRun {
-  /** Character offsets in the answer. */
-  start: number;
-  end: number;
-  /** The answer's text between those offsets. */
-  text: string;
-  /** Non-code tokens in the run. */
-  words: number;
-}
-
-export interface OverlapReport {
-  runs: CopiedRun[];
-  /** Non-code tokens inside copied runs. */
-  copiedWords: number;
-  /** Non-code tokens in the whole answer. */
-  proseWords: number;
-  /** copiedWords / proseWords, 0 when the answer has no prose. */
-  share: number;
 }
 
 const LEADING = /^["'“”‘’«»‹›(\[{<*`]+/u;

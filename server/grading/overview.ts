@@ -1,6 +1,6 @@
 // The lists: the sessions to grade with their progress (a corrector's own readings, or every
 // reading for an admin), and the admin's overview of one session.
-import { formatCode } from '../auth/code-format.js';
+import { formatCode } from '../contract/rules/code-format.js';
 import { missingJudgements } from './rubric-model.js';
 import type { CorrectorsRepository } from './correctors.repo.js';
 import type { LoadedScript, LoadedSession, SessionLoader } from './loaded-session.js';
@@ -9,7 +9,7 @@ import type { GradingPacks } from './grading-packs.js';
 import { agreementRows } from './session-agreement.js';
 import { stateOf } from './script-state.js';
 import type { ExamLookup } from './exam-lookup.js';
-import type { GradingSessionSummary, OverviewView, ScriptStatus } from './views.js';
+import type { GradingSessionSummary, OverviewView, ScriptStatus } from '../contract/grading.js';
 
 export class GradingOverview {
   constructor(

@@ -3,7 +3,7 @@
 import { transaction } from '../db/connection.js';
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import { formatCode } from '../auth/code-format.js';
+import { formatCode } from '../contract/rules/code-format.js';
 import { userError } from '../errors.js';
 import { THIRD_READING } from '../db/schema/grading.js';
 import { missingJudgements } from './rubric-model.js';
@@ -12,7 +12,7 @@ import type { LoadedScript, LoadedSession, SessionLoader } from './loaded-sessio
 import { requireOpen, type GradingAccess } from './grading-access.js';
 import { othersVisible, readingView, stateOf } from './script-state.js';
 import type { ExamLookup } from './exam-lookup.js';
-import type { ReadingsView, ScriptStatus } from './views.js';
+import type { ReadingsView, ScriptStatus } from '../contract/grading.js';
 
 /** The script of a candidate in a loaded session, or a 404. */
 export function requireLoadedScript(loaded: LoadedSession, candidateId: number, message = 'This candidate has no script in this session.'): LoadedScript {

@@ -1,6 +1,6 @@
 // Results per candidate: the decision on each criterion from the readings that settled the
 // script, with the evidence, and the agreement figures. Names only in the jury export.
-import { formatCode } from '../auth/code-format.js';
+import { formatCode } from '../contract/rules/code-format.js';
 import { THIRD_READING } from '../db/schema/grading.js';
 import type { Decision } from './decisions.js';
 import type { GradingModel } from './rubric-model.js';
@@ -9,7 +9,7 @@ import type { LoadedScript, LoadedSession, SessionLoader } from './loaded-sessio
 import { agreementRows } from './session-agreement.js';
 import { readingView, stateOf } from './script-state.js';
 import type { CandidateRow } from './exam-lookup.js';
-import type { CandidateResult, CriterionHead, FinalDecision, ResultsView, SettledBy } from './views.js';
+import type { CandidateResult, CriterionHead, FinalDecision, ResultsView, SettledBy } from '../contract/grading.js';
 
 /** The criteria of the pack, in the order of the results' columns. */
 function criteriaOf(model: GradingModel): CriterionHead[] {

@@ -1,33 +1,15 @@
 // What a corrector judges in a pack, taken from the pack's rubrics, and the check of every grade
 // against it: a grade for a criterion the rubric does not have, or outside its scale, is refused.
 import type { CompetenceRubric, Pack, Question, ReadingRubric, WritingRubric } from '../content/pack-types.js';
-import {
-  competenceJudgements,
-  interpretationJudgements,
-  keyPointJudgements,
-  type CompetenceJudgement,
-  type InterpretationJudgement,
-  type KeyPointJudgement,
-} from '../db/schema/grading.js';
+import { competenceJudgements, interpretationJudgements, keyPointJudgements } from '../db/schema/grading.js';
 import { userError } from '../errors.js';
+import type { AnswerMark, ScriptMark } from '../contract/grading.js';
+import { MAX_BAND, MIN_BAND } from '../contract/rules/rubric-scales.js';
+import { MAX_COMMENT_CHARS } from '../contract/rules/limits.js';
+import { missingJudgements as missingOnPaper } from '../contract/rules/judged.js';
 
-export const MIN_BAND = 0;
-export const MAX_BAND = 5;
-export const MAX_COMMENT_CHARS = 4000;
-
-export interface AnswerMark {
-  keyPoints: Record<string, KeyPointJudgement>;
-  interpretation: InterpretationJudgement | null;
-  comment: string;
-}
-
-export interface ScriptMark {
-  /** Band per writing rubric, then per criterion. */
-  writing: Record<string, Record<string, number>>;
-  /** Judgement per competence rubric, then per criterion. */
-  competence: Record<string, Record<string, CompetenceJudgement>>;
-  comment: string;
-}
+export type { AnswerMark, ScriptMark } from '../contract/grading.js';
+export { MAX_BAND, MAX_COMMENT_CHARS, MIN_BAND };
 
 export interface GradedQuestion {
   sectionId: string;
@@ -140,15 +122,11 @@ export function missingJudgements(
   answers: ReadonlyMap<string, AnswerMark>,
   script: ScriptMark | null,
 ): string[] {
-  const missing: string[] = [];
-  for (const g of model.questions) {
-    const id = g.question.id;
-    if (!answered.has(id)) continue;
-    const mark = answers.get(id);
-    for (const kp of g.question.keyPoints) if (!mark?.keyPoints[kp.id]) missing.push(`${id}/${kp.id}`);
-    if (g.reading && !mark?.interpretation) missing.push(`${id}/interpretation`);
-  }
-  for (const r of model.writing) for (const c of r.criteria) if (script?.writing[r.id]?.[c.id] === undefined) missing.push(`${r.id}/${c.id}`);
-  for (const r of model.competence) for (const c of r.criteria) if (!script?.competence[r.id]?.[c.id]) missing.push(`${r.id}/${c.id}`);
-  return missing;
+  // The rule itself is the contract's, so the grading view marks exactly what the server asks for.
+  const paper = {
+    questions: model.questions.map((g) => ({ id: g.question.id, keyPoints: g.question.keyPoints, graded: g.reading !== null })),
+    writing: model.writing,
+    competence: model.competence,
+  };
+  return missingOnPaper(paper, answered, answers, script);
 }

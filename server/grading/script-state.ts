@@ -4,7 +4,7 @@ import { THIRD_READING } from '../db/schema/grading.js';
 import { decide, disagreements, type Decision, type Disagreement } from './decisions.js';
 import type { GradingModel } from './rubric-model.js';
 import type { LoadedReading, LoadedScript, LoadedSession } from './loaded-session.js';
-import type { ReadingView, ScriptStatus, SettledBy } from './views.js';
+import type { ReadingView, ScriptStatus, SettledBy } from '../contract/grading.js';
 
 export interface ScriptState {
   status: ScriptStatus;

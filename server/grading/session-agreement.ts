@@ -6,7 +6,7 @@ import { agreement } from './agreement.js';
 import { decide } from './decisions.js';
 import type { LoadedSession } from './loaded-session.js';
 import { MAX_BAND, MIN_BAND } from './rubric-model.js';
-import type { AgreementRow } from './views.js';
+import type { AgreementRow } from '../contract/grading.js';
 
 /** Scales worst first, as agreement() wants them. */
 const keyPointScale = [...keyPointJudgements].reverse(); // missing, partly, found

@@ -3,7 +3,7 @@
 import { transaction } from '../db/connection.js';
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import { formatCode } from '../auth/code-format.js';
+import { formatCode } from '../contract/rules/code-format.js';
 import { userError } from '../errors.js';
 import { THIRD_READING } from '../db/schema/grading.js';
 import type { AssignmentsRepository } from './assignments.repo.js';

@@ -1,13 +1,13 @@
 // The corrector's workspace: their scripts under candidate codes only, each answer with what it
 // copied from the document, their own marks, and the pack's questions, passages and rubrics.
-import { formatCode } from '../auth/code-format.js';
+import { formatCode } from '../contract/rules/code-format.js';
 import { passageAt } from './document-text.js';
 import type { LoadedReading, LoadedScript, LoadedSession, SessionLoader } from './loaded-session.js';
 import type { GradingAccess } from './grading-access.js';
 import type { Distribution } from './distribution.js';
 import type { GradingPacks } from './grading-packs.js';
 import { othersVisible } from './script-state.js';
-import type { AnswerView, ScriptView, WorkspaceView } from './views.js';
+import type { AnswerView, ScriptView, WorkspaceView } from '../contract/grading.js';
 
 export class CorrectorWorkspace {
   constructor(

@@ -7,7 +7,7 @@
 // It lives in live/ rather than exam/ because it speaks to the hub: exam/ knows nothing of sockets.
 import type { ExamService } from '../exam/exam-service.js';
 import type { LiveHub } from './live-hub.js';
-import type { ProctorMessageView, Receipt, SaveRefusalReason } from './protocol.js';
+import type { ProctorMessageView, Receipt, SaveRefusalReason } from '../contract/kiosk-protocol.js';
 
 /** A change to the whole room. */
 export type RoomChange = 'started' | 'paused' | 'resumed' | 'ended';

@@ -8,7 +8,8 @@ import type { LiveHub } from './live-hub.js';
 import { whyNotNow } from '../exam/may-act.js';
 import type { ExamEvents } from './exam-events.js';
 import { parseKioskMessage } from './kiosk-messages.js';
-import { MAX_ANSWER_CHARS, type KioskToServer, type SaveRefusalReason, type ServerToKiosk } from './protocol.js';
+import type { KioskToServer, SaveRefusalReason, ServerToKiosk } from '../contract/kiosk-protocol.js';
+import { MAX_ANSWER_CHARS } from '../contract/rules/limits.js';
 
 export interface KioskSocketDeps {
   exam: ExamService;

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
-import type { Activity, ServerToKiosk, SupervisionKind } from './protocol.js';
+import type { Activity, ServerToKiosk, SupervisionKind } from '../contract/kiosk-protocol.js';
 
 /** What the server knows of a candidate's workstation right now (memory only; events are stored). */
 export interface Presence {

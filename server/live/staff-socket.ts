@@ -1,26 +1,26 @@
 import type { WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { Principal } from '../auth/auth-service.js';
 import { UserError } from '../errors.js';
-import type { DashboardBroadcaster, DashboardSubscriber } from '../proctor/dashboard-broadcaster.js';
-import type { SessionAccess } from '../proctor/access.js';
-import type { DashboardDelta, ServerToStaff, StaffToServer } from '../proctor/dashboard-protocol.js';
+import { StaffToServer, type DashboardDelta, type DashboardSnapshot, type ServerToStaff } from '../contract/staff-protocol.js';
 
+/** One connected dashboard: it takes deltas and sends them (batched) on its socket. */
+export interface DashboardSubscriber {
+  push(delta: DashboardDelta): void;
+}
+
+/** What the socket needs of the dashboard's services: said here, so live/ does not import proctor/. */
 export interface StaffSocketDeps {
-  broadcaster: DashboardBroadcaster;
-  access: SessionAccess;
+  broadcaster: {
+    subscribe(sessionId: number, subscriber: DashboardSubscriber): DashboardSnapshot;
+    unsubscribe(sessionId: number, subscriber: DashboardSubscriber): void;
+  };
+  access: { requireSupervisor(principal: Extract<Principal, { kind: 'staff' }>, sessionId: number): unknown };
   log: FastifyBaseLogger;
 }
 
-const StaffMessage = TypeCompiler.Compile(
-  Type.Union([
-    Type.Object({ type: Type.Literal('subscribe'), sessionId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
-    Type.Object({ type: Type.Literal('unsubscribe') }, { additionalProperties: false }),
-    Type.Object({ type: Type.Literal('ping'), sentAt: Type.Number() }, { additionalProperties: false }),
-  ]),
-);
+const StaffMessage = TypeCompiler.Compile(StaffToServer);
 
 /**
  * A proctor's (or admin's) dashboard socket: it subscribes to one session, gets the snapshot,
@@ -68,7 +68,7 @@ export function handleStaffSocket(socket: WebSocket, principal: Extract<Principa
       const first = value === undefined ? null : StaffMessage.Errors(value).First();
       return send({ type: 'error', code: 'bad-message', message: `The dashboard protocol has no such message${first?.path ? ` (at ${first.path})` : ''}: send subscribe, unsubscribe or ping.` });
     }
-    const m = value as StaffToServer;
+    const m: StaffToServer = value;
     try {
       if (m.type === 'ping') return send({ type: 'pong', sentAt: m.sentAt, serverNow: Date.now() });
       if (m.type === 'unsubscribe') return leave();

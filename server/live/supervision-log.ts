@@ -3,7 +3,7 @@ import type { LecternDb } from '../db/open-database.js';
 import type { LiveHub } from './live-hub.js';
 import { eventTime } from './event-time.js';
 import { SupervisionRepo } from './supervision.repo.js';
-import type { ProctorMessageView } from './protocol.js';
+import type { ProctorMessageView } from '../contract/kiosk-protocol.js';
 
 interface QueuedEvent {
   sessionId: number;

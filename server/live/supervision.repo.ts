@@ -5,7 +5,7 @@ import type { Statement } from 'better-sqlite3';
 import type { LecternDb } from '../db/open-database.js';
 import { authSessions } from '../db/schema/accounts.js';
 import { incidents, messageAcknowledgements, proctorMessages } from '../db/schema/supervision.js';
-import type { ProctorMessageView } from './protocol.js';
+import type { ProctorMessageView } from '../contract/kiosk-protocol.js';
 
 export interface NewMessage {
   sessionId: number;

@@ -6,7 +6,7 @@ import type { LiveHub } from '../live/live-hub.js';
 import { SupervisionRepo } from '../live/supervision.repo.js';
 import { userError } from '../errors.js';
 import type { DashboardService } from './dashboard-service.js';
-import type { IncidentView, MessageSummary } from './dashboard-protocol.js';
+import type { IncidentView, MessageSummary } from '../contract/staff-protocol.js';
 import type { PresenceWatch } from './presence-watch.js';
 
 export const MAX_MESSAGE_CHARS = 2000;

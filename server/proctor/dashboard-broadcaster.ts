@@ -1,12 +1,11 @@
 import type { ExamService } from '../exam/exam-service.js';
 import type { LiveHub, Presence, RoomEvents } from '../live/live-hub.js';
 import type { DashboardService } from './dashboard-service.js';
-import type { DashboardDelta, DashboardSnapshot, FeedItem } from './dashboard-protocol.js';
+import type { DashboardDelta, DashboardSnapshot, FeedItem } from '../contract/staff-protocol.js';
+import type { DashboardSubscriber } from '../live/staff-socket.js';
 
-/** One connected dashboard: it takes deltas and sends them (batched) on its socket. */
-export interface DashboardSubscriber {
-  push(delta: DashboardDelta): void;
-}
+/** One connected dashboard (the socket says what it takes): deltas, sent batched on its socket. */
+export type { DashboardSubscriber } from '../live/staff-socket.js';
 
 const keptLate = new Set(['late', 'ended', 'submitted']);
 

@@ -1,4 +1,4 @@
-import type { FeedItem } from './dashboard-protocol.js';
+import type { FeedItem } from '../contract/staff-protocol.js';
 import type { AcknowledgementRow, AuditActionRow, SupervisionEventRow } from './feed.repo.js';
 
 // How each source of the dashboard's feed reads as a feed line: kiosk and server events, audited

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { handleStaffSocket } from '../live/staff-socket.js';
-import { normalizeCode } from '../auth/code-format.js';
+import { normalizeCode } from '../contract/rules/code-format.js';
 import { userError } from '../errors.js';
 import { SessionAccess } from './access.js';
 import { DashboardService } from './dashboard-service.js';

@@ -1,7 +1,7 @@
 import type { CandidateRow } from '../exam/exam-service.js';
-import { formatCode } from '../auth/code-format.js';
+import { formatCode } from '../contract/rules/code-format.js';
 import { parseDetail } from './feed-items.js';
-import type { ReportCandidate } from './report-model.js';
+import type { ReportCandidate } from '../contract/proctor.js';
 import type { AnswerTotalsRow, AuditedMoveRow, CandidateEventRow, FirstLoginRow } from './report.repo.js';
 
 // The candidates' table of the session report: per candidate, what the supervision events add

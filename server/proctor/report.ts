@@ -2,17 +2,17 @@ import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ExamService, ExamSessionRow } from '../exam/exam-service.js';
 import type { PackRegistry } from '../exam/pack-registry.js';
-import { formatCode } from '../auth/code-format.js';
+import { formatCode } from '../contract/rules/code-format.js';
 import { parseDetail } from './feed-items.js';
 import { ReportRepo } from './report.repo.js';
 import { firstLogins, movesByCandidate, reportCandidate, tallyEvents } from './report-candidates.js';
-import type { SessionReport } from './report-model.js';
+import type { SessionReport } from '../contract/proctor.js';
 
 // The session report (procès-verbal): everything the certification body asks of a supervised
 // sitting, gathered from the database in one read (report.repo.ts) and shaped here and in
-// report-candidates.ts, into the shape of report-model.ts. The HTML page and the CSV files render it.
+// report-candidates.ts, into the contract's SessionReport shape. The HTML page and the CSV files render it.
 
-export type { ReportCandidate, SessionReport } from './report-model.js';
+export type { ReportCandidate, SessionReport } from '../contract/proctor.js';
 
 export class ReportBuilder {
   private readonly repo: ReportRepo;

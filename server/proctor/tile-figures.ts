@@ -1,8 +1,8 @@
 import type { CandidateRow } from '../exam/exam-service.js';
 import type { Presence } from '../live/live-hub.js';
-import type { ClockView } from '../live/protocol.js';
-import { formatCode } from '../auth/code-format.js';
-import type { CandidateTile } from './dashboard-protocol.js';
+import type { ClockView } from '../contract/kiosk-protocol.js';
+import { formatCode } from '../contract/rules/code-format.js';
+import type { CandidateTile } from '../contract/staff-protocol.js';
 import type { EventCountRow, WordCountRow } from './dashboard.repo.js';
 
 // Turning what the database and the live hub know of a candidate into a dashboard tile. The

@@ -1,29 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { staffRoles } from '../db/schema/accounts.js';
 import { userError } from '../errors.js';
-import { errors, Localized } from './schemas/common.js';
-
-const NewAccount = Type.Object(
-  {
-    username: Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-zA-Z0-9._-]+$' }),
-    displayName: Type.String({ minLength: 1, maxLength: 100 }),
-    role: Type.Union(staffRoles.map((r) => Type.Literal(r))),
-    password: Type.String({ minLength: 12, maxLength: 256 }),
-  },
-  { additionalProperties: false },
-);
-const AccountView = Type.Object({ id: Type.Integer(), username: Type.String(), displayName: Type.String(), role: Type.String(), disabled: Type.Boolean() });
-const PackView = Type.Object({
-  id: Type.String(),
-  title: Localized,
-  certification: Localized,
-  durationMinutes: Type.Integer(),
-  sections: Type.Integer(),
-  questions: Type.Integer(),
-  digest: Type.String(),
-});
-const PackList = Type.Object({ packs: Type.Array(PackView), problems: Type.Array(Type.Object({ file: Type.String(), line: Type.Integer(), message: Type.String() })) });
+import { errors } from '../contract/errors.js';
+import { AccountView, NewAccount, PackList } from '../contract/admin.js';
 
 export default async function adminRoutes(app: FastifyInstance) {
   app.get(

@@ -3,19 +3,12 @@ import { Type, type Static } from '@sinclair/typebox';
 import { createReadStream } from 'node:fs';
 import { resolvePackAssetWithType } from '../content/pack-assets.js';
 import { userError } from '../errors.js';
-import type { AttemptView, DocumentView } from '../exam/attempt-view.js';
 import { PaperCache } from '../exam/attempt-paper.js';
 import { whyNotNow } from '../exam/may-act.js';
-import { Empty, errors } from './schemas/common.js';
-
-const SectionParams = Type.Object({ sectionId: Type.String({ maxLength: 64 }) });
-const AssetParams = Type.Object({ packId: Type.String({ maxLength: 64 }), '*': Type.String({ maxLength: 200 }) });
-const ReceiptSchema = Type.Object({
-  submittedAt: Type.Integer(),
-  kind: Type.String(),
-  digest: Type.String(),
-  answers: Type.Array(Type.Object({ questionId: Type.String(), revision: Type.Integer(), words: Type.Integer() })),
-});
+import { Empty } from '../contract/common.js';
+import { errors } from '../contract/errors.js';
+import { AssetParams, AttemptView, DocumentView, NoticeAcknowledged, SectionParams } from '../contract/attempt.js';
+import { Receipt } from '../contract/kiosk-protocol.js';
 
 /** The candidate's own attempt, and nothing else: every query is keyed by the logged-in candidate. */
 export default async function attemptRoutes(app: FastifyInstance) {
@@ -34,7 +27,7 @@ export default async function attemptRoutes(app: FastifyInstance) {
 
   app.get(
     '/api/attempt',
-    { preHandler: app.requireCandidate, schema: { summary: "The candidate's attempt: exam, answers, clock", response: errors(401, 403, 503) } },
+    { preHandler: app.requireCandidate, schema: { summary: "The candidate's attempt: exam, answers, clock", response: { 200: AttemptView, ...errors(401, 403, 503) } } },
     async (request): Promise<AttemptView> => {
       const { candidate, session, pack } = me(request);
       const started = session.state !== 'waiting';
@@ -59,7 +52,7 @@ export default async function attemptRoutes(app: FastifyInstance) {
     '/api/attempt/notice',
     {
       preHandler: app.requireCandidate,
-      schema: { summary: 'The candidate acknowledges the monitoring notice', body: Empty, response: { 200: Type.Object({ noticeAcknowledgedAt: Type.Integer() }), ...errors(401, 403) } },
+      schema: { summary: 'The candidate acknowledges the monitoring notice', body: Empty, response: { 200: NoticeAcknowledged, ...errors(401, 403) } },
     },
     async (request) => {
       const { candidate } = me(request);
@@ -69,7 +62,7 @@ export default async function attemptRoutes(app: FastifyInstance) {
 
   app.get<{ Params: Static<typeof SectionParams> }>(
     '/api/attempt/sections/:sectionId/document',
-    { preHandler: app.requireCandidate, schema: { summary: "A section's document, once the session has started", params: SectionParams, response: errors(401, 403, 404) } },
+    { preHandler: app.requireCandidate, schema: { summary: "A section's document, once the session has started", params: SectionParams, response: { 200: DocumentView, ...errors(401, 403, 404) } } },
     async (request): Promise<DocumentView> => {
       const { session, pack, candidate } = me(request);
       if (session.state === 'waiting') throw userError(403, 'not-started', 'The document is shown when the proctor starts the exam.');
@@ -85,7 +78,7 @@ export default async function attemptRoutes(app: FastifyInstance) {
     '/api/attempt/submit',
     {
       preHandler: app.requireCandidate,
-      schema: { summary: 'The candidate submits their answers (once)', body: Empty, response: { 200: ReceiptSchema, ...errors(401, 403, 409) } },
+      schema: { summary: 'The candidate submits their answers (once)', body: Empty, response: { 200: Receipt, ...errors(401, 403, 409) } },
     },
     async (request) => {
       const { candidate, session } = me(request);
@@ -101,7 +94,7 @@ export default async function attemptRoutes(app: FastifyInstance) {
 
   app.get<{ Params: Static<typeof AssetParams> }>(
     '/api/packs/:packId/assets/*',
-    { schema: { summary: "An image of a pack's document", params: AssetParams, response: errors(401, 403, 404) } },
+    { schema: { summary: "An image of a pack's document", params: AssetParams, produces: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml'], response: { 200: Type.String({ format: 'binary', description: 'The image file.' }), ...errors(401, 403, 404) } } },
     async (request, reply) => {
       const p = request.principal;
       if (!p) throw userError(401, 'not-logged-in', 'You are not logged in.');

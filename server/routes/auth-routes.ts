@@ -1,31 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { LoginLimiter } from '../auth/login-limiter.js';
-import { isWellFormedCode, normalizeCode } from '../auth/code-format.js';
+import { isWellFormedCode, normalizeCode } from '../contract/rules/code-format.js';
 import { SESSION_COOKIE } from '../auth/auth-service.js';
 import { userError } from '../errors.js';
-import { errors } from './schemas/common.js';
-import type { MeView } from '../exam/attempt-view.js';
-
-const StaffLogin = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
-  { additionalProperties: false },
-);
-const CandidateLogin = Type.Object(
-  {
-    sessionCode: Type.String({ minLength: 1, maxLength: 32 }),
-    candidateCode: Type.String({ minLength: 1, maxLength: 32 }),
-    workstation: Type.Optional(Type.String({ maxLength: 64 })),
-  },
-  { additionalProperties: false },
-);
-const LoginResult = Type.Object({ csrfToken: Type.String() });
-const Me = Type.Object({
-  kind: Type.Union([Type.Literal('candidate'), Type.Literal('staff')]),
-  role: Type.String(),
-  displayName: Type.String(),
-  csrfToken: Type.String(),
-});
+import { errors } from '../contract/errors.js';
+import { CandidateLogin, LoginResult, MeView, StaffLogin } from '../contract/auth.js';
 
 function rateLimited(ms: number) {
   const seconds = Math.ceil(ms / 1000);
@@ -112,7 +92,7 @@ export default async function authRoutes(app: FastifyInstance) {
     return reply.code(204).send();
   });
 
-  app.get('/api/auth/me', { schema: { summary: 'Who is logged in, and the CSRF token', response: { 200: Me, ...errors(401) } } }, async (request): Promise<MeView> => {
+  app.get('/api/auth/me', { schema: { summary: 'Who is logged in, and the CSRF token', response: { 200: MeView, ...errors(401) } } }, async (request): Promise<MeView> => {
     const p = request.principal;
     if (!p) throw userError(401, 'not-logged-in', 'You are not logged in.');
     if (p.kind === 'candidate') return { kind: 'candidate', role: 'candidate', displayName: p.code, csrfToken: p.csrfToken };

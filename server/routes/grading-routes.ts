@@ -7,12 +7,14 @@ import type { GradingService } from '../grading/grading-service.js';
 import { juryCsv, juryHtml } from '../grading/jury-export.js';
 import { projectRoot } from '../paths.js';
 import type { CompetenceJudgement, InterpretationJudgement, KeyPointJudgement } from '../db/schema/grading.js';
-import { Empty, errors } from './schemas/common.js';
+import { Empty } from '../contract/common.js';
+import { errors } from '../contract/errors.js';
 import {
   AnswerMarkBody,
   ClosedResult,
   DistributionBody,
   FinishResult,
+  GradingSessionSummary,
   JuryQuery,
   MarkSaveResult,
   OverviewView,
@@ -21,10 +23,9 @@ import {
   ScriptMarkBody,
   ScriptParams,
   SessionParams,
-  SessionSummary,
   ThirdReadingBody,
   WorkspaceView,
-} from './schemas/grading.js';
+} from '../contract/grading.js';
 
 type Staff = { kind: 'staff'; accountId: number; role: 'admin' | 'proctor' | 'corrector'; displayName: string };
 
@@ -52,7 +53,7 @@ function correctorRoutes(app: FastifyInstance, grading: GradingService) {
 
   app.get(
     '/api/grading/sessions',
-    { preHandler: app.requireStaff('admin', 'corrector'), schema: { summary: 'Sessions to grade: a corrector sees those assigned to them, an admin all', response: { 200: Type.Array(SessionSummary), ...errors(401, 403) } } },
+    { preHandler: app.requireStaff('admin', 'corrector'), schema: { summary: 'Sessions to grade: a corrector sees those assigned to them, an admin all', response: { 200: Type.Array(GradingSessionSummary), ...errors(401, 403) } } },
     async (request) => {
       const p = staff(request);
       return grading.summaries(p.accountId, p.role === 'admin' ? 'admin' : 'corrector');

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import { errors } from './schemas/common.js';
+import { errors } from '../contract/errors.js';
+import { HealthView } from '../contract/admin.js';
 import { userError } from '../errors.js';
 
 export default async function healthRoutes(app: FastifyInstance) {
@@ -9,7 +9,7 @@ export default async function healthRoutes(app: FastifyInstance) {
     {
       schema: {
         summary: 'Answers 200 when the database answers',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), packs: Type.Integer() }), ...errors(503) },
+        response: { 200: HealthView, ...errors(503) },
       },
     },
     async () => {

@@ -1,24 +1,25 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { errors, IdParams } from './schemas/common.js';
+import { errors } from '../contract/errors.js';
 import {
   AbsentBody,
   CandidateParams,
+  DashboardSnapshot,
   Done,
   ExtraTimeBody,
   ExtraTimeResult,
+  IdParams,
   IncidentBody,
-  IncidentSchema,
+  IncidentView,
   LangQuery,
   MessageBody,
-  MessageSummarySchema,
+  MessageSummary,
   MoveBody,
   MoveResult,
   PauseBody,
-  ReportSchema,
   SebKeyBody,
-  SnapshotSchema,
-} from './schemas/proctor.js';
+  SessionReport,
+} from '../contract/proctor.js';
 import { renderReportPage } from '../proctor/report-page.js';
 import { candidatesCsv, eventsCsv, incidentsCsv } from '../proctor/report-csv.js';
 import { kioskUrl, renderSlipsPage } from '../proctor/slips.js';
@@ -44,7 +45,7 @@ export default async function proctorRoutes(app: FastifyInstance) {
   // ---------- live dashboard ----------
   app.get<{ Params: Static<typeof IdParams> }>(
     '/api/sessions/:id/dashboard',
-    { preHandler: staff, schema: { summary: 'The dashboard snapshot (the live socket sends it too, then deltas)', params: IdParams, response: { 200: SnapshotSchema, ...errors(401, 403, 404) } } },
+    { preHandler: staff, schema: { summary: 'The dashboard snapshot (the live socket sends it too, then deltas)', params: IdParams, response: { 200: DashboardSnapshot, ...errors(401, 403, 404) } } },
     async (request) => {
       supervisor(request, request.params.id);
       return dashboard.snapshot(request.params.id);
@@ -100,12 +101,12 @@ export default async function proctorRoutes(app: FastifyInstance) {
   // ---------- messages and incidents ----------
   app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof MessageBody> }>(
     '/api/sessions/:id/messages',
-    { preHandler: staff, schema: { summary: 'Sends a message to the whole room, or to one candidate', params: IdParams, body: MessageBody, response: { 200: MessageSummarySchema, ...errors(400, 401, 403, 404, 409) } } },
+    { preHandler: staff, schema: { summary: 'Sends a message to the whole room, or to one candidate', params: IdParams, body: MessageBody, response: { 200: MessageSummary, ...errors(400, 401, 403, 404, 409) } } },
     async (request) => controls.sendMessage(request.params.id, request.body, supervisor(request, request.params.id)),
   );
   app.get<{ Params: Static<typeof IdParams> }>(
     '/api/sessions/:id/messages',
-    { preHandler: staff, schema: { summary: 'Messages sent, with who acknowledged them', params: IdParams, response: { 200: Type.Array(MessageSummarySchema), ...errors(401, 403, 404) } } },
+    { preHandler: staff, schema: { summary: 'Messages sent, with who acknowledged them', params: IdParams, response: { 200: Type.Array(MessageSummary), ...errors(401, 403, 404) } } },
     async (request) => {
       supervisor(request, request.params.id);
       return dashboard.messages(request.params.id);
@@ -113,12 +114,12 @@ export default async function proctorRoutes(app: FastifyInstance) {
   );
   app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof IncidentBody> }>(
     '/api/sessions/:id/incidents',
-    { preHandler: staff, schema: { summary: 'Records an incident (time, candidate if any, what happened)', params: IdParams, body: IncidentBody, response: { 200: IncidentSchema, ...errors(400, 401, 403, 404) } } },
+    { preHandler: staff, schema: { summary: 'Records an incident (time, candidate if any, what happened)', params: IdParams, body: IncidentBody, response: { 200: IncidentView, ...errors(400, 401, 403, 404) } } },
     async (request) => controls.recordIncident(request.params.id, request.body, supervisor(request, request.params.id)),
   );
   app.get<{ Params: Static<typeof IdParams> }>(
     '/api/sessions/:id/incidents',
-    { preHandler: staff, schema: { summary: 'Incidents recorded in the session', params: IdParams, response: { 200: Type.Array(IncidentSchema), ...errors(401, 403, 404) } } },
+    { preHandler: staff, schema: { summary: 'Incidents recorded in the session', params: IdParams, response: { 200: Type.Array(IncidentView), ...errors(401, 403, 404) } } },
     async (request) => {
       supervisor(request, request.params.id);
       return dashboard.incidents(request.params.id);
@@ -136,7 +137,7 @@ export default async function proctorRoutes(app: FastifyInstance) {
   // ---------- the report ----------
   app.get<{ Params: Static<typeof IdParams> }>(
     '/api/sessions/:id/report',
-    { preHandler: staff, schema: { summary: 'The session report (procès-verbal) as data', params: IdParams, response: { 200: ReportSchema, ...errors(401, 403, 404) } } },
+    { preHandler: staff, schema: { summary: 'The session report (procès-verbal) as data', params: IdParams, response: { 200: SessionReport, ...errors(401, 403, 404) } } },
     async (request) => {
       supervisor(request, request.params.id);
       return reports.build(request.params.id);
@@ -145,7 +146,7 @@ export default async function proctorRoutes(app: FastifyInstance) {
   const csv = (name: string, render: (id: number, l: Lang) => string) =>
     app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof LangQuery> }>(
       `/api/sessions/:id/${name}.csv`,
-      { preHandler: staff, schema: { summary: `The session's ${name} as CSV (UTF-8 with BOM, ";" separated)`, params: IdParams, querystring: LangQuery, produces: ['text/csv'], response: errors(401, 403, 404) } },
+      { preHandler: staff, schema: { summary: `The session's ${name} as CSV (UTF-8 with BOM, ";" separated)`, params: IdParams, querystring: LangQuery, produces: ['text/csv'], response: { 200: Type.String({ description: 'CSV text' }), ...errors(401, 403, 404) } } },
       async (request, reply) => {
         supervisor(request, request.params.id);
         const session = app.exam.requireSession(request.params.id);

@@ -1,64 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { userError } from '../errors.js';
-import { formatCode } from '../auth/code-format.js';
+import { formatCode } from '../contract/rules/code-format.js';
 import type { ExamSessionRow } from '../exam/exam-service.js';
-import { errors, IdParams } from './schemas/common.js';
-
-const NewSession = Type.Object(
-  {
-    packId: Type.String({ minLength: 1, maxLength: 64 }),
-    title: Type.Optional(Type.String({ maxLength: 200 })),
-    room: Type.Optional(Type.String({ maxLength: 100 })),
-    /** Either a number of anonymous candidates, or the list with workstations and names. */
-    candidateCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    candidates: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            workstation: Type.Optional(Type.String({ maxLength: 64 })),
-            fullName: Type.Optional(Type.String({ maxLength: 200 })),
-            accommodationMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 240 })),
-          },
-          { additionalProperties: false },
-        ),
-        { minItems: 1, maxItems: 500 },
-      ),
-    ),
-    doubleMarking: Type.Optional(Type.Boolean()),
-    proctorIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20 })),
-    correctorIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50 })),
-  },
-  { additionalProperties: false },
-);
-
-const SessionSummary = Type.Object({
-  id: Type.Integer(),
-  code: Type.String(),
-  title: Type.String(),
-  room: Type.String(),
-  packId: Type.String(),
-  state: Type.String(),
-  durationMs: Type.Integer(),
-  startedAt: Type.Union([Type.Integer(), Type.Null()]),
-  endedAt: Type.Union([Type.Integer(), Type.Null()]),
-  candidateCount: Type.Integer(),
-});
-
-const SessionDetail = Type.Composite([
-  SessionSummary,
-  Type.Object({
-    candidates: Type.Array(
-      Type.Object({
-        id: Type.Integer(),
-        code: Type.String(),
-        workstation: Type.Union([Type.String(), Type.Null()]),
-        submittedAt: Type.Union([Type.Integer(), Type.Null()]),
-        absent: Type.Boolean(),
-      }),
-    ),
-  }),
-]);
+import { IdParams } from '../contract/common.js';
+import { errors } from '../contract/errors.js';
+import { NewSession, SessionDetail, SessionSummary } from '../contract/sessions.js';
 
 /** Sessions: admins see and run all of them; a proctor those they supervise. */
 export default async function sessionRoutes(app: FastifyInstance) {

@@ -3,7 +3,8 @@ import type { WebSocket } from 'ws';
 import { originAllowed } from '../plugins/authentication.js';
 import { handleKioskSocket } from '../live/kiosk-socket.js';
 import { userError } from '../errors.js';
-import { MAX_MESSAGE_BYTES } from '../live/protocol.js';
+import { MAX_MESSAGE_BYTES } from '../contract/rules/limits.js';
+import { refuseIncompatiblePage } from '../live/protocol-version-check.js';
 import type { Principal } from '../auth/auth-service.js';
 
 declare module 'fastify' {
@@ -28,6 +29,7 @@ export default async function wsRoute(app: FastifyInstance) {
       },
     },
     (socket, request) => {
+      if (refuseIncompatiblePage(socket, request.query)) return;
       const p = request.principal!;
       if (p.kind === 'candidate') {
         handleKioskSocket(socket, p.candidateId, p.sessionId, {

@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { socketPath } from '../../server/contract/protocol-version.js';
 
 const { values } = parseArgs({
   options: {
@@ -120,7 +121,7 @@ async function login(url: string, path: string, body: unknown): Promise<{ cookie
 
 function openSocket(url: string, cookie: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url.replace(/^http/, 'ws') + '/ws', { headers: { cookie } });
+    const ws = new WebSocket(url.replace(/^http/, 'ws') + socketPath(), { headers: { cookie } });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCode } from '../../server/auth/code-format.js';
+import { checkCode } from '../../server/contract/rules/code-format.js';
 import { digestGroups, formatDuration } from '../../client/common/format.js';
 import { backoffDelay } from '../../client/common/connection.js';
 import { timeLeftAfter } from '../../client/common/server-clock.js';
@@ -8,7 +8,7 @@ import { placeholdersOf } from '../../server/contract/i18n/format.js';
 import { t } from '../../client/common/i18n.js';
 import { activityAt, blockedShortcut, pasteSource, type KeyPress } from '../../client/kiosk/supervision.js';
 import { warningBracket } from '../../client/kiosk/time-warnings.js';
-import type { ClockView } from '../../server/live/protocol.js';
+import type { ClockView } from '../../server/contract/kiosk-protocol.js';
 
 describe('codes typed at login', () => {
   it('tells a wrong length and impossible characters apart', () => {

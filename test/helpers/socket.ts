@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
-import type { ServerToKiosk } from '../../server/live/protocol.js';
+import type { ServerToKiosk } from '../../server/contract/kiosk-protocol.js';
+import { socketPath } from '../../server/contract/protocol-version.js';
 
 /**
  * Collects what a socket receives, so a test can wait for the next message of a type
@@ -56,6 +57,6 @@ export async function openSocket<M extends { type: string } = ServerToKiosk>(
   cookie: string,
 ): Promise<SocketInbox<M>> {
   let inbox: SocketInbox<M> | undefined;
-  await app.injectWS('/ws', { headers: { cookie } }, { onInit: (socket) => void (inbox = new SocketInbox<M>(socket)) });
+  await app.injectWS(socketPath(), { headers: { cookie } }, { onInit: (socket) => void (inbox = new SocketInbox<M>(socket)) });
   return inbox!;
 }

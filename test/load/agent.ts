@@ -6,6 +6,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { httpJson, login, makeAgent, type Login } from './http.js';
 import { SampleBuffer } from './stats.js';
+import { socketPath } from '../../server/contract/protocol-version.js';
 import { defaultDashboardProtocol } from './dashboard-protocol.js';
 import type { AgentCommand, AgentInit, AgentReply, AgentResults, CandidateSpec, DashboardSpec, PhaseFigures } from './protocol.js';
 
@@ -102,7 +103,7 @@ class SimCandidate {
 
   private openSocket(): Promise<void> {
     return new Promise((resolve) => {
-      const socket = new WebSocket(init.baseUrl.replace(/^http/, 'ws') + '/ws', { headers: { cookie: this.login!.cookie }, perMessageDeflate: false });
+      const socket = new WebSocket(init.baseUrl.replace(/^http/, 'ws') + socketPath(), { headers: { cookie: this.login!.cookie }, perMessageDeflate: false });
       let opened = false;
       socket.on('open', () => {
         opened = true;
@@ -259,7 +260,7 @@ const dashboardSockets: WebSocket[] = [];
 function connectDashboard(spec: DashboardSpec): Promise<void> {
   const protocol = defaultDashboardProtocol;
   return new Promise((resolve) => {
-    const socket = new WebSocket(init.baseUrl.replace(/^http/, 'ws') + '/ws', { headers: { cookie: spec.cookie }, perMessageDeflate: false });
+    const socket = new WebSocket(init.baseUrl.replace(/^http/, 'ws') + socketPath(), { headers: { cookie: spec.cookie }, perMessageDeflate: false });
     let settled = false;
     const settle = () => {
       if (!settled) {

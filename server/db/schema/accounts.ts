@@ -1,8 +1,11 @@
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { epochMs } from './columns.js';
 
-export const staffRoles = ['admin', 'proctor', 'corrector'] as const;
-export type StaffRole = (typeof staffRoles)[number];
+import { staffRoles } from '../../contract/auth.js';
+
+// The roles are part of the contract (the admin page offers them): the column takes the same list.
+export { staffRoles };
+export type { StaffRole } from '../../contract/auth.js';
 
 /** Staff accounts. Candidates have no account: they log in with a session code and a candidate code. */
 export const accounts = sqliteTable('accounts', {

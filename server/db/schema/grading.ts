@@ -2,13 +2,18 @@ import { sqliteTable, integer, text, primaryKey, index, uniqueIndex } from 'driz
 import { epochMs } from './columns.js';
 import { accounts } from './accounts.js';
 import { candidates } from './exam-sessions.js';
+import {
+  competenceJudgements,
+  interpretationJudgements,
+  keyPointJudgements,
+  type CompetenceJudgement,
+  type KeyPointJudgement,
+} from '../../contract/rules/rubric-scales.js';
 
-export const keyPointJudgements = ['found', 'partly', 'missing'] as const;
-export const interpretationJudgements = ['correct', 'partial', 'misunderstanding'] as const;
-export const competenceJudgements = ['met', 'partly', 'notMet'] as const;
-export type KeyPointJudgement = (typeof keyPointJudgements)[number];
-export type InterpretationJudgement = (typeof interpretationJudgements)[number];
-export type CompetenceJudgement = (typeof competenceJudgements)[number];
+// The scales are the contract's (the grading view offers the same levels): the columns take them.
+export { competenceJudgements, interpretationJudgements, keyPointJudgements };
+export type { CompetenceJudgement, InterpretationJudgement, KeyPointJudgement } from '../../contract/rules/rubric-scales.js';
+
 /** Readings of a script: 1 and 2 are independent (double marking), 3 settles a disagreement. */
 export const THIRD_READING = 3;
 

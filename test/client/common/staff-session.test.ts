@@ -1,6 +1,6 @@
 // The staff pages' login gate (client/common/staff-session.ts), shared by admin, proctor and grading.
 import { describe, expect, it, vi } from 'vitest';
-import type { MeView } from '../../../server/exam/attempt-view.js';
+import type { MeView } from '../../../server/contract/auth.js';
 import { ApiError } from '../../../client/common/api.js';
 import { StaffSession, type StaffApi, type StaffRole } from '../../../client/common/staff-session.js';
 

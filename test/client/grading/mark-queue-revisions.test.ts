@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KeyValueStorage } from '../../../client/common/local-store.js';
 import { MarkQueue, type MarkTarget, type PendingMark } from '../../../client/grading/mark-queue.js';
-import type { MarkSaveResult } from '../../../server/grading/views.js';
+import type { MarkSaveResult } from '../../../server/contract/grading.js';
 import { MemoryStorage } from '../memory-storage.js';
 
 const q1: MarkTarget = { kind: 'answer', candidateId: 1, questionId: 'q1' };

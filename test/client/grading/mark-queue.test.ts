@@ -2,7 +2,7 @@
 // tested here in Node, with a fake storage and a fake server.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MarkQueue, type PendingMark, type SendFailure } from '../../../client/grading/mark-queue.js';
-import type { MarkSaveResult } from '../../../server/grading/views.js';
+import type { MarkSaveResult } from '../../../server/contract/grading.js';
 import { MemoryStorage } from '../memory-storage.js';
 
 /** A server that holds marks by key and answers like the real one, or fails on demand. */

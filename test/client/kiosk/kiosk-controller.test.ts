@@ -1,8 +1,9 @@
 // The kiosk's boot and message dispatch (client/kiosk/kiosk-controller.ts) have no DOM: they are
 // driven here with a fake server API, a fake socket and a real save queue.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AttemptView, DocumentView, MeView } from '../../../server/exam/attempt-view.js';
-import type { ClockView, KioskToServer, Receipt, ServerToKiosk } from '../../../server/live/protocol.js';
+import type { AttemptView, DocumentView } from '../../../server/contract/attempt.js';
+import type { MeView } from '../../../server/contract/auth.js';
+import type { ClockView, KioskToServer, Receipt, ServerToKiosk } from '../../../server/contract/kiosk-protocol.js';
 import { ApiError } from '../../../client/common/api.js';
 import type { ConnectionState } from '../../../client/common/connection.js';
 import { KioskController } from '../../../client/kiosk/kiosk-controller.js';

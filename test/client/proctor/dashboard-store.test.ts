@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DashboardStore } from '../../../client/proctor/dashboard-store.js';
-import { tileProblems, tileState, type CandidateTile, type DashboardSnapshot } from '../../../server/proctor/dashboard-protocol.js';
+import { tileProblems, tileState } from '../../../server/contract/rules/tiles.js';
+import type { CandidateTile, DashboardSnapshot } from '../../../server/contract/staff-protocol.js';
 
 const now = 1_700_000_000_000;
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DrawThrottle, drawNeeds } from '../../../client/proctor/draw-schedule.js';
-import type { DashboardDelta } from '../../../server/proctor/dashboard-protocol.js';
+import type { DashboardDelta } from '../../../server/contract/staff-protocol.js';
 
 const words: DashboardDelta = { type: 'words', candidateId: 1, questionId: 'q1', words: 3, savedAt: 1 };
 const presence: DashboardDelta = { type: 'presence', candidateId: 1, connected: true, activity: 'typing', lastHeartbeatAt: 1, loggedIn: true };

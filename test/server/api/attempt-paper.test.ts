@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, loginCandidate, startSession, type TestApp } from '../../helpers/build-app.js';
 import { kioskSocket, post, supervisedRoom } from '../proctor/helpers.js';
 import { PaperCache, paperView } from '../../../server/exam/attempt-paper.js';
-import type { AttemptView } from '../../../server/exam/attempt-view.js';
+import type { AttemptView } from '../../../server/contract/attempt.js';
 
 let t: TestApp;
 beforeEach(async () => {

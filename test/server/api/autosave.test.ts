@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, loginCandidate, openSession, startSession, type TestApp } from '../../helpers/build-app.js';
 import { SocketInbox } from '../../helpers/socket.js';
+import { socketPath } from '../../../server/contract/protocol-version.js';
 import { SAVE_GRACE_MS } from '../../../server/exam/timing.js';
 import { HEARTBEAT_ANSWER_AFTER_MS } from '../../../server/live/kiosk-socket.js';
 
@@ -15,7 +16,7 @@ afterEach(async () => {
 async function kiosk(app: TestApp['app'], cookie: string) {
   let inbox: SocketInbox | undefined;
   // Listen from the first frame: the server sends the clock as soon as the socket opens.
-  await app.injectWS('/ws', { headers: { cookie } }, { onInit: (socket) => void (inbox = new SocketInbox(socket)) });
+  await app.injectWS(socketPath(), { headers: { cookie } }, { onInit: (socket) => void (inbox = new SocketInbox(socket)) });
   return inbox!;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newCandidateCode } from '../../../server/auth/codes.js';
-import { CODE_ALPHABET, formatCode, isWellFormedCode, normalizeCode } from '../../../server/auth/code-format.js';
+import { CODE_ALPHABET, formatCode, isWellFormedCode, normalizeCode } from '../../../server/contract/rules/code-format.js';
 
 describe('candidate codes', () => {
   it('never use characters a person confuses', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, loginCandidate, type TestApp } from '../../helpers/build-app.js';
-import type { OverviewView, ReadingsView, ResultsView, WorkspaceView } from '../../../server/grading/views.js';
+import type { OverviewView, ReadingsView, ResultsView, WorkspaceView } from '../../../server/contract/grading.js';
 import { distribute, endedSession, fullMarks, gradeScript, makeStaff, type Scenario, type Staff } from './scenario.js';
 
 // One app and one set of accounts for the file (accounts cost a scrypt each); every test gets its

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTestApp, openSession, type TestApp } from '../../helpers/build-app.js';
-import type { ServerToKiosk } from '../../../server/live/protocol.js';
+import type { ServerToKiosk } from '../../../server/contract/kiosk-protocol.js';
 
 // The one publisher of exam changes: what each kiosk and the dashboards hear, in order, once the
 // change has committed.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countAnswerWords } from '../../../server/exam/word-count.js';
-import { countWords } from '../../../server/exam/revision.js';
+import { countAnswerWords } from '../../../server/contract/rules/word-count.js';
+import { countWords } from '../../../server/contract/rules/revision.js';
 
 // The store counts the words of every save with a scanner; the rule is revision.ts countWords.
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, createStaff, loginCandidate, loginStaff, openSession, startSession, type TestApp } from '../../helpers/build-app.js';
 import { kioskSocket, loginAll, post, staffSocket, supervisedRoom } from './helpers.js';
-import { tileState } from '../../../server/proctor/dashboard-protocol.js';
+import { tileState } from '../../../server/contract/rules/tiles.js';
 import { OFFLINE_AFTER_MS } from '../../../server/live/live-hub.js';
 
 let t: TestApp;

@@ -1,7 +1,8 @@
 import type { WebSocket } from 'ws';
 import { createStaff, loginCandidate, loginStaff, openSession, type Login, type TestApp } from '../../helpers/build-app.js';
 import { SocketInbox } from '../../helpers/socket.js';
-import type { DashboardDelta, DashboardSnapshot, ServerToStaff } from '../../../server/proctor/dashboard-protocol.js';
+import { socketPath } from '../../../server/contract/protocol-version.js';
+import type { DashboardDelta, DashboardSnapshot, ServerToStaff } from '../../../server/contract/staff-protocol.js';
 
 type App = TestApp['app'];
 
@@ -24,7 +25,7 @@ export async function loginAll(app: App, room: { session: { code: string; candid
 /** A kiosk socket listening from its first frame. */
 export async function kioskSocket(app: App, cookie: string): Promise<SocketInbox> {
   let inbox: SocketInbox | undefined;
-  await app.injectWS('/ws', { headers: { cookie } }, { onInit: (socket: WebSocket) => void (inbox = new SocketInbox(socket)) });
+  await app.injectWS(socketPath(), { headers: { cookie } }, { onInit: (socket: WebSocket) => void (inbox = new SocketInbox(socket)) });
   return inbox!;
 }
 
@@ -94,7 +95,7 @@ export class StaffInbox {
 
 export async function staffSocket(app: App, cookie: string): Promise<StaffInbox> {
   let inbox: StaffInbox | undefined;
-  await app.injectWS('/ws', { headers: { cookie } }, { onInit: (socket: WebSocket) => void (inbox = new StaffInbox(socket)) });
+  await app.injectWS(socketPath(), { headers: { cookie } }, { onInit: (socket: WebSocket) => void (inbox = new StaffInbox(socket)) });
   return inbox!;
 }
 

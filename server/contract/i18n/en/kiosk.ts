@@ -168,4 +168,7 @@ export const kioskEn: Translation<typeof kioskFr> = {
   'loggedOut.expired': 'Your login has expired.',
   'loggedOut.keptHere': 'Changes that had not reached the server stay on this workstation: they will be sent the next time you log in here.',
   'loggedOut.login': 'Log in again',
+  'connection.outdated.title': 'This page is out of date',
+  'connection.outdated.body': 'The server was updated since this page was opened. Reload it to continue: the answers already saved are kept.',
+  'connection.outdated.reload': 'Reload the page',
 };

@@ -170,4 +170,7 @@ export const kioskFr = {
   'loggedOut.expired': 'Votre connexion a expiré.',
   'loggedOut.keptHere': 'Les modifications qui n’avaient pas atteint le serveur restent sur ce poste : elles seront envoyées à votre prochaine connexion ici.',
   'loggedOut.login': 'Se reconnecter',
+  'connection.outdated.title': 'Cette page n’est plus à jour',
+  'connection.outdated.body': 'Le serveur a été mis à jour depuis l’ouverture de cette page. Rechargez-la pour continuer : vos réponses déjà enregistrées sont conservées.',
+  'connection.outdated.reload': 'Recharger la page',
 } satisfies Record<string, Entry>;

@@ -1,6 +1,6 @@
 // Login codes as people read and type them: shared by the server and the kiosk (no Node
 // import here, so the client bundles this very file instead of a copy). Generation, which
-// needs node:crypto, is in codes.ts.
+// needs node:crypto, is in server/auth/codes.ts.
 
 // Codes are read off a printed slip and typed by a nervous candidate: no 0/O, 1/I/L, no U/V
 // mix-ups, case-insensitive, and a hyphen in the middle that is optional when typing.

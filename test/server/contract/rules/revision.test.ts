@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, judgeRevision } from '../../../server/exam/revision.js';
+import { countWords, judgeRevision } from '../../../../server/contract/rules/revision.js';
 
 describe('revision rule', () => {
   it('applies the first save and any newer revision', () => {

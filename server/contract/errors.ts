@@ -1,0 +1,31 @@
+// The one error body: `{ error: { code, message, ...params } }`. The code is stable (pages word it
+// in the reader's language), the message is plain English for API users and logs, and the extra
+// fields are listed here because Fastify serialises with this schema and drops what it does not list.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Receipt } from './kiosk-protocol.js';
+
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      /** rate-limited: when to try again. */
+      retryAfterSeconds: Type.Optional(Type.Integer()),
+      /** already-submitted: the receipt the kiosk shows again. */
+      receipt: Type.Optional(Receipt),
+      /** workstation-in-use: the candidate who holds it. */
+      candidateId: Type.Optional(Type.Integer()),
+      /** reading-incomplete: the judgements still to make ("q1/kp2"). */
+      missing: Type.Optional(Type.Array(Type.String())),
+      /** grading-unfinished: the candidate codes not settled yet. */
+      scripts: Type.Optional(Type.Array(Type.String())),
+    }),
+  },
+  { $id: 'ErrorBody', description: 'A clear error: `code` is stable, `message` says what to do.' },
+);
+export type ErrorBody = Static<typeof ErrorBody>;
+
+/** The error responses of a route, so every status it answers is documented and serialised. */
+export function errors(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, ErrorBody]));
+}

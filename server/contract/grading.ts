@@ -1,0 +1,429 @@
+// What the grading view reads and sends (/api/grading...): scripts under candidate codes, marks
+// with their revisions, readings and third readings, agreement and results.
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Localized, Nullable, OneOf, Time } from './common.js';
+import { CompetenceRubric, KeyPoint, ReadingRubric, WritingRubric, AnswerLanguage } from './pack.js';
+import { competenceJudgements, interpretationJudgements, keyPointJudgements } from './rules/rubric-scales.js';
+import { MAX_COMMENT_CHARS } from './rules/limits.js';
+
+// ---- marks ----
+
+export const KeyPointJudgement = OneOf(keyPointJudgements);
+export const InterpretationJudgement = OneOf(interpretationJudgements);
+export const CompetenceJudgement = OneOf(competenceJudgements);
+
+export const AnswerMark = Type.Object({
+  keyPoints: Type.Record(Type.String(), KeyPointJudgement),
+  interpretation: Nullable(InterpretationJudgement),
+  comment: Type.String(),
+});
+export type AnswerMark = Static<typeof AnswerMark>;
+
+export const ScriptMark = Type.Object({
+  /** Band per writing rubric, then per criterion. */
+  writing: Type.Record(Type.String(), Type.Record(Type.String(), Type.Number())),
+  /** Judgement per competence rubric, then per criterion. */
+  competence: Type.Record(Type.String(), Type.Record(Type.String(), CompetenceJudgement)),
+  comment: Type.String(),
+});
+export type ScriptMark = Static<typeof ScriptMark>;
+
+const Stored = Type.Object({ revision: Type.Integer(), updatedAt: Time });
+export const StoredAnswerMark = Type.Composite([AnswerMark, Stored]);
+export type StoredAnswerMark = Static<typeof StoredAnswerMark>;
+export const StoredScriptMark = Type.Composite([ScriptMark, Stored]);
+export type StoredScriptMark = Static<typeof StoredScriptMark>;
+
+// Levels and bands are typed loosely in the bodies on purpose: the rubric check
+// (server/grading/rubric-model.ts) refuses a criterion or a level the pack does not have with a
+// message that names the rubric's own criteria and scale, which a schema error could not.
+const CriterionId = Type.String({ minLength: 1, maxLength: 64 });
+const Level = Type.String({ minLength: 1, maxLength: 32 });
+const Comment = Type.String({ maxLength: MAX_COMMENT_CHARS });
+const Revision = Type.Integer({ minimum: 1, maximum: 2 ** 31 });
+
+export const SessionParams = Type.Object({ id: Id });
+export const ScriptParams = Type.Object({ id: Id, candidateId: Id });
+export const JuryQuery = Type.Object(
+  { lang: Type.Optional(OneOf(['fr', 'en'] as const)), download: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+
+export const AnswerMarkBody = Type.Object(
+  {
+    candidateId: Id,
+    questionId: Type.String({ minLength: 1, maxLength: 64 }),
+    revision: Revision,
+    keyPoints: Type.Record(CriterionId, Level, { maxProperties: 50 }),
+    interpretation: Type.Union([Level, Type.Null()]),
+    comment: Comment,
+  },
+  { additionalProperties: false },
+);
+export type AnswerMarkBody = Static<typeof AnswerMarkBody>;
+
+export const ScriptMarkBody = Type.Object(
+  {
+    candidateId: Id,
+    revision: Revision,
+    writing: Type.Record(CriterionId, Type.Record(CriterionId, Type.Number(), { maxProperties: 50 }), { maxProperties: 10 }),
+    competence: Type.Record(CriterionId, Type.Record(CriterionId, Level, { maxProperties: 50 }), { maxProperties: 10 }),
+    comment: Comment,
+  },
+  { additionalProperties: false },
+);
+export type ScriptMarkBody = Static<typeof ScriptMarkBody>;
+
+export const MarkSaveResult = Type.Object({
+  /** stored: written; duplicate: already held; stale: a newer revision is held; conflict: this revision is held with other content. */
+  outcome: OneOf(['stored', 'duplicate', 'stale', 'conflict'] as const),
+  /** The revision the server holds after this request. */
+  revision: Type.Integer(),
+  updatedAt: Time,
+});
+export type MarkSaveResult = Static<typeof MarkSaveResult>;
+
+export const FinishResult = Type.Object({ finishedAt: Time, status: Type.String() });
+export type FinishResult = Static<typeof FinishResult>;
+
+export const DistributionBody = Type.Object(
+  { correctorIds: Type.Array(Id, { minItems: 1, maxItems: 50 }), doubleMarking: Type.Boolean() },
+  { additionalProperties: false },
+);
+export type DistributionBody = Static<typeof DistributionBody>;
+
+export const ThirdReadingBody = Type.Object(
+  { candidateIds: Type.Array(Id, { minItems: 1, maxItems: 500 }), correctorId: Id },
+  { additionalProperties: false },
+);
+export type ThirdReadingBody = Static<typeof ThirdReadingBody>;
+
+export const ClosedResult = Type.Object({ gradingClosedAt: Time });
+export type ClosedResult = Static<typeof ClosedResult>;
+
+// ---- evidence: copied passages, decisions, agreement ----
+
+export const CopiedRun = Type.Object({
+  /** Character offsets in the answer. */
+  start: Type.Integer(),
+  end: Type.Integer(),
+  /** The answer's text between those offsets. */
+  text: Type.String(),
+  /** Non-code tokens in the run. */
+  words: Type.Integer(),
+});
+export type CopiedRun = Static<typeof CopiedRun>;
+
+export const OverlapReport = Type.Object({
+  runs: Type.Array(CopiedRun),
+  /** Non-code tokens inside copied runs. */
+  copiedWords: Type.Integer(),
+  /** Non-code tokens in the whole answer. */
+  proseWords: Type.Integer(),
+  /** copiedWords / proseWords, 0 when the answer has no prose. */
+  share: Type.Number(),
+});
+export type OverlapReport = Static<typeof OverlapReport>;
+
+/** The part of the document a question is about. */
+export const Passage = Type.Object({ anchor: Type.String(), heading: Type.String(), html: Type.String() });
+export type Passage = Static<typeof Passage>;
+
+export const AgreementFigures = Type.Object({
+  /** Pairs of judgements compared. */
+  pairs: Type.Integer(),
+  /** Shares between 0 and 1; null when there is no pair. */
+  exact: Nullable(Type.Number()),
+  adjacent: Nullable(Type.Number()),
+  kappa: Nullable(Type.Number()),
+});
+export type AgreementFigures = Static<typeof AgreementFigures>;
+
+export const QuestionEvidence = Type.Object({
+  questionId: Type.String(),
+  answered: Type.Boolean(),
+  found: Type.Integer(),
+  partly: Type.Integer(),
+  missing: Type.Integer(),
+  interpretation: Nullable(InterpretationJudgement),
+  comment: Type.String(),
+});
+export type QuestionEvidence = Static<typeof QuestionEvidence>;
+
+export const ReadingEvidence = Type.Object({
+  kind: Type.Literal('reading'),
+  keyPoints: Type.Object({ found: Type.Integer(), partly: Type.Integer(), missing: Type.Integer(), total: Type.Integer() }),
+  /** (found + partly / 2) / total. */
+  share: Type.Number(),
+  misunderstandings: Type.Integer(),
+  questions: Type.Array(QuestionEvidence),
+  threshold: Type.Object({ minKeyPointShare: Type.Number(), maxMisunderstandings: Type.Integer() }),
+});
+export type ReadingEvidence = Static<typeof ReadingEvidence>;
+
+export const WritingEvidence = Type.Object({
+  kind: Type.Literal('writing'),
+  bands: Type.Record(Type.String(), Type.Number()),
+  total: Type.Number(),
+  threshold: Type.Object({ minBandEach: Type.Integer(), minTotal: Type.Integer() }),
+});
+export type WritingEvidence = Static<typeof WritingEvidence>;
+
+export const CompetenceEvidence = Type.Object({
+  kind: Type.Literal('competence'),
+  judgement: Nullable(CompetenceJudgement),
+  partlyCountsAsMet: Type.Boolean(),
+});
+export type CompetenceEvidence = Static<typeof CompetenceEvidence>;
+
+export const decisionKinds = ['reading', 'writing', 'competence'] as const;
+export const DecisionKind = OneOf(decisionKinds);
+
+export const Decision = Type.Object({
+  /** `reading-b2`, `writing-b1`, or `<competence rubric>/<criterion>`. */
+  key: Type.String(),
+  rubricId: Type.String(),
+  kind: DecisionKind,
+  title: Localized,
+  reached: Type.Boolean(),
+  evidence: Type.Union([ReadingEvidence, WritingEvidence, CompetenceEvidence]),
+});
+export type Decision = Static<typeof Decision>;
+
+// A level ("found") or a band (3). Written as a JSON-schema type list rather than a union: Fastify's
+// serialiser cannot match a union inside a tuple's items and answers 500.
+const LevelOrBand = Type.Unsafe<string | number>({ type: ['string', 'number'] });
+
+export const Disagreement = Type.Object({
+  key: Type.String(),
+  kind: OneOf(['decision', 'band-gap'] as const),
+  /** What differs, for people: the decision's title, or the writing criterion's. */
+  title: Localized,
+  /** For a band gap: the writing criterion and the two bands. */
+  criterionId: Type.Optional(Type.String()),
+  /** The two readers' levels or bands. */
+  values: Type.Tuple([LevelOrBand, LevelOrBand]),
+});
+export type Disagreement = Static<typeof Disagreement>;
+
+// ---- views ----
+
+/**
+ * - unassigned: not every reading it needs has a corrector yet;
+ * - in-progress: a reading is not finished;
+ * - needs-third-reading: the two readings disagree and no third reader is chosen;
+ * - third-reading: the third reader has not finished;
+ * - settled: its result is known.
+ */
+export const scriptStatuses = ['unassigned', 'in-progress', 'needs-third-reading', 'third-reading', 'settled'] as const;
+export const ScriptStatus = OneOf(scriptStatuses);
+export type ScriptStatus = Static<typeof ScriptStatus>;
+export const SettledBy = OneOf(['single', 'agreement', 'third-reading'] as const);
+export type SettledBy = Static<typeof SettledBy>;
+
+export const GradingSessionSummary = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  packId: Type.String(),
+  state: Type.String(),
+  endedAt: Nullable(Time),
+  doubleMarking: Type.Boolean(),
+  gradingClosedAt: Nullable(Time),
+  scripts: Type.Integer(),
+  /** For a corrector: their readings; for an admin: every reading. */
+  readingsAssigned: Type.Integer(),
+  readingsFinished: Type.Integer(),
+  settled: Type.Integer(),
+});
+export type GradingSessionSummary = Static<typeof GradingSessionSummary>;
+
+export const QuestionView = Type.Object({
+  id: Type.String(),
+  promptHtml: Type.String(),
+  keyPoints: Type.Array(KeyPoint),
+  targetWords: Type.Integer(),
+  passage: Nullable(Passage),
+});
+export type QuestionView = Static<typeof QuestionView>;
+
+export const SectionView = Type.Object({
+  id: Type.String(),
+  title: Localized,
+  answerLanguage: AnswerLanguage,
+  readingRubricId: Nullable(Type.String()),
+  questions: Type.Array(QuestionView),
+});
+export type SectionView = Static<typeof SectionView>;
+
+export const AnswerView = Type.Object({
+  questionId: Type.String(),
+  text: Type.String(),
+  words: Type.Integer(),
+  overlap: OverlapReport,
+});
+export type AnswerView = Static<typeof AnswerView>;
+
+export const ScriptView = Type.Object({
+  candidateId: Type.Integer(),
+  /** The candidate code as printed: the only name a corrector ever sees. */
+  code: Type.String(),
+  reading: Type.Integer(),
+  finishedAt: Nullable(Time),
+  /** True once the other readings of this script may be shown to this corrector. */
+  othersVisible: Type.Boolean(),
+  answers: Type.Array(AnswerView),
+  marks: Type.Object({ answers: Type.Record(Type.String(), StoredAnswerMark), script: Nullable(StoredScriptMark) }),
+});
+export type ScriptView = Static<typeof ScriptView>;
+
+const SessionOfWorkspace = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  packId: Type.String(),
+  state: Type.String(),
+  doubleMarking: Type.Boolean(),
+  gradingClosedAt: Nullable(Time),
+});
+
+export const WorkspaceView = Type.Object({
+  session: SessionOfWorkspace,
+  corrector: Type.Object({ accountId: Type.Integer(), displayName: Type.String() }),
+  pack: Type.Object({
+    title: Localized,
+    certification: Localized,
+    sections: Type.Array(SectionView),
+    rubrics: Type.Object({ reading: Type.Array(ReadingRubric), writing: Type.Array(WritingRubric), competence: Type.Array(CompetenceRubric) }),
+  }),
+  scripts: Type.Array(ScriptView),
+  /** Why there is nothing to grade yet, if so. */
+  notice: Nullable(OneOf(['session-not-ended', 'not-distributed'] as const)),
+});
+export type WorkspaceView = Static<typeof WorkspaceView>;
+
+export const ReadingView = Type.Object({
+  reading: Type.Integer(),
+  corrector: Type.String(),
+  finishedAt: Nullable(Time),
+  answers: Type.Record(Type.String(), AnswerMark),
+  script: Nullable(ScriptMark),
+  decisions: Type.Array(Decision),
+});
+export type ReadingView = Static<typeof ReadingView>;
+
+export const ReadingsView = Type.Object({
+  candidateId: Type.Integer(),
+  code: Type.String(),
+  readings: Type.Array(ReadingView),
+  disagreements: Type.Array(Disagreement),
+});
+export type ReadingsView = Static<typeof ReadingsView>;
+
+export const ReaderView = Type.Object({
+  reading: Type.Integer(),
+  correctorId: Type.Integer(),
+  corrector: Type.String(),
+  finishedAt: Nullable(Time),
+  /** Judgements made / judgements needed. */
+  judged: Type.Integer(),
+  needed: Type.Integer(),
+});
+export type ReaderView = Static<typeof ReaderView>;
+
+export const OverviewScript = Type.Object({
+  candidateId: Type.Integer(),
+  code: Type.String(),
+  status: ScriptStatus,
+  readers: Type.Array(ReaderView),
+  disagreements: Type.Array(Disagreement),
+});
+export type OverviewScript = Static<typeof OverviewScript>;
+
+export const AgreementRow = Type.Object({
+  key: Type.String(),
+  title: Localized,
+  levels: Type.Integer(),
+  figures: AgreementFigures,
+});
+export type AgreementRow = Static<typeof AgreementRow>;
+
+export const OverviewView = Type.Object({
+  session: GradingSessionSummary,
+  correctors: Type.Array(Type.Object({ id: Type.Integer(), username: Type.String(), displayName: Type.String(), onSession: Type.Boolean() })),
+  scripts: Type.Array(OverviewScript),
+  absent: Type.Array(Type.Object({ candidateId: Type.Integer(), code: Type.String() })),
+  /** Scripts per status. */
+  counts: Type.Object({
+    unassigned: Type.Integer(),
+    'in-progress': Type.Integer(),
+    'needs-third-reading': Type.Integer(),
+    'third-reading': Type.Integer(),
+    settled: Type.Integer(),
+  }),
+  agreement: Type.Array(AgreementRow),
+  /** Scripts may be shared out again only until the first grade. */
+  canDistribute: Type.Boolean(),
+});
+export type OverviewView = Static<typeof OverviewView>;
+
+export const FinalDecision = Type.Object({
+  key: Type.String(),
+  kind: DecisionKind,
+  rubricId: Type.String(),
+  title: Localized,
+  /** null until the script is settled. */
+  reached: Nullable(Type.Boolean()),
+  /** Readings whose marks give this decision. */
+  fromReadings: Type.Array(Type.Integer()),
+  /** Reading: mean key-point share and misunderstandings of those readings; writing: band per criterion (mean of agreeing readers). */
+  keyPointShare: Type.Optional(Type.Number()),
+  misunderstandings: Type.Optional(Type.Number()),
+  bands: Type.Optional(Type.Record(Type.String(), Type.Number())),
+  judgement: Type.Optional(Nullable(Type.String())),
+});
+export type FinalDecision = Static<typeof FinalDecision>;
+
+export const CandidateResult = Type.Object({
+  candidateId: Type.Integer(),
+  code: Type.String(),
+  /** Only in the jury export, after grading is closed. */
+  fullName: Type.Optional(Nullable(Type.String())),
+  absent: Type.Boolean(),
+  status: Type.Union([ScriptStatus, Type.Literal('absent')]),
+  settledBy: Nullable(SettledBy),
+  decisions: Type.Array(FinalDecision),
+  readings: Type.Array(ReadingView),
+  disagreements: Type.Array(Disagreement),
+});
+export type CandidateResult = Static<typeof CandidateResult>;
+
+export const CriterionHead = Type.Object({
+  key: Type.String(),
+  kind: DecisionKind,
+  rubricId: Type.String(),
+  title: Localized,
+  /** Writing criteria (id and title) of a writing rubric. */
+  criteria: Type.Optional(Type.Array(Type.Object({ id: Type.String(), title: Localized }))),
+});
+export type CriterionHead = Static<typeof CriterionHead>;
+
+export const ResultsView = Type.Object({
+  session: Type.Object({
+    id: Type.Integer(),
+    title: Type.String(),
+    code: Type.String(),
+    room: Type.String(),
+    packId: Type.String(),
+    startedAt: Nullable(Time),
+    endedAt: Nullable(Time),
+    doubleMarking: Type.Boolean(),
+    gradingClosedAt: Nullable(Time),
+  }),
+  pack: Type.Object({ title: Localized, certification: Localized, cefr: Type.Array(Type.Object({ rubricId: Type.String(), scale: Type.String(), level: Type.String() })) }),
+  criteria: Type.Array(CriterionHead),
+  candidates: Type.Array(CandidateResult),
+  agreement: Type.Array(AgreementRow),
+  /** True when names are joined (the jury export). */
+  named: Type.Boolean(),
+  generatedAt: Time,
+});
+export type ResultsView = Static<typeof ResultsView>;
