@@ -7,6 +7,7 @@ import { formatDateTime } from '../common/format.js';
 import { parseCandidateList } from './candidate-list.js';
 import type { PackList, SessionDetail, SessionSummary } from './types.js';
 import { adminFormStyles } from './admin-styles.js';
+import { formText } from '../common/form-text.js';
 
 /** Open a session on a pack, then start, pause, resume and end it; show the candidate codes. */
 @customElement('lectern-admin-sessions')
@@ -116,15 +117,15 @@ export class LecternAdminSessions extends LitElement {
     const data = new FormData(form);
     this._createdCode = '';
     this._error = '';
-    const list = parseCandidateList(String(data.get('names') ?? ''));
+    const list = parseCandidateList(formText(data, 'names'));
     if (!list.ok) {
       this._error = t('admin.badLine', { line: list.line, problem: t('admin.badMinutes') });
       return;
     }
     const body: Record<string, unknown> = {
-      packId: String(data.get('packId')),
-      title: String(data.get('title') ?? ''),
-      room: String(data.get('room') ?? ''),
+      packId: formText(data, 'packId'),
+      title: formText(data, 'title'),
+      room: formText(data, 'room'),
       doubleMarking: data.get('doubleMarking') === 'on',
     };
     if (list.candidates.length > 0) body['candidates'] = list.candidates;

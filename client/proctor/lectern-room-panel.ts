@@ -6,6 +6,7 @@ import { baseStyles } from '../common/styles.js';
 import type { CandidateTile, IncidentView, MessageSummary, SessionState } from './types.js';
 import { p } from './strings.js';
 import { errorText, formStyles, timeText } from './ui.js';
+import { formText } from '../common/form-text.js';
 
 const MAX_MESSAGE = 2000;
 
@@ -148,13 +149,13 @@ export class LecternRoomPanel extends LitElement {
   private message(event: SubmitEvent) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    void this.post(`/api/sessions/${this.sessionId}/messages`, { text: String(new FormData(form).get('text') ?? '') }, form);
+    void this.post(`/api/sessions/${this.sessionId}/messages`, { text: formText(new FormData(form), 'text') }, form);
   }
 
   private incident(event: SubmitEvent) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    void this.post(`/api/sessions/${this.sessionId}/incidents`, { text: String(new FormData(form).get('text') ?? '') }, form);
+    void this.post(`/api/sessions/${this.sessionId}/incidents`, { text: formText(new FormData(form), 'text') }, form);
   }
 }
 

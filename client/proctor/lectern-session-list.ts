@@ -6,6 +6,7 @@ import { baseStyles } from '../common/styles.js';
 import { formatDateTime } from '../common/format.js';
 import { p } from './strings.js';
 import { errorText, formStyles } from './ui.js';
+import { formText } from '../common/form-text.js';
 
 interface SessionSummary {
   id: number;
@@ -148,11 +149,11 @@ export class LecternSessionList extends LitElement {
     this._busy = true;
     this._error = '';
     try {
-      const title = String(data.get('title') ?? '').trim();
+      const title = formText(data, 'title').trim();
       const created = await this.api.post<{ id: number }>('/api/sessions', {
-        packId: String(data.get('packId')),
+        packId: formText(data, 'packId'),
         ...(title ? { title } : {}),
-        room: String(data.get('room') ?? ''),
+        room: formText(data, 'room'),
         candidateCount: Number(data.get('count')),
       });
       this.choose(created.id);

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { ServerToKiosk } from '../../server/live/protocol.js';
+import { frameText } from './frame-text.js';
 
 /**
  * Collects what a socket receives, so a test can wait for the next message of a type
@@ -11,7 +12,7 @@ export class SocketInbox<M extends { type: string } = ServerToKiosk> {
 
   constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      const m = JSON.parse(data.toString()) as M;
+      const m = JSON.parse(frameText(data)) as M;
       const i = this.waiters.findIndex((w) => w.type === m.type);
       if (i >= 0) {
         const [w] = this.waiters.splice(i, 1);

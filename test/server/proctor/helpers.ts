@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import { createStaff, loginCandidate, loginStaff, openSession, type Login, type TestApp } from '../../helpers/build-app.js';
 import { SocketInbox } from '../../helpers/socket.js';
+import { frameText } from '../../helpers/frame-text.js';
 import type { DashboardDelta, DashboardSnapshot, ServerToStaff } from '../../../server/proctor/dashboard-protocol.js';
 
 type App = TestApp['app'];
@@ -39,7 +40,7 @@ export class StaffInbox {
 
   constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      const m = JSON.parse(data.toString()) as ServerToStaff;
+      const m = JSON.parse(frameText(data)) as ServerToStaff;
       if (m.type === 'deltas') this.deltas.push(...m.deltas);
       else this.messages.push(m);
       for (const w of this.waiters.splice(0)) w();
