@@ -11,6 +11,13 @@ import lit from 'eslint-plugin-lit';
 // Node's globals, for the few plain JavaScript files (the client build, the load probe).
 const nodeGlobals = { console: 'readonly', process: 'readonly', performance: 'readonly', URL: 'readonly' };
 
+/** The import rule of the contract's files at one depth: `leavesContract` matches a relative path out of it. */
+function contractImports(files, leavesContract) {
+  const message = 'The contract imports only @sinclair/typebox and files inside server/contract/.';
+  const patterns = [{ regex: '^(?!@sinclair/typebox$|\\.{1,2}/)', message }, { regex: leavesContract, message }];
+  return { files: [files], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'test-output/', 'migrations/'] },
   js.configs.recommended,
@@ -51,6 +58,19 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  {
+    // The contract is the only server code the browser may load (see also
+    // test/server/contract/boundary.test.ts): an editor shows the mistake as it is typed.
+    files: ['client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)server/(?!contract/)', message: 'The client imports only server/contract/: move the shape or rule there.' }] }],
+    },
+  },
+  // The contract imports neither Node, Fastify, the DOM nor the rest of the server: TypeBox
+  // schemas and plain rules only (TypeBox's compiler is the server's business).
+  contractImports('server/contract/*.ts', '^(\\.\\./){1}'),
+  contractImports('server/contract/*/*.ts', '^(\\.\\./){2}'),
+  contractImports('server/contract/*/*/*.ts', '^(\\.\\./){3}'),
   {
     files: ['test/**/*.ts'],
     rules: {
