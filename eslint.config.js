@@ -5,6 +5,7 @@
 // argue about style, or that misread Fastify's and Lit's conventions, are turned off below with
 // the reason.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 
@@ -18,10 +19,10 @@ function contractImports(files, leavesContract) {
   return { files: [files], rules: { 'no-restricted-imports': ['error', { patterns }] } };
 }
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'data/', 'test-output/', 'migrations/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
