@@ -1,4 +1,5 @@
 import { LitElement, html, css } from 'lit';
+import { formText } from '../common/form-text.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient, ApiError } from '../common/api.js';
 import { I18nController, localized, t, type StringKey } from '../common/i18n.js';
@@ -7,7 +8,6 @@ import { formatDateTime } from '../common/format.js';
 import { parseCandidateList } from './candidate-list.js';
 import type { PackList, SessionDetail, SessionSummary } from './types.js';
 import { adminFormStyles } from './admin-styles.js';
-import { formText } from '../common/form-text.js';
 
 /** Open a session on a pack, then start, pause, resume and end it; show the candidate codes. */
 @customElement('lectern-admin-sessions')

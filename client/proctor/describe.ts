@@ -5,9 +5,6 @@ import type { DashboardQuestion, FeedItem } from '../../server/proctor/dashboard
 import { p } from './strings.js';
 
 const seconds = (ms: unknown) => Math.round(Number(ms ?? 0) / 1000);
-// Event details arrive as JSON: a field meant as text may be missing, or a number (a workstation).
-const text = (value: unknown, absent = ''): string =>
-  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : absent;
 
 export function feedTitle(item: FeedItem): string {
   const lang = getLanguage();
@@ -17,42 +14,42 @@ export function feedTitle(item: FeedItem): string {
 export function feedDetail(item: FeedItem, questions: DashboardQuestion[]): string {
   const lang = getLanguage();
   const d = item.detail;
-  const question = (id: unknown) => questions.find((q) => q.id === id)?.label ?? text(id);
+  const question = (id: unknown) => questions.find((q) => q.id === id)?.label ?? String(id ?? '');
   switch (item.kind) {
     case 'focus-back':
       return p('feed.away', { seconds: seconds(d['awayMs']) });
     case 'page-visible':
       return p('feed.hidden', { seconds: seconds(d['hiddenMs']) });
     case 'paste':
-      return p('feed.pasteChars', { n: Number(d['length'] ?? 0), source: label(pasteSourceLabels, text(d['source'], 'outside'), lang) });
+      return p('feed.pasteChars', { n: Number(d['length'] ?? 0), source: label(pasteSourceLabels, String(d['source'] ?? 'outside'), lang) });
     case 'copy':
       return p('feed.pasteChars', { n: Number(d['length'] ?? 0), source: '' }).trim();
     case 'blocked-shortcut':
-      return text(d['shortcut']);
+      return String(d['shortcut'] ?? '');
     case 'connection-lost':
       return d['cause'] === 'heartbeat-stopped' ? p('feed.silent', { seconds: seconds(d['silentMs']) }) : p('feed.socketClosed');
     case 'connection-back':
       return p('feed.offlineFor', { seconds: seconds(d['offlineMs']) });
     case 'second-login':
-      return p('feed.secondLogin', { workstation: text(d['workstation']) || '?', connectedOn: text(d['connectedOn']) || '?' });
+      return p('feed.secondLogin', { workstation: String(d['workstation'] || '?'), connectedOn: String(d['connectedOn'] || '?') });
     case 'save-refused':
-      return `${p('feed.question', { question: question(d['questionId']) })}: ${label(refusalLabels, text(d['reason']), lang)}`;
+      return `${p('feed.question', { question: question(d['questionId']) })}: ${label(refusalLabels, String(d['reason']), lang)}`;
     case 'candidate.extra-time':
-      return p('feed.extra', { minutes: Math.round((Number(d['durationMs']) / 60_000) * 10) / 10, kind: label(extensionKindLabels, text(d['kind']), lang).toLowerCase(), reason: text(d['reason']) });
+      return p('feed.extra', { minutes: Math.round((Number(d['durationMs']) / 60_000) * 10) / 10, kind: label(extensionKindLabels, String(d['kind']), lang).toLowerCase(), reason: String(d['reason'] ?? '') });
     case 'candidate.moved':
-      return `${text(d['from'], '—')} → ${text(d['to'])}`;
+      return `${String(d['from'] ?? '—')} → ${String(d['to'] ?? '')}`;
     case 'candidate.paused':
     case 'session.paused':
-      return text(d['reason']);
+      return String(d['reason'] ?? '');
     case 'candidate.logged-in':
-      return text(d['workstation']);
+      return String(d['workstation'] ?? '');
     case 'candidate.submitted':
-      return label(submitKindLabels, text(d['kind']), lang);
+      return label(submitKindLabels, String(d['kind'] ?? ''), lang);
     case 'message.sent':
       return d['candidateId'] === null || d['candidateId'] === undefined ? p('feed.toAll') : p('feed.toOne');
     case 'incident.recorded': {
-      const incident = text(d['text']);
-      return incident.length > 90 ? `${incident.slice(0, 90)}…` : incident;
+      const text = String(d['text'] ?? '');
+      return text.length > 90 ? `${text.slice(0, 90)}…` : text;
     }
     default:
       return '';

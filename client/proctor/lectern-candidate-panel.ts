@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { formText } from '../common/form-text.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../common/api.js';
 import { I18nController } from '../common/i18n.js';
@@ -8,7 +9,6 @@ import type { MessageSummary, SessionState } from './types.js';
 import type { TileView } from './dashboard-store.js';
 import { p } from './strings.js';
 import { clockText, errorText, formStyles, stateStyles, timeText, type CandidateSelectedDetail } from './ui.js';
-import { formText } from '../common/form-text.js';
 
 const MAX_MESSAGE = 2000;
 

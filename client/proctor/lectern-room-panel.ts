@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { formText } from '../common/form-text.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../common/api.js';
 import { I18nController } from '../common/i18n.js';
@@ -6,7 +7,6 @@ import { baseStyles } from '../common/styles.js';
 import type { CandidateTile, IncidentView, MessageSummary, SessionState } from './types.js';
 import { p } from './strings.js';
 import { errorText, formStyles, timeText } from './ui.js';
-import { formText } from '../common/form-text.js';
 
 const MAX_MESSAGE = 2000;
 

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { formText } from '../common/form-text.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../common/api.js';
 import { I18nController, localized } from '../common/i18n.js';
@@ -6,7 +7,6 @@ import { baseStyles } from '../common/styles.js';
 import { formatDateTime } from '../common/format.js';
 import { p } from './strings.js';
 import { errorText, formStyles } from './ui.js';
-import { formText } from '../common/form-text.js';
 
 interface SessionSummary {
   id: number;

@@ -18,13 +18,13 @@
 // the dashboard socket run in this process; Chromium in its own processes. Everything is on
 // 127.0.0.1, with a temporary data directory, and stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { frameText } from '../helpers/frame-text.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
-import { frameText } from '../helpers/frame-text.js';
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
+import { frameText } from './frame-text.js';
 import type { WebSocket } from 'ws';
 import type { ServerToKiosk } from '../../server/live/protocol.js';
-import { frameText } from './frame-text.js';
 
 /**
  * Collects what a socket receives, so a test can wait for the next message of a type

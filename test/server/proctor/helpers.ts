@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
+import { frameText } from '../../helpers/frame-text.js';
 import { createStaff, loginCandidate, loginStaff, openSession, type Login, type TestApp } from '../../helpers/build-app.js';
 import { SocketInbox } from '../../helpers/socket.js';
-import { frameText } from '../../helpers/frame-text.js';
 import type { DashboardDelta, DashboardSnapshot, ServerToStaff } from '../../../server/proctor/dashboard-protocol.js';
 
 type App = TestApp['app'];
