@@ -1,4 +1,5 @@
 import { LitElement, html, css } from 'lit';
+import { formText } from '../common/form-text.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../common/api.js';
 import { errorText } from '../common/error-text.js';
@@ -118,15 +119,15 @@ export class LecternAdminSessions extends LitElement {
     const data = new FormData(form);
     this._createdCode = '';
     this._error = '';
-    const list = parseCandidateList(String(data.get('names') ?? ''));
+    const list = parseCandidateList(formText(data, 'names'));
     if (!list.ok) {
       this._error = t('admin.badLine', { line: list.line, problem: t('admin.badMinutes') });
       return;
     }
     const body: Record<string, unknown> = {
-      packId: String(data.get('packId')),
-      title: String(data.get('title') ?? ''),
-      room: String(data.get('room') ?? ''),
+      packId: formText(data, 'packId'),
+      title: formText(data, 'title'),
+      room: formText(data, 'room'),
       doubleMarking: data.get('doubleMarking') === 'on',
     };
     if (list.candidates.length > 0) body['candidates'] = list.candidates;

@@ -249,12 +249,10 @@ export class Supervision implements ReactiveController {
   private readonly onCopy = (event: ClipboardEvent) => {
     if (!this.monitoring) return;
     const target = event.composedPath()[0];
-    let length = 0;
-    if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) {
-      length = Math.abs((target.selectionEnd ?? 0) - (target.selectionStart ?? 0));
-    } else {
-      length = document.getSelection()?.toString().length ?? 0;
-    }
+    const length =
+      target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement
+        ? Math.abs((target.selectionEnd ?? 0) - (target.selectionStart ?? 0))
+        : (document.getSelection()?.toString().length ?? 0);
     this.report('copy', { length, from: areaOf(event) });
   };
 

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { formText } from '../common/form-text.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../common/api.js';
 import { I18nController } from '../common/i18n.js';
@@ -222,7 +223,7 @@ export class LecternCandidatePanel extends LitElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    void this.act(`/api/sessions/${this.sessionId}/candidates/${this.view.tile.candidateId}/extra-time`, { minutes: Number(data.get('minutes')), kind: String(data.get('kind')), reason: String(data.get('reason') ?? '') }, form);
+    void this.act(`/api/sessions/${this.sessionId}/candidates/${this.view.tile.candidateId}/extra-time`, { minutes: Number(data.get('minutes')), kind: formText(data, 'kind'), reason: formText(data, 'reason') }, form);
   }
 
   private oneThird() {
@@ -233,7 +234,7 @@ export class LecternCandidatePanel extends LitElement {
   private move(event: SubmitEvent) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    void this.act(`/api/sessions/${this.sessionId}/candidates/${this.view.tile.candidateId}/move`, { workstation: String(new FormData(form).get('workstation') ?? '') }, form);
+    void this.act(`/api/sessions/${this.sessionId}/candidates/${this.view.tile.candidateId}/move`, { workstation: formText(new FormData(form), 'workstation') }, form);
   }
 
   private countMessage(event: Event) {
@@ -243,13 +244,13 @@ export class LecternCandidatePanel extends LitElement {
   private message(event: SubmitEvent) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    void this.act(`/api/sessions/${this.sessionId}/messages`, { text: String(new FormData(form).get('text') ?? ''), candidateId: this.view.tile.candidateId }, form);
+    void this.act(`/api/sessions/${this.sessionId}/messages`, { text: formText(new FormData(form), 'text'), candidateId: this.view.tile.candidateId }, form);
   }
 
   private incident(event: SubmitEvent) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    void this.act(`/api/sessions/${this.sessionId}/incidents`, { text: String(new FormData(form).get('text') ?? ''), candidateId: this.view.tile.candidateId }, form);
+    void this.act(`/api/sessions/${this.sessionId}/incidents`, { text: formText(new FormData(form), 'text'), candidateId: this.view.tile.candidateId }, form);
   }
 }
 

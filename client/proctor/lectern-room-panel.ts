@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { formText } from '../common/form-text.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../common/api.js';
 import { I18nController } from '../common/i18n.js';
@@ -148,13 +149,13 @@ export class LecternRoomPanel extends LitElement {
   private message(event: SubmitEvent) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    void this.post(`/api/sessions/${this.sessionId}/messages`, { text: String(new FormData(form).get('text') ?? '') }, form);
+    void this.post(`/api/sessions/${this.sessionId}/messages`, { text: formText(new FormData(form), 'text') }, form);
   }
 
   private incident(event: SubmitEvent) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    void this.post(`/api/sessions/${this.sessionId}/incidents`, { text: String(new FormData(form).get('text') ?? '') }, form);
+    void this.post(`/api/sessions/${this.sessionId}/incidents`, { text: formText(new FormData(form), 'text') }, form);
   }
 }
 

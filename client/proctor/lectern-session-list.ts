@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { formText } from '../common/form-text.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../common/api.js';
 import { I18nController, localized } from '../common/i18n.js';
@@ -135,11 +136,11 @@ export class LecternSessionList extends LitElement {
     this._busy = true;
     this._error = '';
     try {
-      const title = String(data.get('title') ?? '').trim();
+      const title = formText(data, 'title').trim();
       const created = await this.api.post<{ id: number }>('/api/sessions', {
-        packId: String(data.get('packId')),
+        packId: formText(data, 'packId'),
         ...(title ? { title } : {}),
-        room: String(data.get('room') ?? ''),
+        room: formText(data, 'room'),
         candidateCount: Number(data.get('count')),
       });
       this.choose(created.id);

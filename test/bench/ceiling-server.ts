@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { frameText } from '../helpers/frame-text.js';
 
 export interface CeilingOptions {
   host?: string;
@@ -67,7 +68,8 @@ export async function startCeiling(options: CeilingOptions) {
 
   app.post('/api/candidate/login', async (request, reply) => {
     const body = request.body as { candidateCode?: unknown } | null;
-    const m = /^C(\d+)$/.exec(String(body?.candidateCode ?? ''));
+    const code = body?.candidateCode;
+    const m = /^C(\d+)$/.exec(typeof code === 'string' ? code : '');
     if (!m) return reply.code(401).send({ error: 'unknown-candidate' });
     reply.header('set-cookie', `lectern_session=${m[1]}; Path=/; HttpOnly; SameSite=Strict`);
     return { csrfToken: 'ceiling' };
@@ -84,7 +86,7 @@ export async function startCeiling(options: CeilingOptions) {
     socket.on('message', (data) => {
       let msg: { type?: unknown; questionId?: unknown; revision?: unknown; text?: unknown };
       try {
-        msg = JSON.parse(data.toString());
+        msg = JSON.parse(frameText(data));
       } catch {
         return;
       }

@@ -18,6 +18,7 @@
 // the dashboard socket run in this process; Chromium in its own processes. Everything is on
 // 127.0.0.1, with a temporary data directory, and stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { frameText } from '../helpers/frame-text.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -88,8 +89,9 @@ async function serve(dataDir: string, count: number): Promise<void> {
     await app.close();
     process.exit(0);
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  // A signal handler's promise has nobody to report to: close, then exit whatever happens.
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
 }
 
 function startServerProcess(dataDir: string, count: number): Promise<{ child: ChildProcess; setup: Setup }> {
@@ -98,7 +100,7 @@ function startServerProcess(dataDir: string, count: number): Promise<{ child: Ch
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`the server did not start:\n${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const line = out.split('\n').find((l) => l.startsWith('SETUP '));
       if (line) {
@@ -106,7 +108,7 @@ function startServerProcess(dataDir: string, count: number): Promise<{ child: Ch
         resolve({ child, setup: JSON.parse(line.slice(6)) as Setup });
       }
     });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${out}`)));
   });
 }
@@ -172,7 +174,7 @@ async function main(): Promise<void> {
         sockets.push(ws);
         const k = { ws, revision: setup.questionIds.map(() => 0), text: setup.questionIds.map(() => ''), acked: 0 };
         ws.on('message', (data) => {
-          const m = JSON.parse(data.toString()) as { type: string };
+          const m = JSON.parse(frameText(data)) as { type: string };
           if (m.type === 'saved') k.acked++;
         });
         kiosks.push(k);
@@ -191,7 +193,7 @@ async function main(): Promise<void> {
     let deltas = 0;
     dashboard.on('message', (data) => {
       const now = performance.now();
-      const m = JSON.parse(data.toString()) as { type: string; deltas?: { type: string; item?: { kind: string; detail: Record<string, unknown> } }[] };
+      const m = JSON.parse(frameText(data)) as { type: string; deltas?: { type: string; item?: { kind: string; detail: Record<string, unknown> } }[] };
       if (m.type !== 'deltas') return;
       deltaFrames++;
       deltas += m.deltas!.length;

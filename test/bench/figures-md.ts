@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../../server/paths.js';
 
 type Figures = Record<string, unknown> & {
+  runs: number;
   machine: { cpu: string; cores: number; memoryGb: number; hypervisor: string | null; node: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[]; niceValue: number };
   targets: { target: string; value: number | string | null; met: boolean | null }[];
   details: { runs: Record<string, unknown>[] };

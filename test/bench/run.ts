@@ -31,7 +31,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(projectRoot, 'bench-results.json') },
   },
 });
-const quick = values.quick!;
+const quick = values.quick;
 const runs = Math.max(1, Number(values.runs ?? 1));
 const only = new Set((values.only ?? 'steady,big,ramp,storm,client').split(','));
 const agents = Number(values.agents);
@@ -255,9 +255,9 @@ const targets: Check[] = quick
     ];
 
 const output = { ...results, targets };
-const tmp = values.out! + '.tmp';
+const tmp = values.out + '.tmp';
 writeFileSync(tmp, JSON.stringify(output, null, 2) + '\n');
-renameSync(tmp, values.out!);
+renameSync(tmp, values.out);
 
 log('');
 log(`Lectern, ${results.candidates} candidates${runs > 1 ? ` (median of ${runs} runs)` : ''}: ${results.saves_per_s} saves/s, ack p50 ${results.ack_p50_ms} / p99 ${results.ack_p99_ms} / p99.9 ${results.ack_p999_ms} ms, dashboard event p99 ${results.event_p99_ms ?? 'unavailable'} ms, loop lag p99 ${results.loop_lag_p99_ms} ms, RSS ${results.rss_mb} MB, lost ${results.lost}, errors ${results.errors}`);

@@ -71,7 +71,7 @@ export async function openSession(app: LecternApp, count = 3, packId = 'devops-t
   const adminLogin = await loginStaff(app, admin.username, admin.password);
   const response = await app.inject({ method: 'POST', url: '/api/sessions', headers: adminLogin.headers, payload: { packId, candidateCount: count, room: 'B12' } });
   if (response.statusCode !== 200) throw new Error(`session creation failed: ${response.statusCode} ${response.body}`);
-  const session = response.json() as { id: number; code: string; candidates: { id: number; code: string; workstation: string }[] };
+  const session = response.json<{ id: number; code: string; candidates: { id: number; code: string; workstation: string }[] }>();
   return { admin, adminLogin, session };
 }
 

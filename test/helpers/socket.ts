@@ -1,3 +1,4 @@
+import { frameText } from './frame-text.js';
 import type { WebSocket } from 'ws';
 import type { ServerToKiosk } from '../../server/contract/kiosk-protocol.js';
 import { socketPath } from '../../server/contract/protocol-version.js';
@@ -12,7 +13,7 @@ export class SocketInbox<M extends { type: string } = ServerToKiosk> {
 
   constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      const m = JSON.parse(data.toString()) as M;
+      const m = JSON.parse(frameText(data)) as M;
       const i = this.waiters.findIndex((w) => w.type === m.type);
       if (i >= 0) {
         const [w] = this.waiters.splice(i, 1);

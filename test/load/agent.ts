@@ -4,6 +4,7 @@
 // given (127.0.0.1), and every loop stops on the orchestrator's command or when it exits.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { frameText } from '../helpers/frame-text.js';
 import { httpJson, login, makeAgent, type Login } from './http.js';
 import { SampleBuffer } from './stats.js';
 import { socketPath } from '../../server/contract/protocol-version.js';
@@ -113,7 +114,7 @@ class SimCandidate {
         this.maybeStartTyping();
         resolve();
       });
-      socket.on('message', (data) => this.onMessage(data.toString()));
+      socket.on('message', (data) => this.onMessage(frameText(data)));
       socket.on('error', () => {
         if (!closing) countError('socket-error');
         if (!opened) resolve();
@@ -282,7 +283,7 @@ function connectDashboard(spec: DashboardSpec): Promise<void> {
       if (!p) return;
       let m: unknown;
       try {
-        m = JSON.parse(data.toString());
+        m = JSON.parse(frameText(data));
       } catch {
         countError('bad-json-from-server');
         return;

@@ -34,12 +34,12 @@ const common = {
   priority: values.priority === undefined ? undefined : Number(values.priority),
   log: (line: string) => console.error(line),
 };
-const interval = values.interval!.split(',').map(Number) as [number, number];
+const interval = values.interval.split(',').map(Number) as [number, number];
 let result: unknown;
 if (shape === 'steady') {
   result = await runSteady(values.target as TargetKind, { ...common, candidates: Number(values.candidates), dashboards: Number(values.dashboards), intervalMs: interval, warmupS: Number(values.warmup), measureS: Number(values.measure) });
 } else if (shape === 'ramp') {
-  result = await runRamp(values.target as TargetKind, { ...common, candidates: Number(values.candidates), rates: values.rates!.split(',').map(Number), stepS: Number(values.step), warmupS: Number(values.warmup) });
+  result = await runRamp(values.target as TargetKind, { ...common, candidates: Number(values.candidates), rates: values.rates.split(',').map(Number), stepS: Number(values.step), warmupS: Number(values.warmup) });
 } else if (shape === 'storm') {
   result = await runStorm({ ...common, typing: Number(values.typing), logins: Number(values.logins), spreadS: Number(values.spread), afterStartS: Number(values.measure), dashboards: Number(values.dashboards), intervalMs: interval });
 } else {

@@ -141,7 +141,7 @@ export async function runSteady(
       supervisionEvents: done.supervision,
     };
   } catch (err) {
-    throw new Error(`${(err as Error).message}\n--- ${kind} server output ---\n${server.output()}`);
+    throw new Error(`${(err as Error).message}\n--- ${kind} server output ---\n${server.output()}`, { cause: err });
   } finally {
     if (generator) await generator.close();
     await server.stop();
@@ -245,7 +245,7 @@ export async function runRamp(
       rssMb: done.rssMb,
     };
   } catch (err) {
-    throw new Error(`${(err as Error).message}\n--- ${kind} server output ---\n${server.output()}`);
+    throw new Error(`${(err as Error).message}\n--- ${kind} server output ---\n${server.output()}`, { cause: err });
   } finally {
     if (generator) await generator.close();
     await server.stop();
@@ -326,7 +326,7 @@ export async function runStorm(
       supervisionEvents: done.supervision,
     };
   } catch (err) {
-    throw new Error(`${(err as Error).message}\n--- lectern server output ---\n${server.output()}`);
+    throw new Error(`${(err as Error).message}\n--- lectern server output ---\n${server.output()}`, { cause: err });
   } finally {
     if (generator) await generator.close();
     await server.stop();

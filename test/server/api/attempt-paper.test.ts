@@ -25,7 +25,7 @@ describe('the paper in GET /api/attempt', () => {
 
     const waiting = await attempt(loginA.cookie);
     expect(waiting.headers['content-type']).toBe('application/json; charset=utf-8');
-    const before = waiting.json() as AttemptView;
+    const before = waiting.json<AttemptView>();
     expect(before.pack).toEqual({
       title: pack.title,
       durationMinutes: pack.durationMinutes,
@@ -39,7 +39,7 @@ describe('the paper in GET /api/attempt', () => {
     kiosk.send({ type: 'save', questionId: questions[0]!.id, revision: 1, text: 'A’s "answer" </script> é' });
     await kiosk.next('saved');
 
-    const [viewA, viewB] = [(await attempt(loginA.cookie)).json() as AttemptView, (await attempt(loginB.cookie)).json() as AttemptView];
+    const [viewA, viewB] = [(await attempt(loginA.cookie)).json<AttemptView>(), (await attempt(loginB.cookie)).json<AttemptView>()];
     for (const view of [viewA, viewB]) {
       expect(view.pack.sections.flatMap((s) => s.questions)).toEqual(questions.map((q) => ({ id: q.id, promptHtml: q.promptHtml, targetWords: q.targetWords })));
       expect(view.session).toEqual({ code: room.session.code.replace('-', ''), title: before.session.title, state: 'running' });

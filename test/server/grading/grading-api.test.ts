@@ -38,11 +38,11 @@ describe('who may grade', () => {
 
   it('lists to a corrector only the sessions they correct', async () => {
     await distribute(t.app, s, [s.correctors[0]!.id], false);
-    const mine = (await get('/api/grading/sessions', s.correctors[0]!.login.headers)).json() as { id: number }[];
+    const mine = (await get('/api/grading/sessions', s.correctors[0]!.login.headers)).json<{ id: number }[]>();
     expect(mine.map((x) => x.id)).toContain(s.sessionId);
-    const theirs = (await get('/api/grading/sessions', s.correctors[2]!.login.headers)).json() as { id: number }[];
+    const theirs = (await get('/api/grading/sessions', s.correctors[2]!.login.headers)).json<{ id: number }[]>();
     expect(theirs.map((x) => x.id)).not.toContain(s.sessionId);
-    const none = (await get('/api/grading/sessions', s.outsider.login.headers)).json() as unknown[];
+    const none = (await get('/api/grading/sessions', s.outsider.login.headers)).json<unknown[]>();
     expect(none).toEqual([]);
   });
 
@@ -64,7 +64,7 @@ describe('who may grade', () => {
 
   it("refuses a corrector grading a script of the session that is someone else's", async () => {
     await distribute(t.app, s, [s.correctors[0]!.id, s.correctors[1]!.id], false);
-    const ws = (await get('/workspace', s.correctors[0]!.login.headers)).json() as WorkspaceView;
+    const ws = (await get('/workspace', s.correctors[0]!.login.headers)).json<WorkspaceView>();
     const mine = new Set(ws.scripts.map((x) => x.candidateId));
     const other = s.candidates.find((c) => !mine.has(c.id))!;
     const r = await post('/answer-marks', s.correctors[0]!.login.headers, mark(other.id));
@@ -96,7 +96,7 @@ describe('the workspace', () => {
     const r = await get('/workspace', s.correctors[0]!.login.headers);
     expect(r.statusCode).toBe(200);
     expect(r.body).not.toMatch(/Dupont|Name1|fullName/);
-    const ws = r.json() as WorkspaceView;
+    const ws = r.json<WorkspaceView>();
     expect(ws.scripts.map((x) => x.code).sort()).toEqual(s.candidates.map((c) => c.code).sort());
     const q4 = ws.pack.sections[0]!.questions.find((q) => q.id === 'q4')!;
     expect(q4.passage?.anchor).toBe('troubleshooting');
@@ -114,7 +114,7 @@ describe('the workspace', () => {
 
   it('shares the scripts out by itself the first time a corrector of an undistributed session opens it', async () => {
     t.app.db.$client.prepare("INSERT INTO session_staff (session_id, account_id, role) VALUES (?, ?, 'corrector')").run(s.sessionId, s.correctors[0]!.id);
-    const ws = (await get('/workspace', s.correctors[0]!.login.headers)).json() as WorkspaceView;
+    const ws = (await get('/workspace', s.correctors[0]!.login.headers)).json<WorkspaceView>();
     expect(ws.scripts).toHaveLength(3);
     expect(ws.notice).toBeNull();
   });
@@ -202,7 +202,7 @@ describe('double marking and the third reading', () => {
     // The second reader gives "accuracy" 5 where the first gave 3: a band gap of 2.
     const done = await gradeScript(t.app, second.login, s.sessionId, target, fullMarks('found', [3, 3, 3, 5]));
     expect(done!.status).toBe('needs-third-reading');
-    const seen = (await get(`/scripts/${target}/readings`, first.login.headers)).json() as ReadingsView;
+    const seen = (await get(`/scripts/${target}/readings`, first.login.headers)).json<ReadingsView>();
     expect(seen.readings.map((r) => r.reading)).toEqual([2]);
     expect(seen.disagreements).toEqual([
       { key: 'writing-b1', kind: 'band-gap', title: { fr: 'Correction grammaticale et orthographique', en: 'Accuracy' }, criterionId: 'accuracy', values: [3, 5] },
@@ -218,11 +218,11 @@ describe('double marking and the third reading', () => {
     expect((await post('/third-readings', s.admin.headers, { candidateIds: [target], correctorId: third!.id })).statusCode).toBe(200);
 
     // The third reader sees both readings, and their marks settle the script.
-    const both = (await get(`/scripts/${target}/readings`, third!.login.headers)).json() as ReadingsView;
+    const both = (await get(`/scripts/${target}/readings`, third!.login.headers)).json<ReadingsView>();
     expect(both.readings.map((r) => r.reading)).toEqual([1, 2]);
     const settled = await gradeScript(t.app, third!.login, s.sessionId, target, fullMarks('partly', [2, 2, 2, 2]));
     expect(settled!.status).toBe('settled');
-    const results = (await get('/results', s.admin.headers)).json() as ResultsView;
+    const results = (await get('/results', s.admin.headers)).json<ResultsView>();
     const result = results.candidates.find((x) => x.candidateId === target)!;
     expect(result.settledBy).toBe('third-reading');
     // Third reading: every key point partly → share 0.5 < 0.6: not reached; bands 2×4 = 8 < 12: not reached.
@@ -243,13 +243,13 @@ describe('double marking and the third reading', () => {
         await gradeScript(t.app, login, s.sessionId, script.candidateId, fullMarks('found', reader.reading === 1 ? [3, 3, 3, 3] : [4, 3, 3, 3]));
       }
     }
-    const after = (await get('/overview', s.admin.headers)).json() as OverviewView;
+    const after = (await get('/overview', s.admin.headers)).json<OverviewView>();
     expect(after.counts.settled).toBe(3);
     const task = after.agreement.find((r) => r.key === 'writing-b1/task')!;
     // Three pairs (3, 4): no exact agreement, all adjacent; both used one level each, so
     // Σ w·E = 3 · 1/25 = Σ w·O and kappa = 1 − 1 = 0.
     expect(task.figures).toEqual({ pairs: 3, exact: 0, adjacent: 1, kappa: 0 });
-    const results = (await get('/results', s.admin.headers)).json() as ResultsView;
+    const results = (await get('/results', s.admin.headers)).json<ResultsView>();
     expect(results.candidates[0]!.settledBy).toBe('agreement');
     expect(results.candidates[0]!.decisions.find((d) => d.key === 'writing-b1')!.bands!.task).toBe(3.5);
   });
@@ -339,7 +339,7 @@ describe('closing and the jury export', () => {
     const second = lines.find((l) => l.startsWith(s.candidates[1]!.code))!;
     expect(second.split(';')).toEqual([s.candidates[1]!.code, 'Candidate Name2 Dupont', 'tranchée', 'une correction', 'atteint', '78,9', '0', 'atteint', '3', '3', '3', '3', '12', '']);
 
-    const json = (await get('/jury.json', s.admin.headers)).json() as ResultsView;
+    const json = (await get('/jury.json', s.admin.headers)).json<ResultsView>();
     expect(json.named).toBe(true);
     expect(json.candidates.map((c) => c.fullName).sort()).toEqual(['Candidate Name1 Dupont', 'Candidate Name2 Dupont', 'Candidate Name3 Dupont']);
 
@@ -373,7 +373,7 @@ describe('a pack with a French competence section (CCP supervision)', () => {
     });
     const h = staff.correctors[0]!.login.headers;
     await distribute(t.app, ccp, [staff.correctors[0]!.id], false);
-    const ws = (await t.app.inject({ method: 'GET', url: `/api/grading/sessions/${ccp.sessionId}/workspace`, headers: h })).json() as WorkspaceView;
+    const ws = (await t.app.inject({ method: 'GET', url: `/api/grading/sessions/${ccp.sessionId}/workspace`, headers: h })).json<WorkspaceView>();
     expect(ws.pack.rubrics.competence.map((r) => r.criteria.map((c) => c.id))).toEqual([['relevant', 'sla', 'comprehensive']]);
     const french = ws.pack.sections.find((x) => x.answerLanguage === 'fr')!;
     expect(french.readingRubricId).toBeNull();
@@ -401,7 +401,7 @@ describe('a pack with a French competence section (CCP supervision)', () => {
     });
     expect(script.json().outcome).toBe('stored');
     expect((await post(`/scripts/${candidateId}/finish`, {})).json().status).toBe('settled');
-    const results = (await t.app.inject({ method: 'GET', url: `/api/grading/sessions/${ccp.sessionId}/results`, headers: staff.admin.headers })).json() as ResultsView;
+    const results = (await t.app.inject({ method: 'GET', url: `/api/grading/sessions/${ccp.sessionId}/results`, headers: staff.admin.headers })).json<ResultsView>();
     expect(results.candidates[0]!.decisions.map((d) => [d.key, d.reached])).toEqual([
       ['reading-b2', true],
       ['writing-b1', true],

@@ -79,7 +79,7 @@ export async function endedSession(app: LecternApp, staff: Staff, options: { cou
     },
   });
   if (created.statusCode !== 200) throw new Error(created.body);
-  const session = created.json() as { id: number; candidates: { id: number; code: string }[] };
+  const session = created.json<{ id: number; candidates: { id: number; code: string }[] }>();
   const started = await app.inject({ method: 'POST', url: `/api/sessions/${session.id}/start`, headers: admin.headers, payload: {} });
   if (started.statusCode !== 200) throw new Error(started.body);
   await Promise.all(
@@ -104,7 +104,7 @@ export async function distribute(app: LecternApp, s: Scenario, correctorIds: num
 export function fullMarks(level: 'found' | 'partly' | 'missing', bands: [number, number, number, number], interpretation: AnswerMark['interpretation'] = 'correct') {
   const kpCounts: Record<string, number> = { q1: 3, q2: 4, q3: 3, q4: 3, q5: 3, q6: 3 };
   const answers = Object.fromEntries(
-    Object.entries(kpCounts).map(([q, n]) => [q, { keyPoints: Object.fromEntries(Array.from({ length: n }, (_, i) => [`kp${i + 1}`, level])), interpretation, comment: '' } as AnswerMark]),
+    Object.entries(kpCounts).map(([q, n]) => [q, { keyPoints: Object.fromEntries(Array.from({ length: n }, (_, i) => [`kp${i + 1}`, level])), interpretation, comment: '' }]),
   );
   const script: ScriptMark = { writing: { 'writing-b1': { task: bands[0], organisation: bands[1], range: bands[2], accuracy: bands[3] } }, competence: {}, comment: '' };
   return { answers, script };
@@ -123,7 +123,7 @@ export async function gradeScript(app: LecternApp, login: Login, sessionId: numb
   if (finish) {
     const f = await app.inject({ method: 'POST', url: `/api/grading/sessions/${sessionId}/scripts/${candidateId}/finish`, headers: login.headers, payload: {} });
     if (f.statusCode !== 200) throw new Error(`finish: ${f.body}`);
-    return f.json() as { status: string };
+    return f.json<{ status: string }>();
   }
   return null;
 }

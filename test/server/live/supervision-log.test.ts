@@ -102,7 +102,7 @@ describe('SupervisionLog', () => {
     const [a, b] = room.session.candidates;
     const sent = await post(t.app, room.proctorLogin, `/api/sessions/${room.session.id}/messages`, { text: 'Ten minutes left.', candidateId: a!.id });
     expect(sent.statusCode).toBe(200);
-    const messageId = (sent.json() as { id: number }).id;
+    const messageId = sent.json<{ id: number }>().id;
     const changed: [number | null, string][] = [];
     t.app.hub.events.on('changed', (_s, candidateId, what) => changed.push([candidateId, what]));
     const stored = () => t.app.db.$client.prepare('SELECT candidate_id FROM message_acknowledgements WHERE message_id = ?').pluck().all(messageId);

@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import { frameText } from '../../helpers/frame-text.js';
 import { createStaff, loginCandidate, loginStaff, openSession, type Login, type TestApp } from '../../helpers/build-app.js';
 import { SocketInbox } from '../../helpers/socket.js';
 import { socketPath } from '../../../server/contract/protocol-version.js';
@@ -40,7 +41,7 @@ export class StaffInbox {
 
   constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      const m = JSON.parse(data.toString()) as ServerToStaff;
+      const m = JSON.parse(frameText(data)) as ServerToStaff;
       if (m.type === 'deltas') this.deltas.push(...m.deltas);
       else this.messages.push(m);
       for (const w of this.waiters.splice(0)) w();

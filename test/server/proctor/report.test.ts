@@ -49,7 +49,7 @@ describe('the session report (procès-verbal)', () => {
     const { room, sid, c1, c2, c3 } = await sessionThatRan();
     const response = await t.app.inject({ method: 'GET', url: `/api/sessions/${sid}/report`, headers: room.proctorLogin.headers });
     expect(response.statusCode).toBe(200);
-    const r = response.json() as SessionReport;
+    const r = response.json<SessionReport>();
     expect(r.session).toMatchObject({ code: room.session.code, room: 'B12', state: 'ended', packId: 'devops-title-qp' });
     expect(r.session.startedAt).not.toBeNull();
     expect(r.session.endedAt).not.toBeNull();
