@@ -94,7 +94,7 @@ export class LecternCandidatePanel extends LitElement {
     if (previous && previous.tile.candidateId !== this.view.tile.candidateId) this._feedback = null;
   }
 
-  /** What the drawn sections call back; made once, so a drawing creates no new listeners. */
+  /** What the drawn sections call back: made once for the element's life, bound to it. */
   private readonly on: IdentityHandlers & ExtraTimeHandlers & CandidateControlsHandlers & CandidateMessagesHandlers = {
     close: () => this.dispatchEvent(new CustomEvent<CandidateSelectedDetail>('candidate-selected', { detail: { candidateId: null }, bubbles: true, composed: true })),
     candidateAction: (action, body) => void this.act(`${this.candidatePath}/${action}`, body),

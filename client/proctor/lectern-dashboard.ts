@@ -132,7 +132,7 @@ export class LecternDashboard extends LitElement {
     return fresh;
   }
 
-  /** What the drawn parts call back; made once, so a drawing creates no new listeners. */
+  /** What the drawn parts call back: made once for the element's life, bound to it. */
   private readonly on: SessionBarHandlers & RoomControlsHandlers & FilterBarHandlers & TileGridHandlers & SideColumnHandlers = {
     back: (event) => {
       event.preventDefault();
