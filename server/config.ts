@@ -35,7 +35,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
       strict: true,
     });
   } catch (err) {
-    throw new Error(`${(err as Error).message}\n${usage}`);
+    throw new Error(`${(err as Error).message}\n${usage}`, { cause: err });
   }
   if (parsed.values.help) throw new Error(usage);
   const portText = parsed.values.port ?? env.LECTERN_PORT ?? '8080';

@@ -71,12 +71,17 @@ export class LecternStaffLogin extends LitElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
+    // The form's fields are text inputs: a file (which no field here sends) counts as empty.
+    const field = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     this._busy = true;
     this._error = '';
     try {
       const { csrfToken } = await this.api.post<{ csrfToken: string }>('/api/auth/login', {
-        username: String(data.get('username') ?? ''),
-        password: String(data.get('password') ?? ''),
+        username: field('username'),
+        password: field('password'),
       });
       this.api.setCsrfToken(csrfToken);
       this.dispatchEvent(new CustomEvent<StaffLoggedInDetail>('staff-logged-in', { detail: { csrfToken }, bubbles: true, composed: true }));

@@ -24,7 +24,8 @@ export async function loadOtherReadings(api: ApiClient, view: WorkspaceView): Pr
 }
 
 /**
- * Sends one mark for the mark queue. A failure is thrown as a SendFailure the queue can judge;
+ * Sends one mark for the mark queue. A failure is thrown as an ApiError, whose status, code and
+ * message are the SendFailure the queue judges;
  * `onRefused` hears of a refusal for good (not a network failure, not an expired login).
  */
 export async function sendMark(api: ApiClient, sessionId: number, mark: PendingMark, onRefused: (message: string) => void): Promise<MarkSaveResult> {
@@ -35,9 +36,8 @@ export async function sendMark(api: ApiClient, sessionId: number, mark: PendingM
     return await api.post<MarkSaveResult>(`${sessionPath(sessionId)}/script-marks`, { candidateId: mark.target.candidateId, revision: mark.revision, ...(mark.body as ScriptMark) });
   } catch (err) {
     const e = err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
-    const failure: SendFailure = { status: e.status, code: e.code, message: e.message };
     if (!e.transient && e.status !== 401) onRefused(e.message);
-    throw failure;
+    throw e satisfies SendFailure;
   }
 }
 

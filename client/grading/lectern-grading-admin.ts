@@ -190,7 +190,7 @@ export class LecternGradingAdmin extends LitElement {
       <p class="meta">${t('grading.admin.distributionHelp')}</p>
       <form @submit=${this._distribute}>
         <fieldset>
-          ${o.correctors.map((c) => html`<label><input type="checkbox" name="corrector" value=${c.id} ?checked=${c.onSession} />${c.displayName} (${c.username})</label>`)}
+          ${o.correctors.map((c) => html`<label><input type="checkbox" name="corrector" .value=${String(c.id)} ?checked=${c.onSession} />${c.displayName} (${c.username})</label>`)}
         </fieldset>
         <label><input type="checkbox" name="double" ?checked=${o.session.doubleMarking} />${t('grading.admin.doubleMarking')}</label>
         <button type="submit" class="primary" ?disabled=${this._busy}>${t('grading.admin.distribute')}</button>

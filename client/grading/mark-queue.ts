@@ -177,7 +177,7 @@ export class MarkQueue {
 
   private pump(): void {
     if (this.disposed || this.inFlight !== null || this.timer !== null || this._state === 'logged-out') return;
-    const next = this.pending.values().next().value as PendingMark | undefined;
+    const next = this.pending.values().next().value;
     if (!next) {
       this.setState('saved');
       return;

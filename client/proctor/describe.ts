@@ -5,6 +5,13 @@ import { label, t } from '../common/staff-i18n.js';
 
 const seconds = (ms: unknown) => Math.round(Number(ms ?? 0) / 1000);
 
+/** A detail value as text: a string as is, a number or a boolean written out, anything else `absent`. */
+function text(value: unknown, absent = ''): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return absent;
+}
+
 export function feedTitle(item: FeedItem): string {
   const lang = getLanguage();
   return hasText(`action.${item.kind}`) ? label('action', item.kind, lang) : label('event', item.kind, lang);
@@ -13,42 +20,42 @@ export function feedTitle(item: FeedItem): string {
 export function feedDetail(item: FeedItem, questions: DashboardQuestion[]): string {
   const lang = getLanguage();
   const d = item.detail;
-  const question = (id: unknown) => questions.find((q) => q.id === id)?.label ?? String(id ?? '');
+  const question = (id: unknown) => questions.find((q) => q.id === id)?.label ?? text(id);
   switch (item.kind) {
     case 'focus-back':
       return t('proctor.feed.away', { seconds: seconds(d['awayMs']) });
     case 'page-visible':
       return t('proctor.feed.hidden', { seconds: seconds(d['hiddenMs']) });
     case 'paste':
-      return t('proctor.feed.pasteChars', { n: Number(d['length'] ?? 0), source: label('pasteSource', String(d['source'] ?? 'outside'), lang) });
+      return t('proctor.feed.pasteChars', { n: Number(d['length'] ?? 0), source: label('pasteSource', text(d['source'], 'outside'), lang) });
     case 'copy':
       return t('proctor.feed.pasteChars', { n: Number(d['length'] ?? 0), source: '' }).trim();
     case 'blocked-shortcut':
-      return String(d['shortcut'] ?? '');
+      return text(d['shortcut']);
     case 'connection-lost':
       return d['cause'] === 'heartbeat-stopped' ? t('proctor.feed.silent', { seconds: seconds(d['silentMs']) }) : t('proctor.feed.socketClosed');
     case 'connection-back':
       return t('proctor.feed.offlineFor', { seconds: seconds(d['offlineMs']) });
     case 'second-login':
-      return t('proctor.feed.secondLogin', { workstation: String(d['workstation'] || '?'), connectedOn: String(d['connectedOn'] || '?') });
+      return t('proctor.feed.secondLogin', { workstation: text(d['workstation'] || '?'), connectedOn: text(d['connectedOn'] || '?') });
     case 'save-refused':
       return `${t('proctor.feed.question', { question: question(d['questionId']) })}: ${label('saveRefusal', String(d['reason']), lang)}`;
     case 'candidate.extra-time':
-      return t('proctor.feed.extra', { minutes: Math.round((Number(d['durationMs']) / 60_000) * 10) / 10, kind: label('extensionKind', String(d['kind']), lang).toLowerCase(), reason: String(d['reason'] ?? '') });
+      return t('proctor.feed.extra', { minutes: Math.round((Number(d['durationMs']) / 60_000) * 10) / 10, kind: label('extensionKind', String(d['kind']), lang).toLowerCase(), reason: text(d['reason']) });
     case 'candidate.moved':
-      return `${String(d['from'] ?? '—')} → ${String(d['to'] ?? '')}`;
+      return `${text(d['from'], '—')} → ${text(d['to'])}`;
     case 'candidate.paused':
     case 'session.paused':
-      return String(d['reason'] ?? '');
+      return text(d['reason']);
     case 'candidate.logged-in':
-      return String(d['workstation'] ?? '');
+      return text(d['workstation']);
     case 'candidate.submitted':
-      return label('submitKind', String(d['kind'] ?? ''), lang);
+      return label('submitKind', text(d['kind']), lang);
     case 'message.sent':
       return d['candidateId'] === null || d['candidateId'] === undefined ? t('proctor.feed.toAll') : t('proctor.feed.toOne');
     case 'incident.recorded': {
-      const text = String(d['text'] ?? '');
-      return text.length > 90 ? `${text.slice(0, 90)}…` : text;
+      const note = text(d['text']);
+      return note.length > 90 ? `${note.slice(0, 90)}…` : note;
     }
     default:
       return '';

@@ -116,5 +116,5 @@ function childTokens(token: Token): Token[] {
     const table = token as Tokens.Table;
     return [...table.header, ...table.rows.flat()].flatMap((cell) => cell.tokens);
   }
-  return ((token as Tokens.Generic).tokens as Token[] | undefined) ?? [];
+  return (token as Tokens.Generic).tokens ?? [];
 }

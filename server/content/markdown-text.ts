@@ -43,7 +43,7 @@ function tableText(table: Tokens.Table): string {
 
 function inlineText(token: Token): string {
   let out = '';
-  const children = (token as Tokens.Generic).tokens as Token[] | undefined;
+  const children = (token as Tokens.Generic).tokens;
   if (children && children.length > 0) out += plainText(children);
   else if ('text' in token && typeof token.text === 'string') out += decodeEntities(token.text);
   if (BLOCK_TYPES.has(token.type)) out += '\n';

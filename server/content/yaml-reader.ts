@@ -202,7 +202,9 @@ export function describe(node: AnyNode): string {
     const v = node.value;
     if (v === null || v === undefined || v === '') return 'nothing';
     if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
-    return String(v);
+    // The core schema's other scalars are numbers and booleans.
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+    return 'something else';
   }
   if (isMap(node)) return 'a set of `key: value` lines';
   if (isSeq(node)) return 'a list';

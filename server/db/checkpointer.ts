@@ -24,7 +24,7 @@ export function startCheckpointer(file: string, onError: (message: string) => vo
     if (m.error) onError(m.error);
     if (m.stopped) stopped?.();
   });
-  worker.on('error', (err) => onError(`the WAL checkpointer stopped: ${err.message}`));
+  worker.on('error', (err: Error) => onError(`the WAL checkpointer stopped: ${err.message}`));
   return {
     stop: async () => {
       // A checkpointer that already died (its error was reported) has nothing left to stop.

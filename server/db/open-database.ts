@@ -32,7 +32,7 @@ export function openDatabase(file: string): LecternDb {
   // The WAL checkpointer thread checkpoints (server/db/wal-checkpointer.ts), not this connection's commits.
   sqlite.pragma('wal_autocheckpoint = 0');
   writeTransactionsImmediately(sqlite);
-  const db = drizzle(sqlite, { schema }) as LecternDb;
+  const db: LecternDb = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsDir });
   return db;
 }
@@ -50,5 +50,6 @@ export function openDatabase(file: string): LecternDb {
 function writeTransactionsImmediately(connection: Database.Database): void {
   const transaction = connection.transaction.bind(connection);
   // Each variant carries the others as properties (better-sqlite3 defines them on all four).
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- better-sqlite3's variants are plain functions (not methods of the transaction); `.immediate` is returned as is so it keeps its sibling variants as properties.
   connection.transaction = ((fn: (...args: never[]) => unknown) => transaction(fn).immediate) as Database.Database['transaction'];
 }

@@ -30,7 +30,7 @@ export type WriterRequest = { batch: (string | number | boolean)[] };
 const FIELDS = 6;
 
 export function packBatch(saves: IncomingSave[]): WriterRequest['batch'] {
-  const flat: WriterRequest['batch'] = new Array(saves.length * FIELDS);
+  const flat: WriterRequest['batch'] = new Array<WriterRequest['batch'][number]>(saves.length * FIELDS);
   let i = 0;
   for (const s of saves) {
     flat[i++] = s.candidateId;

@@ -95,7 +95,7 @@ export class AnswerStore {
     this.starts.push(Date.now());
     const worker = startWorker(siblingModule(import.meta.url, 'answer-writer'), { file } satisfies WriterData);
     worker.on('message', (reply: WriterReply) => this.onReply(reply));
-    worker.on('error', (err) => this.onWriterLost(worker, err));
+    worker.on('error', (err: Error) => this.onWriterLost(worker, err));
     worker.on('exit', (code) => this.onWriterLost(worker, new Error(`the answer writer stopped (exit code ${code})`)));
     // The writer alone must not keep the process alive: the server's sockets and timers do.
     worker.unref();

@@ -33,7 +33,7 @@ export interface TextToken {
   codeShape: boolean;
 }
 
-const LEADING = /^["'“”‘’«»‹›(\[{<*`]+/u;
+const LEADING = /^["'“”‘’«»‹›([{<*`]+/u;
 const TRAILING = /["'“”‘’«»‹›)\]}>.,;:!?*`…]+$/u;
 const CODE_CHARS = /[/\\_=<>{}[\]()$@#~*|%&+^`]/u;
 const INNER_DOT_OR_COLON = /[^.:][.:][^.:]/u;

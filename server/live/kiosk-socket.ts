@@ -1,4 +1,4 @@
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ExamService } from '../exam/exam-service.js';
 import type { AnswerStore } from '../exam/answer-store.js';
@@ -36,6 +36,16 @@ const refusalText: Record<SaveRefusalReason, string> = {
 };
 
 /**
+ * A text frame's content. ws hands each message over as a Buffer (its default binaryType); the
+ * other shapes of RawData (an ArrayBuffer, a list of fragments) come only with another binaryType.
+ */
+function frameText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}
+
+/**
  * One candidate's kiosk socket. The `message` listener is attached before anything is awaited,
  * so no message sent right after the upgrade is missed.
  */
@@ -51,7 +61,7 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
     // A kiosk logged out (moved, replaced) may still send during its close handshake: not the candidate's any more.
     if (deps.hub.isRetired(socket)) return;
     if (isBinary) return send({ type: 'error', code: 'bad-message', message: 'Messages must be JSON text.' });
-    const parsed = parseKioskMessage(data.toString());
+    const parsed = parseKioskMessage(frameText(data));
     if (!parsed.ok) return send({ type: 'error', code: 'bad-message', message: parsed.error });
     try {
       onMessage(parsed.message);

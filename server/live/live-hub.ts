@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
-import type { Activity, ServerToKiosk, SupervisionKind } from '../contract/kiosk-protocol.js';
+import type { Activity, ServerToKiosk } from '../contract/kiosk-protocol.js';
 
 /** What the server knows of a candidate's workstation right now (memory only; events are stored). */
 export interface Presence {
@@ -24,7 +24,8 @@ export interface RoomEvents {
   saved: [sessionId: number, candidateId: number, questionId: string, words: number, savedAt: number];
   /** A late or refused save. */
   refused: [sessionId: number, candidateId: number, questionId: string, reason: string];
-  supervision: [sessionId: number, candidateId: number, kind: SupervisionKind | string, detail: Record<string, unknown>, at: number];
+  /** A supervision event: a kiosk's (a SupervisionKind of the kiosk protocol) or one the server records itself. */
+  supervision: [sessionId: number, candidateId: number, kind: string, detail: Record<string, unknown>, at: number];
   /** Session state, pauses, extensions, submissions: dashboards reload the tiles concerned. */
   changed: [sessionId: number, candidateId: number | null, what: string];
   /** A proctor's message was sent (the dashboards list it). */

@@ -188,12 +188,19 @@ ${r.actions.length === 0
   return page({ lang, title: `${t('title')} · ${s.title}`, bodyClass: 'print-report', body });
 }
 
+/** A detail value as text: a string as is, a number or a boolean written out, anything else `absent`. */
+function text(value: unknown, absent = ''): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return absent;
+}
+
 function actionDetail(a: SessionReport['actions'][number], lang: Language): Html | string {
   const d = a.detail;
   if (a.action === 'candidate.extra-time' && typeof d['durationMs'] === 'number') {
-    return html` <span class="muted">(+${formatMinutes(d['durationMs'], lang)}, ${labelFor(lang, 'extensionKind', String(d['kind']))}: ${String(d['reason'] ?? '')})</span>`;
+    return html` <span class="muted">(+${formatMinutes(d['durationMs'], lang)}, ${labelFor(lang, 'extensionKind', String(d['kind']))}: ${text(d['reason'])})</span>`;
   }
-  if (a.action === 'candidate.moved') return html` <span class="muted">(${String(d['from'] ?? '—')} → ${String(d['to'] ?? '')})</span>`;
-  if ((a.action === 'candidate.paused' || a.action === 'session.paused') && d['reason']) return html` <span class="muted">(${String(d['reason'])})</span>`;
+  if (a.action === 'candidate.moved') return html` <span class="muted">(${text(d['from'], '—')} → ${text(d['to'])})</span>`;
+  if ((a.action === 'candidate.paused' || a.action === 'session.paused') && d['reason']) return html` <span class="muted">(${text(d['reason'])})</span>`;
   return '';
 }

@@ -10,7 +10,8 @@ import { KioskController } from '../../../client/kiosk/kiosk-controller.js';
 import type { KioskApi, KioskClock, KioskLink, KioskSupervision } from '../../../client/kiosk/kiosk-ports.js';
 import { SaveQueue, type SaveMessage } from '../../../client/kiosk/save-queue.js';
 
-type Answer = unknown | (() => unknown);
+/** A value, or a function called for the value at each request (see reply()). */
+type Answer = unknown;
 
 /** Answers GET/POST by path; an Error (or ApiError) answer is thrown. */
 class FakeApi implements KioskApi {
