@@ -1,4 +1,5 @@
-import type { RawData, WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
+import { frameText } from './frame-text.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ExamService } from '../exam/exam-service.js';
 import type { AnswerStore } from '../exam/answer-store.js';
@@ -35,15 +36,6 @@ const refusalText: Record<SaveRefusalReason, string> = {
   conflict: 'Another workstation saved a different text for this answer: call the proctor. Your text has been kept.',
 };
 
-/**
- * A text frame's content. ws hands each message over as a Buffer (its default binaryType); the
- * other shapes of RawData (an ArrayBuffer, a list of fragments) come only with another binaryType.
- */
-function frameText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
-}
 
 /**
  * One candidate's kiosk socket. The `message` listener is attached before anything is awaited,

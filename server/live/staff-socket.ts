@@ -1,4 +1,5 @@
-import type { RawData, WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
+import { frameText } from './frame-text.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { Principal } from '../auth/auth-service.js';
@@ -22,15 +23,6 @@ export interface StaffSocketDeps {
 
 const StaffMessage = TypeCompiler.Compile(StaffToServer);
 
-/**
- * A text frame's content. ws hands each message over as a Buffer (its default binaryType); the
- * other shapes of RawData (an ArrayBuffer, a list of fragments) come only with another binaryType.
- */
-function frameText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
-}
 
 /**
  * A proctor's (or admin's) dashboard socket: it subscribes to one session, gets the snapshot,
