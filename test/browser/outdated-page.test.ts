@@ -30,7 +30,7 @@ describe('a page built for another protocol version', { timeout: 60_000 }, () =>
           sessionStorage.setItem('lectern.test.outdated', 'done');
           super(String(url).replace(/([?&]v=)\d+/, '$10'), protocols);
         }
-      } as typeof WebSocket;
+      };
     });
     const page = await context.newPage();
     await page.goto(`${server.url}/?workstation=PC-01`);
