@@ -31,13 +31,16 @@ interface CheckpointResult {
   checkpointed: number;
 }
 
+// A prepared PRAGMA statement carries its row type; db.pragma() answers unknown[].
+const passiveCheckpoint = db.prepare<[], CheckpointResult>('PRAGMA wal_checkpoint(PASSIVE)');
+
 function checkpoint(): void {
   try {
     // Again while the writers added frames during the last pass: each pass is shorter, and one
     // that ends with the whole log copied lets the next commit start the log over.
     let passive: CheckpointResult | undefined;
     for (let pass = 0; pass < 4; pass++) {
-      [passive] = db.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
+      passive = passiveCheckpoint.get();
       if (!passive || passive.log === passive.checkpointed) break;
     }
     if (passive && passive.log >= RESTART_FRAMES) db.pragma('wal_checkpoint(RESTART)');
