@@ -9,6 +9,7 @@ import { Empty } from '../contract/common.js';
 import { errors } from '../contract/errors.js';
 import { AssetParams, AttemptView, DocumentView, NoticeAcknowledged, SectionParams } from '../contract/attempt.js';
 import { Receipt } from '../contract/kiosk-protocol.js';
+import { candidateOf } from './principal.js';
 
 /** The candidate's own attempt, and nothing else: every query is keyed by the logged-in candidate. */
 export default async function attemptRoutes(app: FastifyInstance) {
@@ -20,8 +21,7 @@ export default async function attemptRoutes(app: FastifyInstance) {
 
 /** The logged-in candidate, their session and its pack. */
 function attemptOf(app: FastifyInstance, request: FastifyRequest) {
-  const p = request.principal;
-  if (!p || p.kind !== 'candidate') throw userError(401, 'not-logged-in', 'You are not logged in.');
+  const p = candidateOf(request);
   const candidate = app.exam.candidate(p.candidateId)!;
   const session = app.exam.session(p.sessionId)!;
   const pack = app.packs.get(session.packId);
