@@ -1,25 +1,41 @@
 import { networkInterfaces } from 'node:os';
-import { readConfig } from './config.js';
-import { buildApp } from './app.js';
+import { readConfig, type LecternConfig } from './config.js';
+import { buildApp, type LecternApp } from './app.js';
 import { createDemo, ensureAdmin } from './bootstrap.js';
 import { pages } from './routes/pages.js';
 
 // The entry point only boots: configuration, logger, app, listen, and a clean stop.
 async function main() {
-  let config;
+  const config = configOrExit();
+  const app = await buildApp({ dataDir: config.dataDir, contentDir: config.contentDir, logger: loggerOptions() });
+  const out = await firstStartLines(app, config);
+  closeOnSignals(app);
+  const port = await listenOrExit(app, config);
+  out.push('', `Lectern is running (data: ${config.dataDir}, content: ${config.contentDir}).`, ...pageLines(config.host, port));
+  console.log(out.join('\n'));
+}
+
+/** The configuration from the command line and the environment; a mistake in it ends the process with 2. */
+function configOrExit(): LecternConfig {
   try {
-    config = readConfig(process.argv.slice(2), process.env);
+    return readConfig(process.argv.slice(2), process.env);
   } catch (err) {
     console.error((err as Error).message);
     process.exit(2);
   }
-  const logger = process.stdout.isTTY
+}
+
+/** Pretty log lines for a person at a terminal, JSON lines for a service manager. */
+function loggerOptions() {
+  return process.stdout.isTTY
     ? { level: 'info', transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
     : { level: 'info' };
-  const app = await buildApp({ dataDir: config.dataDir, contentDir: config.contentDir, logger });
+}
 
-  const admin = await ensureAdmin(app, config.adminPassword);
+/** The admin account on a first start, and the demo session if asked: what the operator must note. */
+async function firstStartLines(app: LecternApp, config: LecternConfig): Promise<string[]> {
   const out: string[] = [];
+  const admin = await ensureAdmin(app, config.adminPassword);
   if (admin.created) {
     out.push(admin.password ? `First start: account "admin" created with the password ${admin.password} (shown only now: note it).` : 'First start: account "admin" created with the password from LECTERN_ADMIN_PASSWORD.');
   }
@@ -32,7 +48,11 @@ async function main() {
       '  candidate codes: ' + demo.candidates.map((c) => `${c.workstation} ${c.code}`).join(', '),
     );
   }
+  return out;
+}
 
+/** SIGINT and SIGTERM close the sockets and the database (saves received are written first), once. */
+function closeOnSignals(app: LecternApp) {
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
@@ -48,7 +68,10 @@ async function main() {
   };
   process.on('SIGINT', () => void close('SIGINT'));
   process.on('SIGTERM', () => void close('SIGTERM'));
+}
 
+/** Listens, and returns the port actually bound (0 asks for any free one); a busy port ends the process with 1. */
+async function listenOrExit(app: LecternApp, config: LecternConfig): Promise<number> {
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {
@@ -57,15 +80,16 @@ async function main() {
     process.exit(1);
   }
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const hosts = config.host === '0.0.0.0' || config.host === '::' ? lanAddresses() : [config.host];
-  out.push('', `Lectern is running (data: ${config.dataDir}, content: ${config.contentDir}).`);
+  return typeof address === 'object' && address ? address.port : config.port;
+}
+
+/** One line per page, with its address on every interface it can be reached on. */
+function pageLines(host: string, port: number): string[] {
+  const hosts = host === '0.0.0.0' || host === '::' ? lanAddresses() : [host];
   const names: Record<string, string> = { '/': 'Candidate kiosk', '/proctor': 'Proctor dashboard', '/grading': 'Grading', '/admin': 'Administration' };
-  for (const [path, name] of Object.entries(names)) {
-    if (!(path in pages)) continue;
-    out.push(`  ${name.padEnd(18)} ${hosts.map((h) => `http://${h}:${port}${path}`).join('  ')}`);
-  }
-  console.log(out.join('\n'));
+  return Object.entries(names)
+    .filter(([path]) => path in pages)
+    .map(([path, name]) => `  ${name.padEnd(18)} ${hosts.map((h) => `http://${h}:${port}${path}`).join('  ')}`);
 }
 
 function lanAddresses(): string[] {

@@ -1,5 +1,6 @@
 import type { Pack, PackProblem, Question, Section } from '../content/pack-types.js';
 import { loadPacks } from '../content/load-packs.js';
+import { userError } from '../errors.js';
 
 /** The content packs loaded at start. A pack with problems is listed with them and cannot be used. */
 export class PackRegistry {
@@ -18,6 +19,16 @@ export class PackRegistry {
 
   get(packId: string): Pack | undefined {
     return this.packs.get(packId);
+  }
+
+  /** The pack a new session is opened on: refused, with the reason, when it has errors or does not exist. */
+  requireUsable(packId: string): Pack {
+    const pack = this.packs.get(packId);
+    if (pack) return pack;
+    const broken = this.problems.filter((p) => p.file.startsWith(`${packId}/`));
+    throw broken.length
+      ? userError(400, 'invalid-pack', `The pack "${packId}" has errors and cannot be used: ${broken.map((p) => `${p.file}:${p.line}: ${p.message}`).join('; ')}`)
+      : userError(404, 'unknown-pack', `There is no content pack "${packId}". Available: ${this.list().map((p) => p.id).join(', ') || 'none'}.`);
   }
 
   list(): Pack[] {

@@ -9,62 +9,58 @@ import { Empty } from '../contract/common.js';
 import { errors } from '../contract/errors.js';
 import { AssetParams, AttemptView, DocumentView, NoticeAcknowledged, SectionParams } from '../contract/attempt.js';
 import { Receipt } from '../contract/kiosk-protocol.js';
+import { candidateOf } from './principal.js';
 
 /** The candidate's own attempt, and nothing else: every query is keyed by the logged-in candidate. */
 export default async function attemptRoutes(app: FastifyInstance) {
-  function me(request: FastifyRequest) {
-    const p = request.principal;
-    if (!p || p.kind !== 'candidate') throw userError(401, 'not-logged-in', 'You are not logged in.');
-    const candidate = app.exam.candidate(p.candidateId)!;
-    const session = app.exam.session(p.sessionId)!;
-    const pack = app.packs.get(session.packId);
-    if (!pack) throw userError(503, 'pack-unavailable', 'The exam content of this session cannot be loaded: call the proctor.');
-    return { candidate, session, pack };
-  }
+  attemptViewRoutes(app);
+  documentRoute(app);
+  submitRoute(app);
+  packAssetRoute(app);
+}
 
+/** The logged-in candidate, their session and its pack. */
+function attemptOf(app: FastifyInstance, request: FastifyRequest) {
+  const p = candidateOf(request);
+  const candidate = app.exam.candidate(p.candidateId)!;
+  const session = app.exam.session(p.sessionId)!;
+  const pack = app.packs.get(session.packId);
+  if (!pack) throw userError(503, 'pack-unavailable', 'The exam content of this session cannot be loaded: call the proctor.');
+  return { candidate, session, pack };
+}
+
+/** The attempt as the kiosk loads it, and the acknowledgement of the monitoring notice. */
+function attemptViewRoutes(app: FastifyInstance) {
   // The paper is the same for a whole room and fetched by all of it at the start: built once.
   const papers = new PaperCache();
 
-  app.get(
-    '/api/attempt',
-    { preHandler: app.requireCandidate, schema: { summary: "The candidate's attempt: exam, answers, clock", response: { 200: AttemptView, ...errors(401, 403, 503) } } },
-    async (request): Promise<AttemptView> => {
-      const { candidate, session, pack } = me(request);
-      const started = session.state !== 'waiting';
-      return {
-        session: { code: session.code, title: session.title, state: session.state },
-        candidate: {
-          code: candidate.code,
-          workstation: candidate.workstation,
-          noticeAcknowledgedAt: candidate.noticeAcknowledgedAt,
-          locked: candidate.lockedAt !== null,
-          receipt: app.exam.receipt(candidate),
-        },
-        pack: papers.paper(pack, started),
-        answers: started ? app.exam.answers(candidate.id).map(({ questionId, text, revision, savedAt }) => ({ questionId, text, revision, savedAt })) : [],
-        messages: app.supervision.messagesFor(session.id, candidate.id),
-        clock: app.exam.clockView(session, candidate.id),
-      };
-    },
-  );
+  app.get('/api/attempt', { preHandler: app.requireCandidate, schema: { summary: "The candidate's attempt: exam, answers, clock", response: { 200: AttemptView, ...errors(401, 403, 503) } } }, async (request): Promise<AttemptView> => {
+    const { candidate, session, pack } = attemptOf(app, request);
+    const started = session.state !== 'waiting';
+    return {
+      session: { code: session.code, title: session.title, state: session.state },
+      candidate: { code: candidate.code, workstation: candidate.workstation, noticeAcknowledgedAt: candidate.noticeAcknowledgedAt, locked: candidate.lockedAt !== null, receipt: app.exam.receipt(candidate) },
+      pack: papers.paper(pack, started),
+      answers: started ? app.exam.answers(candidate.id).map(({ questionId, text, revision, savedAt }) => ({ questionId, text, revision, savedAt })) : [],
+      messages: app.supervision.messagesFor(session.id, candidate.id),
+      clock: app.exam.clockView(session, candidate.id),
+    };
+  });
 
   app.post(
     '/api/attempt/notice',
-    {
-      preHandler: app.requireCandidate,
-      schema: { summary: 'The candidate acknowledges the monitoring notice', body: Empty, response: { 200: NoticeAcknowledged, ...errors(401, 403) } },
-    },
-    async (request) => {
-      const { candidate } = me(request);
-      return { noticeAcknowledgedAt: app.exam.acknowledgeNotice(candidate.id) };
-    },
+    { preHandler: app.requireCandidate, schema: { summary: 'The candidate acknowledges the monitoring notice', body: Empty, response: { 200: NoticeAcknowledged, ...errors(401, 403) } } },
+    async (request) => ({ noticeAcknowledgedAt: app.exam.acknowledgeNotice(attemptOf(app, request).candidate.id) }),
   );
+}
 
+/** A section's document, shown once the exam has started and the notice is acknowledged. */
+function documentRoute(app: FastifyInstance) {
   app.get<{ Params: Static<typeof SectionParams> }>(
     '/api/attempt/sections/:sectionId/document',
     { preHandler: app.requireCandidate, schema: { summary: "A section's document, once the session has started", params: SectionParams, response: { 200: DocumentView, ...errors(401, 403, 404) } } },
     async (request): Promise<DocumentView> => {
-      const { session, pack, candidate } = me(request);
+      const { session, pack, candidate } = attemptOf(app, request);
       if (session.state === 'waiting') throw userError(403, 'not-started', 'The document is shown when the proctor starts the exam.');
       if (candidate.noticeAcknowledgedAt === null) throw userError(403, 'notice-not-acknowledged', 'Read and acknowledge the monitoring notice first.');
       const section = pack.sections.find((s) => s.id === request.params.sectionId);
@@ -73,15 +69,15 @@ export default async function attemptRoutes(app: FastifyInstance) {
       return { sectionId: section.id, html: section.documentHtml, toc: section.documentToc };
     },
   );
+}
 
+/** Submitting, once: the kiosk and the dashboards are told after the submission commits. */
+function submitRoute(app: FastifyInstance) {
   app.post(
     '/api/attempt/submit',
-    {
-      preHandler: app.requireCandidate,
-      schema: { summary: 'The candidate submits their answers (once)', body: Empty, response: { 200: Receipt, ...errors(401, 403, 409) } },
-    },
+    { preHandler: app.requireCandidate, schema: { summary: 'The candidate submits their answers (once)', body: Empty, response: { 200: Receipt, ...errors(401, 403, 409) } } },
     async (request) => {
-      const { candidate, session } = me(request);
+      const { candidate, session } = attemptOf(app, request);
       const notNow = whyNotNow('submit', { state: session.state, lockedAt: candidate.lockedAt, submittedAt: candidate.submittedAt }, Date.now());
       if (notNow === 'not-started') throw userError(409, 'not-started', 'The exam has not started: there is nothing to submit yet.');
       if (notNow === 'locked') throw userError(409, 'locked', 'Your workstation is locked by the proctor: call the proctor.');
@@ -91,10 +87,20 @@ export default async function attemptRoutes(app: FastifyInstance) {
       return receipt;
     },
   );
+}
 
+/** An image of a pack's document: staff see any, a candidate only their own exam's once it has started. */
+function packAssetRoute(app: FastifyInstance) {
   app.get<{ Params: Static<typeof AssetParams> }>(
     '/api/packs/:packId/assets/*',
-    { schema: { summary: "An image of a pack's document", params: AssetParams, produces: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml'], response: { 200: Type.String({ format: 'binary', description: 'The image file.' }), ...errors(401, 403, 404) } } },
+    {
+      schema: {
+        summary: "An image of a pack's document",
+        params: AssetParams,
+        produces: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml'],
+        response: { 200: Type.String({ format: 'binary', description: 'The image file.' }), ...errors(401, 403, 404) },
+      },
+    },
     async (request, reply) => {
       const p = request.principal;
       if (!p) throw userError(401, 'not-logged-in', 'You are not logged in.');

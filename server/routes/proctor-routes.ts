@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { errors } from '../contract/errors.js';
 import {
@@ -11,94 +11,103 @@ import {
   IdParams,
   IncidentBody,
   IncidentView,
-  LangQuery,
   MessageBody,
   MessageSummary,
   MoveBody,
   MoveResult,
   PauseBody,
   SebKeyBody,
-  SessionReport,
 } from '../contract/proctor.js';
-import { renderReportPage } from '../proctor/report-page.js';
-import { candidatesCsv, eventsCsv, incidentsCsv } from '../proctor/report-csv.js';
-import { kioskUrl, renderSlipsPage } from '../proctor/slips.js';
-import { printCss, printJs } from '../proctor/print-assets.js';
-import type { Language as Lang } from '../contract/i18n/format.js';
+import { proctorReportRoutes } from './proctor-report-routes.js';
+import { supervisorOf, type Supervisor } from './supervisor.js';
 
-type CandidateReq<B = unknown> = FastifyRequest<{ Params: Static<typeof CandidateParams>; Body: B }>;
+type CandidateRequest<B> = FastifyRequest<{ Params: Static<typeof CandidateParams>; Body: B }>;
+type Actor = ReturnType<Supervisor>;
+const NoBody = Type.Optional(Type.Object({}, { additionalProperties: false }));
 
 /** The proctor's controls, the live dashboard's snapshot, the login slips and the session report. */
 export default async function proctorRoutes(app: FastifyInstance) {
-  const staff = app.requireStaff('admin', 'proctor');
-  const { access, controls, dashboard, reports } = app.proctor;
+  const supervisor = supervisorOf(app);
+  dashboardRoutes(app, supervisor);
+  candidateControlRoutes(app, supervisor);
+  messageRoutes(app, supervisor);
+  incidentRoutes(app, supervisor);
+  sebKeyRoute(app, supervisor);
+  proctorReportRoutes(app, supervisor);
+}
 
-  /** The acting proctor, once they are known to supervise this session. */
-  function supervisor(request: FastifyRequest, sessionId: number) {
-    access.requireSupervisor(request.principal, sessionId);
-    app.exam.requireSession(sessionId);
-    return { kind: 'account' as const, id: (request.principal as { accountId: number }).accountId };
-  }
-  const lang = (request: FastifyRequest): Lang => ((request.query as { lang?: string } | undefined)?.lang === 'en' ? 'en' : 'fr');
-  const cid = (request: CandidateReq) => request.params.candidateId;
-
-  // ---------- live dashboard ----------
+/** The dashboard snapshot a page loads before the live socket's deltas. */
+function dashboardRoutes(app: FastifyInstance, supervisor: Supervisor) {
   app.get<{ Params: Static<typeof IdParams> }>(
     '/api/sessions/:id/dashboard',
-    { preHandler: staff, schema: { summary: 'The dashboard snapshot (the live socket sends it too, then deltas)', params: IdParams, response: { 200: DashboardSnapshot, ...errors(401, 403, 404) } } },
+    { preHandler: app.requireStaff('admin', 'proctor'), schema: { summary: 'The dashboard snapshot (the live socket sends it too, then deltas)', params: IdParams, response: { 200: DashboardSnapshot, ...errors(401, 403, 404) } } },
     async (request) => {
       supervisor(request, request.params.id);
-      return dashboard.snapshot(request.params.id);
+      return app.proctor.dashboard.snapshot(request.params.id);
     },
   );
+}
 
-  // ---------- controls on one candidate ----------
-  const candidateControl = <B>(
-    path: string,
-    summary: string,
-    body: TSchema,
-    response: TSchema,
-    run: (request: CandidateReq<B>, actor: { kind: 'account'; id: number }) => unknown,
-  ) =>
-    app.post(
-      `/api/sessions/:id/candidates/:candidateId/${path}`,
-      { preHandler: staff, schema: { summary, params: CandidateParams, body, response: { 200: response, ...errors(400, 401, 403, 404, 409) } } },
-      async (request) => {
-        const r = request as unknown as CandidateReq<B>;
-        const actor = supervisor(r, r.params.id);
-        app.exam.requireCandidateOf(r.params.id, cid(r));
-        return run(r, actor);
-      },
-    );
+/** One control on one candidate of a session the proctor supervises: `POST .../candidates/:candidateId/<path>`. */
+function candidateControl<B>(
+  app: FastifyInstance,
+  supervisor: Supervisor,
+  control: { path: string; summary: string; body: TSchema; response: TSchema },
+  run: (request: CandidateRequest<B>, actor: Actor) => unknown,
+) {
+  app.post<{ Params: Static<typeof CandidateParams>; Body: B }>(
+    `/api/sessions/:id/candidates/:candidateId/${control.path}`,
+    {
+      preHandler: app.requireStaff('admin', 'proctor'),
+      schema: { summary: control.summary, params: CandidateParams, body: control.body, response: { 200: control.response, ...errors(400, 401, 403, 404, 409) } },
+    },
+    async (request) => {
+      const actor = supervisor(request, request.params.id);
+      app.exam.requireCandidateOf(request.params.id, request.params.candidateId);
+      return run(request, actor);
+    },
+  );
+}
 
-  candidateControl<Static<typeof PauseBody>>('pause', 'Pauses one candidate (the rest of the room goes on)', Type.Optional(PauseBody), Done, (r, actor) => {
-    controls.pauseCandidate(r.params.id, cid(r), actor, r.body?.reason ?? '');
+/** Pause, resume, extra time, move, lock, unlock and absent, each on one candidate. */
+function candidateControlRoutes(app: FastifyInstance, supervisor: Supervisor) {
+  const { controls } = app.proctor;
+  const control = <B>(path: string, summary: string, body: TSchema, response: TSchema, run: (request: CandidateRequest<B>, actor: Actor) => unknown) =>
+    candidateControl<B>(app, supervisor, { path, summary, body, response }, run);
+
+  control<Static<typeof PauseBody> | undefined>('pause', 'Pauses one candidate (the rest of the room goes on)', Type.Optional(PauseBody), Done, ({ params, body }, actor) => {
+    controls.pauseCandidate(params.id, params.candidateId, actor, body?.reason ?? '');
     return { ok: true };
   });
-  candidateControl('resume', "Resumes one candidate's own pause", Type.Optional(Type.Object({}, { additionalProperties: false })), Done, (r, actor) => {
-    controls.resumeCandidate(r.params.id, cid(r), actor);
+  control('resume', "Resumes one candidate's own pause", NoBody, Done, ({ params }, actor) => {
+    controls.resumeCandidate(params.id, params.candidateId, actor);
     return { ok: true };
   });
-  candidateControl<Static<typeof ExtraTimeBody>>('extra-time', 'Gives one candidate extra time: an accommodation, or incident time with its reason', ExtraTimeBody, ExtraTimeResult, (r, actor) => {
-    const result = controls.extraTime(r.params.id, cid(r), { minutes: r.body.minutes, kind: r.body.kind, reason: r.body.reason ?? '' }, actor);
-    const clock = app.exam.clockView(app.exam.session(r.params.id)!, cid(r));
+  control<Static<typeof ExtraTimeBody>>('extra-time', 'Gives one candidate extra time: an accommodation, or incident time with its reason', ExtraTimeBody, ExtraTimeResult, ({ params, body }, actor) => {
+    const result = controls.extraTime(params.id, params.candidateId, { minutes: body.minutes, kind: body.kind, reason: body.reason ?? '' }, actor);
+    const clock = app.exam.clockView(app.exam.requireSession(params.id), params.candidateId);
     return { ok: true, ...result, deadlineAt: clock.deadlineAt };
   });
-  candidateControl<Static<typeof MoveBody>>('move', 'Moves a candidate to another workstation (the old one is logged out at once)', MoveBody, MoveResult, (r, actor) => {
-    return { ok: true, ...controls.move(r.params.id, cid(r), r.body.workstation, actor) };
+  control<Static<typeof MoveBody>>('move', 'Moves a candidate to another workstation (the old one is logged out at once)', MoveBody, MoveResult, ({ params, body }, actor) => {
+    return { ok: true, ...controls.move(params.id, params.candidateId, body.workstation, actor) };
   });
   for (const locked of [true, false]) {
-    candidateControl(locked ? 'lock' : 'unlock', locked ? 'Locks a workstation' : 'Unlocks a workstation', Type.Optional(Type.Object({}, { additionalProperties: false })), Done, (r, actor) => {
-      controls.setLocked(r.params.id, cid(r), locked, actor);
+    control(locked ? 'lock' : 'unlock', locked ? 'Locks a workstation' : 'Unlocks a workstation', NoBody, Done, ({ params }, actor) => {
+      controls.setLocked(params.id, params.candidateId, locked, actor);
       return { ok: true };
     });
   }
-  candidateControl<Static<typeof AbsentBody>>('absent', 'Marks a candidate absent (or, with absent: false, present again)', Type.Optional(AbsentBody), Done, (r, actor) => {
-    controls.setAbsent(r.params.id, cid(r), r.body?.absent ?? true, actor);
+  control<Static<typeof AbsentBody> | undefined>('absent', 'Marks a candidate absent (or, with absent: false, present again)', Type.Optional(AbsentBody), Done, ({ params, body }, actor) => {
+    controls.setAbsent(params.id, params.candidateId, body?.absent ?? true, actor);
     return { ok: true };
   });
+}
 
-  // ---------- messages and incidents ----------
+/** Messages to the whole room or to one candidate, with who acknowledged them. */
+function messageRoutes(app: FastifyInstance, supervisor: Supervisor) {
+  const staff = app.requireStaff('admin', 'proctor');
+  const { controls, dashboard } = app.proctor;
+
   app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof MessageBody> }>(
     '/api/sessions/:id/messages',
     { preHandler: staff, schema: { summary: 'Sends a message to the whole room, or to one candidate', params: IdParams, body: MessageBody, response: { 200: MessageSummary, ...errors(400, 401, 403, 404, 409) } } },
@@ -112,6 +121,13 @@ export default async function proctorRoutes(app: FastifyInstance) {
       return dashboard.messages(request.params.id);
     },
   );
+}
+
+/** Incidents recorded during the session. */
+function incidentRoutes(app: FastifyInstance, supervisor: Supervisor) {
+  const staff = app.requireStaff('admin', 'proctor');
+  const { controls, dashboard } = app.proctor;
+
   app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof IncidentBody> }>(
     '/api/sessions/:id/incidents',
     { preHandler: staff, schema: { summary: 'Records an incident (time, candidate if any, what happened)', params: IdParams, body: IncidentBody, response: { 200: IncidentView, ...errors(400, 401, 403, 404) } } },
@@ -125,77 +141,16 @@ export default async function proctorRoutes(app: FastifyInstance) {
       return dashboard.incidents(request.params.id);
     },
   );
+}
+
+/** The Safe Exam Browser Config Key the kiosks must show, or none. */
+function sebKeyRoute(app: FastifyInstance, supervisor: Supervisor) {
   app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof SebKeyBody> }>(
     '/api/sessions/:id/seb-config-key',
-    { preHandler: staff, schema: { summary: "Requires (or, with null, stops requiring) Safe Exam Browser's Config Key on the kiosks", params: IdParams, body: SebKeyBody, response: { 200: Done, ...errors(400, 401, 403, 404, 409) } } },
+    { preHandler: app.requireStaff('admin', 'proctor'), schema: { summary: "Requires (or, with null, stops requiring) Safe Exam Browser's Config Key on the kiosks", params: IdParams, body: SebKeyBody, response: { 200: Done, ...errors(400, 401, 403, 404, 409) } } },
     async (request) => {
-      controls.setSebConfigKey(request.params.id, request.body.configKey, supervisor(request, request.params.id));
+      app.proctor.controls.setSebConfigKey(request.params.id, request.body.configKey, supervisor(request, request.params.id));
       return { ok: true as const };
     },
   );
-
-  // ---------- the report ----------
-  app.get<{ Params: Static<typeof IdParams> }>(
-    '/api/sessions/:id/report',
-    { preHandler: staff, schema: { summary: 'The session report (procès-verbal) as data', params: IdParams, response: { 200: SessionReport, ...errors(401, 403, 404) } } },
-    async (request) => {
-      supervisor(request, request.params.id);
-      return reports.build(request.params.id);
-    },
-  );
-  const csv = (name: string, render: (id: number, l: Lang) => string) =>
-    app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof LangQuery> }>(
-      `/api/sessions/:id/${name}.csv`,
-      { preHandler: staff, schema: { summary: `The session's ${name} as CSV (UTF-8 with BOM, ";" separated)`, params: IdParams, querystring: LangQuery, produces: ['text/csv'], response: { 200: Type.String({ description: 'CSV text' }), ...errors(401, 403, 404) } } },
-      async (request, reply) => {
-        supervisor(request, request.params.id);
-        const session = app.exam.requireSession(request.params.id);
-        reply.header('content-type', 'text/csv; charset=utf-8');
-        reply.header('content-disposition', `attachment; filename="lectern-${session.code}-${name}.csv"`);
-        reply.header('cache-control', 'no-store');
-        return render(request.params.id, lang(request));
-      },
-    );
-  csv('report', (id, l) => candidatesCsv(reports.build(id), l));
-  csv('incidents', (id, l) => incidentsCsv(reports.build(id), l));
-  csv('events', (id, l) => eventsCsv(reports.build(id), reports.events(id), l));
-
-  // ---------- printable pages ----------
-  const htmlPage = (reply: FastifyReply, body: string) => {
-    reply.header('content-type', 'text/html; charset=utf-8');
-    reply.header('cache-control', 'no-store');
-    return body;
-  };
-  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof LangQuery> }>(
-    '/proctor/sessions/:id/report',
-    { preHandler: staff, schema: { hide: true, params: IdParams, querystring: LangQuery } },
-    async (request, reply) => {
-      supervisor(request, request.params.id);
-      return htmlPage(reply, renderReportPage(reports.build(request.params.id), lang(request)));
-    },
-  );
-  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof LangQuery> }>(
-    '/proctor/sessions/:id/slips',
-    { preHandler: staff, schema: { hide: true, params: IdParams, querystring: LangQuery } },
-    async (request, reply) => {
-      supervisor(request, request.params.id);
-      const s = app.exam.requireSession(request.params.id);
-      const view = dashboard.sessionView(s);
-      const slips = app.exam
-        .candidates(s.id)
-        .filter((c) => c.absentAt === null)
-        .map((c) => ({ code: `${c.code.slice(0, 4)}-${c.code.slice(4)}`, workstation: c.workstation }));
-      return htmlPage(reply, await renderSlipsPage({ title: view.title, room: view.room, code: view.code, packTitle: view.packTitle }, slips, kioskUrl(request), lang(request)));
-    },
-  );
-  app.get('/proctor/assets/print.css', { schema: { hide: true } }, async (_request, reply) => {
-    reply.header('content-type', 'text/css; charset=utf-8');
-    reply.header('cache-control', 'no-cache');
-    return printCss;
-  });
-  app.get('/proctor/assets/print.js', { schema: { hide: true } }, async (_request, reply) => {
-    reply.header('content-type', 'text/javascript; charset=utf-8');
-    reply.header('cache-control', 'no-cache');
-    return printJs;
-  });
 }
