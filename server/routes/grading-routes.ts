@@ -1,3 +1,4 @@
+import { staffOf } from './principal.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Type, type Static } from '@sinclair/typebox';
@@ -27,9 +28,7 @@ import {
   WorkspaceView,
 } from '../contract/grading.js';
 
-type Staff = { kind: 'staff'; accountId: number; role: 'admin' | 'proctor' | 'corrector'; displayName: string };
-
-const staff = (request: FastifyRequest) => request.principal as Staff;
+const staff = staffOf;
 /** The admin behind a request, as grading records them in the audit log. */
 const admin = (request: FastifyRequest) => ({ kind: 'account' as const, id: staff(request).accountId });
 
