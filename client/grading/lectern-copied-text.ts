@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { OverlapReport } from '../../server/contract/grading.js';
+import type { OverlapReport } from '../../server/contract/grading-evidence.js';
 import { I18nController } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { gradingStyles } from './grading-styles.js';

@@ -7,9 +7,9 @@
 //   and w(i, j) = (i - j)² / (k - 1)² for a scale of k ordered levels. 1 is perfect agreement, 0 what
 //   chance gives, below 0 worse than chance. It is not defined (null) when chance alone would give
 //   perfect agreement, i.e. when both correctors used a single level between them (Σ w·E = 0).
-import type { AgreementFigures } from '../contract/grading.js';
+import type { AgreementFigures } from '../contract/grading-evidence.js';
 
-export type { AgreementFigures } from '../contract/grading.js';
+export type { AgreementFigures } from '../contract/grading-evidence.js';
 
 /**
  * `levels` is the ordered scale (worst first), `pairs` the two correctors' levels on the same items.

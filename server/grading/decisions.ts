@@ -4,9 +4,9 @@
 // writing band differs by more than one; then a third reading settles the script.
 import type { CompetenceRubric, ReadingRubric, WritingRubric } from '../content/pack-types.js';
 import type { AnswerMark, GradingModel, ScriptMark } from './rubric-model.js';
-import type { Decision, Disagreement, QuestionEvidence } from '../contract/grading.js';
+import type { Decision, Disagreement, QuestionEvidence } from '../contract/grading-evidence.js';
 
-export type { CompetenceEvidence, Decision, Disagreement, QuestionEvidence, ReadingEvidence, WritingEvidence } from '../contract/grading.js';
+export type { CompetenceEvidence, Decision, Disagreement, QuestionEvidence, ReadingEvidence, WritingEvidence } from '../contract/grading-evidence.js';
 
 /** Largest difference between two readers' bands that still counts as agreement. */
 export const MAX_BAND_GAP = 1;

@@ -2,9 +2,9 @@
 // pieces, and the passage a question is about. Both work on the pack's rendered, sanitized HTML,
 // so they see exactly what the candidate saw.
 import type { DocumentPiece } from './overlap.js';
-import type { Passage } from '../contract/grading.js';
+import type { Passage } from '../contract/grading-evidence.js';
 
-export type { Passage } from '../contract/grading.js';
+export type { Passage } from '../contract/grading-evidence.js';
 
 const BLOCK_TAGS = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'pre', 'blockquote', 'img',

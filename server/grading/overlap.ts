@@ -20,8 +20,8 @@
 
 export const MIN_COPIED_WORDS = 6;
 
-import type { OverlapReport } from '../contract/grading.js';
-export type { CopiedRun, OverlapReport } from '../contract/grading.js';
+import type { OverlapReport } from '../contract/grading-evidence.js';
+export type { CopiedRun, OverlapReport } from '../contract/grading-evidence.js';
 
 export interface TextToken {
   /** The comparable form: case-folded, NFKC, straight apostrophes. */
