@@ -5,7 +5,7 @@
 // in pack-assets.ts; this module owns the one configured `marked` instance.
 
 import { Marked, type Tokens } from 'marked';
-import { outlineDocument, type DocumentHeading, type DocumentImage, type TocEntry } from './document-outline.js';
+import { outlineDocument, type DocumentHeading, type DocumentImage, type DocumentLink, type TocEntry } from './document-outline.js';
 import { countWords, plainText } from './markdown-text.js';
 import { sanitizeDocumentHtml, sanitizePromptHtml } from './sanitize-markdown-html.js';
 
@@ -16,6 +16,8 @@ export interface RenderedDocument {
   /** Words of prose: headings, paragraphs, lists, tables, callouts; code blocks and raw HTML are not counted. */
   words: number;
   images: DocumentImage[];
+  /** Links to `#heading` ids of the document, with their lines. */
+  links: DocumentLink[];
 }
 
 export interface RenderDocumentOptions {
@@ -52,7 +54,7 @@ export function renderDocument(markdown: string, opts: RenderDocumentOptions): R
   const outline = outlineDocument(src, tokens);
   for (const [heading, id] of outline.headingIds) headingIds.set(heading, id);
   const html = sanitizeDocumentHtml(marked.parser(tokens), opts);
-  return { html, toc: outline.toc, headings: outline.headings, words: countWords(plainText(tokens)), images: outline.images };
+  return { html, toc: outline.toc, headings: outline.headings, words: countWords(plainText(tokens)), images: outline.images, links: outline.links };
 }
 
 /**
@@ -62,6 +64,11 @@ export function renderDocument(markdown: string, opts: RenderDocumentOptions): R
 export function renderPrompt(markdown: string): string {
   const src = markdown.replace(/\r\n?/g, '\n');
   return sanitizePromptHtml(marked.parser(marked.lexer(src)));
+}
+
+/** The prose of some Markdown as a candidate reads it, one block per line (code blocks and raw HTML left out). */
+export function markdownProse(markdown: string): string {
+  return plainText(marked.lexer(markdown.replace(/\r\n?/g, '\n')));
 }
 
 /** Word count of some Markdown prose (code blocks and raw HTML left out). */
