@@ -18,7 +18,7 @@ import { documentPassages, keyPointSupport, type Passage } from './key-point-sup
 import { toPosix } from './pack-files.js';
 import type { Pack, PackProblem, Question, Section } from './pack-types.js';
 import { readability, type Readability } from './readability.js';
-import { markdownProse } from './render-markdown.js';
+import { markdownRunningText } from './render-markdown.js';
 
 /** What the checker prints about a section's document. */
 export interface DocumentFigures {
@@ -47,7 +47,7 @@ export function reviewPack(pack: Pack): PackReview {
     const doc = { file: rel(docAbs), body };
     const expected = expectationsFor(pack, section, profile);
     const figures: DocumentFigures = { sectionId: section.id, words: section.documentWords };
-    if (expected.language === 'en') figures.readability = readability(markdownProse(body));
+    if (expected.language === 'en') figures.readability = readability(markdownRunningText(body));
     review.documents.push(figures);
     review.warnings.push(...documentWarnings(doc.file, figures, expected));
     const passages = documentPassages(body);

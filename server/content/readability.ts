@@ -24,9 +24,9 @@ export interface Readability {
 }
 
 /**
- * Figures for some prose, one block (heading, paragraph, list item, table cell) per line, as
- * `markdownProse` gives it: each block ends a sentence even without a full stop, so that a
- * heading or a table cell is not glued to the next sentence.
+ * Figures for some running text, one block (paragraph, list item, callout) per line, as
+ * `markdownRunningText` gives it: each block ends a sentence even without a full stop, so that
+ * a list item is not glued to the next one.
  */
 export function readability(prose: string): Readability {
   let words = 0;
