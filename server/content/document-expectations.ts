@@ -17,7 +17,7 @@ export interface DocumentExpectations {
 /**
  * Flesch-Kincaid grade bands per CEFR level of the reading task. Readability formulas do not
  * measure CEFR levels: these bands are a screening rule, not a standard. They are set around the
- * three bundled B2 documents, whose running text scores grade 8.3 to 9.0, with room on each side;
+ * three bundled B2 documents, whose running text scores grade 8.2 to 9.3, with room on each side;
  * grade 13 and more is university-level prose (long sentences of long words) that a B2 reader
  * follows with difficulty, and below 7 the text is plainer than the documentation a B2 reader
  * must handle. Outside the band, the text deserves a second look.

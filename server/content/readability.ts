@@ -61,14 +61,17 @@ function pieceSyllables(piece: string): number {
 }
 
 /**
- * The usual vowel-group estimate: count groups of vowels, drop a silent final "e" (but not in
- * "-le", as in "table"), and a final "-es"/"-ed" that adds no syllable ("files", "named").
+ * The usual vowel-group estimate: count groups of vowels after dropping a final "-e", "-es" or
+ * "-ed" that adds no syllable ("time", "files", "named"), but keeping those that do: "-le(s)"
+ * after a consonant ("table"), "-es" after a hissing sound ("boxes", "pages"), "-ed" after t or
+ * d ("started").
  */
 export function englishSyllables(word: string): number {
   let w = word.toLowerCase().replace(/[^a-z]/g, '');
   if (w.length === 0) return 0;
   if (w.length <= 3) return 1;
-  w = w.replace(/(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$/, (m) => m[0] ?? '');
+  const sounded = /[^aeiouy]les?$/.test(w) || /(?:[sxzcg]|ch|sh)es$/.test(w) || /[td]ed$/.test(w);
+  if (!sounded) w = w.replace(/(?:es|ed|e)$/, '');
   w = w.replace(/^y/, '');
   const groups = w.match(/[aeiouy]+/g);
   return Math.max(1, groups ? groups.length : 0);
