@@ -49,7 +49,8 @@ export function contentWords(text: string): Set<string> {
 
 /** A light English/French stem: enough for "timers"/"timer", "failed"/"fail", "running"/"run". */
 function stem(word: string): string {
-  if (/\d/.test(word) || word.length <= 4) return word;
+  if (/\d/.test(word)) return word;
+  if (word.length <= 4) return word.length === 4 && /[^s]s$/.test(word) ? word.slice(0, -1) : word;
   return word.replace(/(?:ing|ed|es|s|e)$/, '').replace(/(.)\1$/, '$1');
 }
 
