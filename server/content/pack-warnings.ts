@@ -3,7 +3,8 @@
 // them after the problems, as `file:line: warning: message`.
 //
 //  - a key point of a question on a document that no passage of the document supports
-//    (the lexical rule is in key-point-support.ts);
+//    (the lexical rule is in key-point-support.ts; only when the document is in the language
+//    the answers, and so the key points, are written in);
 //  - a `documentAnchor` that names a heading with nothing under it;
 //  - a document outside its expected length, or (English) outside the readability band of its
 //    CEFR level (figures and formulas in readability.ts, bands in document-expectations.ts).
@@ -12,7 +13,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { expectationsFor, LEVEL_GRADE_BANDS } from './document-expectations.js';
+import { expectationsFor, LEVEL_GRADE_BANDS, type DocumentExpectations } from './document-expectations.js';
 import { splitFrontMatter } from './document-front-matter.js';
 import { documentPassages, keyPointSupport, type Passage } from './key-point-support.js';
 import { toPosix } from './pack-files.js';
@@ -50,14 +51,15 @@ export function reviewPack(pack: Pack): PackReview {
     if (expected.language === 'en') figures.readability = readability(markdownRunningText(body));
     review.documents.push(figures);
     review.warnings.push(...documentWarnings(doc.file, figures, expected));
-    const passages = documentPassages(body);
+    // Words can only be compared within one language: key points are written in the answer's.
+    const passages = expected.language === section.answerLanguage ? documentPassages(body) : undefined;
     const ctx = { manifestFile, manifestLines, section, passages, docFile: doc.file, body };
     for (const question of section.questions) review.warnings.push(...questionWarnings(ctx, question));
   }
   return review;
 }
 
-function documentWarnings(file: string, figures: DocumentFigures, expected: ReturnType<typeof expectationsFor>): PackProblem[] {
+function documentWarnings(file: string, figures: DocumentFigures, expected: DocumentExpectations): PackProblem[] {
   const out: PackProblem[] = [];
   const { min, max } = expected.words;
   if (figures.words < min || figures.words > max) {
@@ -79,15 +81,16 @@ interface QuestionContext {
   manifestFile: string;
   manifestLines: string[];
   section: Section;
-  passages: Passage[];
+  /** Undefined when the document and the key points are not in the same language. */
+  passages: Passage[] | undefined;
   docFile: string;
   body: string;
 }
 
 function questionWarnings(ctx: QuestionContext, q: Question): PackProblem[] {
   const out: PackProblem[] = [];
-  for (const kp of q.keyPoints) {
-    const s = keyPointSupport(kp.text, ctx.passages);
+  for (const kp of ctx.passages ? q.keyPoints : []) {
+    const s = keyPointSupport(kp.text, ctx.passages ?? []);
     if (s.supported) continue;
     const best = s.best ? `; the closest passage, ${ctx.docFile}:${s.best.line}, shares ${s.best.shared} of its ${s.wanted} content words` : '';
     out.push({

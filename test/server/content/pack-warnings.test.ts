@@ -53,6 +53,12 @@ describe('a key point with no supporting passage in the document', () => {
     ]);
   });
 
+  it('is not looked for when the document is not in the language of the answers', () => {
+    const yaml = replaceOnce(MIN_PACK_YAML, 'text: Something.', 'text: "Backups are encrypted with AES before the upload to object storage."');
+    const doc = docWith().replace('words: 10-400', 'words: 10-400\nlanguage: fr');
+    expect(warnings({ 'pack.yaml': yaml, 'doc.md': doc })).toEqual([]);
+  });
+
   it('is not reported when one passage holds at least half of the content words, even reworded', () => {
     const yaml = replaceOnce(MIN_PACK_YAML, 'text: Something.', 'text: "If the computer was off, the service starts when the computer runs again."');
     expect(warnings({ 'pack.yaml': yaml, 'doc.md': docWith() })).toEqual([]);
