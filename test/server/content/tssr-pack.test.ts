@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { loadPack } from '../../../server/content/load-packs.js';
 import { resolvePackAssetWithType } from '../../../server/content/pack-assets.js';
+import { gradingModel } from '../../../server/grading/rubric-model.js';
 import { reviewPack } from '../../../server/content/pack-warnings.js';
 
 const packDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../content/tssr-qp');
@@ -45,6 +46,14 @@ describe('tssr-qp', () => {
       expect(rubric.criteria.length).toBeGreaterThanOrEqual(2);
       for (const c of rubric.criteria) for (const level of ['met', 'partly', 'notMet'] as const) expect(c.descriptors[level].fr.length).toBeGreaterThan(30);
     }
+  });
+
+  it('is graded as the grading model expects: five questions on reading, one writing rubric, five competence rubrics', () => {
+    const model = gradingModel(p);
+    expect(model.questions.filter((q) => q.reading !== null).map((q) => q.question.id)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
+    expect(model.reading.map((r) => r.id)).toEqual(['reading-b2']);
+    expect(model.writing.map((r) => r.id)).toEqual(['writing-b1']);
+    expect(model.competence.map((r) => r.id)).toEqual(['network-competence', 'linux-competence', 'windows-competence', 'supervision-competence', 'remote-competence']);
   });
 
   it('has an English document of 1,200 to 2,000 words with a table, configuration blocks, a diagram and MUST/SHOULD defined', () => {
