@@ -1,12 +1,15 @@
 // `npm run content:check [dir]`: loads every content pack and reports what it found.
 // Prints each pack with its title, duration, sections, questions and document word counts,
-// or each problem as `file:line: message`. Exits with 1 if there is any problem or no pack.
+// or each problem as `file:line: message`, then the warnings as `file:line: warning: message`
+// (pack-warnings.ts says what is warned about and why). Exits with 1 if there is any problem or
+// no pack; warnings alone do not change the exit code.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPacks } from './load-packs.js';
-import type { PackLoadResult } from './pack-types.js';
+import { reviewPack, type DocumentFigures } from './pack-warnings.js';
+import type { PackLoadResult, PackProblem } from './pack-types.js';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -22,8 +25,11 @@ function displayPath(contentDir: string, file: string): string {
 export function formatReport(contentDir: string, result: PackLoadResult): { out: string[]; err: string[]; ok: boolean } {
   const out: string[] = [];
   const err: string[] = [];
+  const warnings: PackProblem[] = [];
   out.push(`Content folder: ${path.resolve(contentDir)}`);
   for (const pack of result.packs.values()) {
+    const review = reviewPack(pack);
+    warnings.push(...review.warnings);
     const questions = pack.sections.reduce((n, s) => n + s.questions.length, 0);
     out.push('');
     out.push(`${pack.id}: ${pack.title.en}`);
@@ -31,18 +37,26 @@ export function formatReport(contentDir: string, result: PackLoadResult): { out:
     out.push(`  certification: ${pack.certification.en}`);
     out.push(`  duration: ${pack.durationMinutes} min; ${plural(pack.sections.length, 'section')}; ${plural(questions, 'question')}; rubrics: ${Object.keys(pack.rubrics).join(', ')}`);
     for (const s of pack.sections) {
-      const doc = s.documentFile ? `document ${s.documentFile} (${s.documentWords} words, ${plural(s.documentToc.length, 'heading')})` : 'no document';
+      const figures = review.documents.find((d) => d.sectionId === s.id);
+      const doc = s.documentFile ? `document ${s.documentFile} (${s.documentWords} words, ${plural(s.documentToc.length, 'heading')}${readabilityText(figures)})` : 'no document';
       out.push(`  section ${s.id} "${s.title.en}": ${doc}; ${plural(s.questions.length, 'question')} answered in ${s.answerLanguage === 'en' ? 'English' : 'French'}; graded by ${s.rubricIds.join(', ')}`);
     }
     out.push(`  digest: ${pack.digest}`);
-    out.push('  OK');
+    out.push(review.warnings.length ? `  OK, ${plural(review.warnings.length, 'warning')}` : '  OK');
   }
   for (const p of result.problems) err.push(`${displayPath(contentDir, p.file)}:${p.line}: ${p.message}`);
+  for (const w of warnings) err.push(`${displayPath(contentDir, w.file)}:${w.line}: warning: ${w.message}`);
   const ok = result.problems.length === 0 && result.packs.size > 0;
   out.push('');
   if (result.packs.size === 0 && result.problems.length === 0) err.push(`No content pack found in ${path.resolve(contentDir)}: each pack is a folder holding a pack.yaml.`);
-  out.push(`${plural(result.packs.size, 'pack')} OK, ${plural(result.problems.length, 'problem')}.`);
+  out.push(`${plural(result.packs.size, 'pack')} OK, ${plural(result.problems.length, 'problem')}, ${plural(warnings.length, 'warning')}.`);
   return { out, err, ok };
+}
+
+/** Flesch reading ease and Flesch-Kincaid grade of an English document (formulas in readability.ts). */
+function readabilityText(figures: DocumentFigures | undefined): string {
+  const r = figures?.readability;
+  return r ? `; Flesch reading ease ${r.fleschReadingEase}, Flesch-Kincaid grade ${r.fleschKincaidGrade}` : '';
 }
 
 function main(): void {

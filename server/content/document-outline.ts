@@ -25,10 +25,19 @@ export interface DocumentImage {
   line: number;
 }
 
+/** A link to a heading of the same document (`[text](#id)`), with its line. */
+export interface DocumentLink {
+  /** The heading id, without the "#". */
+  target: string;
+  line: number;
+}
+
 export interface DocumentOutline {
   toc: TocEntry[];
   headings: DocumentHeading[];
   images: DocumentImage[];
+  /** Links to `#heading` ids, checked once every heading is known. */
+  links: DocumentLink[];
   /** The id given to each h2/h3 token, for the renderer to write. */
   headingIds: Map<Tokens.Heading, string>;
 }
@@ -48,7 +57,7 @@ export function outlineDocument(src: string, tokens: Token[]): DocumentOutline {
 class OutlineWalk {
   private readonly lineStarts = [0];
   private readonly slugger = new Slugger();
-  private readonly outline: DocumentOutline = { toc: [], headings: [], images: [], headingIds: new Map() };
+  private readonly outline: DocumentOutline = { toc: [], headings: [], images: [], links: [], headingIds: new Map() };
 
   constructor(private readonly src: string) {
     for (let i = 0; i < src.length; i++) if (src[i] === '\n') this.lineStarts.push(i + 1);
@@ -72,6 +81,9 @@ class OutlineWalk {
     if (token.type === 'heading') this.heading(token as Tokens.Heading, start);
     else if (token.type === 'image') this.outline.images.push({ src: (token as Tokens.Image).href, line: this.lineAt(start) });
     else if (token.type === 'html') this.htmlImages((token as Tokens.HTML).text, raw, start);
+    else if (token.type === 'link' && (token as Tokens.Link).href.startsWith('#')) {
+      this.outline.links.push({ target: safeDecode((token as Tokens.Link).href.slice(1)), line: this.lineAt(start) });
+    }
     let cursor = start;
     const childLimit = at >= 0 ? at + raw.length : limit;
     for (const child of childTokens(token)) cursor = this.visit(child, cursor, childLimit);
@@ -117,4 +129,13 @@ function childTokens(token: Token): Token[] {
     return [...table.header, ...table.rows.flat()].flatMap((cell) => cell.tokens);
   }
   return (token as Tokens.Generic).tokens ?? [];
+}
+
+/** A link's `#fragment` as written, percent-escapes decoded when they are valid. */
+function safeDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }

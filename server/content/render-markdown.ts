@@ -4,8 +4,8 @@
 // Sanitizing is in sanitize-markdown-html.ts, the outline in document-outline.ts, asset paths
 // in pack-assets.ts; this module owns the one configured `marked` instance.
 
-import { Marked, type Tokens } from 'marked';
-import { outlineDocument, type DocumentHeading, type DocumentImage, type TocEntry } from './document-outline.js';
+import { Marked, type Token, type Tokens } from 'marked';
+import { outlineDocument, type DocumentHeading, type DocumentImage, type DocumentLink, type TocEntry } from './document-outline.js';
 import { countWords, plainText } from './markdown-text.js';
 import { sanitizeDocumentHtml, sanitizePromptHtml } from './sanitize-markdown-html.js';
 
@@ -16,6 +16,8 @@ export interface RenderedDocument {
   /** Words of prose: headings, paragraphs, lists, tables, callouts; code blocks and raw HTML are not counted. */
   words: number;
   images: DocumentImage[];
+  /** Links to `#heading` ids of the document, with their lines. */
+  links: DocumentLink[];
 }
 
 export interface RenderDocumentOptions {
@@ -52,7 +54,7 @@ export function renderDocument(markdown: string, opts: RenderDocumentOptions): R
   const outline = outlineDocument(src, tokens);
   for (const [heading, id] of outline.headingIds) headingIds.set(heading, id);
   const html = sanitizeDocumentHtml(marked.parser(tokens), opts);
-  return { html, toc: outline.toc, headings: outline.headings, words: countWords(plainText(tokens)), images: outline.images };
+  return { html, toc: outline.toc, headings: outline.headings, words: countWords(plainText(tokens)), images: outline.images, links: outline.links };
 }
 
 /**
@@ -62,6 +64,33 @@ export function renderDocument(markdown: string, opts: RenderDocumentOptions): R
 export function renderPrompt(markdown: string): string {
   const src = markdown.replace(/\r\n?/g, '\n');
   return sanitizePromptHtml(marked.parser(marked.lexer(src)));
+}
+
+const RUNNING_TEXT = new Set(['paragraph', 'list', 'blockquote']);
+
+/**
+ * The running text of some Markdown: paragraphs, list items and callouts, one block per line.
+ * Headings and table cells are left out: they are not sentences, and readability formulas,
+ * which divide words by sentences, would read each as a very short one.
+ */
+export function markdownRunningText(markdown: string): string {
+  return runningBlocks(marked.lexer(markdown.replace(/\r\n?/g, '\n'))).join('\n');
+}
+
+/** One line per paragraph or list item: a line wrapped in the source is still one block. */
+function runningBlocks(tokens: Token[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (!RUNNING_TEXT.has(t.type)) continue;
+    if (t.type === 'blockquote') out.push(...runningBlocks((t as Tokens.Blockquote).tokens));
+    else if (t.type === 'list') for (const item of (t as Tokens.List).items) out.push(oneLine(plainText(item.tokens)));
+    else out.push(oneLine(plainText([t])));
+  }
+  return out;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Word count of some Markdown prose (code blocks and raw HTML left out). */

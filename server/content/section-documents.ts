@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closest } from './did-you-mean.js';
+import { splitFrontMatter } from './document-front-matter.js';
 import { checkImageContent } from './image-content.js';
 import { checkPackFile, toPosix } from './pack-files.js';
 import type { DocumentImage } from './document-outline.js';
@@ -49,11 +50,13 @@ function attachDocument(r: Reader, folder: PackFolder, draft: SectionDraft, file
   // Stored normalised ("./doc.md" becomes "doc.md"): image paths and asset URLs are built from it.
   const relToPack = toPosix(path.relative(folder.dir, checked.abs));
   section.documentFile = relToPack;
-  const rendered = renderDocument(fs.readFileSync(checked.abs, 'utf8'), { packId: folder.id, documentFile: relToPack });
+  const { body } = splitFrontMatter(fs.readFileSync(checked.abs, 'utf8'), docRel, r.problems);
+  const rendered = renderDocument(body, { packId: folder.id, documentFile: relToPack });
   section.documentHtml = rendered.html;
   section.documentToc = rendered.toc;
   section.documentWords = rendered.words;
   for (const image of rendered.images) checkImage(r, folder, docRel, relToPack, image);
+  checkLinks(r, docRel, rendered);
   if (rendered.words === 0) r.problems.push({ file: docRel, line: 1, message: 'the document has no text' });
   return rendered;
 }
@@ -71,6 +74,20 @@ function checkImage(r: Reader, folder: PackFolder, docRel: string, relToPack: st
   }
   const content = checkImageContent(imageFile.abs);
   if (content) r.problems.push({ file: folder.rel(imageFile.abs), line: content.line, message: content.message });
+}
+
+/** A link to `#id` in a document must name one of its ## or ### headings: a candidate following it would land nowhere. */
+function checkLinks(r: Reader, docRel: string, rendered: RenderedDocument): void {
+  const ids = rendered.toc.map((h) => h.id);
+  for (const link of rendered.links) {
+    if (ids.includes(link.target)) continue;
+    const hint = closest(link.target, ids);
+    r.problems.push({
+      file: docRel,
+      line: link.line,
+      message: `link to "#${link.target}" matches no ## or ### heading of this document${hint ? ` (did you mean "#${hint}"?)` : ''}; its heading ids are ${ids.length ? ids.join(', ') : '(none)'}`,
+    });
+  }
 }
 
 /** Each question's `documentAnchor` must be the id of a ## or ### heading of its section's document. */

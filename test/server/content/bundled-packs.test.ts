@@ -37,7 +37,7 @@ function expectQuestionsWellFormed(section: Section): void {
 describe('bundled content packs', () => {
   it('all load with no problem', () => {
     expect(result.problems).toEqual([]);
-    expect([...result.packs.keys()].sort()).toEqual(['devops-ccp-supervision', 'devops-title-qp']);
+    expect([...result.packs.keys()].sort()).toEqual(['devops-ccp-supervision', 'devops-title-qp', 'tssr-qp']);
   });
 
   it('question ids are unique in each pack', () => {

@@ -31,8 +31,11 @@ describe('npm run content:check', () => {
     expect(run.stdout).toMatch(/duration: 45 min; 2 sections; 6 questions/);
     expect(run.stdout).toMatch(/document document\.md \(\d{4} words/);
     expect(run.stdout).toMatch(/section statistics "[^"]+": no document; 3 questions answered in French/);
-    expect(run.stdout.match(/^ {2}OK$/gm)).toHaveLength(2);
-    expect(run.stdout).toContain('2 packs OK, 0 problems.');
+    expect(run.stdout).toContain('tssr-qp: Professional questionnaire — Systems and networks senior technician');
+    expect(run.stdout).toMatch(/duration: 90 min; 6 sections; 15 questions/);
+    // Warnings do not stop a pack: each pack still ends with OK, followed by its number of warnings.
+    expect(run.stdout.match(/^ {2}OK(?:, \d+ warnings?)?$/gm)).toHaveLength(3);
+    expect(run.stdout).toMatch(/^3 packs OK, 0 problems, \d+ warnings?\.$/m);
   });
 
   it('exits 1 and prints file:line: message for a broken pack', { timeout: 60_000 }, () => {
@@ -46,7 +49,7 @@ describe('npm run content:check', () => {
     const line = lineOf(yaml, 'answerLanguag: fr');
     expect(run.stderr).toContain(`${path.join(dir, 'broken', 'pack.yaml')}:${line}: section s2: unknown key \`answerLanguag\` (did you mean \`answerLanguage\`?)`);
     expect(run.stdout).toContain('good: Title');
-    expect(run.stdout).toContain('1 pack OK, 2 problems.');
+    expect(run.stdout).toMatch(/^1 pack OK, 2 problems, \d+ warnings?\.$/m);
   });
 
   it('exits 1 when there is no pack at all; uses LECTERN_CONTENT_DIR when no folder is given', { timeout: 60_000 }, () => {

@@ -1,0 +1,142 @@
+// Warnings for pack authors: things a pack may carry without being broken, but that an exam
+// board would question. They never stop a pack from loading; `npm run content:check` prints
+// them after the problems, as `file:line: warning: message`.
+//
+//  - a key point of a question on a document that no passage of the document supports
+//    (the lexical rule is in key-point-support.ts; only when the document is in the language
+//    the answers, and so the key points, are written in);
+//  - a `documentAnchor` that names a heading with nothing under it;
+//  - a document outside its expected length, or (English) outside the readability band of its
+//    CEFR level (figures and formulas in readability.ts, bands in document-expectations.ts).
+// A question with no key point is not a warning but an error of the loader: the corrector
+// would have nothing to judge.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { expectationsFor, LEVEL_GRADE_BANDS, type DocumentExpectations } from './document-expectations.js';
+import { splitFrontMatter } from './document-front-matter.js';
+import { documentPassages, keyPointSupport, type Passage } from './key-point-support.js';
+import { toPosix } from './pack-files.js';
+import type { Pack, PackProblem, Question, Section } from './pack-types.js';
+import { readability, type Readability } from './readability.js';
+import { markdownRunningText } from './render-markdown.js';
+
+/** What the checker prints about a section's document. */
+export interface DocumentFigures {
+  sectionId: string;
+  words: number;
+  /** English documents only. */
+  readability?: Readability;
+}
+
+export interface PackReview {
+  warnings: PackProblem[];
+  documents: DocumentFigures[];
+}
+
+/** Reviews a pack that loaded without problems. Files are named relative to the content folder. */
+export function reviewPack(pack: Pack): PackReview {
+  const contentDir = path.dirname(pack.dir);
+  const rel = (abs: string): string => toPosix(path.relative(contentDir, abs));
+  const manifestFile = rel(path.join(pack.dir, 'pack.yaml'));
+  const manifestLines = fs.readFileSync(path.join(pack.dir, 'pack.yaml'), 'utf8').split(/\r?\n/);
+  const review: PackReview = { warnings: [], documents: [] };
+  for (const section of pack.sections) {
+    if (section.documentFile === undefined) continue;
+    const docAbs = path.join(pack.dir, section.documentFile);
+    const { body, profile } = splitFrontMatter(fs.readFileSync(docAbs, 'utf8'), rel(docAbs), []);
+    const doc = { file: rel(docAbs), body };
+    const expected = expectationsFor(pack, section, profile);
+    const figures: DocumentFigures = { sectionId: section.id, words: section.documentWords };
+    if (expected.language === 'en') figures.readability = readability(markdownRunningText(body));
+    review.documents.push(figures);
+    review.warnings.push(...documentWarnings(doc.file, figures, expected));
+    // Words can only be compared within one language: key points are written in the answer's.
+    const passages = expected.language === section.answerLanguage ? documentPassages(body) : undefined;
+    const ctx = { manifestFile, manifestLines, section, passages, docFile: doc.file, body };
+    for (const question of section.questions) review.warnings.push(...questionWarnings(ctx, question));
+  }
+  return review;
+}
+
+function documentWarnings(file: string, figures: DocumentFigures, expected: DocumentExpectations): PackProblem[] {
+  const out: PackProblem[] = [];
+  const { min, max } = expected.words;
+  if (figures.words < min || figures.words > max) {
+    out.push({ file, line: 1, message: `the document has ${figures.words} words, outside the expected ${min}-${max} (${expected.wordsSource}); words of code blocks are not counted` });
+  }
+  const grade = figures.readability?.fleschKincaidGrade;
+  const band = expected.level ? LEVEL_GRADE_BANDS[expected.level] : undefined;
+  if (grade !== undefined && band && expected.level && (grade < band.min || grade > band.max)) {
+    out.push({
+      file,
+      line: 1,
+      message: `Flesch-Kincaid grade ${grade} is outside ${band.min}-${band.max}, the band expected for a ${expected.level} reading document (${expected.levelSource}); ${grade > band.max ? 'shorten sentences or prefer shorter words' : 'the text may be too simple for the level'}`,
+    });
+  }
+  return out;
+}
+
+interface QuestionContext {
+  manifestFile: string;
+  manifestLines: string[];
+  section: Section;
+  /** Undefined when the document and the key points are not in the same language. */
+  passages: Passage[] | undefined;
+  docFile: string;
+  body: string;
+}
+
+function questionWarnings(ctx: QuestionContext, q: Question): PackProblem[] {
+  const out: PackProblem[] = [];
+  for (const kp of ctx.passages ? q.keyPoints : []) {
+    const s = keyPointSupport(kp.text, ctx.passages ?? []);
+    if (s.supported) continue;
+    const best = s.best ? `; the closest passage, ${ctx.docFile}:${s.best.line}, shares ${s.best.shared} of its ${s.wanted} content words` : '';
+    out.push({
+      file: ctx.manifestFile,
+      line: lineAfter(ctx.manifestLines, q.line, idPattern(kp.id)),
+      message: `question ${q.id}, key point ${kp.id}: no passage of ${ctx.docFile} supports it (no passage holds half of its content words)${best}; check that the document says it, or that the question needs the document`,
+    });
+  }
+  if (q.documentAnchor !== undefined && headingIsEmpty(ctx.body, ctx.section, q.documentAnchor)) {
+    out.push({
+      file: ctx.manifestFile,
+      line: lineAfter(ctx.manifestLines, q.line, /^\s*documentAnchor\s*:/),
+      message: `question ${q.id}: \`documentAnchor\` "${q.documentAnchor}" names a heading of ${ctx.docFile} with no text under it, so the corrector would jump to nothing; point it at the heading whose text the question is about`,
+    });
+  }
+  return out;
+}
+
+function idPattern(id: string): RegExp {
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\bid\\s*:\\s*["']?${escaped}["']?\\s*(?:[,}]|$)`);
+}
+
+/** 1-based line of the first line matching `pattern` from `from` on; `from` when there is none. */
+function lineAfter(lines: readonly string[], from: number, pattern: RegExp): number {
+  for (let i = from - 1; i < lines.length; i++) if (pattern.test(lines[i] ?? '')) return i + 1;
+  return from;
+}
+
+/**
+ * True when the ## or ### heading with this id has no line of text before the next heading of
+ * the same or a higher level (its own sub-headings' text counts as under it).
+ */
+export function headingIsEmpty(body: string, section: Section, anchor: string): boolean {
+  const index = section.documentToc.findIndex((h) => h.id === anchor);
+  if (index < 0) return false;
+  const lines = body.split('\n');
+  const headingLines: { line: number; depth: number }[] = [];
+  let inFence = false;
+  lines.forEach((l, i) => {
+    if (/^\s*(```|~~~)/.test(l)) inFence = !inFence;
+    const m = !inFence && /^(#{2,3})\s/.exec(l);
+    if (m) headingLines.push({ line: i, depth: m[1]!.length });
+  });
+  const own = headingLines[index];
+  if (!own) return false;
+  const next = headingLines.slice(index + 1).find((h) => h.depth <= own.depth)?.line ?? lines.length;
+  return !lines.slice(own.line + 1, next).some((l) => l.trim() !== '' && !/^#{1,6}\s/.test(l));
+}
