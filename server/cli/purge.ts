@@ -12,15 +12,7 @@ import { translate } from '../contract/i18n/catalogue.js';
 import type { Language } from '../contract/i18n/format.js';
 import { Purge, purgeBefore, purgeByPolicy, type PlannedSession, type PurgedSession } from '../privacy/purge.js';
 import { readRetentionPolicy } from '../privacy/retention-policy.js';
-
-/** The instant a YYYY-MM-DD date begins, in the server's time zone; null if it is not a date. */
-export function parseDay(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const at = new Date(year, month - 1, day);
-  return at.getFullYear() === year && at.getMonth() === month - 1 && at.getDate() === day ? at.getTime() : null;
-}
+import { parseDay } from '../privacy/days.js';
 
 function describe(lang: Language, s: PlannedSession | PurgedSession, dryRun: boolean): string[] {
   const day = (ms: number | null) => (ms === null ? translate(lang, 'privacy.notEnded') : new Date(ms).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB'));

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase } from '../../../server/db/connection.js';
 import { openDatabase } from '../../../server/db/open-database.js';
-import { parseDay, runPurge } from '../../../server/cli/purge.js';
+import { runPurge } from '../../../server/cli/purge.js';
+import { parseDay } from '../../../server/privacy/days.js';
 import { countsOf, full, seedSessions } from './purge-fixture.js';
 
 const NOW = new Date(2026, 11, 1, 12).getTime();

@@ -35,7 +35,7 @@ export function seedSessions(db: LecternDb, seeds: SessionSeed[]): Map<string, n
       db.insert(answers).values({ candidateId: c.id, questionId: 'q1', text: `Answer of ${seed.code} ${n}`, revision: 3, wordCount: 4, savedAt: createdAt + 500 }).run();
       db.insert(lateSaves).values({ candidateId: c.id, questionId: 'q1', revision: 4, text: 'late', receivedAt: createdAt + 2000 }).run();
       db.insert(gradingAssignments).values({ candidateId: c.id, correctorId: corrector.id, reading: 1, assignedAt: createdAt }).run();
-      db.insert(answerMarks).values({ candidateId: c.id, questionId: 'q1', correctorId: corrector.id, keyPoints: { k1: 'met' }, comment: 'ok', revision: 1, updatedAt: createdAt }).run();
+      db.insert(answerMarks).values({ candidateId: c.id, questionId: 'q1', correctorId: corrector.id, keyPoints: { k1: 'found' }, comment: 'ok', revision: 1, updatedAt: createdAt }).run();
       db.insert(scriptMarks).values({ candidateId: c.id, correctorId: corrector.id, writingBands: {}, competence: {}, revision: 1, updatedAt: createdAt }).run();
       db.insert(supervisionEvents).values({ sessionId: session.id, candidateId: c.id, kind: 'focus-lost', detail: {}, at: createdAt + 100 }).run();
       const message = db.insert(proctorMessages).values({ sessionId: session.id, candidateId: c.id, text: `Hello ${n}`, sentAt: createdAt + 200 }).returning().get();
