@@ -78,5 +78,7 @@ export const privacyEn: Translation<typeof privacyFr> = {
   'privacy.cli.futureDate': 'The date {value} is in the future: a purge only concerns sessions that have ended.',
   'privacy.cli.usage': 'Usage: npm run purge -- [--before YYYY-MM-DD] [--force] [--dry-run] [--data FOLDER] [--lang fr|en]\n  Without --before, each kind of data is deleted by its retention period (LECTERN_RETAIN_*_DAYS).',
   'privacy.cli.noDatabase': 'No Lectern database in {dir}: give the data folder with --data.',
+  'error.bad-day': 'That date does not exist: pick a day from the calendar.',
+  'error.day-in-future': 'That date is in the future: a purge only concerns sessions that have ended.',
   'error.hold-reason-required': 'Write the reason for the hold (the open dispute).',
 };

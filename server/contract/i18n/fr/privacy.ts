@@ -79,5 +79,7 @@ export const privacyFr = {
   'privacy.cli.futureDate': 'La date {value} est dans le futur : une purge ne porte que sur des sessions déjà terminées.',
   'privacy.cli.usage': 'Usage : npm run purge -- [--before AAAA-MM-JJ] [--force] [--dry-run] [--data DOSSIER] [--lang fr|en]\n  Sans --before, chaque donnée est supprimée selon sa durée de conservation (LECTERN_RETAIN_*_DAYS).',
   'privacy.cli.noDatabase': 'Aucune base Lectern dans {dir} : indiquez le dossier de données avec --data.',
+  'error.bad-day': 'Cette date n’existe pas : choisissez un jour du calendrier.',
+  'error.day-in-future': 'Cette date est dans le futur : une purge ne porte que sur des sessions déjà terminées.',
   'error.hold-reason-required': 'Écrivez le motif du gel (la contestation en cours).',
 } satisfies Record<string, Entry>;
