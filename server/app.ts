@@ -9,11 +9,14 @@ import authentication from './plugins/authentication.js';
 import examServices from './plugins/exam-services.js';
 import gradingServices from './grading/plugin.js';
 import accounts from './plugins/accounts.js';
+import dataAccessLog from './privacy/data-access-log.js';
+import privacy from './privacy/plugin.js';
 import healthRoutes from './routes/health.js';
 import authRoutes from './routes/auth-routes.js';
 import attemptRoutes from './routes/attempt-routes.js';
 import sessionRoutes from './routes/session-routes.js';
 import adminRoutes from './routes/admin-routes.js';
+import privacyRoutes from './routes/privacy-routes.js';
 import wsRoute from './routes/ws-route.js';
 import gradingRoutes from './routes/grading-routes.js';
 import proctor from './proctor/plugin.js';
@@ -50,6 +53,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(accounts);
   await app.register(proctor);
   await app.register(gradingServices);
+  await app.register(dataAccessLog);
+  await app.register(privacy);
   // Routes.
   await app.register(healthRoutes);
   await app.register(authRoutes);
@@ -57,6 +62,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(sessionRoutes);
   await app.register(proctorRoutes);
   await app.register(adminRoutes);
+  await app.register(privacyRoutes);
   await app.register(wsRoute);
   await app.register(gradingRoutes);
   await app.register(pageRoutes);

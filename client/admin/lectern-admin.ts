@@ -10,10 +10,11 @@ import type { PackList } from './types.js';
 import '../common/lectern-staff-login.js';
 import './lectern-admin-sessions.js';
 import './lectern-admin-accounts.js';
+import './lectern-admin-privacy.js';
 
-type Tab = 'sessions' | 'packs' | 'accounts';
+type Tab = 'sessions' | 'packs' | 'accounts' | 'privacy';
 
-/** The administrator's page: sessions, content packs and staff accounts. */
+/** The administrator's page: sessions, content packs, staff accounts and the candidates' data. */
 @customElement('lectern-admin')
 export class LecternAdmin extends LitElement {
   static override styles = [
@@ -79,11 +80,12 @@ export class LecternAdmin extends LitElement {
     }
     const tab = (id: Tab, key: StringKey) => html`<button aria-current=${this._tab === id ? 'page' : 'false'} @click=${() => (this._tab = id)}>${t(key)}</button>`;
     return html`${header}
-      <nav>${tab('sessions', 'admin.tab.sessions')}${tab('packs', 'admin.tab.packs')}${tab('accounts', 'admin.tab.accounts')}</nav>
+      <nav>${tab('sessions', 'admin.tab.sessions')}${tab('packs', 'admin.tab.packs')}${tab('accounts', 'admin.tab.accounts')}${tab('privacy', 'privacy.tab')}</nav>
       <main>
         ${this._tab === 'sessions' ? html`<lectern-admin-sessions .api=${this.api} .packs=${this._packs}></lectern-admin-sessions>` : ''}
         ${this._tab === 'packs' ? this._renderPacks() : ''}
         ${this._tab === 'accounts' ? html`<lectern-admin-accounts .api=${this.api}></lectern-admin-accounts>` : ''}
+        ${this._tab === 'privacy' ? html`<lectern-admin-privacy .api=${this.api}></lectern-admin-privacy>` : ''}
       </main>`;
   }
 

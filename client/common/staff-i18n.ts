@@ -12,7 +12,9 @@ import { gradingFr } from '../../server/contract/i18n/fr/grading.js';
 import { gradingEn } from '../../server/contract/i18n/en/grading.js';
 import { labelsFr } from '../../server/contract/i18n/fr/labels.js';
 import { labelsEn } from '../../server/contract/i18n/en/labels.js';
+import { privacyFr } from '../../server/contract/i18n/fr/privacy.js';
+import { privacyEn } from '../../server/contract/i18n/en/privacy.js';
 
-loadCatalogueAreas({ fr: adminFr, en: adminEn }, { fr: proctorFr, en: proctorEn }, { fr: gradingFr, en: gradingEn }, { fr: labelsFr, en: labelsEn });
+loadCatalogueAreas({ fr: adminFr, en: adminEn }, { fr: proctorFr, en: proctorEn }, { fr: gradingFr, en: gradingEn }, { fr: labelsFr, en: labelsEn }, { fr: privacyFr, en: privacyEn });
 
 export { label, t } from './i18n.js';

@@ -7,9 +7,10 @@ import * as examSessions from './schema/exam-sessions.js';
 import * as answers from './schema/answers.js';
 import * as supervision from './schema/supervision.js';
 import * as audit from './schema/audit.js';
+import * as retention from './schema/retention.js';
 import * as grading from './schema/grading.js';
 
-export const schema = { ...accounts, ...examSessions, ...answers, ...supervision, ...audit, ...grading };
+export const schema = { ...accounts, ...examSessions, ...answers, ...supervision, ...audit, ...retention, ...grading };
 export type LecternDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /**

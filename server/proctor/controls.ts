@@ -1,4 +1,5 @@
 import type { LecternDb } from '../db/open-database.js';
+import { textDigest } from '../audit/text-digest.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { Actor, ExamService } from '../exam/exam-service.js';
 import type { ExamEvents } from '../live/exam-events.js';
@@ -114,7 +115,7 @@ export class ProctorControls {
     if (at < session.createdAt - 24 * 3600_000) throw userError(400, 'incident-too-early', 'An incident cannot be dated more than a day before the session was opened.');
     const incidentId = this.exam.store.write(() => {
       const id = this.supervision.insertIncident({ sessionId, candidateId, at, text, createdBy: actor.id });
-      this.exam.store.audit.append({ actorKind: 'account', actorId: actor.id, sessionId, action: 'incident.recorded', detail: { incidentId: id, candidateId, at, text } }, now);
+      this.exam.store.audit.append({ actorKind: 'account', actorId: actor.id, sessionId, action: 'incident.recorded', detail: { incidentId: id, candidateId, at, textDigest: textDigest(text) } }, now);
       return id;
     })();
     this.events.incident(sessionId, incidentId);

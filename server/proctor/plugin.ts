@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { recordDataRead } from '../privacy/data-access-log.js';
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { handleStaffSocket } from '../live/staff-socket.js';
@@ -46,7 +47,15 @@ export default fp(
     app.decorate('staffSocketHandler', (socket, principal) => {
       staffSockets.add(socket);
       socket.on('close', () => staffSockets.delete(socket));
-      handleStaffSocket(socket, principal, { broadcaster, access, log: app.log });
+      // A dashboard that subscribes reads the session's monitoring for as long as it stays open:
+      // the access log records the subscription (server/privacy/data-access-log.ts).
+      const loggedAccess = {
+        requireSupervisor: (p: typeof principal, sessionId: number) => {
+          access.requireSupervisor(p, sessionId);
+          recordDataRead(app.audit, { accountId: p.accountId, sessionId, kinds: ['monitoring'], route: 'ws:subscribe' });
+        },
+      };
+      handleStaffSocket(socket, principal, { broadcaster, access: loggedAccess, log: app.log });
     });
 
     // Safe Exam Browser: when a session has a Config Key, its kiosk requests must prove it. The
