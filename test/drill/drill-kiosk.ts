@@ -37,7 +37,8 @@ export class DrillKiosk implements SaveTransport {
   questionIds: string[] = [];
   /** How far the candidate has typed: per question, the characters typed so far. */
   typed: string[] = [];
-  lastAckAt = 0;
+  /** When each acknowledgement came (performance.now()). */
+  readonly ackTimes: number[] = [];
   private socket: WebSocket | null = null;
   private sentTexts = new Map<string, string>();
   private loginData: Login | null = null;
@@ -111,7 +112,7 @@ export class DrillKiosk implements SaveTransport {
     if (m.type === 'saved') {
       const text = this.sentTexts.get(`${m.questionId}@${m.revision}`);
       if (text !== undefined) this.acked.set(`${m.questionId}@${m.revision}`, text);
-      this.lastAckAt = performance.now();
+      this.ackTimes.push(performance.now());
       this.queue.acknowledge(m);
     } else if (m.type === 'save-refused') this.queue.refuse(m);
   }
@@ -123,6 +124,11 @@ export class DrillKiosk implements SaveTransport {
     this.typed[q] = script[q]!.slice(0, this.typed[q]!.length + 1);
     this.queue.edit(this.questionIds[q]!, this.typed[q]!);
     return true;
+  }
+
+  /** The first acknowledgement at or after `since`, or null. */
+  firstAckAfter(since: number): number | null {
+    return this.ackTimes.find((t) => t >= since) ?? null;
   }
 
   /** Nothing typed is waiting for the server. */

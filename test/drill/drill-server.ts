@@ -32,7 +32,9 @@ export async function startDrillServer(options: { dataDir: string; port: number;
   args.push('--backup-dir', options.backupDir, '--backup-interval', String(options.backupIntervalS));
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
-    env: { ...process.env, LECTERN_ADMIN_PASSWORD: DRILL_ADMIN_PASSWORD },
+    // Password hashing as in the tests (2^14): the drill measures recovery, not scrypt, and on a
+    // loaded machine the admin's 2^17 hash can outlast the plugins' start-up timeout.
+    env: { ...process.env, LECTERN_ADMIN_PASSWORD: DRILL_ADMIN_PASSWORD, LECTERN_SCRYPT_LOG_N: process.env.LECTERN_SCRYPT_LOG_N ?? '14' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -69,11 +69,14 @@ function answersOnServer(file: string): { answers: Map<string, ServerAnswerRow>;
       .prepare<[], ServerAnswerRow>('SELECT s.code AS session_code, c.code AS candidate_code, a.question_id, a.text, a.revision FROM answers a JOIN candidates c ON c.id = a.candidate_id JOIN exam_sessions s ON s.id = c.session_id')
       .all();
     const integrity = db.prepare<[], { integrity_check: string }>('PRAGMA integrity_check').get()!.integrity_check;
-    return { answers: new Map(rows.map((r) => [`${r.candidate_code}/${r.question_id}`, r])), integrity };
+    return { answers: new Map(rows.map((r) => [`${bareCode(r.candidate_code)}/${r.question_id}`, r])), integrity };
   } finally {
     db.close();
   }
 }
+
+/** A candidate code as stored, without the dash it is printed with. */
+const bareCode = (code: string) => code.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
 
 function commonPrefix(a: string, b: string): number {
   let i = 0;
@@ -144,7 +147,10 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     stopTyping = true;
     await typing;
     await until(() => kiosks.every((k) => k.settled), 60_000, 'every kiosk saved again');
-    const resumeMs = Math.max(...kiosks.map((k) => k.lastAckAt)) - restartedAt;
+    // Each kiosk's first save acknowledged by the restarted server (a kiosk that had finished
+    // typing before the kill has nothing to save again, and is left out).
+    const resumed = kiosks.map((k) => k.firstAckAfter(restartedAt)).filter((t) => t !== null);
+    const resumeMs = resumed.length ? Math.max(...resumed) - restartedAt : 0;
     await stopGently(server.child);
     server = null;
 
@@ -154,7 +160,7 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     const differing: string[] = [];
     for (const k of kiosks) {
       k.typed.forEach((text, q) => {
-        const row = answers.get(`${k.candidateCode}/${k.questionIds[q]}`);
+        const row = answers.get(`${bareCode(k.candidateCode)}/${k.questionIds[q]}`);
         typedChars += text.length;
         serverChars += commonPrefix(text, row?.text ?? '');
         if (text !== (row?.text ?? '')) differing.push(`${k.candidateCode}/${k.questionIds[q]}: typed ${text.length}, server ${row?.text.length ?? 0}`);
@@ -212,7 +218,7 @@ export async function runKillSuite(options: { kills?: number; candidates?: numbe
       for (const [key, text] of k.acked) {
         ackedSaves++;
         const [questionId, revision] = [key.slice(0, key.lastIndexOf('@')), Number(key.slice(key.lastIndexOf('@') + 1))];
-        const row = answers.get(`${k.candidateCode}/${questionId}`);
+        const row = answers.get(`${bareCode(k.candidateCode)}/${questionId}`);
         if (!row || row.revision < revision || (row.revision === revision && row.text !== text)) lost.push(`${k.candidateCode}/${key}`);
       }
     }
