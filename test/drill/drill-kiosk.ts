@@ -122,7 +122,7 @@ export class DrillKiosk implements SaveTransport {
     const q = this.typed.findIndex((t, i) => t.length < (script[i]?.length ?? 0));
     if (q < 0) return false;
     this.typed[q] = script[q]!.slice(0, this.typed[q]!.length + 1);
-    this.queue.edit(this.questionIds[q]!, this.typed[q]!);
+    this.queue.edit(this.questionIds[q]!, this.typed[q]);
     return true;
   }
 

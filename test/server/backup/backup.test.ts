@@ -194,7 +194,7 @@ describe('the scheduler', () => {
 describe('the copy is SQLite’s own file', () => {
   it('opens as a database in rollback-journal mode', async () => {
     const { written } = await takeBackup(databaseFile(t.app.db), { primary: join(t.dataDir, 'backups') }, 'on-demand');
-    const db = new Database(written[0]!, { readonly: true });
+    const db = new Database(written[0], { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
     } finally {
