@@ -126,6 +126,18 @@ export class DrillKiosk implements SaveTransport {
     return true;
   }
 
+  /** Per question, the text of its newest acknowledged save. */
+  newestAcked(): Map<string, string> {
+    const newest = new Map<string, { revision: number; text: string }>();
+    for (const [key, text] of this.acked) {
+      const at = key.lastIndexOf('@');
+      const questionId = key.slice(0, at);
+      const revision = Number(key.slice(at + 1));
+      if ((newest.get(questionId)?.revision ?? -1) < revision) newest.set(questionId, { revision, text });
+    }
+    return new Map([...newest].map(([q, v]) => [q, v.text]));
+  }
+
   /** The first acknowledgement at or after `since`, or null. */
   firstAckAfter(since: number): number | null {
     return this.ackTimes.find((t) => t >= since) ?? null;

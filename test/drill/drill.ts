@@ -90,6 +90,8 @@ export interface DrillResult {
   serverChars: number;
   /** Answers whose text on the server is not what the kiosk shows. */
   differing: string[];
+  /** Characters the kiosks had seen acknowledged before the kill that the restored backup lacked. */
+  ackedMissingFromBackup: number;
   /** From the restarted server answering to every kiosk saved again (ms). */
   resumeMs: number;
   /** The backup restored: its age when the server was killed (ms). */
@@ -136,6 +138,13 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     rmSync(join(root, 'data-1'), { recursive: true, force: true });
     const newest = listBackups(usb)[0]!;
     log(`Server killed, data folder deleted; restoring ${newest.file} (${killedAt - newest.takenAt} ms old).`);
+    // What the kiosks had acknowledged at the kill and the backup lacks: only they can give it back.
+    const ackedAtKill = kiosks.map((k) => k.newestAcked());
+    const inBackup = answersOnServer(newest.path).answers;
+    let ackedMissingFromBackup = 0;
+    kiosks.forEach((k, i) => {
+      for (const [questionId, text] of ackedAtKill[i]!) ackedMissingFromBackup += text.length - commonPrefix(text, inBackup.get(`${bareCode(k.candidateCode)}/${questionId}`)?.text ?? '');
+    });
     const restored = await restoreBackup(newest.path, join(root, 'data-2'));
     if (!restored.ok) throw new Error(`restore refused: ${JSON.stringify(restored.refusal)}`);
     server = await startDrillServer({ dataDir: join(root, 'data-2'), port, backupDir: usb, backupIntervalS });
@@ -166,7 +175,7 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
         if (text !== (row?.text ?? '')) differing.push(`${k.candidateCode}/${k.questionIds[q]}: typed ${text.length}, server ${row?.text.length ?? 0}`);
       });
     }
-    return { kiosks: kiosks.length, typedChars, serverChars, differing, resumeMs: Math.round(resumeMs), backupAgeMs: killedAt - newest.takenAt, integrity };
+    return { kiosks: kiosks.length, typedChars, serverChars, ackedMissingFromBackup, differing, resumeMs: Math.round(resumeMs), backupAgeMs: killedAt - newest.takenAt, integrity };
   } finally {
     for (const k of kiosks) k.close();
     if (server) await killHard(server.child);

@@ -9,10 +9,11 @@ const log = (line: string) => console.log(`  ${line}`);
 
 console.log(`Recovery drill: ${kiosks} kiosks, the server killed at a random moment, its data folder deleted, the newest backup restored.`);
 // Short answers: some are finished between the newest backup and the kill, the case a kiosk must resend.
-const drill = await runDrill({ kiosks, killWindowMs: [5000, 20_000], afterMs: 10_000, charsPerQuestion: 40, log });
+const drill = await runDrill({ kiosks, killWindowMs: [5000, 20_000], afterMs: 10_000, charsPerQuestion: 40, backupIntervalS: 5, log });
 console.log(`Characters typed:             ${drill.typedChars}`);
 console.log(`Characters on the server:     ${drill.serverChars}${drill.typedChars === drill.serverChars ? ' (equal)' : ' (MISSING ' + (drill.typedChars - drill.serverChars) + ')'}`);
 console.log(`Backup restored:              ${drill.backupAgeMs} ms old at the kill`);
+console.log(`Acknowledged, not in backup:  ${drill.ackedMissingFromBackup} characters (given back by the kiosks)`);
 console.log(`Restart to every kiosk saved: ${drill.resumeMs} ms`);
 console.log(`Integrity check:              ${drill.integrity}`);
 for (const d of drill.differing.slice(0, 10)) console.log(`  differs: ${d}`);
