@@ -1,10 +1,10 @@
 import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { readConfig, type LecternConfig } from './config.js';
 import { buildApp, type LecternApp } from './app.js';
 import { createDemo, ensureAdmin, startBackups } from './bootstrap.js';
-import { join } from 'node:path';
 import { claimDataFolder } from './db/data-lock.js';
-import { consoleLanguage, DO_NOT_RESTART_EXIT_CODE, startFailureSentence, startProblemOf } from './db/start-failure.js';
+import { concernsDatabase, consoleLanguage, DO_NOT_RESTART_EXIT_CODE, startFailureSentence } from './db/start-failure.js';
 import { pages } from './routes/pages.js';
 
 // The entry point only boots: configuration, logger, app, listen, and a clean stop.
@@ -39,8 +39,7 @@ async function appOrExit(config: LecternConfig): Promise<LecternApp> {
   try {
     return await buildApp({ dataDir: config.dataDir, contentDir: config.contentDir, logger: loggerOptions() });
   } catch (err) {
-    const problem = startProblemOf(err);
-    if (problem === 'other' && !(err instanceof Error && /SQLITE_/.test(String((err as NodeJS.ErrnoException).code)))) throw err;
+    if (!concernsDatabase(err, config.dataDir)) throw err;
     const context = { dataDir: config.dataDir, databaseFile: join(config.dataDir, 'lectern.sqlite'), backupDir: config.backupDir };
     console.error(startFailureSentence(err, context, consoleLanguage()));
     process.exit(DO_NOT_RESTART_EXIT_CODE);

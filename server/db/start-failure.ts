@@ -30,6 +30,19 @@ export function startProblemOf(err: unknown): StartProblem {
   return 'other';
 }
 
+/**
+ * Whether a start-up error is the database's: SQLite's own, or a file-system refusal on the data
+ * folder (creating it, opening the file). An unreadable content folder is not: it keeps its own error.
+ */
+export function concernsDatabase(err: unknown, dataDir: string): boolean {
+  if (typeof err !== 'object' || err === null || !('code' in err) || typeof err.code !== 'string') return false;
+  if (err.code.startsWith('SQLITE_')) return true;
+  if (!('path' in err) || typeof err.path !== 'string') return false;
+  // The folder itself, a file in it, or a parent that `mkdir -p` of the folder could not create.
+  const path = err.path;
+  return path === dataDir || path.startsWith(dataDir + '/') || dataDir.startsWith(path + '/');
+}
+
 /** The newest backup of the given folders that is still intact, checked now. */
 export function newestIntactBackup(folders: string[]): string | null {
   const all = folders.flatMap((f) => listBackups(f)).sort((a, b) => b.takenAt - a.takenAt);

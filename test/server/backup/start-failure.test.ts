@@ -10,7 +10,7 @@ import { closeDatabase } from '../../../server/db/connection.js';
 import { openDatabase } from '../../../server/db/open-database.js';
 import { takeBackup } from '../../../server/db/backup/take-backup.js';
 import { checkDatabaseAtStart } from '../../../server/db/start-check.js';
-import { DO_NOT_RESTART_EXIT_CODE, startFailureSentence } from '../../../server/db/start-failure.js';
+import { concernsDatabase, DO_NOT_RESTART_EXIT_CODE, startFailureSentence } from '../../../server/db/start-failure.js';
 import { projectRoot } from '../../../server/paths.js';
 
 let dir: string;
@@ -164,3 +164,15 @@ describe('a full disk', () => {
   });
 });
 
+
+describe('which start-up errors are the database’s', () => {
+  it('SQLite’s errors and file-system refusals on the data folder, not others', () => {
+    const fsError = (code: string, path: string) => Object.assign(new Error(code), { code, path });
+    expect(concernsDatabase(Object.assign(new Error('full'), { code: 'SQLITE_FULL' }), '/srv/lectern/data')).toBe(true);
+    expect(concernsDatabase(fsError('EACCES', '/srv/lectern/data'), '/srv/lectern/data')).toBe(true);
+    expect(concernsDatabase(fsError('EACCES', '/srv/lectern'), '/srv/lectern/data')).toBe(true);
+    expect(concernsDatabase(fsError('EROFS', '/srv/lectern/data/lectern.sqlite'), '/srv/lectern/data')).toBe(true);
+    expect(concernsDatabase(fsError('EACCES', '/srv/lectern/content/pack'), '/srv/lectern/data')).toBe(false);
+    expect(concernsDatabase(new Error('a bug'), '/srv/lectern/data')).toBe(false);
+  });
+});
