@@ -28,5 +28,6 @@ export const recoveryEn: Translation<typeof recoveryFr> = {
   'audit.reordered': 'The audit log was reordered: entry #{id} ({action}, {at}) is out of place.',
   'audit.head-found': 'The recorded head {head} is entry #{id}: the log was not rewritten up to it.',
   'audit.head-missing': 'The recorded head {head} is not in this log: it was rewritten or cut since the head was noted.',
+  'report.verifyHead': 'To check against the database or a backup: npm run audit:verify -- --head {head}',
   'audit.no-database': 'No database to check: {file} does not exist.',
 };

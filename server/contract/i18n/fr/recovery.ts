@@ -27,5 +27,6 @@ export const recoveryFr = {
   'audit.reordered': 'Le journal d’audit a été réordonné : l’entrée n° {id} ({action}, {at}) n’est pas à sa place.',
   'audit.head-found': 'La tête enregistrée {head} est l’entrée n° {id} : le journal n’a pas été réécrit jusque-là.',
   'audit.head-missing': 'La tête enregistrée {head} ne figure pas dans ce journal : il a été réécrit ou tronqué depuis qu’elle a été notée.',
+  'report.verifyHead': 'À vérifier contre la base ou une sauvegarde : npm run audit:verify -- --head {head}',
   'audit.no-database': 'Aucune base de données à vérifier : {file} n’existe pas.',
 };
