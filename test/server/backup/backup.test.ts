@@ -39,7 +39,8 @@ function chainOf(file: string) {
   }
 }
 
-describe('a backup', () => {
+// Each backup starts a worker thread (through tsx, from the sources): seconds on a loaded machine.
+describe('a backup', { timeout: 120_000 }, () => {
   it('taken during a burst of writes is intact, named with its time, and its manifest holds its size, hash and audit head', async () => {
     for (let i = 0; i < 200; i++) append(i);
     const before = t.app.audit.head();
@@ -136,7 +137,7 @@ describe('a backup', () => {
   });
 });
 
-describe('the rotation', () => {
+describe('the rotation', { timeout: 120_000 }, () => {
   it('keeps the newest backups and the session ends, and never deletes the last good one', async () => {
     const dir = join(t.dataDir, 'backups');
     const file = databaseFile(t.app.db);
@@ -158,7 +159,7 @@ describe('the rotation', () => {
   });
 });
 
-describe('the scheduler', () => {
+describe('the scheduler', { timeout: 120_000 }, () => {
   it('backs up at its interval while a session runs, and once more when it ends', async () => {
     let sessions = [1];
     const reasons: string[] = [];
@@ -173,7 +174,7 @@ describe('the scheduler', () => {
       onError: (m) => errors.push(m),
     });
     const until = async (ok: () => boolean) => {
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 90_000;
       while (!ok() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     };
     await until(() => reasons.length >= 2);
@@ -191,7 +192,7 @@ describe('the scheduler', () => {
   });
 });
 
-describe('the copy is SQLite’s own file', () => {
+describe('the copy is SQLite’s own file', { timeout: 120_000 }, () => {
   it('opens as a database in rollback-journal mode', async () => {
     const { written } = await takeBackup(databaseFile(t.app.db), { primary: join(t.dataDir, 'backups') }, 'on-demand');
     const db = new Database(written[0], { readonly: true });
