@@ -26,8 +26,9 @@ describe('the recovery drill', () => {
 });
 
 describe('the kill suite', () => {
-  it('10 SIGKILLs at random moments with 20 typing candidates: every acknowledged save is on the server at its revision, the file intact', { timeout: 600_000 }, async () => {
+  it('10 SIGKILLs at random moments with 20 typing candidates: every acknowledged save is on the server at its revision, the file intact; a restore onto the running server refused', { timeout: 600_000 }, async () => {
     const result = await runKillSuite({ kills: 10, candidates: 20 });
+    expect(result.restoreRefusedWhileRunning).toBe(true);
     expect(result.integrity).toBe('ok');
     expect(result.ackedSaves).toBeGreaterThan(100);
     expect(result.lost).toEqual([]);

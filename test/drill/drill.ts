@@ -189,6 +189,8 @@ export interface KillSuiteResult {
   /** Acknowledged saves the server does not hold at their revision (or a newer one). */
   lost: string[];
   integrity: string;
+  /** `restore` into the folder of the running server was refused (its pid file names it). */
+  restoreRefusedWhileRunning: boolean;
 }
 
 /** SIGKILLs at random moments on one data folder, kiosks typing throughout. */
@@ -205,6 +207,10 @@ export async function runKillSuite(options: { kills?: number; candidates?: numbe
     for (const code of session.candidates) kiosks.push(new DrillKiosk(server.baseUrl, session.code, code));
     await Promise.all(kiosks.map((k) => k.start()));
     const scripts = kiosks.map((k, i) => scriptFor(i, k.questionIds.length, 400));
+    // The session's first backup (taken as it starts), restored onto the running server's folder: refused.
+    await until(() => listBackups(join(serverOptions.dataDir, 'backups')).length > 0, 60_000, 'the session’s first backup');
+    const attempt = await restoreBackup(listBackups(join(serverOptions.dataDir, 'backups'))[0]!.path, serverOptions.dataDir);
+    const restoreRefusedWhileRunning = !attempt.ok && attempt.refusal.reason === 'server-running';
     let stopTyping = false;
     const typing = typeUntil(kiosks, scripts, () => stopTyping);
     const kills = options.kills ?? 10;
@@ -231,7 +237,7 @@ export async function runKillSuite(options: { kills?: number; candidates?: numbe
         if (!row || row.revision < revision || (row.revision === revision && row.text !== text)) lost.push(`${k.candidateCode}/${key}`);
       }
     }
-    return { kills, ackedSaves, lost, integrity };
+    return { kills, ackedSaves, lost, integrity, restoreRefusedWhileRunning };
   } finally {
     for (const k of kiosks) k.close();
     if (server) await killHard(server.child);

@@ -22,6 +22,7 @@ console.log(`\nKill suite: ${kills} SIGKILLs at random moments, 20 typing candid
 const suite = await runKillSuite({ kills, candidates: 20, log });
 console.log(`Acknowledged saves checked:   ${suite.ackedSaves}, lost: ${suite.lost.length}`);
 console.log(`Integrity check:              ${suite.integrity}`);
+console.log(`Restore onto the running server: ${suite.restoreRefusedWhileRunning ? 'refused' : 'NOT REFUSED'}`);
 for (const l of suite.lost.slice(0, 10)) console.log(`  lost: ${l}`);
 
-process.exitCode = drill.typedChars === drill.serverChars && drill.integrity === 'ok' && suite.lost.length === 0 && suite.integrity === 'ok' ? 0 : 1;
+process.exitCode = drill.typedChars === drill.serverChars && drill.integrity === 'ok' && suite.lost.length === 0 && suite.integrity === 'ok' && suite.restoreRefusedWhileRunning ? 0 : 1;
