@@ -1,6 +1,10 @@
 import { generatePassword } from './auth/passwords.js';
 import { formatCode } from './contract/rules/code-format.js';
+import { join } from 'node:path';
 import type { LecternApp } from './app.js';
+import type { LecternConfig } from './config.js';
+import { databaseFile } from './db/connection.js';
+import { startBackupScheduler, type BackupScheduler } from './db/backup/scheduler.js';
 
 /** On a fresh database: the `admin` account, with the given password or a generated one (returned to print once). */
 export async function ensureAdmin(app: LecternApp, password: string | undefined): Promise<{ created: boolean; password?: string }> {
@@ -44,4 +48,26 @@ export async function createDemo(app: LecternApp): Promise<DemoSetup> {
     proctor,
     corrector,
   };
+}
+
+/**
+ * Backups while a session runs (server/db/backup/scheduler.ts): every `backupIntervalMs` into
+ * `<data>/backups` and the second folder if any, and as each session ends. Each is logged with its
+ * manifest (its audit head included); a failure is logged as an error and the next one is tried.
+ */
+export function startBackups(app: LecternApp, config: Pick<LecternConfig, 'dataDir' | 'backupDir' | 'backupIntervalMs'>): BackupScheduler {
+  const scheduler = startBackupScheduler({
+    databaseFile: databaseFile(app.db),
+    targets: { primary: join(config.dataDir, 'backups'), secondary: config.backupDir },
+    intervalMs: config.backupIntervalMs,
+    activeSessions: () => app.exam.sessions().filter((s) => s.state === 'running' || s.state === 'paused').map((s) => s.id),
+    onBackup: (o) => {
+      app.log.info({ backup: o.manifest }, `backup ${o.manifest.file} (${o.manifest.reason})`);
+      if (o.secondaryError) app.log.error(`backup: the second folder ${config.backupDir} did not take ${o.manifest.file}: ${o.secondaryError}`);
+    },
+    onError: (message) => app.log.error(`backup failed: ${message}`),
+  });
+  // Before the database closes: a backup under way finishes first.
+  app.addHook('onClose', () => scheduler.stop());
+  return scheduler;
 }

@@ -8,6 +8,10 @@ export interface LecternConfig {
   contentDir: string;
   demo: boolean;
   adminPassword: string | undefined;
+  /** A second backups folder (a USB key, a second disk), besides <data>/backups. */
+  backupDir: string | undefined;
+  /** Time between two backups while a session runs. */
+  backupIntervalMs: number;
 }
 
 const usage = `Usage: npm start -- [options]
@@ -15,6 +19,8 @@ const usage = `Usage: npm start -- [options]
   --port PORT       port (LECTERN_PORT, default 8080)
   --data DIR        the SQLite file and backups (LECTERN_DATA_DIR, default ./data)
   --content DIR     content packs (LECTERN_CONTENT_DIR, default ./content)
+  --backup-dir DIR  a second folder for backups, a USB key or a second disk (LECTERN_BACKUP_DIR)
+  --backup-interval SECONDS  between two backups while a session runs (LECTERN_BACKUP_INTERVAL, default 60)
   --demo            also create a demo session with 12 candidates, a proctor and a corrector
   LECTERN_ADMIN_PASSWORD sets the first admin's password (otherwise one is generated and printed once).`;
 
@@ -29,6 +35,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
         port: { type: 'string' },
         data: { type: 'string' },
         content: { type: 'string' },
+        'backup-dir': { type: 'string' },
+        'backup-interval': { type: 'string' },
         demo: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -43,6 +51,12 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`The port must be a whole number from 0 to 65535, found "${portText}".\n${usage}`);
   }
+  const intervalText = parsed.values['backup-interval'] ?? env.LECTERN_BACKUP_INTERVAL ?? '60';
+  const intervalSeconds = Number(intervalText);
+  if (!Number.isFinite(intervalSeconds) || intervalSeconds < 1 || intervalSeconds > 86_400) {
+    throw new Error(`The backup interval is a number of seconds from 1 to 86400, found "${intervalText}".\n${usage}`);
+  }
+  const backupDir = parsed.values['backup-dir'] ?? env.LECTERN_BACKUP_DIR;
   return {
     host: parsed.values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
     port,
@@ -50,5 +64,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
     contentDir: resolve(parsed.values.content ?? env.LECTERN_CONTENT_DIR ?? './content'),
     demo: parsed.values.demo ?? false,
     adminPassword: env.LECTERN_ADMIN_PASSWORD || undefined,
+    backupDir: backupDir ? resolve(backupDir) : undefined,
+    backupIntervalMs: Math.round(intervalSeconds * 1000),
   };
 }

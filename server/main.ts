@@ -1,16 +1,22 @@
 import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { readConfig, type LecternConfig } from './config.js';
 import { buildApp, type LecternApp } from './app.js';
-import { createDemo, ensureAdmin } from './bootstrap.js';
+import { createDemo, ensureAdmin, startBackups } from './bootstrap.js';
+import { claimDataFolder } from './db/data-lock.js';
+import { concernsDatabase, consoleLanguage, DO_NOT_RESTART_EXIT_CODE, startFailureSentence } from './db/start-failure.js';
 import { pages } from './routes/pages.js';
 
 // The entry point only boots: configuration, logger, app, listen, and a clean stop.
 async function main() {
   const config = configOrExit();
-  const app = await buildApp({ dataDir: config.dataDir, contentDir: config.contentDir, logger: loggerOptions() });
+  const app = await appOrExit(config);
   const out = await firstStartLines(app, config);
+  startBackups(app, config);
   closeOnSignals(app);
   const port = await listenOrExit(app, config);
+  const release = claimDataFolder(config.dataDir);
+  process.once('exit', release);
   out.push('', `Lectern is running (data: ${config.dataDir}, content: ${config.contentDir}).`, ...pageLines(config.host, port));
   console.log(out.join('\n'));
 }
@@ -22,6 +28,21 @@ function configOrExit(): LecternConfig {
   } catch (err) {
     console.error((err as Error).message);
     process.exit(2);
+  }
+}
+
+/**
+ * The app, or, when its database cannot be used (a read-only folder, a full disk, a damaged
+ * file), one sentence saying what to do and the exit code a service unit does not restart on.
+ */
+async function appOrExit(config: LecternConfig): Promise<LecternApp> {
+  try {
+    return await buildApp({ dataDir: config.dataDir, contentDir: config.contentDir, logger: loggerOptions() });
+  } catch (err) {
+    if (!concernsDatabase(err, config.dataDir)) throw err;
+    const context = { dataDir: config.dataDir, databaseFile: join(config.dataDir, 'lectern.sqlite'), backupDir: config.backupDir };
+    console.error(startFailureSentence(err, context, consoleLanguage()));
+    process.exit(DO_NOT_RESTART_EXIT_CODE);
   }
 }
 

@@ -1,22 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { LecternDb } from '../db/open-database.js';
-import { AuditRepo, type ActorKind } from './audit.repo.js';
+import { AuditRepo } from './audit.repo.js';
+import { chainHash, GENESIS, type AuditEntry } from './chain-hash.js';
 
-export interface AuditEntry {
-  actorKind: ActorKind;
-  actorId?: number | null;
-  sessionId?: number | null;
-  action: string;
-  detail?: Record<string, unknown>;
-}
-
-const GENESIS = '0'.repeat(64);
-
-function chainHash(prevHash: string, at: number, e: AuditEntry, detail: string): string {
-  return createHash('sha256')
-    .update([prevHash, at, e.actorKind, e.actorId ?? '', e.sessionId ?? '', e.action, detail].join('\u001f'))
-    .digest('hex');
-}
+export type { AuditEntry } from './chain-hash.js';
 
 /**
  * The tamper-evident audit log: a hash chain in an append-only table. Appends are synchronous,

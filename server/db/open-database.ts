@@ -9,8 +9,9 @@ import * as supervision from './schema/supervision.js';
 import * as audit from './schema/audit.js';
 import * as retention from './schema/retention.js';
 import * as grading from './schema/grading.js';
+import * as health from './schema/health.js';
 
-export const schema = { ...accounts, ...examSessions, ...answers, ...supervision, ...audit, ...retention, ...grading };
+export const schema = { ...accounts, ...examSessions, ...answers, ...supervision, ...audit, ...retention, ...grading, ...health };
 export type LecternDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /**
@@ -53,4 +54,26 @@ function writeTransactionsImmediately(connection: Database.Database): void {
   // Each variant carries the others as properties (better-sqlite3 defines them on all four).
   // eslint-disable-next-line @typescript-eslint/unbound-method -- better-sqlite3's variants are plain functions (not methods of the transaction); `.immediate` is returned as is so it keeps its sibling variants as properties.
   connection.transaction = ((fn: (...args: never[]) => unknown) => transaction(fn).immediate) as Database.Database['transaction'];
+}
+
+/**
+ * Opens a database file to read it only, without migrating it: a backup or a copy examined by a
+ * command (`npm run audit:verify -- --file <backup>`) stays exactly as it was.
+ */
+export function openDatabaseReadOnly(file: string): LecternDb {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  return drizzle(sqlite, { schema });
+}
+
+interface QuickCheckRow {
+  quick_check: string;
+}
+
+/**
+ * At start-up: SQLite's quick check of every page (a damaged file is found before a candidate's
+ * save reaches the damage). Returns the first problem, or null when the file is sound.
+ */
+export function quickCheck(db: LecternDb): string | null {
+  const rows = db.$client.prepare<[], QuickCheckRow>('PRAGMA quick_check').all();
+  return rows.length === 1 && rows[0]!.quick_check === 'ok' ? null : (rows[0]?.quick_check ?? 'no answer');
 }

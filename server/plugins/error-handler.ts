@@ -2,6 +2,17 @@ import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { UserError } from '../errors.js';
 
+/**
+ * A write refused by the disk (SQLITE_FULL) or by the file system (SQLITE_READONLY): nothing was
+ * written (every write is a transaction), and the person is told why rather than given a 500.
+ */
+function storageFailure(err: { code?: string }): { status: number; code: string; message: string } | null {
+  const code = typeof err.code === 'string' ? err.code : '';
+  if (code.startsWith('SQLITE_FULL')) return { status: 507, code: 'disk-full', message: 'The server’s disk is full: nothing was saved. Tell the administrator.' };
+  if (code.startsWith('SQLITE_READONLY')) return { status: 503, code: 'database-read-only', message: 'The server cannot write to its database: nothing was saved. Tell the administrator.' };
+  return null;
+}
+
 /** One error handler: 4xx say what was wrong in words a person can act on; 5xx hide internals. */
 export default fp(
   async (app) => {
@@ -12,6 +23,11 @@ export default fp(
       if (err.validation) {
         const context = err.validationContext ?? 'request';
         return reply.code(400).send({ error: { code: 'invalid-request', message: `The ${context} is not valid: ${err.message.replace(/^(body|querystring|params|headers)\/?\s*/, '')}.` } });
+      }
+      const storage = storageFailure(err);
+      if (storage) {
+        request.log.error({ err, reqId: request.id, method: request.method, url: request.url }, 'the database cannot take a write');
+        return reply.code(storage.status).send({ error: { code: storage.code, message: storage.message } });
       }
       const status = err.statusCode ?? 500;
       if (status < 500) {

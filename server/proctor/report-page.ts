@@ -170,7 +170,7 @@ ${r.actions.length === 0
 <h2>${t('audit')}</h2>
 <dl class="facts">
   <dt>${t('closingDigest')}</dt><dd>${r.audit.closingDigest ? html`${digest(r.audit.closingDigest)} <span class="muted">(${dt(r.audit.closingAt)})</span>` : t('notClosed')}</dd>
-  <dt>${t('headDigest')}</dt><dd>${digest(r.audit.headDigest)}</dd>
+  <dt>${t('headDigest')}</dt><dd>${digest(r.audit.headDigest)}<br><span class="muted">${t('verifyHead', { head: r.audit.headDigest })}</span></dd>
   <dt>${t('rows')}</dt><dd>${r.audit.rows} · ${r.audit.intact ? t('intact') : html`<strong class="alert">${t('broken')} ${r.audit.brokenAt}</strong>`}</dd>
 </dl>
 </section>

@@ -4,7 +4,7 @@
 //   npm run bench                 the full benchmark (several minutes)
 //   npm run bench -- --quick      a small version, within 60 seconds
 //   npm run bench -- --runs 3     each load shape three times; the figures are the medians
-//   npm run bench -- --only steady,ramp,big,storm,client
+//   npm run bench -- --only steady,ramp,big,storm,client,backups
 //   npm run bench -- --priority=0 do not raise the priority of the servers and the load agents
 //
 // Every server runs on 127.0.0.1 as a child process with a temporary data directory; every
@@ -33,7 +33,7 @@ const { values } = parseArgs({
 });
 const quick = values.quick;
 const runs = Math.max(1, Number(values.runs ?? 1));
-const only = new Set((values.only ?? 'steady,big,ramp,storm,client').split(','));
+const only = new Set((values.only ?? 'steady,big,ramp,storm,client,backups').split(','));
 const agents = Number(values.agents);
 const started = Date.now();
 const log = (line: string) => console.log(line);
@@ -104,6 +104,8 @@ interface Run {
   big?: { lectern: SteadyFigures; ceiling: SteadyFigures };
   ramp?: { lectern: RampFigures; ceiling: RampFigures };
   storm?: StormFigures;
+  /** The steady shape again with a backup every second (issue 10): the saves must not wait for it. */
+  backups?: SteadyFigures;
 }
 
 const priority = Number(values.priority);
@@ -145,6 +147,12 @@ async function oneRun(): Promise<Run> {
     const s = run.storm;
     log(`  login p99 ${s.login.p99} ms (ready p99 ${s.ready.p99} ms), saves p99 during the storm ${s.ackDuringStorm.p99} ms, after the start ${s.ackAfterStart.p99} ms (paper fetched p99 ${s.attemptAfterStart.p99} ms), lost ${s.lost}, errors ${s.errors}`);
   }
+  if (only.has('backups')) {
+    log(`backups: the steady shape with an online backup every second (LECTERN_BACKUP_INTERVAL=1)`);
+    run.backups = await runSteady('lectern', { ...common, ...shapes.steady, env: { LECTERN_BACKUP_INTERVAL: '1' } });
+    const b = run.backups;
+    log(`  ${b.savesPerS} saves/s  ack p50 ${b.ack.p50} p99 ${b.ack.p99} p99.9 ${b.ack.p999} ms  lost ${b.lost}/${b.lostChecked}  errors ${b.errors}`);
+  }
   return run;
 }
 
@@ -182,7 +190,7 @@ const med = (pick: (r: Run) => number | null | undefined) => {
 };
 const sum = (pick: (r: Run) => number | undefined) => allRuns.reduce((n, r) => n + (pick(r) ?? 0), 0);
 
-const lecternLost = sum((r) => (r.steady?.lectern.lost ?? 0) + (r.big?.lectern.lost ?? 0) + (r.ramp?.lectern.lost ?? 0) + (r.storm?.lost ?? 0));
+const lecternLost = sum((r) => (r.backups?.lost ?? 0) + (r.steady?.lectern.lost ?? 0) + (r.big?.lectern.lost ?? 0) + (r.ramp?.lectern.lost ?? 0) + (r.storm?.lost ?? 0));
 const ceilingLost = sum((r) => (r.steady?.ceiling.lost ?? 0) + (r.big?.ceiling.lost ?? 0) + (r.ramp?.ceiling.lost ?? 0));
 const lecternMax = med((r) => r.ramp?.lectern.maxSavesPerSUnderLimit);
 const ceilingMax = med((r) => r.ramp?.ceiling.maxSavesPerSUnderLimit);
@@ -227,6 +235,8 @@ const results = {
   login_p99_ms: med((r) => r.storm?.login.p99),
   storm_ready_p99_ms: med((r) => r.storm?.ready.p99),
   storm_ack_p99_ms: med((r) => r.storm?.ackDuringStorm.p99),
+  backups_ack_p99_ms: med((r) => r.backups?.ack.p99),
+  backups_ack_p999_ms: med((r) => r.backups?.ack.p999),
   storm_after_start_ack_p99_ms: med((r) => r.storm?.ackAfterStart.p99),
   kiosk_js_gzip_kb: client?.kioskJsGzipKb ?? null,
   kiosk_interactive_ms: client?.interactiveMs ?? null,

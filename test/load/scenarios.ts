@@ -21,6 +21,8 @@ export interface CommonOptions {
   /** Nice value for the server and the agents (see StartOptions.priority). */
   priority?: number;
   log?: (line: string) => void;
+  /** More environment for the server (see StartOptions.env). */
+  env?: Record<string, string>;
 }
 
 export interface SteadyFigures {
@@ -54,7 +56,7 @@ export interface SteadyFigures {
 const DEFAULT_QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
 
 async function launch(kind: TargetKind, options: CommonOptions): Promise<ServerUnderTest> {
-  return startServer({ kind, mode: options.mode ?? 'tsx', nodeFlags: options.nodeFlags ?? [], priority: options.priority });
+  return startServer({ kind, mode: options.mode ?? 'tsx', nodeFlags: options.nodeFlags ?? [], priority: options.priority, env: options.env });
 }
 
 async function prepare(kind: TargetKind, server: ServerUnderTest, counts: { running: number; waiting?: number; dashboards?: number }, options: CommonOptions): Promise<PreparedTarget> {

@@ -64,6 +64,8 @@ export interface StartOptions {
    * ignored when not allowed.
    */
   priority?: number;
+  /** More environment for the server, e.g. LECTERN_BACKUP_INTERVAL for the backups shape. */
+  env?: Record<string, string>;
 }
 
 const probeUrl = pathToFileURL(join(projectRoot, 'test', 'load', 'server-probe.mjs')).href;
@@ -91,7 +93,7 @@ export async function startServer(options: StartOptions): Promise<ServerUnderTes
     execArgv,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
-    env: { ...process.env, LECTERN_ADMIN_PASSWORD: adminPassword, NODE_ENV: 'production' },
+    env: { ...process.env, LECTERN_ADMIN_PASSWORD: adminPassword, NODE_ENV: 'production', ...options.env },
   });
 
   if (options.priority !== undefined) setNice(child.pid, options.priority);

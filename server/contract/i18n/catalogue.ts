@@ -11,6 +11,7 @@ import { gradingFr } from './fr/grading.js';
 import { labelsFr } from './fr/labels.js';
 import { printFr } from './fr/print.js';
 import { privacyFr } from './fr/privacy.js';
+import { recoveryFr } from './fr/recovery.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -19,6 +20,7 @@ import { gradingEn } from './en/grading.js';
 import { labelsEn } from './en/labels.js';
 import { printEn } from './en/print.js';
 import { privacyEn } from './en/privacy.js';
+import { recoveryEn } from './en/recovery.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -30,11 +32,12 @@ export const areas = {
   labels: { fr: labelsFr, en: labelsEn },
   print: { fr: printFr, en: printEn },
   privacy: { fr: privacyFr, en: privacyEn },
+  recovery: { fr: recoveryFr, en: recoveryEn },
 };
 
-export const fr = { ...kioskFr, ...adminFr, ...errorsFr, ...proctorFr, ...gradingFr, ...labelsFr, ...printFr, ...privacyFr };
+export const fr = { ...kioskFr, ...adminFr, ...errorsFr, ...proctorFr, ...gradingFr, ...labelsFr, ...printFr, ...privacyFr, ...recoveryFr };
 export type MessageKey = keyof typeof fr;
-export const en: Translation<typeof fr> = { ...kioskEn, ...adminEn, ...errorsEn, ...proctorEn, ...gradingEn, ...labelsEn, ...printEn, ...privacyEn };
+export const en: Translation<typeof fr> = { ...kioskEn, ...adminEn, ...errorsEn, ...proctorEn, ...gradingEn, ...labelsEn, ...printEn, ...privacyEn, ...recoveryEn };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };
 

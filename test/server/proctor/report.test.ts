@@ -94,6 +94,8 @@ describe('the session report (procès-verbal)', () => {
       expect(page).not.toMatch(/\sstyle=/);
       // Free text is escaped, never markup.
       expect(page).toContain('=HYPERLINK(&quot;http://x&quot;)');
+      // The head, whole, as the command that checks a database or a backup against it (issue 10).
+      expect(page).toMatch(/npm run audit:verify -- --head [0-9a-f]{64}</);
     }
     const css = await t.app.inject({ method: 'GET', url: '/proctor/assets/print.css' });
     expect(css.headers['content-type']).toMatch(/text\/css/);

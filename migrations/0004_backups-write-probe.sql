@@ -1,0 +1,5 @@
+CREATE TABLE `write_probe` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`at` integer NOT NULL,
+	`filler` blob NOT NULL
+);

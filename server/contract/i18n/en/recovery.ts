@@ -1,0 +1,33 @@
+import type { Translation } from '../format.js';
+import type { recoveryFr } from '../fr/recovery.js';
+
+export const recoveryEn: Translation<typeof recoveryFr> = {
+  'error.disk-full': 'The server’s disk is full: nothing was saved. Tell the administrator.',
+  'error.database-read-only': 'The server can no longer write to its database: nothing was saved. Tell the administrator.',
+  'start.read-only': 'Lectern cannot write to its data folder {dataDir}: give the user who starts the server the right to write there (or choose another folder with --data), then start again.',
+  'start.disk-full': 'The disk of the data folder {dataDir} is full: free some space (or choose another folder with --data), then start again.',
+  'start.corrupt': 'The database {file} is damaged ({problem}): restore the newest intact backup with "npm run restore -- {backup} --data {dataDir}", then start again.',
+  'start.corrupt-no-backup': 'The database {file} is damaged ({problem}) and no intact backup was found in {backups}: set the file aside and tell the technical lead.',
+  'start.other': 'Lectern could not open its database {file} ({message}): check the data folder, then start again.',
+  'backup.done': 'Backup {file} ({bytes} bytes, integrity checked, audit chain head {head}).',
+  'backup.second-copy': 'Copy in the second folder: {file}.',
+  'backup.second-failed': 'The copy in the second folder failed: {message}.',
+  'backup.failed': 'The backup failed: {message}. The database was not changed.',
+  'backup.no-database': 'There is no database in {dataDir}: name the data folder with --data.',
+  'restore.usage': 'Usage: npm run restore -- <backup file> [--data <data folder>]',
+  'restore.done': 'Backup restored into {file} (audit chain head {head}). Start the server on this folder.',
+  'restore.kept-aside': 'The previous database is kept as {file}.',
+  'restore.missing': 'The file {file} does not exist: check the backup’s path.',
+  'restore.damaged': 'The file {file} is not an intact backup ({problem}): nothing was restored; choose an older backup.',
+  'restore.altered': 'The file {file} no longer matches its manifest (different SHA-256): nothing was restored; choose another backup.',
+  'restore.server-running': 'A Lectern server (process {pid}) runs on {dataDir}: stop it, or restore into another folder with --data.',
+  'audit.usage': 'Usage: npm run audit:verify -- [--data <folder>|--file <database>] [--head <digest>]',
+  'audit.intact': 'The audit log is intact: {n} entries, head {head}.',
+  'audit.changed': 'The audit log was changed: entry #{id} ({action}, {at}) no longer matches its digest.',
+  'audit.removed': 'The audit log lost entries: some are missing before entry #{id} ({action}, {at}).',
+  'audit.reordered': 'The audit log was reordered: entry #{id} ({action}, {at}) is out of place.',
+  'audit.head-found': 'The recorded head {head} is entry #{id}: the log was not rewritten up to it.',
+  'audit.head-missing': 'The recorded head {head} is not in this log: it was rewritten or cut since the head was noted.',
+  'report.verifyHead': 'To check against the database or a backup: npm run audit:verify -- --head {head}',
+  'audit.no-database': 'No database to check: {file} does not exist.',
+};

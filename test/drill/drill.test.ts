@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { runDrill, runKillSuite } from './drill.js';
+
+// The quick versions of `npm run drill` (issue 10, item 3), bounded in time: loopback only.
+
+describe('the recovery drill', () => {
+  // Short answers (20 characters a question) and a backup every 4 s: kiosks finish questions
+  // between the newest backup and the kill, so the restored server lacks text they saw
+  // acknowledged, and only the kiosks can give it back.
+  //
+  // SKIPPED until the kiosk keeps a second copy (issue 10, item 1, built on the kiosk helper's
+  // branch): today the save queue forgets an answer once the server acknowledges it, so that text
+  // is sent again by no one. Measured on this branch (14:15 UTC): typed 3600, on the server 2868,
+  // 1065 characters acknowledged but not in the backup. The assertions stay strict: once that
+  // change is merged, remove `.skip`.
+  it.skip('30 kiosks: server killed, data folder deleted, newest backup restored, every character typed is on the server', { timeout: 240_000 }, async () => {
+    const result = await runDrill({ kiosks: 30, killWindowMs: [7000, 11_000], afterMs: 2000, charsPerQuestion: 20, backupIntervalS: 4 });
+    console.log(`drill: typed ${result.typedChars}, on the server ${result.serverChars}, acknowledged but not in the backup ${result.ackedMissingFromBackup}, restart to every kiosk saved ${result.resumeMs} ms, backup ${result.backupAgeMs} ms old`);
+    expect(result.integrity).toBe('ok');
+    // The drill tried what it is for: the backup lacked acknowledged text.
+    expect(result.ackedMissingFromBackup).toBeGreaterThan(0);
+    expect(result.differing).toEqual([]);
+    expect(result.serverChars).toBe(result.typedChars);
+    expect(result.typedChars).toBeGreaterThan(0);
+  });
+});
+
+describe('the kill suite', () => {
+  it('10 SIGKILLs at random moments with 20 typing candidates: every acknowledged save is on the server at its revision, the file intact; a restore onto the running server refused', { timeout: 600_000 }, async () => {
+    const result = await runKillSuite({ kills: 10, candidates: 20 });
+    expect(result.restoreRefusedWhileRunning).toBe(true);
+    expect(result.integrity).toBe('ok');
+    expect(result.ackedSaves).toBeGreaterThan(100);
+    expect(result.lost).toEqual([]);
+  });
+});
