@@ -2,7 +2,7 @@
 // Covers what a reading passage or an open question uses: headings, paragraphs, emphasis, code,
 // lists, quotes, tables, links and images. Anything else keeps its text.
 
-import type { ChildNode, Element } from 'domhandler';
+import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { childElements, textOf } from './qti-dom.js';
 
 export interface MarkdownOptions {
@@ -17,9 +17,9 @@ function inline(nodes: readonly ChildNode[], opts: MarkdownOptions): string {
 }
 
 function inlineNode(node: ChildNode, opts: MarkdownOptions): string {
-  if (node.type === 'text') return squash(node.data).replace(/([*_`[\]\\])/g, '\\$1');
-  if (node.type !== 'tag') return '';
-  const el = node as Element;
+  if (isText(node)) return squash(node.data).replace(/([*_`[\]\\])/g, '\\$1');
+  if (!isTag(node)) return '';
+  const el = node;
   const inner = (): string => inline(el.children, opts).trim();
   switch (el.name) {
     case 'strong': case 'b': return `**${inner()}**`;
@@ -76,7 +76,7 @@ export function blocks(nodes: readonly ChildNode[], opts: MarkdownOptions = {}):
     run = '';
   };
   for (const node of nodes) {
-    const md = node.type === 'tag' ? block(node as Element, opts) : undefined;
+    const md = isTag(node) ? block(node, opts) : undefined;
     if (md === undefined) run += inlineNode(node, opts);
     else {
       flush();

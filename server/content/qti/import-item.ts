@@ -1,6 +1,7 @@
 // One QTI item (3.0, or 2.1/2.2 read with 3.0 names) as a Lectern question: the prompt, the
 // expected length, and the key points from the scorer's rubric block.
 
+import { isTag } from 'domhandler';
 import type { KeyPoint } from '../pack-types.js';
 import { LIMITS } from '../pack-rules.js';
 import { blocks } from './html-markdown.js';
@@ -30,7 +31,7 @@ function keyPointsOf(itemId: string, body: Element): KeyPoint[] {
 }
 
 function promptOf(body: Element, interaction: Element): string {
-  const around = body.children.filter((n) => !(n.type === 'tag' && (isScorerBlock(n as Element) || n === interaction)));
+  const around = body.children.filter((n) => !(isTag(n) && (isScorerBlock(n) || n === interaction)));
   const prompt = firstChild(interaction, 'qti-prompt');
   return [blocks(around), prompt ? blocks(prompt.children) : ''].filter((s) => s.trim() !== '').join('\n\n').trim();
 }

@@ -3,7 +3,7 @@
 // QTI 3.0 names whatever the version, so one importer serves both.
 
 import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
+import { hasChildren, isTag, isText, type ChildNode, type Element } from 'domhandler';
 
 export type { Element };
 
@@ -26,8 +26,8 @@ function qti3Name(name: string, qti2: boolean): string {
 
 function renameTree(nodes: ChildNode[], qti2: boolean): void {
   for (const node of nodes) {
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    const el = node as Element;
+    if (!isTag(node)) continue;
+    const el = node;
     el.name = qti3Name(el.name, qti2);
     if (qti2) el.attribs = Object.fromEntries(Object.entries(el.attribs).map(([k, v]) => [k.includes(':') ? k : kebab(k), v]));
     renameTree(el.children, qti2);
@@ -45,7 +45,7 @@ export interface QtiDocument {
 /** Parses a well-formed XML document (check it first with xmllint: this parser forgives). */
 export function parseQtiXml(xml: string): QtiDocument | undefined {
   const dom = parseDocument(xml, { xmlMode: true, withStartIndices: true });
-  const root = dom.children.find((n): n is Element => n.type === 'tag');
+  const root = dom.children.find(isTag);
   if (!root) return undefined;
   const version = /imsqti_v2p[0-9]/.test(root.attribs.xmlns ?? '') ? 'v2' : 'v3';
   renameTree([root], version === 'v2');
@@ -54,7 +54,7 @@ export function parseQtiXml(xml: string): QtiDocument | undefined {
 }
 
 export function childElements(el: Element, name?: string): Element[] {
-  return el.children.filter((n): n is Element => n.type === 'tag' && (name === undefined || n.name === name));
+  return el.children.filter((n): n is Element => isTag(n) && (name === undefined || n.name === name));
 }
 
 export function firstChild(el: Element, name: string): Element | undefined {
@@ -72,7 +72,7 @@ export function descendants(el: Element, match: (e: Element) => boolean): Elemen
 }
 
 export function textOf(node: ChildNode): string {
-  if (node.type === 'text') return node.data;
-  if (node.type === 'tag' || node.type === 'cdata') return (node as Element).children.map(textOf).join('');
+  if (isText(node)) return node.data;
+  if (hasChildren(node)) return node.children.map(textOf).join('');
   return '';
 }

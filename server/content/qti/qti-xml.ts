@@ -5,6 +5,7 @@
 // XML mode (void elements closed, entities that XML lacks written as characters).
 
 import { render } from 'dom-serializer';
+import { isTag } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
@@ -41,7 +42,7 @@ export function htmlToXhtml(html: string, rewriteImage?: (src: string) => string
   if (rewriteImage) {
     const visit = (nodes: typeof dom.children): void => {
       for (const node of nodes) {
-        if (node.type !== 'tag') continue;
+        if (!isTag(node)) continue;
         const src = node.attribs.src;
         if (node.name === 'img' && src !== undefined) node.attribs.src = rewriteImage(src);
         visit(node.children);
