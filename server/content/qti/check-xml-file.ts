@@ -3,7 +3,7 @@
 
 import { parseQtiXml, descendants, type QtiDocument } from './qti-dom.js';
 import type { QtiProblem } from './qti-problems.js';
-import { checkXml } from './qti-schema.js';
+import { checkXmlFiles, type XmlProblem } from './qti-schema.js';
 import { textFile, type PackageFiles } from './read-package.js';
 
 const SUPPORTED_INTERACTION = 'qti-extended-text-interaction';
@@ -13,12 +13,26 @@ export interface CheckedXml {
   problems: QtiProblem[];
 }
 
+/** xmllint's verdict on every XML file of a package, found once before the package is read. */
+export type XmlVerdicts = Map<string, XmlProblem[]>;
+
+/** A package with xmllint's verdicts on its XML files. */
+export interface CheckedPackage {
+  files: PackageFiles;
+  verdicts: XmlVerdicts;
+}
+
+export async function checkPackage(files: PackageFiles): Promise<CheckedPackage> {
+  const xml = [...files.keys()].filter((f) => f.toLowerCase().endsWith('.xml')).map((file) => ({ file, xml: textFile(files, file) ?? '' }));
+  return { files, verdicts: await checkXmlFiles(xml) };
+}
+
 /** `referrer` says where the file was named, for the message when it is missing. */
-export async function checkedXml(files: PackageFiles, file: string, referrer: string, item?: string): Promise<CheckedXml> {
-  const text = textFile(files, file);
+export function checkedXml(pkg: CheckedPackage, file: string, referrer: string, item?: string): CheckedXml {
+  const text = textFile(pkg.files, file);
   const at = item !== undefined ? { item } : {};
   if (text === undefined) return { problems: [{ file: referrer, ...at, message: `the file "${file}" is named here but is not in the package` }] };
-  const xmlProblems = (await checkXml(file, text)).map((p) => ({ ...p, ...at }));
+  const xmlProblems = (pkg.verdicts.get(file) ?? []).map((p) => ({ ...p, ...at }));
   const parseErrors = xmlProblems.filter((p) => /parser error/i.test(p.message));
   if (parseErrors.length > 0) return { problems: parseErrors.map((p) => ({ ...p, message: `not well-formed XML: ${p.message.replace(/^.*parser error\s*:\s*/i, '')}` })) };
   const doc = parseQtiXml(text);

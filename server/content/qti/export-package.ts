@@ -12,7 +12,7 @@ import { itemXml, stimulusXml } from './export-items.js';
 import { manifestXml, type PackageFiles } from './export-manifest.js';
 import { testXml } from './export-test.js';
 import { PACKAGE_PATHS } from './qti-names.js';
-import { checkXml, type XmlProblem } from './qti-schema.js';
+import { checkXmlFiles, type XmlProblem } from './qti-schema.js';
 
 /** Images a document uses, relative to the pack folder, in order of first use. */
 function documentImages(pack: Pack, documentFile: string): string[] {
@@ -46,11 +46,8 @@ export function packageEntries(pack: Pack): Map<string, Uint8Array> {
 
 /** Schema problems of every XML file of the package (none when it is valid). */
 export async function checkPackageXml(entries: Map<string, Uint8Array>): Promise<XmlProblem[]> {
-  const problems: XmlProblem[] = [];
-  for (const [file, bytes] of entries) {
-    if (file.endsWith('.xml')) problems.push(...(await checkXml(file, Buffer.from(bytes).toString('utf8'))));
-  }
-  return problems;
+  const xml = [...entries].filter(([file]) => file.endsWith('.xml')).map(([file, bytes]) => ({ file, xml: Buffer.from(bytes).toString('utf8') }));
+  return [...(await checkXmlFiles(xml)).values()].flat();
 }
 
 export class QtiExportError extends Error {

@@ -1,7 +1,7 @@
 // A QTI package (3.0 from Lectern or another tool, or QTI 2.1/2.2 items) as a Lectern pack, in
 // memory: every problem is collected first, so an import either succeeds whole or writes nothing.
 
-import { checkedXml } from './check-xml-file.js';
+import { checkedXml, checkPackage, type CheckedPackage } from './check-xml-file.js';
 import { readItem, type ReadItem } from './import-item.js';
 import { readManifest, type LecternPack, type ReadManifest } from './import-manifest.js';
 import type { ImportedPack, ImportedSection } from './import-model.js';
@@ -14,16 +14,16 @@ import type { PackageFiles } from './read-package.js';
 import { IMPORTED_RUBRIC } from './imported-rubric.js';
 
 interface Context {
-  files: PackageFiles;
+  pkg: CheckedPackage;
   manifest?: ReadManifest;
   problems: QtiProblem[];
   notes: string[];
 }
 
-async function sectionItems(ctx: Context, planned: PlannedSection): Promise<ReadItem[]> {
+function sectionItems(ctx: Context, planned: PlannedSection): ReadItem[] {
   const items: ReadItem[] = [];
-  for (const file of planned.itemFiles) {
-    const { doc, problems } = await checkedXml(ctx.files, file, PACKAGE_PATHS.manifest);
+  for (const { file, identifier } of planned.items) {
+    const { doc, problems } = checkedXml(ctx.pkg, file, PACKAGE_PATHS.manifest, identifier);
     ctx.problems.push(...problems);
     if (!doc) continue;
     const lectern = ctx.manifest?.resources.find((r) => r.href === file)?.lectern;
@@ -34,19 +34,19 @@ async function sectionItems(ctx: Context, planned: PlannedSection): Promise<Read
   return items;
 }
 
-async function importSection(ctx: Context, planned: PlannedSection, lectern: LecternPack | undefined, index: number, files: Map<string, Uint8Array>): Promise<ImportedSection | undefined> {
+function importSection(ctx: Context, planned: PlannedSection, lectern: LecternPack | undefined, index: number, files: Map<string, Uint8Array>): ImportedSection {
   const id = lecternId(planned.identifier, `s${index + 1}`);
-  const items = await sectionItems(ctx, planned);
+  const items = sectionItems(ctx, planned);
   const stimuli = [...new Set(items.flatMap((i) => (i.stimulusFile ? [i.stimulusFile] : [])))];
   if (stimuli.length > 1) {
-    ctx.problems.push({ file: planned.itemFiles[0] ?? '?', message: `section ${planned.identifier}: its items use ${stimuli.length} different shared stimuli (${stimuli.join(', ')}); a Lectern section has one document, so put these items in separate sections` });
+    ctx.problems.push({ file: planned.items[0]?.file ?? '?', message: `section ${planned.identifier}: its items use ${stimuli.length} different shared stimuli (${stimuli.join(', ')}); a Lectern section has one document, so put these items in separate sections` });
   }
   const own = lectern?.sections.get(planned.identifier);
   let document = own?.document;
   const stimulus = stimuli[0];
   if (stimulus && !own) {
     const first = items.find((i) => i.stimulusFile === stimulus);
-    const read = await readStimulus(ctx.files, stimulus, id, { file: planned.itemFiles[0] ?? '?', item: first?.question.id ?? '?' });
+    const read = readStimulus(ctx.pkg, stimulus, id, { file: planned.items[0]?.file ?? '?', item: first?.question.id ?? '?' });
     ctx.problems.push(...read.problems);
     if (read.doc) {
       document = read.doc.document;
@@ -74,21 +74,20 @@ function lecternContent(files: PackageFiles): Map<string, Uint8Array> {
 }
 
 export async function importQtiPackage(files: PackageFiles, sourceName: string): Promise<ImportedPack> {
-  const ctx: Context = { files, problems: [], notes: [] };
+  const ctx: Context = { pkg: await checkPackage(files), problems: [], notes: [] };
   if (files.has(PACKAGE_PATHS.manifest)) {
-    const checked = await checkedXml(files, PACKAGE_PATHS.manifest, PACKAGE_PATHS.manifest);
+    const checked = checkedXml(ctx.pkg, PACKAGE_PATHS.manifest, PACKAGE_PATHS.manifest);
     if (!checked.doc) throw new QtiImportError(checked.problems);
     ctx.manifest = readManifest(checked.doc, files);
     ctx.problems.push(...ctx.manifest.problems);
   }
   const lectern = ctx.manifest?.lectern;
-  const plan = await planSections(files, ctx.manifest?.resources);
+  const plan = planSections(ctx.pkg, ctx.manifest?.resources);
   ctx.problems.push(...plan.problems);
   const packFiles = lectern ? lecternContent(files) : new Map<string, Uint8Array>();
   const sections: ImportedSection[] = [];
   for (const [i, planned] of plan.sections.entries()) {
-    const section = await importSection(ctx, planned, lectern, i, packFiles);
-    if (section) sections.push(section);
+    sections.push(importSection(ctx, planned, lectern, i, packFiles));
   }
   if (ctx.problems.length > 0) throw new QtiImportError(ctx.problems);
   const durationMinutes = plan.durationMinutes ?? lectern?.durationMinutes;

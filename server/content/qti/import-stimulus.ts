@@ -2,19 +2,19 @@
 // else the stimulus body of another tool turned into Markdown, its images copied into the pack.
 
 import path from 'node:path';
-import { checkedXml } from './check-xml-file.js';
+import { checkedXml, type CheckedPackage } from './check-xml-file.js';
 import { blocks } from './html-markdown.js';
 import { firstChild } from './qti-dom.js';
 import type { QtiProblem } from './qti-problems.js';
-import { packagePath, type PackageFiles } from './read-package.js';
+import { packagePath } from './read-package.js';
 
 export interface ImportedDocument {
   document: string;
   files: Map<string, Uint8Array>;
 }
 
-export async function readStimulus(files: PackageFiles, stimulusFile: string, sectionId: string, referrer: { file: string; item: string }): Promise<{ doc?: ImportedDocument; problems: QtiProblem[] }> {
-  const checked = await checkedXml(files, stimulusFile, referrer.file, referrer.item);
+export function readStimulus(pkg: CheckedPackage, stimulusFile: string, sectionId: string, referrer: { file: string; item: string }): { doc?: ImportedDocument; problems: QtiProblem[] } {
+  const checked = checkedXml(pkg, stimulusFile, referrer.file, referrer.item);
   if (!checked.doc) return { problems: checked.problems };
   const { root } = checked.doc;
   const body = firstChild(root, 'qti-stimulus-body');
@@ -26,7 +26,7 @@ export async function readStimulus(files: PackageFiles, stimulusFile: string, se
   const markdown = blocks(body.children, {
     image: (src, el) => {
       const inPackage = packagePath(stimulusFile, src);
-      const bytes = inPackage !== undefined ? files.get(inPackage) : undefined;
+      const bytes = inPackage !== undefined ? pkg.files.get(inPackage) : undefined;
       if (inPackage === undefined || !bytes) {
         problems.push({ file: stimulusFile, line: checked.doc?.lineOf(el) ?? 1, message: `the image "${src}" is not in the package` });
         return src;

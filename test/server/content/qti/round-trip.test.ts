@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadPack, loadPacks } from '../../../../server/content/load-packs.js';
 import { exportPack } from '../../../../server/content/qti/export-package.js';
 import { importQtiPackage } from '../../../../server/content/qti/import-package.js';
-import { checkXml } from '../../../../server/content/qti/qti-schema.js';
+import { checkXmlFiles } from '../../../../server/content/qti/qti-schema.js';
 import { readPackage } from '../../../../server/content/qti/read-package.js';
 import { writePack } from '../../../../server/content/qti/write-pack.js';
 import { contentDir, editZip, meaningful, tempDir, text } from './qti-test-helpers.js';
@@ -31,9 +31,9 @@ describe('QTI 3.0 round trip of every bundled pack', () => {
       const questions = pack.sections.flatMap((s) => s.questions);
       for (const q of questions) expect(names).toContain(`items/${q.id}.xml`);
       for (const s of pack.sections.filter((x) => x.documentFile)) expect(names).toContain(`stimuli/document-${s.id}.xml`);
-      for (const name of names.filter((n) => n.endsWith('.xml'))) {
-        expect(await checkXml(name, Buffer.from(files[name] ?? []).toString('utf8')), name).toEqual([]);
-      }
+      const verdicts = await checkXmlFiles(names.filter((n) => n.endsWith('.xml')).map((file) => ({ file, xml: Buffer.from(files[file] ?? []).toString('utf8') })));
+      expect(verdicts.size).toBe(names.filter((n) => n.endsWith('.xml')).length);
+      for (const [file, problems] of verdicts) expect(problems, file).toEqual([]);
       const item = Buffer.from(files[`items/${questions[0]?.id ?? ''}.xml`] ?? []).toString('utf8');
       expect(item).toContain('<qti-extended-text-interaction');
       expect(item).toContain('external-scored="human"');
