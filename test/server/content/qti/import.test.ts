@@ -3,6 +3,7 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../../../server/content/load-packs.js';
+import { checkXmlFiles } from '../../../../server/content/qti/qti-schema.js';
 import { importQtiPackage } from '../../../../server/content/qti/import-package.js';
 import { readPackage } from '../../../../server/content/qti/read-package.js';
 import { writePack } from '../../../../server/content/qti/write-pack.js';
@@ -54,5 +55,20 @@ describe('importing QTI written by hand, as other tools write it', () => {
     expect(section?.questions[0]?.keyPoints[0]?.text).toBe('Cite la règle 3-2-1 : trois copies, deux supports différents, une copie hors site.');
     expect(pack?.durationMinutes).toBe(60);
     expect(imported.notes.join('\n')).toContain('60 minutes');
+  });
+
+  it('checks the hand-written QTI 3.0 files, and what other tools add to them, against the schema', async () => {
+    const dir = path.join(fixtures, 'qti3-item');
+    const read = (f: string): string => fs.readFileSync(path.join(dir, f), 'utf8');
+    const withExtras = read('items/dns-ttl.xml')
+      .replace('xml:lang="en"', 'xml:lang="en" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.imsglobal.org/xsd/imsqtiasi_v3p0 imsqti_asiv3p0p1_v1p0.xsd"')
+      .replace(/<qti-outcome-declaration([^>]*)\/>/, '<qti-outcome-declaration$1><qti-default-value><qti-value>0</qti-value></qti-default-value></qti-outcome-declaration>')
+      .replace('</qti-item-body>', '</qti-item-body><qti-response-processing template="https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/match_correct"/>');
+    const verdicts = await checkXmlFiles([
+      ...['imsmanifest.xml', 'items/dns-ttl.xml', 'stimuli/dns-caching.xml'].map((file) => ({ file, xml: read(file) })),
+      { file: 'extras.xml', xml: withExtras },
+      { file: 'misplaced.xml', xml: withExtras.replace(/(<qti-response-processing[^>]*\/>)/, '').replace('<qti-item-body>', '<qti-response-processing/><qti-item-body>') },
+    ]);
+    expect(Object.fromEntries([...verdicts].map(([f, p]) => [f, p.length]))).toEqual({ 'imsmanifest.xml': 0, 'items/dns-ttl.xml': 0, 'stimuli/dns-caching.xml': 0, 'extras.xml': 0, 'misplaced.xml': 1 });
   });
 });
