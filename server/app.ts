@@ -14,6 +14,7 @@ import authRoutes from './routes/auth-routes.js';
 import attemptRoutes from './routes/attempt-routes.js';
 import sessionRoutes from './routes/session-routes.js';
 import adminRoutes from './routes/admin-routes.js';
+import previewRoutes from './routes/preview-routes.js';
 import wsRoute from './routes/ws-route.js';
 import gradingRoutes from './routes/grading-routes.js';
 import proctor from './proctor/plugin.js';
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(sessionRoutes);
   await app.register(proctorRoutes);
   await app.register(adminRoutes);
+  await app.register(previewRoutes);
   await app.register(wsRoute);
   await app.register(gradingRoutes);
   await app.register(pageRoutes);

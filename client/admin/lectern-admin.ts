@@ -10,8 +10,9 @@ import type { PackList } from './types.js';
 import '../common/lectern-staff-login.js';
 import './lectern-admin-sessions.js';
 import './lectern-admin-accounts.js';
+import './lectern-pack-preview.js';
 
-type Tab = 'sessions' | 'packs' | 'accounts';
+type Tab = 'sessions' | 'packs' | 'preview' | 'accounts';
 
 /** The administrator's page: sessions, content packs and staff accounts. */
 @customElement('lectern-admin')
@@ -79,10 +80,11 @@ export class LecternAdmin extends LitElement {
     }
     const tab = (id: Tab, key: StringKey) => html`<button aria-current=${this._tab === id ? 'page' : 'false'} @click=${() => (this._tab = id)}>${t(key)}</button>`;
     return html`${header}
-      <nav>${tab('sessions', 'admin.tab.sessions')}${tab('packs', 'admin.tab.packs')}${tab('accounts', 'admin.tab.accounts')}</nav>
+      <nav>${tab('sessions', 'admin.tab.sessions')}${tab('packs', 'admin.tab.packs')}${tab('preview', 'preview.tab')}${tab('accounts', 'admin.tab.accounts')}</nav>
       <main>
         ${this._tab === 'sessions' ? html`<lectern-admin-sessions .api=${this.api} .packs=${this._packs}></lectern-admin-sessions>` : ''}
         ${this._tab === 'packs' ? this._renderPacks() : ''}
+        ${this._tab === 'preview' ? html`<lectern-pack-preview .api=${this.api}></lectern-pack-preview>` : ''}
         ${this._tab === 'accounts' ? html`<lectern-admin-accounts .api=${this.api}></lectern-admin-accounts>` : ''}
       </main>`;
   }
