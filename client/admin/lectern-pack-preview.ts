@@ -36,6 +36,7 @@ export class LecternPackPreview extends LitElement {
       .screen { height: 75vh; min-height: 30rem; border: 2px solid var(--lectern-border, #c9ced6); border-radius: 0.5rem; overflow: hidden; }
       .screen lectern-exam { height: 100%; }
       .muted { color: var(--lectern-muted, #4a5563); }
+      select { font: inherit; padding: 0.35rem 0.5rem; max-width: 40rem; }
     `,
   ];
 
