@@ -21,8 +21,8 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     if (!(e instanceof QtiImportError)) throw e;
-    for (const p of e.problems) console.error(`${path.basename(source)}: ${formatQtiProblem(p)}`);
-    console.error('Nothing was written.');
+    for (const p of e.problems) console.error(formatQtiProblem(p));
+    console.error(`Nothing was written: ${source} was not imported.`);
     return 1;
   }
 }

@@ -33,11 +33,22 @@ function readFolder(dir: string): PackageFiles {
   return files;
 }
 
+/** A questionnaire with its images is a few megabytes; far more is a mistake or a zip bomb. */
+export const MAX_PACKAGE_BYTES = 100 * 1024 * 1024;
+
 function readZip(file: string): PackageFiles {
   let entries: Record<string, Uint8Array>;
+  let total = 0;
   try {
-    entries = unzipSync(fs.readFileSync(file));
+    entries = unzipSync(fs.readFileSync(file), {
+      filter: (entry) => {
+        total += entry.originalSize;
+        if (total > MAX_PACKAGE_BYTES) throw new QtiImportError([{ file: path.basename(file), message: `the package unpacks to more than ${MAX_PACKAGE_BYTES / 1024 / 1024} MB; a questionnaire is far smaller, so it is refused` }]);
+        return true;
+      },
+    });
   } catch (e) {
+    if (e instanceof QtiImportError) throw e;
     throw new QtiImportError([{ file: path.basename(file), message: `this is not a readable zip file (${(e as Error).message}); give a QTI package (.zip) or the folder it was unpacked to` }]);
   }
   const files: PackageFiles = new Map();

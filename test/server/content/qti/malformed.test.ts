@@ -6,7 +6,7 @@ import { loadPack } from '../../../../server/content/load-packs.js';
 import { exportPack } from '../../../../server/content/qti/export-package.js';
 import { importQtiPackage } from '../../../../server/content/qti/import-package.js';
 import { formatQtiProblem, QtiImportError, type QtiProblem } from '../../../../server/content/qti/qti-problems.js';
-import { readPackage } from '../../../../server/content/qti/read-package.js';
+import { MAX_PACKAGE_BYTES, readPackage } from '../../../../server/content/qti/read-package.js';
 import { writePack } from '../../../../server/content/qti/write-pack.js';
 import { contentDir, editZip, entriesOf, fixtures, tempDir, text } from './qti-test-helpers.js';
 
@@ -105,6 +105,14 @@ describe('a QTI package Lectern cannot read is refused with file and item, and n
     fs.writeFileSync(zip, zipSync({ '../../evil.xml': strToU8('<x/>') }));
     const problems = await refused(zip);
     expect(problems).toEqual([{ file: '../../evil.xml', message: 'this entry of the zip file points outside the package; the package is refused' }]);
+  });
+
+  it('a zip that unpacks to more than a questionnaire could ever be', async () => {
+    const zip = path.join(work, 'bomb.zip');
+    fs.writeFileSync(zip, zipSync({ 'imsmanifest.xml': new Uint8Array(MAX_PACKAGE_BYTES + 1) }, { level: 1 }));
+    expect(fs.statSync(zip).size).toBeLessThan(1024 * 1024);
+    const problems = await refused(zip);
+    expect(problems).toEqual([{ file: 'bomb.zip', message: expect.stringMatching(/unpacks to more than 100 MB/) }]);
   });
 
   it('a file that is not a zip', async () => {
