@@ -5,12 +5,12 @@
 
 import type { Pack, Question, Section } from '../pack-types.js';
 import { renderPrompt } from '../render-markdown.js';
-import { CHARACTERS_PER_WORD, PACKAGE_PATHS, QTI3_NS, stimulusIdentifier } from './qti-names.js';
+import { CHARACTERS_PER_WORD, PACKAGE_PATHS, QTI3_NS, qtiIdentifier, stimulusIdentifier } from './qti-names.js';
 import { element, htmlToXhtml, textElement, XML_DECLARATION } from './qti-xml.js';
 
 /** The key points, as an ordered list for the scorer. */
 function keyPointsBlock(question: Question): string {
-  const items = question.keyPoints.map((kp) => element('li', { id: `${question.id}-${kp.id}` }, [htmlToXhtml(renderPrompt(kp.text))]));
+  const items = question.keyPoints.map((kp) => element('li', { id: `${qtiIdentifier(question.id)}-${kp.id}` }, [htmlToXhtml(renderPrompt(kp.text))]));
   return element('qti-rubric-block', { use: 'scoring', view: 'scorer' }, [
     element('qti-content-body', {}, [textElement('p', {}, 'Points clés attendus'), element('ol', {}, items)]),
   ]);
@@ -27,7 +27,7 @@ export function itemXml(section: Section, question: Question): string {
   }, [element('qti-prompt', {}, [htmlToXhtml(question.promptHtml)])]);
   return XML_DECLARATION + element('qti-assessment-item', {
     xmlns: QTI3_NS,
-    identifier: question.id,
+    identifier: qtiIdentifier(question.id),
     title: question.id,
     'time-dependent': false,
     adaptive: false,

@@ -3,7 +3,7 @@
 
 import YAML from 'yaml';
 import type { Localized, Pack, Question, Section } from '../pack-types.js';
-import { CP_NS, LECTERN_NS, PACKAGE_PATHS, RESOURCE_TYPES } from './qti-names.js';
+import { CP_NS, LECTERN_NS, PACKAGE_PATHS, qtiIdentifier, RESOURCE_TYPES } from './qti-names.js';
 import { element, textElement, XML_DECLARATION } from './qti-xml.js';
 
 const L = (name: string): string => `lectern:${name}`;
@@ -19,7 +19,7 @@ export function rubricsYaml(pack: Pack): string {
 
 function packMetadata(pack: Pack): string {
   const sections = pack.sections.map((s) =>
-    element(L('section'), { identifier: s.id, 'answer-language': s.answerLanguage, rubrics: s.rubricIds.join(' '), document: s.documentFile }, [
+    element(L('section'), { identifier: qtiIdentifier(s.id), 'answer-language': s.answerLanguage, rubrics: s.rubricIds.join(' '), document: s.documentFile }, [
       ...localized('title', s.title),
       ...localized('instructions', s.instructions),
     ]));

@@ -3,7 +3,7 @@
 
 import type { Pack, Section } from '../pack-types.js';
 import { rubricXhtml } from './export-rubric-xhtml.js';
-import { PACKAGE_PATHS, QTI3_NS } from './qti-names.js';
+import { PACKAGE_PATHS, QTI3_NS, qtiIdentifier } from './qti-names.js';
 import { element, textElement, XML_DECLARATION } from './qti-xml.js';
 
 function sectionXml(pack: Pack, section: Section): string {
@@ -14,12 +14,12 @@ function sectionXml(pack: Pack, section: Section): string {
     const rubric = pack.rubrics[id];
     return rubric ? [element('qti-rubric-block', { use: 'scoring', view: 'scorer' }, [element('qti-content-body', {}, [rubricXhtml(rubric)])])] : [];
   });
-  const refs = section.questions.map((q) => element('qti-assessment-item-ref', { identifier: q.id, href: `../${PACKAGE_PATHS.item(q.id)}` }));
-  return element('qti-assessment-section', { identifier: section.id, title: section.title.fr, visible: true }, [...instructions, ...rubrics, ...refs]);
+  const refs = section.questions.map((q) => element('qti-assessment-item-ref', { identifier: qtiIdentifier(q.id), href: `../${PACKAGE_PATHS.item(q.id)}` }));
+  return element('qti-assessment-section', { identifier: qtiIdentifier(section.id), title: section.title.fr, visible: true }, [...instructions, ...rubrics, ...refs]);
 }
 
 export function testXml(pack: Pack): string {
-  return XML_DECLARATION + element('qti-assessment-test', { xmlns: QTI3_NS, identifier: pack.id, title: pack.title.fr }, [
+  return XML_DECLARATION + element('qti-assessment-test', { xmlns: QTI3_NS, identifier: qtiIdentifier(pack.id), title: pack.title.fr }, [
     element('qti-time-limits', { 'max-time': pack.durationMinutes * 60 }),
     element('qti-test-part', { identifier: 'questionnaire', 'navigation-mode': 'nonlinear', 'submission-mode': 'simultaneous' }, pack.sections.map((s) => sectionXml(pack, s))),
   ]) + '\n';

@@ -31,5 +31,14 @@ export function stimulusIdentifier(sectionId: string): string {
   return `document-${sectionId}`;
 }
 
+/**
+ * A Lectern id as a QTI identifier: identifiers and ids are XML names, which cannot start with a
+ * digit ("1a", or the heading id "1-overview"). Such an id gets a leading "_", which the importer
+ * drops again (see import-ids.ts).
+ */
+export function qtiIdentifier(id: string): string {
+  return /^[A-Za-z_]/.test(id) ? id : `_${id}`;
+}
+
 /** QTI's extended-text interaction counts characters; Lectern's guide counts words. */
 export const CHARACTERS_PER_WORD = 6;

@@ -7,6 +7,7 @@
 import { render } from 'dom-serializer';
 import { isTag } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { qtiIdentifier } from './qti-names.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
@@ -39,16 +40,17 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 /** An HTML fragment (from the Markdown renderer) as well-formed XHTML. */
 export function htmlToXhtml(html: string, rewriteImage?: (src: string) => string): string {
   const dom = parseDocument(html, { lowerCaseAttributeNames: true });
-  if (rewriteImage) {
-    const visit = (nodes: typeof dom.children): void => {
-      for (const node of nodes) {
-        if (!isTag(node)) continue;
-        const src = node.attribs.src;
-        if (node.name === 'img' && src !== undefined) node.attribs.src = rewriteImage(src);
-        visit(node.children);
-      }
-    };
-    visit(dom.children);
-  }
+  const visit = (nodes: typeof dom.children): void => {
+    for (const node of nodes) {
+      if (!isTag(node)) continue;
+      const { src, id, href } = node.attribs;
+      if (rewriteImage && node.name === 'img' && src !== undefined) node.attribs.src = rewriteImage(src);
+      // Heading ids (and the links to them) must be XML names in QTI.
+      if (id !== undefined) node.attribs.id = qtiIdentifier(id);
+      if (href?.startsWith('#')) node.attribs.href = `#${qtiIdentifier(href.slice(1))}`;
+      visit(node.children);
+    }
+  };
+  visit(dom.children);
   return render(dom, { xmlMode: true, encodeEntities: 'utf8', selfClosingTags: true });
 }
