@@ -24,6 +24,7 @@ function inlineNode(node: ChildNode, opts: MarkdownOptions): string {
   switch (el.name) {
     case 'strong': case 'b': return `**${inner()}**`;
     case 'em': case 'i': return `*${inner()}*`;
+    case 'del': return `~~${inner()}~~`;
     case 'code': case 'kbd': case 'tt': return `\`${textOf(el)}\``;
     case 'br': return '  \n';
     case 'a': return `[${inner()}](${el.attribs.href ?? ''})`;

@@ -48,6 +48,8 @@ export function htmlToXhtml(html: string, rewriteImage?: (src: string) => string
       // Heading ids (and the links to them) must be XML names in QTI.
       if (id !== undefined) node.attribs.id = qtiIdentifier(id);
       if (href?.startsWith('#')) node.attribs.href = `#${qtiIdentifier(href.slice(1))}`;
+      // rel is a browser hint the kiosk adds to outside links; QTI's XHTML has no such attribute.
+      delete node.attribs.rel;
       visit(node.children);
     }
   };

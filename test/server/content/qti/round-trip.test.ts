@@ -83,7 +83,7 @@ describe('QTI identifiers are XML names', () => {
   it('round-trips a pack whose ids and heading ids start with a digit', async () => {
     const dir = path.join(work, 'src', '2026-a');
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'doc.md'), '# Guide\n\n## 1. Overview\n\nThe service listens on port 8080 and [its settings](#2-settings) are read at start.\n\n## 2. Settings\n\nEvery setting has a default value that works for a small site.\n');
+    fs.writeFileSync(path.join(dir, 'doc.md'), '# Guide\n\n## 1. Overview\n\nThe service listens on port 8080 (~~8000~~ before version 2, see [the notes](https://example.org/notes)) and [its settings](#2-settings) are read at start.\n\n## 2. Settings\n\nEvery setting has a default value that works for a small site.\n');
     const rubric = (id: string) => `  - id: ${id}\n    kind: competence\n    title: { fr: "Compétence", en: "Competence" }\n    criteria:\n      - id: c1\n        title: { fr: "Critère", en: "Criterion" }\n        descriptors:\n          met: { fr: "Oui", en: "Yes" }\n          partly: { fr: "En partie", en: "Partly" }\n          notMet: { fr: "Non", en: "No" }\n    threshold:\n      partlyCountsAsMet: false\n`;
     fs.writeFileSync(path.join(dir, 'pack.yaml'), `title: { fr: "Essai", en: "Trial" }\ncertification: { fr: "Essai", en: "Trial" }\ndurationMinutes: 20\nrubrics:\n${rubric('3-competence')}sections:\n  - id: "1"\n    title: { fr: "Partie", en: "Part" }\n    document: doc.md\n    answerLanguage: fr\n    rubrics: [3-competence]\n    questions:\n      - id: 1a\n        documentAnchor: 1-overview\n        targetWords: 30\n        prompt: "Sur quel port le service écoute-t-il ?"\n        keyPoints:\n          - id: "1"\n            text: "Le port 8080."\n`);
     const { pack, problems } = loadPack(dir);
@@ -97,6 +97,8 @@ describe('QTI identifiers are XML names', () => {
     const stimulus = Buffer.from(files['stimuli/document-1.xml'] ?? []).toString('utf8');
     expect(stimulus).toContain('id="_1-overview"');
     expect(stimulus).toContain('href="#_2-settings"');
+    expect(stimulus).toContain('<del>8000</del>');
+    expect(stimulus).toContain('<a href="https://example.org/notes">');
     const back = writePack(await importQtiPackage(readPackage(zip), 'digits.zip'), path.join(work, 'packs', '2026-a'));
     const again = loadPack(back);
     expect(again.problems).toEqual([]);
