@@ -18,6 +18,7 @@ export class LecternCorrectorPreview extends LitElement {
       article.question { border: 1px solid var(--lectern-border, #c9ced6); border-radius: 0.5rem; padding: 0.75rem 1rem; margin: 0.75rem 0; background: var(--lectern-surface, #fff); }
       .keypoints { background: var(--lectern-bg, #f4f5f7); border-left: 4px solid var(--lectern-accent, #1f3a5f); padding: 0.5rem 1rem; }
       .keypoints li { margin: 0.25rem 0; }
+      .keypoints li p { display: inline; margin: 0; }
       table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
       th, td { border: 1px solid var(--lectern-border, #c9ced6); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
       th { background: var(--lectern-bg, #f4f5f7); }
@@ -41,7 +42,7 @@ export class LecternCorrectorPreview extends LitElement {
         <p class="meta">${t('preview.targetWords', { n: q.targetWords })}${q.documentAnchor ? html` · ${t('preview.anchor', { anchor: q.documentAnchor })}` : nothing}</p>
         <div class="keypoints">
           <strong>${t('preview.keyPoints')}</strong>
-          <ul>${q.keyPoints.map((kp) => html`<li><code>${kp.id}</code> ${kp.text}</li>`)}</ul>
+          <ul>${q.keyPoints.map((kp) => html`<li><code>${kp.id}</code> ${unsafeHTML(kp.html)}</li>`)}</ul>
         </div>
       </article>`)}
       <h4>${t('preview.rubrics')}</h4>

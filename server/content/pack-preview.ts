@@ -7,6 +7,7 @@ import type { PackPreview, PreviewList, PreviewSection } from '../contract/previ
 import { loadPack, loadPacks } from './load-packs.js';
 import { resolvePackAssetWithType, type PackAsset } from './pack-assets.js';
 import { PACK_ID } from './pack-rules.js';
+import { renderPrompt } from './render-markdown.js';
 import type { Pack } from './pack-types.js';
 
 /** The pack folder for an id from a web address, or undefined when there is no such pack folder. */
@@ -31,7 +32,7 @@ function previewSections(pack: Pack): PreviewSection[] {
     rubricIds: s.rubricIds,
     document: s.documentHtml === undefined ? null : { sectionId: s.id, html: s.documentHtml.split(served).join(previewAssetPrefix(pack.id)), toc: s.documentToc },
     documentWords: s.documentWords,
-    questions: s.questions.map((q) => ({ id: q.id, promptHtml: q.promptHtml, targetWords: q.targetWords, keyPoints: q.keyPoints, documentAnchor: q.documentAnchor ?? null })),
+    questions: s.questions.map((q) => ({ id: q.id, promptHtml: q.promptHtml, targetWords: q.targetWords, keyPoints: q.keyPoints.map((kp) => ({ ...kp, html: renderPrompt(kp.text) })), documentAnchor: q.documentAnchor ?? null })),
   }));
 }
 

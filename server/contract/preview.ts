@@ -6,11 +6,15 @@ import { Localized, Nullable, Time } from './common.js';
 import { DocumentView } from './attempt.js';
 import { AnswerLanguage, KeyPoint, PackProblem, Rubric } from './pack.js';
 
+/** A key point with its Markdown rendered, as the corrector reads it. */
+export const PreviewKeyPoint = Type.Composite([KeyPoint, Type.Object({ html: Type.String() })]);
+export type PreviewKeyPoint = Static<typeof PreviewKeyPoint>;
+
 export const PreviewQuestion = Type.Object({
   id: Type.String(),
   promptHtml: Type.String(),
   targetWords: Type.Integer(),
-  keyPoints: Type.Array(KeyPoint),
+  keyPoints: Type.Array(PreviewKeyPoint),
   documentAnchor: Nullable(Type.String()),
 });
 export type PreviewQuestion = Static<typeof PreviewQuestion>;
