@@ -17,6 +17,7 @@ import attemptRoutes from './routes/attempt-routes.js';
 import sessionRoutes from './routes/session-routes.js';
 import adminRoutes from './routes/admin-routes.js';
 import privacyRoutes from './routes/privacy-routes.js';
+import previewRoutes from './routes/preview-routes.js';
 import wsRoute from './routes/ws-route.js';
 import gradingRoutes from './routes/grading-routes.js';
 import proctor from './proctor/plugin.js';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(proctorRoutes);
   await app.register(adminRoutes);
   await app.register(privacyRoutes);
+  await app.register(previewRoutes);
   await app.register(wsRoute);
   await app.register(gradingRoutes);
   await app.register(pageRoutes);

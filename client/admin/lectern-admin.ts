@@ -12,7 +12,9 @@ import './lectern-admin-sessions.js';
 import './lectern-admin-accounts.js';
 import './lectern-admin-privacy.js';
 
-type Tab = 'sessions' | 'packs' | 'accounts' | 'privacy';
+import './lectern-pack-preview.js';
+
+type Tab = 'sessions' | 'packs' | 'preview' | 'accounts' | 'privacy';
 
 /** The administrator's page: sessions, content packs, staff accounts and the candidates' data. */
 @customElement('lectern-admin')
@@ -80,10 +82,11 @@ export class LecternAdmin extends LitElement {
     }
     const tab = (id: Tab, key: StringKey) => html`<button aria-current=${this._tab === id ? 'page' : 'false'} @click=${() => (this._tab = id)}>${t(key)}</button>`;
     return html`${header}
-      <nav>${tab('sessions', 'admin.tab.sessions')}${tab('packs', 'admin.tab.packs')}${tab('accounts', 'admin.tab.accounts')}${tab('privacy', 'privacy.tab')}</nav>
+      <nav>${tab('sessions', 'admin.tab.sessions')}${tab('packs', 'admin.tab.packs')}${tab('preview', 'preview.tab')}${tab('accounts', 'admin.tab.accounts')}${tab('privacy', 'privacy.tab')}</nav>
       <main>
         ${this._tab === 'sessions' ? html`<lectern-admin-sessions .api=${this.api} .packs=${this._packs}></lectern-admin-sessions>` : ''}
         ${this._tab === 'packs' ? this._renderPacks() : ''}
+        ${this._tab === 'preview' ? html`<lectern-pack-preview .api=${this.api}></lectern-pack-preview>` : ''}
         ${this._tab === 'accounts' ? html`<lectern-admin-accounts .api=${this.api}></lectern-admin-accounts>` : ''}
         ${this._tab === 'privacy' ? html`<lectern-admin-privacy .api=${this.api}></lectern-admin-privacy>` : ''}
       </main>`;

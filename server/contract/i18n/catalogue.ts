@@ -12,6 +12,7 @@ import { labelsFr } from './fr/labels.js';
 import { printFr } from './fr/print.js';
 import { privacyFr } from './fr/privacy.js';
 import { recoveryFr } from './fr/recovery.js';
+import { previewFr } from './fr/preview.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -21,6 +22,7 @@ import { labelsEn } from './en/labels.js';
 import { printEn } from './en/print.js';
 import { privacyEn } from './en/privacy.js';
 import { recoveryEn } from './en/recovery.js';
+import { previewEn } from './en/preview.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -33,11 +35,35 @@ export const areas = {
   print: { fr: printFr, en: printEn },
   privacy: { fr: privacyFr, en: privacyEn },
   recovery: { fr: recoveryFr, en: recoveryEn },
+  preview: { fr: previewFr, en: previewEn },
 };
 
-export const fr = { ...kioskFr, ...adminFr, ...errorsFr, ...proctorFr, ...gradingFr, ...labelsFr, ...printFr, ...privacyFr, ...recoveryFr };
+// One area per line, so that adding an area is one line here and one in each list below.
+export const fr = {
+  ...kioskFr,
+  ...adminFr,
+  ...errorsFr,
+  ...proctorFr,
+  ...gradingFr,
+  ...labelsFr,
+  ...printFr,
+  ...privacyFr,
+  ...recoveryFr,
+  ...previewFr,
+};
 export type MessageKey = keyof typeof fr;
-export const en: Translation<typeof fr> = { ...kioskEn, ...adminEn, ...errorsEn, ...proctorEn, ...gradingEn, ...labelsEn, ...printEn, ...privacyEn, ...recoveryEn };
+export const en: Translation<typeof fr> = {
+  ...kioskEn,
+  ...adminEn,
+  ...errorsEn,
+  ...proctorEn,
+  ...gradingEn,
+  ...labelsEn,
+  ...printEn,
+  ...privacyEn,
+  ...recoveryEn,
+  ...previewEn,
+};
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };
 
