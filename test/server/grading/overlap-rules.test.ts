@@ -134,6 +134,12 @@ describe('tokens', () => {
     expect(normalizeToken('it＇s')).toBe("it's");
   });
 
+  it('reads an acute accent typed as an apostrophe as an apostrophe (NFKC would split it in two)', () => {
+    expect(normalizeToken('it´s')).toBe("it's");
+    const doc = prose("it's the job that copies every database to the second disk");
+    expect(findCopiedRuns('it´s the job that copies every database', doc).runs.map((r) => r.words)).toEqual([7]);
+  });
+
   it('strips quotes, brackets and stars around a token, and keeps its offsets', () => {
     const text = '«*(word)*» [x] {y} <z> “q” ‘r’ ‹s› a… b!?';
     expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['word', 'x', 'y', 'z', 'q', 'r', 's', 'a', 'b']);
