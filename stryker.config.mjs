@@ -48,7 +48,6 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
   // Two cores shared with the rest of the machine.
   concurrency: 1,
-  timeoutMS: 10_000,
   tempDirName: 'reports/.stryker-tmp',
   // Only what the unit tests import needs to be in the sandbox.
   ignorePatterns: ['dist', 'data', 'test-output', 'reports', 'migrations', 'content', 'test/browser', 'test/load', 'test/bench', 'docs'],
