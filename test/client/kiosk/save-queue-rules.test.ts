@@ -24,14 +24,14 @@ class FakeTransport implements SaveTransport {
 const scope = { sessionCode: 'ABCDEF', candidateCode: 'GHJKMNPQ' };
 const nextCandidate = { sessionCode: 'ABCDEF', candidateCode: 'ZZZZZZZZ' };
 
-function setup(options: { storage?: MemoryStorage | null; online?: boolean; withHost?: boolean } = {}) {
-  const storage = options.storage === undefined ? new MemoryStorage() : options.storage;
+function setup(options: { storage?: MemoryStorage; noStorage?: boolean; online?: boolean; withHost?: boolean } = {}) {
+  const storage = options.storage ?? new MemoryStorage();
   const transport = new FakeTransport();
   transport.online = options.online ?? true;
   let clock = 0;
   const roundTrips: number[] = [];
   const host = { addController: vi.fn(), removeController: vi.fn(), requestUpdate: vi.fn(), updateComplete: Promise.resolve(true) };
-  const queue = new SaveQueue(options.withHost ? host : null, { storage, transport, monotonicNow: () => clock, onRoundTrip: (ms) => roundTrips.push(ms) });
+  const queue = new SaveQueue(options.withHost ? host : null, { storage: options.noStorage ? null : storage, transport, monotonicNow: () => clock, onRoundTrip: (ms) => roundTrips.push(ms) });
   queue.connectionChanged(transport.online);
   return {
     storage,
@@ -149,7 +149,7 @@ describe('opening the queue a second time on the same workstation', () => {
   });
 
   it('works without any storage at all', () => {
-    const { queue, advance, sent } = setup({ storage: null });
+    const { queue, advance, sent } = setup({ noStorage: true });
     queue.open(scope, []);
     queue.edit('q1', 'a');
     advance(1000);

@@ -1,5 +1,6 @@
 // What is still to judge before a reading can be finished: each part of the paper on its own.
 import { describe, expect, it } from 'vitest';
+import type { AnswerMark } from '../../../../server/contract/grading.js';
 import { isAnsweredText, isJudged, missingJudgements, type JudgedPaper } from '../../../../server/contract/rules/judged.js';
 
 const paper: JudgedPaper = {
@@ -22,9 +23,9 @@ describe('missing judgements', () => {
   });
 
   it('asks nothing more once everything is judged', () => {
-    const answers = new Map([
-      ['q1', { keyPoints: { kp1: 'found' as const, kp2: 'missing' as const }, interpretation: 'partial' as const, comment: '' }],
-      ['q2', { keyPoints: { kp1: 'partly' as const }, interpretation: null, comment: '' }],
+    const answers = new Map<string, AnswerMark>([
+      ['q1', { keyPoints: { kp1: 'found', kp2: 'missing' }, interpretation: 'partial', comment: '' }],
+      ['q2', { keyPoints: { kp1: 'partly' }, interpretation: null, comment: '' }],
     ]);
     expect(missingJudgements(paper, new Set(['q1', 'q2']), answers, { writing: { w: { task: 0, accuracy: 5 } }, competence: { c: { c1: 'partly', c2: 'met' } }, comment: '' })).toEqual([]);
   });
