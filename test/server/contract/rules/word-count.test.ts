@@ -41,4 +41,11 @@ describe('countAnswerWords', () => {
     expect(countAnswerWords('\ud835')).toBe(0);
     expect(countAnswerWords('\ud835\ud835\udc00')).toBe(1);
   });
+
+  it('reads the pairs at both ends of the surrogate ranges', () => {
+    // U+10000 (first high, first low surrogate) is a letter, U+1D7FF (last low) a digit.
+    expect(countAnswerWords('\ud800\udc00')).toBe(1);
+    expect(countAnswerWords('\ud835\udfff')).toBe(1);
+    expect(countAnswerWords('\udbff\udfff')).toBe(0);
+  });
 });
