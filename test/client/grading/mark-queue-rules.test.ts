@@ -2,7 +2,7 @@
 // that may pass, never resent over a newer change, and `settled()` never answers too early.
 // The server here answers each send by hand, so every step of the queue is seen.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MarkQueue, markKey, type MarkTarget, type PendingMark, type SendFailure } from '../../../client/grading/mark-queue.js';
+import { MarkQueue, MarkQueueController, markKey, type MarkTarget, type PendingMark, type SendFailure } from '../../../client/grading/mark-queue.js';
 import type { AnswerMark, MarkSaveResult } from '../../../server/contract/grading.js';
 import { MemoryStorage } from '../memory-storage.js';
 
@@ -362,5 +362,43 @@ describe('state', () => {
     queue.dispose();
     await vi.advanceTimersByTimeAsync(5_000);
     expect(server.calls).toHaveLength(1);
+  });
+});
+
+describe('waiting for a retry', () => {
+  it('does not send a new change before the retry delay is over', async () => {
+    queue.change(q1, mark('found'));
+    await server.last().failWith({ status: 0, code: 'network', message: 'offline' });
+    queue.change(q2, mark('found'));
+    expect(server.calls).toHaveLength(1);
+    expect(queue.state).toBe('offline');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(server.calls).toHaveLength(2);
+  });
+});
+
+describe('the queue on a page', () => {
+  it('sends again when the browser says the network is back, and lets the queue go with the page', () => {
+    const listeners = new Map<string, EventListener>();
+    vi.stubGlobal('addEventListener', (type: string, listener: EventListener) => listeners.set(type, listener));
+    vi.stubGlobal('removeEventListener', (type: string, listener: EventListener) => {
+      if (listeners.get(type) === listener) listeners.delete(type);
+    });
+    try {
+      const host = { addController: vi.fn(), removeController: vi.fn(), requestUpdate: vi.fn(), updateComplete: Promise.resolve(true) };
+      const controller = new MarkQueueController(host);
+      expect(host.addController).toHaveBeenCalledWith(controller);
+      controller.queue = queue;
+      const retryNow = vi.spyOn(queue, 'retryNow');
+      const dispose = vi.spyOn(queue, 'dispose');
+      controller.hostConnected();
+      listeners.get('online')!(new Event('online'));
+      expect(retryNow).toHaveBeenCalledTimes(1);
+      controller.hostDisconnected();
+      expect(listeners.has('online')).toBe(false);
+      expect(dispose).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
