@@ -272,4 +272,18 @@ describe('the queue around its parts', () => {
     advance(1000);
     expect(fired).toEqual([300]);
   });
+
+  it('fires nothing after a cancel, neither at the idle time nor at the longest wait', () => {
+    const fired: number[] = [];
+    const scheduler = new SaveScheduler(() => fired.push(clock), 100, 300);
+    scheduler.noteEdit();
+    advance(50);
+    scheduler.cancel();
+    expect(scheduler.scheduled).toBe(false);
+    advance(1000);
+    expect(fired).toEqual([]);
+    scheduler.noteEdit();
+    advance(100);
+    expect(fired).toEqual([1150]);
+  });
 });
