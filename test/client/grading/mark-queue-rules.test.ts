@@ -127,10 +127,31 @@ describe('failures that may pass', () => {
     await server.last().failWith({ status: 0, code: 'network', message: 'offline' });
     queue.retryNow();
     expect(server.calls).toHaveLength(2);
+    expect(queue.state).toBe('offline');
     await server.last().answer(stored(1));
     expect(queue.state).toBe('saved');
     await vi.advanceTimersByTimeAsync(1000);
     expect(server.calls).toHaveLength(2);
+  });
+
+  it('drops the earlier retry when told to send at once, so a new failure waits its own, longer delay', async () => {
+    queue.change(q1, mark('found'));
+    await server.last().failWith({ status: 0, code: 'network', message: 'offline' });
+    await vi.advanceTimersByTimeAsync(50);
+    queue.retryNow();
+    await server.last().failWith({ status: 0, code: 'network', message: 'offline' });
+    // The first retry would have fired at 100 ms; the second failure waits 200 ms from 50 ms.
+    await vi.advanceTimersByTimeAsync(100);
+    expect(server.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(server.calls).toHaveLength(3);
+  });
+
+  it('treats a rejection with nothing at all as the network being down', async () => {
+    queue.change(q1, mark('found'));
+    await server.last().failWith(undefined as unknown as SendFailure);
+    expect(queue.state).toBe('offline');
+    expect(queue.has(q1)).toBe(true);
   });
 });
 
@@ -203,6 +224,25 @@ describe('conflicts and stale answers', () => {
     expect(queue.change(q1, mark('partly')).revision).toBe(6);
   });
 
+  it('sends the other waiting marks before resending one that met a conflict', async () => {
+    queue.change(q1, mark('found'));
+    queue.change(q2, mark('found'));
+    await server.last().answer({ outcome: 'conflict', revision: 1, updatedAt: 1 });
+    expect(server.last().mark.target).toEqual(q2);
+    await server.last().answer(stored(1));
+    expect(server.last().mark).toMatchObject({ target: q1, revision: 2 });
+  });
+
+  it('tells the view of a revision only when the server holds another than sent', async () => {
+    const onRevision = vi.fn();
+    queue = new MarkQueue({ storage, accountId: 7, sessionId: 3, send: server.send, onRevision });
+    queue.change(q1, mark('found'));
+    await server.last().answer(stored(1));
+    queue.change(q1, mark('partly'));
+    await server.last().answer({ outcome: 'duplicate', revision: 2, updatedAt: 1 });
+    expect(onRevision).not.toHaveBeenCalled();
+  });
+
   it('keeps a newer change when a stale answer comes for the older one', async () => {
     queue.change(q1, mark('found'));
     queue.change(q1, mark('partly'));
@@ -215,6 +255,7 @@ describe('conflicts and stale answers', () => {
     queue.change(q1, mark('found'));
     await server.last().answer({ outcome: 'stale', revision: 8, updatedAt: 1 });
     expect(queue.has(q1)).toBe(false);
+    queue.load([{ target: q1, revision: 3 }]);
     expect(queue.change(q1, mark('partly')).revision).toBe(9);
   });
 
@@ -237,6 +278,15 @@ describe('settled()', () => {
     await server.last().answer(stored(1));
     await vi.advanceTimersByTimeAsync(50);
     expect(answer).toBe(true);
+  });
+
+  it('keeps waiting while one matching mark waits among others that do not match', async () => {
+    queue.change({ kind: 'script', candidateId: 2 }, { writing: {}, competence: {}, comment: '' });
+    queue.change(q1, mark('found'));
+    let answer: boolean | null = null;
+    void queue.settled((t) => t.candidateId === 1, 5_000).then((v) => (answer = v));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(answer).toBeNull();
   });
 
   it('answers at once when no matching mark waits, whatever other marks wait', async () => {
@@ -327,6 +377,8 @@ describe('load()', () => {
     expect(server.calls).toHaveLength(1);
     expect(queue.change(q1, mark('found')).revision).toBe(1);
     await server.last().answer(stored(5));
+    expect(server.calls).toHaveLength(2);
+    expect(server.last().mark.target).toEqual(q1);
     expect(queue.change(q2, mark('found')).revision).toBe(8);
   });
 });
