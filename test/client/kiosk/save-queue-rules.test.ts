@@ -598,3 +598,116 @@ describe('after submission', () => {
     expect(queue.snapshot.pendingCount).toBe(1);
   });
 });
+
+describe('edges of the queue', () => {
+  it('sends what was opened offline as soon as the first connection opens', () => {
+    const transport = new FakeTransport();
+    transport.online = false;
+    const queue = new SaveQueue(null, { storage: new MemoryStorage(), transport, monotonicNow: () => 0 });
+    queue.open(scope, []);
+    queue.edit('q1', 'a');
+    transport.online = true;
+    queue.connectionChanged(true);
+    expect(transport.sent).toEqual([{ type: 'save', questionId: 'q1', revision: 1, text: 'a' }]);
+  });
+
+  it('measures round trips with the page’s clock when none is given', () => {
+    const transport = new FakeTransport();
+    const roundTrips: number[] = [];
+    const queue = new SaveQueue(null, { storage: null, transport, onRoundTrip: (ms) => roundTrips.push(ms) });
+    queue.connectionChanged(true);
+    queue.open(scope, []);
+    queue.edit('q1', 'a');
+    queue.sendNow();
+    ack(queue, 'q1', 1);
+    expect(roundTrips).toHaveLength(1);
+    expect(roundTrips[0]).toBeGreaterThanOrEqual(0);
+  });
+
+  it('survives the watchdog on a transport that cannot reconnect', () => {
+    const transport = { online: true, sent: [] as SaveMessage[], send(save: SaveMessage) { this.sent.push(save); return true; } };
+    let clock = 0;
+    const queue = new SaveQueue(null, { storage: null, transport, monotonicNow: () => clock });
+    queue.connectionChanged(true);
+    queue.open(scope, []);
+    queue.edit('q1', 'a');
+    queue.sendNow();
+    clock += 20_000;
+    expect(() => vi.advanceTimersByTime(20_000)).not.toThrow();
+  });
+
+  it('without storage, takes back an in-memory edit the server holds and keeps a diverged one out of the way', () => {
+    const { queue, advance } = setup({ noStorage: true });
+    queue.open(scope, []);
+    queue.edit('q1', 'a');
+    for (const text of ['m', 'mi', 'min', 'mine']) queue.edit('q2', text);
+    advance(1000);
+    // The attempt is fetched again: q1 reached the server, q2 was written from elsewhere meanwhile.
+    const texts = queue.open(scope, [
+      { questionId: 'q1', text: 'a', revision: 1, savedAt: 5 },
+      { questionId: 'q2', text: 'elsewhere', revision: 3, savedAt: 6 },
+    ]);
+    expect(texts.get('q1')).toBe('a');
+    expect(texts.get('q2')).toBe('elsewhere');
+    expect(queue.snapshot).toMatchObject({ state: 'saved', putAside: 1 });
+  });
+
+  it('shows each change of state in the next snapshot, even one read just before', () => {
+    const { queue, advance, transport } = setup();
+    const seen = () => queue.snapshot;
+    seen();
+    queue.open(scope, [{ questionId: 'q1', text: 'a', revision: 1, savedAt: 5 }]);
+    expect(seen().questions.size).toBe(1);
+    queue.edit('q2', 'b');
+    advance(1000);
+    seen();
+    refuse(queue, 'q2', 1, 'too-long');
+    expect(seen().state).toBe('refused');
+    queue.edit('q2', 'c');
+    seen();
+    transport.online = false;
+    queue.connectionChanged(false);
+    expect(seen().state).toBe('offline');
+    transport.online = true;
+    queue.connectionChanged(true);
+    seen();
+    queue.hold('locked');
+    expect(seen().held).toBe('locked');
+    ack(queue, 'q2', 2);
+    seen();
+    queue.release('locked');
+    expect(seen().held).toBeNull();
+    seen();
+    queue.stop({ reason: 'ended', message: 'Ended.' });
+    expect(seen().stopped).toEqual({ reason: 'ended', message: 'Ended.' });
+  });
+
+  it('does not try the next answer once the transport refused one', () => {
+    const { queue, transport, advance } = setup();
+    queue.open(scope, []);
+    queue.edit('q1', 'a');
+    queue.edit('q2', 'b');
+    let calls = 0;
+    transport.send = (save) => {
+      calls++;
+      if (calls === 1) return false;
+      transport.sent.push(save);
+      return true;
+    };
+    advance(1000);
+    expect(calls).toBe(1);
+    expect(transport.sent).toEqual([]);
+  });
+
+  it('never lowers what the server acknowledged because of a receipt entry older than it', () => {
+    const { queue, advance } = setup();
+    queue.open(scope, []);
+    queue.edit('q1', 'a');
+    advance(1000);
+    queue.edit('q1', 'ab');
+    advance(1000);
+    ack(queue, 'q1', 2);
+    queue.settleWithReceipt({ submittedAt: 1, kind: 'candidate', digest: 'x', answers: [{ questionId: 'q1', revision: 1, words: 1 }] });
+    expect(queue.snapshot).toMatchObject({ state: 'saved', pendingCount: 0, stopped: { reason: 'submitted', message: 'Submitted.' } });
+  });
+});
