@@ -12,7 +12,7 @@ export const mutationTestFiles = [
   'test/server/contract/rules/*.test.ts',
   'test/server/auth/codes.test.ts',
   'test/client/pure-modules.test.ts',
-  'test/server/grading/agreement.test.ts',
+  'test/server/grading/agreement*.test.ts',
   'test/server/grading/session-agreement.test.ts',
   'test/server/grading/decisions*.test.ts',
   'test/server/grading/overlap*.test.ts',
