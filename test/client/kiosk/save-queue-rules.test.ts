@@ -349,6 +349,35 @@ describe('the connection watchdog', () => {
     expect(transport.reconnects).toBe(1);
   });
 
+  it('waits from the oldest unanswered save whatever the order of the questions', () => {
+    const { queue, advance, transport } = setup();
+    queue.open(scope, []);
+    queue.edit('q1', 'a');
+    advance(1000); // q1 sent at 1000
+    ack(queue, 'q1', 1);
+    queue.edit('q2', 'b');
+    advance(1000); // q2 sent at 2000
+    queue.edit('q1', 'ab');
+    advance(1000); // q1 sent again at 3000, before q2 in the queue's order
+    advance(13_999);
+    expect(transport.reconnects).toBe(0);
+    advance(1);
+    expect(transport.reconnects).toBe(1);
+  });
+
+  it('waits from the first of two unanswered saves', () => {
+    const { queue, advance, transport } = setup();
+    queue.open(scope, []);
+    queue.edit('q1', 'a');
+    advance(1000); // sent at 1000
+    queue.edit('q2', 'b');
+    advance(1000); // sent at 2000
+    advance(13_999);
+    expect(transport.reconnects).toBe(0);
+    advance(1);
+    expect(transport.reconnects).toBe(1);
+  });
+
   it('re-arms from the remaining unanswered save once the oldest is answered', () => {
     const { queue, advance, transport } = setup();
     queue.open(scope, []);
