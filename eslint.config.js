@@ -20,7 +20,7 @@ function contractImports(files, leavesContract) {
 }
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-output/', 'migrations/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-output/', 'migrations/', 'reports/'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

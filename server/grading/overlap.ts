@@ -41,7 +41,8 @@ const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /\p{N}/u;
 
 export function normalizeToken(core: string): string {
-  return core.normalize('NFKC').toLowerCase().replace(/[’‘`´]/gu, "'");
+  // The acute accent goes first: NFKC turns it into a space and a combining accent.
+  return core.replace(/´/gu, "'").normalize('NFKC').toLowerCase().replace(/[’‘`]/gu, "'");
 }
 
 /** Whether the shape of a token (punctuation around it already removed) says it is code. */

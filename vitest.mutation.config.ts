@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// The unit tests of the domain rules and the two durable queues, and nothing else: Stryker runs
+// these once per mutant, so they must be pure (no server, no SQLite, no browser) and fast.
+// stryker.config.mjs mutates exactly the modules these files pin down. The word counter's
+// thousands-of-random-texts test (test/server/load/word-count.test.ts) stays in `npm test` only:
+// run once per mutant it would cost minutes; test/server/contract/rules/word-count.test.ts pins
+// the same cases one by one.
+export const mutationTestFiles = [
+  'test/server/exam/timing.test.ts',
+  'test/server/exam/timing-*.test.ts',
+  'test/server/contract/rules/*.test.ts',
+  'test/server/auth/codes.test.ts',
+  'test/client/pure-modules.test.ts',
+  'test/server/grading/agreement*.test.ts',
+  'test/server/grading/session-agreement.test.ts',
+  'test/server/grading/decisions*.test.ts',
+  'test/server/grading/overlap*.test.ts',
+  'test/client/kiosk/save-*.test.ts',
+  'test/client/kiosk/kiosk-controller.test.ts',
+  'test/client/grading/mark-queue*.test.ts',
+];
+
+export default defineConfig({
+  test: {
+    include: mutationTestFiles,
+    pool: 'threads',
+    testTimeout: 20_000,
+    env: { LECTERN_SCRYPT_LOG_N: '14' },
+  },
+});
