@@ -8,6 +8,10 @@ export interface LecternConfig {
   contentDir: string;
   demo: boolean;
   adminPassword: string | undefined;
+  /** The centre's certificate and its key (PEM files): both set, Lectern serves HTTPS and WSS. */
+  tls: { certFile: string; keyFile: string } | undefined;
+  /** Serve the pages' source maps (for a developer chasing a bug in a browser). */
+  sourceMaps: boolean;
 }
 
 const usage = `Usage: npm start -- [options]
@@ -16,6 +20,9 @@ const usage = `Usage: npm start -- [options]
   --data DIR        the SQLite file and backups (LECTERN_DATA_DIR, default ./data)
   --content DIR     content packs (LECTERN_CONTENT_DIR, default ./content)
   --demo            also create a demo session with 12 candidates, a proctor and a corrector
+  --tls-cert FILE   the centre's certificate, PEM (LECTERN_TLS_CERT): serve HTTPS and WSS
+  --tls-key FILE    its private key, PEM (LECTERN_TLS_KEY); without both, plain HTTP
+  LECTERN_SOURCE_MAPS=1 also serves the pages' source maps (off by default).
   LECTERN_ADMIN_PASSWORD sets the first admin's password (otherwise one is generated and printed once).`;
 
 /** Flags win over environment variables, which win over defaults. Throws with the usage on bad input. */
@@ -30,6 +37,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
         data: { type: 'string' },
         content: { type: 'string' },
         demo: { type: 'boolean', default: false },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -44,6 +53,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
     throw new Error(`The port must be a whole number from 0 to 65535, found "${portText}".\n${usage}`);
   }
   return {
+    tls: readTlsFiles(parsed.values['tls-cert'] ?? env.LECTERN_TLS_CERT, parsed.values['tls-key'] ?? env.LECTERN_TLS_KEY),
+    sourceMaps: env.LECTERN_SOURCE_MAPS === '1',
     host: parsed.values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
     port,
     dataDir: resolve(parsed.values.data ?? env.LECTERN_DATA_DIR ?? './data'),
@@ -51,4 +62,13 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
     demo: parsed.values.demo ?? false,
     adminPassword: env.LECTERN_ADMIN_PASSWORD || undefined,
   };
+}
+
+/** Both files or neither: a certificate without its key (or the reverse) is a mistake to fix. */
+function readTlsFiles(certFile: string | undefined, keyFile: string | undefined): LecternConfig['tls'] {
+  if (!certFile && !keyFile) return undefined;
+  if (!certFile || !keyFile) {
+    throw new Error(`HTTPS needs both the certificate and its key: give --tls-cert and --tls-key (or LECTERN_TLS_CERT and LECTERN_TLS_KEY), or neither for plain HTTP.\n${usage}`);
+  }
+  return { certFile: resolve(certFile), keyFile: resolve(keyFile) };
 }
