@@ -37,8 +37,9 @@ export function kioskPolicies(address: KioskAddress): Record<string, PolicyValue
   const home = `${address.origin}/`;
   return {
     // Only the server: every other address is refused with "blocked by your administrator".
+    // about:blank stays: the browser opens it before any page (and harmlessly shows nothing).
     URLBlocklist: ['*'],
-    URLAllowlist: [address.origin, address.socketOrigin],
+    URLAllowlist: [address.origin, address.socketOrigin, 'about:blank'],
     HomepageLocation: home,
     HomepageIsNewTabPage: false,
     NewTabPageLocation: home,

@@ -28,7 +28,7 @@ describe('the policies', () => {
 
   it('allow the server only, and no help a language test forbids', () => {
     expect(policies.URLBlocklist).toEqual(['*']);
-    expect(policies.URLAllowlist).toEqual(['http://10.0.0.5:8080', 'ws://10.0.0.5:8080']);
+    expect(policies.URLAllowlist).toEqual(['http://10.0.0.5:8080', 'ws://10.0.0.5:8080', 'about:blank']);
     expect(policies).toMatchObject({
       TranslateEnabled: false,
       SpellcheckEnabled: false,
@@ -54,7 +54,7 @@ describe('the policies', () => {
     expect(lines).toContain('"HomepageLocation"="http://10.0.0.5:8080/"');
     const allow = lines.indexOf('[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\URLAllowlist]');
     expect(lines[allow - 2]).toBe('[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\URLAllowlist]');
-    expect(lines.slice(allow + 1, allow + 3)).toEqual(['"1"="http://10.0.0.5:8080"', '"2"="ws://10.0.0.5:8080"']);
+    expect(lines.slice(allow + 1, allow + 4)).toEqual(['"1"="http://10.0.0.5:8080"', '"2"="ws://10.0.0.5:8080"', '"3"="about:blank"']);
     expect(reg.endsWith('\r\n')).toBe(true);
     expect(reg).not.toMatch(/[^\r]\n/);
   });
