@@ -12,7 +12,7 @@ import { readConfig } from '../../../server/config.js';
 import { socketPath } from '../../../server/contract/protocol-version.js';
 import { projectRoot } from '../../../server/paths.js';
 import { loadTls } from '../../../server/tls.js';
-import { bundledContentDir, openSession, loginCandidate } from '../../helpers/build-app.js';
+import { bundledContentDir, openSession } from '../../helpers/build-app.js';
 import { SocketInbox } from '../../helpers/socket.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-tls-'));
