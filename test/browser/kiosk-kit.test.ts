@@ -4,7 +4,6 @@
 // (flock /tmp/lectern-browser.lock) like every browser test.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -53,22 +52,6 @@ afterAll(async () => {
   await lectern?.close();
 });
 
-/**
- * The DOM Chromium renders for `url`, printed by Chromium itself (--dump-dom): no DevTools
- * protocol, which the kit's policy closes (DeveloperToolsAvailability 2 also refuses remote
- * debugging, so playwright cannot drive a browser under the policy as the centre installs it).
- */
-function dumpDom(url: string): Promise<string> {
-  const profile = mkdtempSync(join(tmpdir(), 'lectern-kiosk-dump-'));
-  return new Promise<string>((resolve, reject) => {
-    execFile(chromiumPath, [...chromiumArgs, `--user-data-dir=${profile}`, '--virtual-time-budget=3000', '--dump-dom', url], { timeout: 60_000, maxBuffer: 8 * 1024 * 1024 }, (err, stdout) => {
-      rmSync(profile, { recursive: true, force: true });
-      if (err && !stdout) reject(err);
-      else resolve(stdout);
-    });
-  });
-}
-
 /** Writes a policy file Chromium reads for every profile on the machine (removed by removePolicy). */
 function installPolicy(policy: string) {
   createdDir = !existsSync(policyDir);
@@ -97,24 +80,6 @@ async function withBrowser<T>(run: (context: BrowserContext) => Promise<T>): Pro
 }
 
 describe('the kit’s Linux policy in Debian’s Chromium', () => {
-  it('as the centre installs it: the server’s page renders, another address is refused', async () => {
-    const plainDom = await dumpDom(otherUrl);
-    expect(plainDom).toContain('another site');
-    const requestsBefore = otherRequests;
-
-    installPolicy(kioskKitFiles(parseKioskAddress(lectern.url)!)['linux/lectern.json'] as string);
-    try {
-      const kiosk = await dumpDom(lectern.url + '/');
-      expect(kiosk).toContain('<lectern-kiosk');
-      const refused = await dumpDom(otherUrl);
-      expect(refused).not.toContain('another site');
-      expect(refused).toContain('ERR_BLOCKED_BY_ADMINISTRATOR');
-      expect(otherRequests).toBe(requestsBefore);
-    } finally {
-      removePolicy();
-    }
-  }, 180_000);
-
   it('with DevTools left open for playwright: the live socket connects, another address is refused', async () => {
     // Without the policy, the other address loads: its refusal below is the policy's doing.
     const before = await withBrowser(async (context) => {
@@ -127,8 +92,9 @@ describe('the kit’s Linux policy in Debian’s Chromium', () => {
     const requestsBefore = otherRequests;
     expect(requestsBefore).toBeGreaterThanOrEqual(1);
 
-    // The kit's policy but for DeveloperToolsAvailability, which would refuse playwright's
-    // DevTools connection (the test above checks the policy as installed).
+    // The kit's policy but for DeveloperToolsAvailability: at 2 Chromium also refuses the DevTools
+    // protocol that playwright drives it through (the launch times out), which is the point of it
+    // on a workstation; every other policy is as the kit writes it.
     const policy = JSON.parse(kioskKitFiles(parseKioskAddress(lectern.url)!)['linux/lectern.json'] as string) as Record<string, unknown>;
     expect(policy.DeveloperToolsAvailability).toBe(2);
     delete policy.DeveloperToolsAvailability;
@@ -150,7 +116,7 @@ describe('the kit’s Linux policy in Debian’s Chromium', () => {
           (url) =>
             new Promise<string>((resolve) => {
               const ws = new WebSocket(url);
-              ws.onmessage = (e) => resolve(`message ${String(e.data).slice(0, 16)}`);
+              ws.onmessage = (e) => resolve(`message ${String(e.data).slice(0, 15)}`);
               ws.onerror = () => resolve('error');
               setTimeout(() => resolve('timeout'), 8000);
             }),
