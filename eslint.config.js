@@ -20,7 +20,8 @@ function contractImports(files, leavesContract) {
 }
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-output/', 'migrations/', 'reports/'] },
+  // bin/*.d.mts only declare the types of the plain-JavaScript entry files beside them.
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-output/', 'migrations/', 'reports/', 'bin/*.d.mts'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

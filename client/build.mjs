@@ -1,11 +1,12 @@
 // Builds the browser side into dist/client, which the server serves itself (the exam room has no
 // internet: no CDN, no external font). Run from anywhere: `node client/build.mjs`.
 import { build } from 'esbuild';
-import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const clientDir = join(root, 'client');
@@ -59,9 +60,43 @@ if (present.length > 0) {
 const pages = await copyDir(join(clientDir, 'pages'), outDir, (name) => name.endsWith('.html'));
 const statics = await copyDir(join(clientDir, 'static'), assetsDir);
 
+// Content-hashed copies (kiosk-<hash>.js): the server lets browsers keep them for a year, and
+// the pages name them, so a new build is fetched at once. The plain names stay for what links
+// to them from elsewhere (the printed pages' icon), served with revalidation.
+const manifest = {};
+for (const name of (await readdir(assetsDir)).sort()) {
+  if (name.endsWith('.map')) continue;
+  const content = await readFile(join(assetsDir, name));
+  const digest = createHash('sha256').update(content).digest('hex').slice(0, 12);
+  const ext = extname(name);
+  manifest[name] = `${name.slice(0, -ext.length)}-${digest}${ext}`;
+  await writeFile(join(assetsDir, manifest[name]), content);
+}
+await writeFile(join(outDir, 'assets-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+// The pages load the hashed names.
+for (const page of pages) {
+  const html = await readFile(join(outDir, page), 'utf8');
+  await writeFile(join(outDir, page), html.replace(/(["'])\/assets\/([^"'?#]+)\1/g, (whole, quote, name) => (manifest[name] ? `${quote}/assets/${manifest[name]}${quote}` : whole)));
+}
+
+// Precompressed once here (brotli at its best level, gzip at 9), never per request: the server
+// sends the .br or .gz file the browser accepts. Source maps are not served by default: not compressed.
+const compressible = new Set(['.js', '.css', '.svg', '.html']);
+async function precompress(dir) {
+  for (const name of await readdir(dir)) {
+    if (!compressible.has(extname(name))) continue;
+    const content = await readFile(join(dir, name));
+    await writeFile(join(dir, `${name}.br`), brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
+    await writeFile(join(dir, `${name}.gz`), gzipSync(content, { level: 9 }));
+  }
+}
+await precompress(assetsDir);
+await precompress(outDir);
+
 for (const name of present) {
   const code = await readFile(join(assetsDir, `${name}.js`));
   console.log(`assets/${name}.js  ${kb(code.length)}  (${kb(gzipSync(code, { level: 9 }).length)} gzipped)`);
 }
 if (skipped.length > 0) console.log(`skipped (no main.ts): ${skipped.join(', ')}`);
-console.log(`pages: ${pages.join(', ') || 'none'}; static: ${statics.join(', ') || 'none'}`);
+console.log(`pages: ${pages.join(', ') || 'none'}; static: ${statics.join(', ') || 'none'}; hashed: ${Object.keys(manifest).length}, precompressed (br, gz)`);

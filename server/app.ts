@@ -1,4 +1,5 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerFactory, type FastifyServerOptions } from 'fastify';
+import { createServer as createHttpsServer } from 'node:https';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import database from './plugins/database.js';
@@ -31,6 +32,10 @@ export interface AppOptions {
   /** Tests may point at a temporary file; production uses <dataDir>/lectern.sqlite. */
   databaseFile?: string;
   logger?: FastifyServerOptions['logger'];
+  /** The centre's certificate and key: HTTPS and WSS instead of plain HTTP (see server/tls.ts). */
+  https?: { cert: Buffer; key: Buffer };
+  /** Serve the pages' source maps too (LECTERN_SOURCE_MAPS=1). */
+  sourceMaps?: boolean;
 }
 
 /** Builds the whole app: tests load exactly what production runs. */
@@ -40,6 +45,9 @@ export async function buildApp(options: AppOptions) {
     bodyLimit: 256 * 1024,
     trustProxy: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // A factory rather than Fastify's `https` option keeps one app type for HTTP and HTTPS;
+    // the WebSocket upgrade rides on whichever server this is.
+    ...(options.https ? { serverFactory: httpsServer(options.https) } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Infrastructure.
@@ -67,8 +75,12 @@ export async function buildApp(options: AppOptions) {
   await app.register(previewRoutes);
   await app.register(wsRoute);
   await app.register(gradingRoutes);
-  await app.register(pageRoutes);
+  await app.register(pageRoutes, { sourceMaps: options.sourceMaps ?? false });
   return app;
+}
+
+function httpsServer(tls: NonNullable<AppOptions['https']>): FastifyServerFactory {
+  return (handler) => createHttpsServer({ cert: tls.cert, key: tls.key }, handler);
 }
 
 export type LecternApp = Awaited<ReturnType<typeof buildApp>>;

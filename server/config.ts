@@ -12,6 +12,10 @@ export interface LecternConfig {
   backupDir: string | undefined;
   /** Time between two backups while a session runs. */
   backupIntervalMs: number;
+  /** The centre's certificate and its key (PEM files): both set, Lectern serves HTTPS and WSS. */
+  tls: { certFile: string; keyFile: string } | undefined;
+  /** Serve the pages' source maps (for a developer chasing a bug in a browser). */
+  sourceMaps: boolean;
 }
 
 const usage = `Usage: npm start -- [options]
@@ -22,6 +26,9 @@ const usage = `Usage: npm start -- [options]
   --backup-dir DIR  a second folder for backups, a USB key or a second disk (LECTERN_BACKUP_DIR)
   --backup-interval SECONDS  between two backups while a session runs (LECTERN_BACKUP_INTERVAL, default 60)
   --demo            also create a demo session with 12 candidates, a proctor and a corrector
+  --tls-cert FILE   the centre's certificate, PEM (LECTERN_TLS_CERT): serve HTTPS and WSS
+  --tls-key FILE    its private key, PEM (LECTERN_TLS_KEY); without both, plain HTTP
+  LECTERN_SOURCE_MAPS=1 also serves the pages' source maps (off by default).
   LECTERN_ADMIN_PASSWORD sets the first admin's password (otherwise one is generated and printed once).`;
 
 /** Flags win over environment variables, which win over defaults. Throws with the usage on bad input. */
@@ -38,6 +45,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
         'backup-dir': { type: 'string' },
         'backup-interval': { type: 'string' },
         demo: { type: 'boolean', default: false },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -58,6 +67,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
   }
   const backupDir = parsed.values['backup-dir'] ?? env.LECTERN_BACKUP_DIR;
   return {
+    tls: readTlsFiles(parsed.values['tls-cert'] ?? env.LECTERN_TLS_CERT, parsed.values['tls-key'] ?? env.LECTERN_TLS_KEY),
+    sourceMaps: env.LECTERN_SOURCE_MAPS === '1',
     host: parsed.values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
     port,
     dataDir: resolve(parsed.values.data ?? env.LECTERN_DATA_DIR ?? './data'),
@@ -67,4 +78,13 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
     backupDir: backupDir ? resolve(backupDir) : undefined,
     backupIntervalMs: Math.round(intervalSeconds * 1000),
   };
+}
+
+/** Both files or neither: a certificate without its key (or the reverse) is a mistake to fix. */
+function readTlsFiles(certFile: string | undefined, keyFile: string | undefined): LecternConfig['tls'] {
+  if (!certFile && !keyFile) return undefined;
+  if (!certFile || !keyFile) {
+    throw new Error(`HTTPS needs both the certificate and its key: give --tls-cert and --tls-key (or LECTERN_TLS_CERT and LECTERN_TLS_KEY), or neither for plain HTTP.\n${usage}`);
+  }
+  return { certFile: resolve(certFile), keyFile: resolve(keyFile) };
 }

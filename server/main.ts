@@ -6,28 +6,42 @@ import { createDemo, ensureAdmin, startBackups } from './bootstrap.js';
 import { claimDataFolder } from './db/data-lock.js';
 import { concernsDatabase, consoleLanguage, DO_NOT_RESTART_EXIT_CODE, startFailureSentence } from './db/start-failure.js';
 import { pages } from './routes/pages.js';
+import { loadTls, type TlsFiles } from './tls.js';
+import { EXIT_FIX_FIRST } from './exit-codes.js';
 
 // The entry point only boots: configuration, logger, app, listen, and a clean stop.
 async function main() {
   const config = configOrExit();
-  const app = await appOrExit(config);
+  const https = tlsOrExit(config);
+  const app = await appOrExit(config, https);
   const out = await firstStartLines(app, config);
   startBackups(app, config);
   closeOnSignals(app);
   const port = await listenOrExit(app, config);
   const release = claimDataFolder(config.dataDir);
   process.once('exit', release);
-  out.push('', `Lectern is running (data: ${config.dataDir}, content: ${config.contentDir}).`, ...pageLines(config.host, port));
+  out.push('', `Lectern is running (data: ${config.dataDir}, content: ${config.contentDir}).`, ...pageLines(https ? 'https' : 'http', config.host, port));
   console.log(out.join('\n'));
 }
 
-/** The configuration from the command line and the environment; a mistake in it ends the process with 2. */
+/** The configuration from the command line and the environment; a mistake in it ends the process with EXIT_FIX_FIRST. */
 function configOrExit(): LecternConfig {
   try {
     return readConfig(process.argv.slice(2), process.env);
   } catch (err) {
     console.error((err as Error).message);
-    process.exit(2);
+    process.exit(EXIT_FIX_FIRST);
+  }
+}
+
+/** The certificate and key when the centre gave them; an unusable one ends the process with one sentence. */
+function tlsOrExit(config: LecternConfig): TlsFiles | undefined {
+  if (!config.tls) return undefined;
+  try {
+    return loadTls(config.tls);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(EXIT_FIX_FIRST);
   }
 }
 
@@ -35,9 +49,9 @@ function configOrExit(): LecternConfig {
  * The app, or, when its database cannot be used (a read-only folder, a full disk, a damaged
  * file), one sentence saying what to do and the exit code a service unit does not restart on.
  */
-async function appOrExit(config: LecternConfig): Promise<LecternApp> {
+async function appOrExit(config: LecternConfig, https: ReturnType<typeof tlsOrExit>): Promise<LecternApp> {
   try {
-    return await buildApp({ dataDir: config.dataDir, contentDir: config.contentDir, logger: loggerOptions() });
+    return await buildApp({ dataDir: config.dataDir, contentDir: config.contentDir, logger: loggerOptions(), https, sourceMaps: config.sourceMaps });
   } catch (err) {
     if (!concernsDatabase(err, config.dataDir)) throw err;
     const context = { dataDir: config.dataDir, databaseFile: join(config.dataDir, 'lectern.sqlite'), backupDir: config.backupDir };
@@ -105,12 +119,12 @@ async function listenOrExit(app: LecternApp, config: LecternConfig): Promise<num
 }
 
 /** One line per page, with its address on every interface it can be reached on. */
-function pageLines(host: string, port: number): string[] {
+function pageLines(scheme: 'http' | 'https', host: string, port: number): string[] {
   const hosts = host === '0.0.0.0' || host === '::' ? lanAddresses() : [host];
   const names: Record<string, string> = { '/': 'Candidate kiosk', '/proctor': 'Proctor dashboard', '/grading': 'Grading', '/admin': 'Administration' };
   return Object.entries(names)
     .filter(([path]) => path in pages)
-    .map(([path, name]) => `  ${name.padEnd(18)} ${hosts.map((h) => `http://${h}:${port}${path}`).join('  ')}`);
+    .map(([path, name]) => `  ${name.padEnd(18)} ${hosts.map((h) => `${scheme}://${h}:${port}${path}`).join('  ')}`);
 }
 
 function lanAddresses(): string[] {

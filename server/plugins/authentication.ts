@@ -46,8 +46,9 @@ export default fp(
         httpOnly: true,
         sameSite: 'strict',
         path: '/',
-        // The room's LAN has no TLS: a Secure cookie would never be sent back.
-        secure: false,
+        // Secure when the centre gave a certificate (HTTPS); on a plain-HTTP LAN a Secure
+        // cookie would never be sent back. trustProxy is off: the socket itself decides.
+        secure: 'auto',
         maxAge: Math.floor(SESSION_LIFETIME_MS / 1000),
       });
     });

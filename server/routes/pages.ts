@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { clientBuildDir } from '../paths.js';
+import { registerStaticAssets, type StaticAssetsOptions } from '../plugins/static-assets.js';
 
 /** The pages, each a static HTML shell loading its Lit bundle from /assets. */
 export const pages: Record<string, string> = {
@@ -12,11 +12,11 @@ export const pages: Record<string, string> = {
   '/admin': 'admin.html',
 };
 
-export default async function pageRoutes(app: FastifyInstance) {
+export default async function pageRoutes(app: FastifyInstance, options: Partial<StaticAssetsOptions>) {
   if (!existsSync(join(clientBuildDir, 'index.html'))) {
     app.log.warn(`The client is not built (${clientBuildDir} is missing): run "npm run build:client".`);
   }
-  await app.register(fastifyStatic, { root: join(clientBuildDir, 'assets'), prefix: '/assets/', decorateReply: true, index: false });
+  await registerStaticAssets(app, { sourceMaps: options.sourceMaps ?? false });
   for (const [url, file] of Object.entries(pages)) {
     app.get(url, { schema: { hide: true } }, async (_request, reply) => {
       if (!existsSync(join(clientBuildDir, file))) {

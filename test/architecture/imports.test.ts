@@ -21,7 +21,7 @@ const SERVER_LAYERS: { name: string; members: string[] }[] = [
   // Shapes shared with the client: imports nothing of ours but itself.
   { name: 'contract', members: ['server/contract/'] },
   // Leaf helpers with no dependency of ours: errors, paths, worker start-up, configuration, CSV writing.
-  { name: 'support', members: ['server/errors.ts', 'server/paths.ts', 'server/start-worker.ts', 'server/config.ts', 'server/common/'] },
+  { name: 'support', members: ['server/errors.ts', 'server/paths.ts', 'server/start-worker.ts', 'server/config.ts', 'server/common/', 'server/exit-codes.ts', 'server/tls.ts'] },
   { name: 'db', members: ['server/db/'] },
   {
     name: 'domain',

@@ -13,6 +13,7 @@ import { printFr } from './fr/print.js';
 import { privacyFr } from './fr/privacy.js';
 import { recoveryFr } from './fr/recovery.js';
 import { previewFr } from './fr/preview.js';
+import { opsFr } from './fr/ops.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -23,6 +24,7 @@ import { printEn } from './en/print.js';
 import { privacyEn } from './en/privacy.js';
 import { recoveryEn } from './en/recovery.js';
 import { previewEn } from './en/preview.js';
+import { opsEn } from './en/ops.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -36,6 +38,7 @@ export const areas = {
   privacy: { fr: privacyFr, en: privacyEn },
   recovery: { fr: recoveryFr, en: recoveryEn },
   preview: { fr: previewFr, en: previewEn },
+  ops: { fr: opsFr, en: opsEn },
 };
 
 // One area per line, so that adding an area is one line here and one in each list below.
@@ -50,6 +53,7 @@ export const fr = {
   ...privacyFr,
   ...recoveryFr,
   ...previewFr,
+  ...opsFr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Translation<typeof fr> = {
@@ -63,6 +67,7 @@ export const en: Translation<typeof fr> = {
   ...privacyEn,
   ...recoveryEn,
   ...previewEn,
+  ...opsEn,
 };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };

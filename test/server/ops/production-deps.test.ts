@@ -1,0 +1,104 @@
+// Item 2: once built, Lectern runs from its production dependencies alone (npm ci --omit=dev on
+// the exam server): no tsx, esbuild or TypeScript. The built server is started from a copy of the
+// project whose node_modules holds only what `npm ls --omit=dev` lists.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSpecifiers } from '../../architecture/import-graph.js';
+import { projectRoot } from '../../../server/paths.js';
+
+const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []));
+}
+
+const packageOf = (specifier: string) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+
+beforeAll(() => {
+  // The same command npm start runs: builds only what is stale (nothing, usually).
+  execFileSync(process.execPath, [join(projectRoot, 'bin', 'build.mjs'), '--if-stale'], { cwd: projectRoot, stdio: 'inherit', timeout: 600_000 });
+}, 620_000);
+
+describe('the built server', () => {
+  it('imports only Node built-ins and production dependencies', () => {
+    const found = new Map<string, string>();
+    for (const file of jsFiles(join(projectRoot, 'dist', 'server'))) {
+      for (const specifier of importSpecifiers(readFileSync(file, 'utf8'))) {
+        if (specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
+        found.set(packageOf(specifier), relative(projectRoot, file));
+      }
+    }
+    const notProduction = [...found].filter(([name]) => !(name in pkg.dependencies)).map(([name, file]) => `${name} (${file})`);
+    expect(notProduction).toEqual([]);
+    expect(found.has('fastify')).toBe(true);
+  });
+
+  describe('started from a copy with the production dependencies only', () => {
+    let copy = '';
+    beforeAll(() => {
+      copy = mkdtempSync(join(tmpdir(), 'lectern-prod-'));
+      for (const entry of ['package.json', 'package-lock.json', 'bin', 'dist', 'migrations', 'content', 'server', 'client', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.server.json', 'tsconfig.build.json', 'tsconfig.client.json']) {
+        cpSync(join(projectRoot, entry), join(copy, entry), { recursive: true });
+      }
+      const listed = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+      const topLevel = new Set(listed.split('\n').map((p) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(p)?.[1]).filter((name): name is string => name !== undefined));
+      for (const name of topLevel) {
+        const target = join(copy, 'node_modules', name);
+        mkdirSync(dirname(target), { recursive: true });
+        if (!existsSync(target)) symlinkSync(join(projectRoot, 'node_modules', name), target);
+      }
+    }, 120_000);
+    afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+    it('has no build tool to fall back on', () => {
+      for (const tool of ['tsx', 'typescript', 'esbuild', 'vitest', 'drizzle-kit']) expect(existsSync(join(copy, 'node_modules', tool)), tool).toBe(false);
+      expect(statSync(join(copy, 'node_modules', 'fastify')).isDirectory()).toBe(true);
+    });
+
+    it('answers /healthz, a page and its hashed assets, with no rebuild and no warning', async () => {
+      const port = await new Promise<number>((resolve) => {
+        const probe = createServer().listen(0, '127.0.0.1', () => {
+          const { port } = probe.address() as { port: number };
+          probe.close(() => resolve(port));
+        });
+      });
+      const data = join(copy, 'data');
+      const child = spawn(process.execPath, [join(copy, 'bin', 'lectern.mjs'), '--host', '127.0.0.1', '--port', String(port), '--data', data], {
+        cwd: copy,
+        env: { ...process.env, LECTERN_ADMIN_PASSWORD: 'prod-deps-password-0123', NODE_OPTIONS: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      try {
+        const deadline = Date.now() + 60_000;
+        let healthy = false;
+        while (!healthy && Date.now() < deadline && child.exitCode === null) {
+          healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+          if (!healthy) await new Promise((r) => setTimeout(r, 200));
+        }
+        expect(healthy, `${output}\n${stderr}`).toBe(true);
+        const page = await fetch(`http://127.0.0.1:${port}/`);
+        expect(page.status).toBe(200);
+        const kiosk = /src="(\/assets\/kiosk-[0-9a-f]{12}\.js)"/.exec(await page.text())?.[1];
+        expect(kiosk).toBeDefined();
+        const js = await fetch(`http://127.0.0.1:${port}${kiosk}`, { headers: { 'accept-encoding': 'br' } });
+        expect(js.status).toBe(200);
+        expect(js.headers.get('content-encoding')).toBe('br');
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await exited).toBe(0);
+      expect(output).not.toContain('building');
+      expect(stderr).toBe('');
+    }, 90_000);
+  });
+});
