@@ -16,6 +16,7 @@ import sessionRoutes from './routes/session-routes.js';
 import adminRoutes from './routes/admin-routes.js';
 import wsRoute from './routes/ws-route.js';
 import gradingRoutes from './routes/grading-routes.js';
+import statisticsRoutes from './routes/statistics-routes.js';
 import proctor from './proctor/plugin.js';
 import proctorRoutes from './routes/proctor-routes.js';
 import pageRoutes from './routes/pages.js';
@@ -59,6 +60,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(adminRoutes);
   await app.register(wsRoute);
   await app.register(gradingRoutes);
+  await app.register(statisticsRoutes);
   await app.register(pageRoutes);
   return app;
 }

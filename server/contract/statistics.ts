@@ -74,5 +74,12 @@ export const Thresholds = Type.Object({
   minAlpha: Type.Number(),
 });
 
-export const StatisticsView = Type.Object({ thresholds: Thresholds, packs: Type.Array(PackStatistics) });
+export const StatisticsView = Type.Object({
+  thresholds: Thresholds,
+  /** Sessions left out because their pack has changed since they ran. */
+  skippedSessions: Type.Integer(),
+  packs: Type.Array(PackStatistics),
+});
 export type StatisticsView = Static<typeof StatisticsView>;
+
+export const StatisticsCsvQuery = Type.Object({ lang: Type.Optional(OneOf(['fr', 'en'] as const)) }, { additionalProperties: false });
