@@ -10,8 +10,9 @@ import type { PackList } from './types.js';
 import '../common/lectern-staff-login.js';
 import './lectern-admin-sessions.js';
 import './lectern-admin-accounts.js';
+import './lectern-admin-statistics.js';
 
-type Tab = 'sessions' | 'packs' | 'accounts';
+type Tab = 'sessions' | 'packs' | 'accounts' | 'statistics';
 
 /** The administrator's page: sessions, content packs and staff accounts. */
 @customElement('lectern-admin')
@@ -79,11 +80,12 @@ export class LecternAdmin extends LitElement {
     }
     const tab = (id: Tab, key: StringKey) => html`<button aria-current=${this._tab === id ? 'page' : 'false'} @click=${() => (this._tab = id)}>${t(key)}</button>`;
     return html`${header}
-      <nav>${tab('sessions', 'admin.tab.sessions')}${tab('packs', 'admin.tab.packs')}${tab('accounts', 'admin.tab.accounts')}</nav>
+      <nav>${tab('sessions', 'admin.tab.sessions')}${tab('packs', 'admin.tab.packs')}${tab('accounts', 'admin.tab.accounts')}${tab('statistics', 'statistics.tab')}</nav>
       <main>
         ${this._tab === 'sessions' ? html`<lectern-admin-sessions .api=${this.api} .packs=${this._packs}></lectern-admin-sessions>` : ''}
         ${this._tab === 'packs' ? this._renderPacks() : ''}
         ${this._tab === 'accounts' ? html`<lectern-admin-accounts .api=${this.api}></lectern-admin-accounts>` : ''}
+        ${this._tab === 'statistics' ? html`<lectern-admin-statistics .api=${this.api}></lectern-admin-statistics>` : ''}
       </main>`;
   }
 

@@ -12,7 +12,9 @@ import { gradingFr } from '../../server/contract/i18n/fr/grading.js';
 import { gradingEn } from '../../server/contract/i18n/en/grading.js';
 import { labelsFr } from '../../server/contract/i18n/fr/labels.js';
 import { labelsEn } from '../../server/contract/i18n/en/labels.js';
+import { statisticsFr } from '../../server/contract/i18n/fr/statistics.js';
+import { statisticsEn } from '../../server/contract/i18n/en/statistics.js';
 
-loadCatalogueAreas({ fr: adminFr, en: adminEn }, { fr: proctorFr, en: proctorEn }, { fr: gradingFr, en: gradingEn }, { fr: labelsFr, en: labelsEn });
+loadCatalogueAreas({ fr: adminFr, en: adminEn }, { fr: proctorFr, en: proctorEn }, { fr: gradingFr, en: gradingEn }, { fr: labelsFr, en: labelsEn }, { fr: statisticsFr, en: statisticsEn });
 
 export { label, t } from './i18n.js';
