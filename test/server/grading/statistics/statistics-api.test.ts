@@ -75,7 +75,7 @@ describe('item statistics routes', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.body.startsWith('\uFEFF')).toBe(true);
-    const rows = parse(response.body.slice(1), { delimiter: ';' }) as string[][];
+    const rows: string[][] = parse(response.body.slice(1), { delimiter: ';' });
     expect(rows[0]).toEqual(['session', 'code candidat', 'empreinte du sujet', 'section', 'question', 'point clé', 'texte du point clé', 'lecture', 'lecture retenue', 'réponse donnée', 'jugement', 'score']);
     expect(rows).toHaveLength(1 + 3 * 19 * 2);
     const second = s.candidates[1]!.code;
