@@ -17,6 +17,7 @@ import adminRoutes from './routes/admin-routes.js';
 import wsRoute from './routes/ws-route.js';
 import gradingRoutes from './routes/grading-routes.js';
 import statisticsRoutes from './routes/statistics-routes.js';
+import itemStatistics from './grading/statistics/plugin.js';
 import proctor from './proctor/plugin.js';
 import proctorRoutes from './routes/proctor-routes.js';
 import pageRoutes from './routes/pages.js';
@@ -51,6 +52,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(accounts);
   await app.register(proctor);
   await app.register(gradingServices);
+  await app.register(itemStatistics);
   // Routes.
   await app.register(healthRoutes);
   await app.register(authRoutes);

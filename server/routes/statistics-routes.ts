@@ -3,7 +3,6 @@ import fp from 'fastify-plugin';
 import { Type, type Static } from '@sinclair/typebox';
 import { errors } from '../contract/errors.js';
 import { StatisticsCsvQuery, StatisticsView } from '../contract/statistics.js';
-import { ItemStatistics } from '../grading/statistics/statistics-service.js';
 import { longCsv } from '../grading/statistics/long-csv.js';
 
 /**
@@ -12,7 +11,7 @@ import { longCsv } from '../grading/statistics/long-csv.js';
  */
 async function statisticsRoutes(app: FastifyInstance) {
   const adminOnly = app.requireStaff('admin');
-  const statistics = new ItemStatistics(app.db, app.packs, app.exam);
+  const statistics = app.itemStatistics;
 
   app.get(
     '/api/grading/statistics',
@@ -33,4 +32,4 @@ async function statisticsRoutes(app: FastifyInstance) {
   );
 }
 
-export default fp(statisticsRoutes, { name: 'lectern-statistics-routes', dependencies: ['lectern-grading', 'lectern-authentication'] });
+export default fp(statisticsRoutes, { name: 'lectern-statistics-routes', dependencies: ['lectern-item-statistics', 'lectern-authentication'] });
