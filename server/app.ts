@@ -21,6 +21,8 @@ import privacyRoutes from './routes/privacy-routes.js';
 import previewRoutes from './routes/preview-routes.js';
 import wsRoute from './routes/ws-route.js';
 import gradingRoutes from './routes/grading-routes.js';
+import statisticsRoutes from './routes/statistics-routes.js';
+import itemStatistics from './grading/statistics/plugin.js';
 import proctor from './proctor/plugin.js';
 import proctorRoutes from './routes/proctor-routes.js';
 import pageRoutes from './routes/pages.js';
@@ -64,6 +66,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(gradingServices);
   await app.register(dataAccessLog);
   await app.register(privacy);
+  await app.register(itemStatistics);
   // Routes.
   await app.register(healthRoutes);
   await app.register(authRoutes);
@@ -76,6 +79,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(wsRoute);
   await app.register(gradingRoutes);
   await app.register(pageRoutes, { sourceMaps: options.sourceMaps ?? false });
+  await app.register(statisticsRoutes);
+  await app.register(pageRoutes);
   return app;
 }
 

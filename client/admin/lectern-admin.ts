@@ -13,8 +13,10 @@ import './lectern-admin-accounts.js';
 import './lectern-admin-privacy.js';
 
 import './lectern-pack-preview.js';
+import './lectern-admin-statistics.js';
 
-type Tab = 'sessions' | 'packs' | 'preview' | 'accounts' | 'privacy';
+
+type Tab = 'sessions' | 'packs' | 'preview' | 'accounts' | 'statistics' | 'privacy';
 
 /** The administrator's page: sessions, content packs, staff accounts and the candidates' data. */
 @customElement('lectern-admin')
@@ -82,13 +84,16 @@ export class LecternAdmin extends LitElement {
     }
     const tab = (id: Tab, key: StringKey) => html`<button aria-current=${this._tab === id ? 'page' : 'false'} @click=${() => (this._tab = id)}>${t(key)}</button>`;
     return html`${header}
-      <nav>${tab('sessions', 'admin.tab.sessions')}${tab('packs', 'admin.tab.packs')}${tab('preview', 'preview.tab')}${tab('accounts', 'admin.tab.accounts')}${tab('privacy', 'privacy.tab')}</nav>
+      <nav>
+        ${tab('sessions', 'admin.tab.sessions')}${tab('packs', 'admin.tab.packs')}${tab('preview', 'preview.tab')}${tab('accounts', 'admin.tab.accounts')}${tab('statistics', 'statistics.tab')}${tab('privacy', 'privacy.tab')}
+      </nav>
       <main>
         ${this._tab === 'sessions' ? html`<lectern-admin-sessions .api=${this.api} .packs=${this._packs}></lectern-admin-sessions>` : ''}
         ${this._tab === 'packs' ? this._renderPacks() : ''}
         ${this._tab === 'preview' ? html`<lectern-pack-preview .api=${this.api}></lectern-pack-preview>` : ''}
         ${this._tab === 'accounts' ? html`<lectern-admin-accounts .api=${this.api}></lectern-admin-accounts>` : ''}
         ${this._tab === 'privacy' ? html`<lectern-admin-privacy .api=${this.api}></lectern-admin-privacy>` : ''}
+        ${this._tab === 'statistics' ? html`<lectern-admin-statistics .api=${this.api}></lectern-admin-statistics>` : ''}
       </main>`;
   }
 

@@ -14,7 +14,16 @@ import { labelsFr } from '../../server/contract/i18n/fr/labels.js';
 import { labelsEn } from '../../server/contract/i18n/en/labels.js';
 import { privacyFr } from '../../server/contract/i18n/fr/privacy.js';
 import { privacyEn } from '../../server/contract/i18n/en/privacy.js';
+import { statisticsFr } from '../../server/contract/i18n/fr/statistics.js';
+import { statisticsEn } from '../../server/contract/i18n/en/statistics.js';
 
-loadCatalogueAreas({ fr: adminFr, en: adminEn }, { fr: proctorFr, en: proctorEn }, { fr: gradingFr, en: gradingEn }, { fr: labelsFr, en: labelsEn }, { fr: privacyFr, en: privacyEn });
+loadCatalogueAreas(
+  { fr: adminFr, en: adminEn },
+  { fr: proctorFr, en: proctorEn },
+  { fr: gradingFr, en: gradingEn },
+  { fr: labelsFr, en: labelsEn },
+  { fr: privacyFr, en: privacyEn },
+  { fr: statisticsFr, en: statisticsEn },
+);
 
 export { label, t } from './i18n.js';

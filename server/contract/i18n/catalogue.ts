@@ -14,6 +14,7 @@ import { privacyFr } from './fr/privacy.js';
 import { recoveryFr } from './fr/recovery.js';
 import { previewFr } from './fr/preview.js';
 import { opsFr } from './fr/ops.js';
+import { statisticsFr } from './fr/statistics.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -25,6 +26,7 @@ import { privacyEn } from './en/privacy.js';
 import { recoveryEn } from './en/recovery.js';
 import { previewEn } from './en/preview.js';
 import { opsEn } from './en/ops.js';
+import { statisticsEn } from './en/statistics.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -39,6 +41,7 @@ export const areas = {
   recovery: { fr: recoveryFr, en: recoveryEn },
   preview: { fr: previewFr, en: previewEn },
   ops: { fr: opsFr, en: opsEn },
+  statistics: { fr: statisticsFr, en: statisticsEn },
 };
 
 // One area per line, so that adding an area is one line here and one in each list below.
@@ -54,6 +57,7 @@ export const fr = {
   ...recoveryFr,
   ...previewFr,
   ...opsFr,
+  ...statisticsFr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Translation<typeof fr> = {
@@ -68,6 +72,7 @@ export const en: Translation<typeof fr> = {
   ...recoveryEn,
   ...previewEn,
   ...opsEn,
+  ...statisticsEn,
 };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };
