@@ -9,6 +9,8 @@ import authentication from './plugins/authentication.js';
 import examServices from './plugins/exam-services.js';
 import gradingServices from './grading/plugin.js';
 import accounts from './plugins/accounts.js';
+import loginThrottles from './plugins/login-throttles.js';
+import type { ThrottleRules } from './auth/login-limiter.js';
 import healthRoutes from './routes/health.js';
 import authRoutes from './routes/auth-routes.js';
 import attemptRoutes from './routes/attempt-routes.js';
@@ -27,7 +29,17 @@ export interface AppOptions {
   /** Tests may point at a temporary file; production uses <dataDir>/lectern.sqlite. */
   databaseFile?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Tests shorten the login throttles' waits; production uses the defaults (login-limiter.ts). */
+  throttleRules?: Partial<ThrottleRules>;
 }
+
+/**
+ * Slow or idle clients cannot hold the server's sockets: a request must arrive whole within
+ * 30 s (a login, a save: a few kilobytes on a LAN), a connection that never sends a request is
+ * closed after 30 s, and an idle keep-alive connection after 10 s. WebSockets are not affected
+ * once upgraded: the kiosk's heartbeat keeps them, and the presence watch drops silent ones.
+ */
+export const TIMEOUTS = { connectionTimeout: 30_000, requestTimeout: 30_000, keepAliveTimeout: 10_000 } as const;
 
 /** Builds the whole app: tests load exactly what production runs. */
 export async function buildApp(options: AppOptions) {
@@ -35,6 +47,7 @@ export async function buildApp(options: AppOptions) {
     logger: options.logger ?? false,
     bodyLimit: 256 * 1024,
     trustProxy: false,
+    ...TIMEOUTS,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -48,6 +61,7 @@ export async function buildApp(options: AppOptions) {
   // Domain services.
   await app.register(examServices, { contentDir: options.contentDir });
   await app.register(accounts);
+  await app.register(loginThrottles, { rules: options.throttleRules });
   await app.register(proctor);
   await app.register(gradingServices);
   // Routes.
