@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import database from './plugins/database.js';
 import securityHeaders from './plugins/security-headers.js';
 import errorHandler from './plugins/error-handler.js';
+import strictBodies from './plugins/strict-bodies.js';
 import openapi from './plugins/openapi.js';
 import authentication from './plugins/authentication.js';
 import examServices from './plugins/exam-services.js';
@@ -17,6 +18,7 @@ import attemptRoutes from './routes/attempt-routes.js';
 import sessionRoutes from './routes/session-routes.js';
 import adminRoutes from './routes/admin-routes.js';
 import wsRoute from './routes/ws-route.js';
+import throttleRoutes from './routes/throttle-routes.js';
 import gradingRoutes from './routes/grading-routes.js';
 import proctor from './proctor/plugin.js';
 import proctorRoutes from './routes/proctor-routes.js';
@@ -54,6 +56,7 @@ export async function buildApp(options: AppOptions) {
   // Infrastructure.
   await app.register(database, { dataDir: options.dataDir, databaseFile: options.databaseFile });
   await app.register(errorHandler);
+  await app.register(strictBodies);
   await app.register(securityHeaders);
   await app.register(openapi);
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
@@ -72,6 +75,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(proctorRoutes);
   await app.register(adminRoutes);
   await app.register(wsRoute);
+  await app.register(throttleRoutes);
   await app.register(gradingRoutes);
   await app.register(pageRoutes);
   return app;

@@ -1,11 +1,13 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { UserError } from '../errors.js';
+import { constraintError } from './constraint-errors.js';
 
 /** One error handler: 4xx say what was wrong in words a person can act on; 5xx hide internals. */
 export default fp(
   async (app) => {
-    app.setErrorHandler((err: FastifyError | UserError, request, reply) => {
+    app.setErrorHandler((thrown: FastifyError | UserError, request, reply) => {
+      const err = constraintError(thrown) ?? thrown;
       if (err instanceof UserError) {
         return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, ...err.extra } });
       }
