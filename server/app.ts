@@ -5,6 +5,7 @@ import database from './plugins/database.js';
 import securityHeaders from './plugins/security-headers.js';
 import errorHandler from './plugins/error-handler.js';
 import strictBodies from './plugins/strict-bodies.js';
+import routeCatalogue from './plugins/route-catalogue.js';
 import openapi from './plugins/openapi.js';
 import authentication from './plugins/authentication.js';
 import examServices from './plugins/exam-services.js';
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(database, { dataDir: options.dataDir, databaseFile: options.databaseFile });
   await app.register(errorHandler);
   await app.register(strictBodies);
+  await app.register(routeCatalogue);
   await app.register(securityHeaders);
   await app.register(openapi);
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
