@@ -50,6 +50,8 @@ export async function rolesRoom(app: TestApp['app']) {
   };
   const a = await open(proctor.id, [corrector.id]);
   const b = await open(otherProctor.id, []);
+  // Both running, so that a candidate's document is refused only for who asks, not for when.
+  for (const s of [a, b]) expect((await app.inject({ method: 'POST', url: `/api/sessions/${s.id}/start`, headers: adminLogin.headers })).statusCode).toBe(200);
   ids.sessionA = a.id;
   ids.candidateA2 = a.candidates[1]!.id;
   // Something to clear: a wrong candidate code in session A, a wrong password for an account.
@@ -78,4 +80,33 @@ export async function rolesRoom(app: TestApp['app']) {
       .replace(':throttleId', String(pattern.startsWith('/api/admin') ? ids.throttleStaff : ids.throttleA))
       .replace('*', 'figure.png');
   return { logins, ids, relogin, urlOf };
+}
+
+let sentinels = 0;
+
+/**
+ * Sends one socket message, then a sentinel whose answer is certain and names it (a kiosk's save
+ * of an unknown question is refused with its question id; a dashboard's ping is answered with its
+ * time): what came back before the sentinel's answer is the message's outcome.
+ */
+export async function exchange(socket: import('ws').WebSocket, message: unknown, kiosk: boolean): Promise<{ answers: { type: string; code?: string }[]; closeCode: number | null }> {
+  const n = ++sentinels;
+  // A socket the server closed at once (a corrector's: no live view for the role) refuses all.
+  await new Promise((r) => setTimeout(r, 20));
+  if (socket.readyState !== socket.OPEN) return { answers: [], closeCode: -1 };
+  const seen: { type: string; code?: string; questionId?: string; sentAt?: number }[] = [];
+  const listener = (data: Buffer) => seen.push(JSON.parse(data.toString()) as { type: string });
+  socket.on('message', listener);
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+  socket.send(JSON.stringify(message));
+  socket.send(JSON.stringify(kiosk ? { type: 'save', questionId: `sentinel-${n}`, revision: 1, text: '' } : { type: 'ping', sentAt: -n }));
+  const isSentinel = (m: (typeof seen)[number]) => (kiosk ? m.type === 'save-refused' && m.questionId === `sentinel-${n}` : m.type === 'pong' && m.sentAt === -n);
+  const answered = (async () => {
+    for (let i = 0; i < 200 && !seen.some(isSentinel); i++) await new Promise((r) => setTimeout(r, 15));
+    return null;
+  })();
+  const closeCode = await Promise.race([closed, answered]);
+  socket.off('message', listener);
+  const at = seen.findIndex(isSentinel);
+  return { answers: at >= 0 ? seen.slice(0, at) : seen, closeCode };
 }
