@@ -58,7 +58,7 @@ export class LecternThrottleList extends LitElement {
     return html`<li>
       <span>${t(`security.throttles.kind.${r.kind}` as StringKey)}</span>
       <span class="subject">${r.subject}</span>
-      <span>${t('security.throttles.failures', { failures: r.failures })}</span>
+      <span>${t('security.throttles.failures', { n: r.failures })}</span>
       <span>${wait}</span>
       <button type="button" @click=${() => this.clear(r)}>${t('security.throttles.clear')}</button>
     </li>`;

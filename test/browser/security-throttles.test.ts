@@ -40,7 +40,7 @@ describe('login waits, seen and cleared in the pages', { timeout: 90_000 }, () =
     await page.getByRole('button', { name: 'Comptes' }).click();
     const list = page.locator('lectern-throttle-list');
     await expect.poll(() => list.getByText('surveillante').count()).toBe(1);
-    await expect.poll(() => list.getByText('6 échec(s)').count()).toBe(1);
+    await expect.poll(() => list.getByText('6 échecs').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('security-2-admin-throttles-fr'), fullPage: true });
     await list.getByRole('button', { name: 'Lever' }).first().click();
     await expect.poll(() => list.getByText('Attente levée.').count()).toBe(1);
