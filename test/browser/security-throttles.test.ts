@@ -39,12 +39,14 @@ describe('login waits, seen and cleared in the pages', { timeout: 90_000 }, () =
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('button', { name: 'Comptes' }).click();
     const list = page.locator('lectern-throttle-list');
-    await expect.poll(() => list.getByText('surveillante').count()).toBe(1);
-    await expect.poll(() => list.getByText('6 échecs').count()).toBe(1);
+    await list.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('security-2-admin-throttles-fr'), fullPage: true });
+    const row = list.locator('li', { hasText: 'surveillante' });
+    await expect.poll(() => row.count(), { message: await list.innerText().catch(() => 'no list') }).toBe(1);
+    await expect.poll(() => row.innerText()).toContain('6 échecs');
     await list.getByRole('button', { name: 'Lever' }).first().click();
     await expect.poll(() => list.getByText('Attente levée.').count()).toBe(1);
-    await expect.poll(() => list.getByText('surveillante').count()).toBe(0);
+    await expect.poll(() => row.count()).toBe(0);
     await page.screenshot({ path: screenshotPath('security-3-admin-cleared-fr'), fullPage: true });
     expect((await loginStaff(server.app, 'surveillante', proctor.password)).csrfToken.length).toBeGreaterThan(20);
     await context.close();
@@ -67,6 +69,7 @@ describe('login waits, seen and cleared in the pages', { timeout: 90_000 }, () =
     const list = page.locator('lectern-throttle-list');
     await expect.poll(() => list.getByText('ZZZZZZZZ').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => list.getByText('10.0.0.42').count()).toBe(1);
+    await list.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('security-4-proctor-throttles-fr'), fullPage: true });
     const codeRow = list.locator('li', { hasText: 'ZZZZZZZZ' });
     await codeRow.getByRole('button', { name: 'Lever' }).click();
