@@ -22,7 +22,7 @@ describe('login waits, seen and cleared in the pages', { timeout: 90_000 }, () =
   it('lets the admin clear a staff account’s wait, after which the account logs in', async () => {
     const admin = await createStaff(server.app, 'admin');
     const proctor = await createStaff(server.app, 'proctor', 'surveillante');
-    for (let i = 0; i < 6; i++) await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'surveillante', password: `faux-${i}` } });
+    for (let i = 0; i < 5; i++) await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'surveillante', password: `faux-${i}` } });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
 
@@ -43,7 +43,7 @@ describe('login waits, seen and cleared in the pages', { timeout: 90_000 }, () =
     await page.screenshot({ path: screenshotPath('security-2-admin-throttles-fr'), fullPage: true });
     const row = list.locator('li', { hasText: 'surveillante' });
     await expect.poll(() => row.count(), { message: await list.innerText().catch(() => 'no list') }).toBe(1);
-    await expect.poll(() => row.innerText()).toContain('6 échecs');
+    await expect.poll(() => row.innerText()).toContain('5 échecs');
     await list.getByRole('button', { name: 'Lever' }).first().click();
     await expect.poll(() => list.getByText('Attente levée.').count()).toBe(1);
     await expect.poll(() => row.count()).toBe(0);
