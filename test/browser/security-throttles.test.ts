@@ -44,7 +44,7 @@ describe('login waits, seen and cleared in the pages', { timeout: 90_000 }, () =
     const row = list.locator('li', { hasText: 'surveillante' });
     await expect.poll(() => row.count(), { message: await list.innerText().catch(() => 'no list') }).toBe(1);
     await expect.poll(() => row.innerText()).toContain('5 échecs');
-    await list.getByRole('button', { name: 'Lever' }).first().click();
+    await row.getByRole('button', { name: 'Lever' }).click();
     await expect.poll(() => list.getByText('Attente levée.').count()).toBe(1);
     await expect.poll(() => row.count()).toBe(0);
     await page.screenshot({ path: screenshotPath('security-3-admin-cleared-fr'), fullPage: true });
