@@ -54,7 +54,7 @@ export class LecternThrottleList extends LitElement {
   }
 
   private row(r: ThrottleView) {
-    const wait = r.waitSeconds > 0 ? t('security.throttles.wait', { minutes: Math.ceil(r.waitSeconds / 60) }) : r.kind === 'address' || r.kind === 'session' ? t('security.throttles.slowed') : '';
+    const wait = r.waitSeconds > 0 ? t('security.throttles.wait', { minutes: Math.ceil(r.waitSeconds / 60) }) : r.kind === 'address' ? t('security.throttles.slowed') : '';
     return html`<li>
       <span>${t(`security.throttles.kind.${r.kind}` as StringKey)}</span>
       <span class="subject">${r.subject}</span>
