@@ -5,6 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import database from './plugins/database.js';
 import securityHeaders from './plugins/security-headers.js';
 import errorHandler from './plugins/error-handler.js';
+import strictBodies from './plugins/strict-bodies.js';
+import routeCatalogue from './plugins/route-catalogue.js';
 import openapi from './plugins/openapi.js';
 import authentication from './plugins/authentication.js';
 import examServices from './plugins/exam-services.js';
@@ -12,6 +14,8 @@ import gradingServices from './grading/plugin.js';
 import accounts from './plugins/accounts.js';
 import dataAccessLog from './privacy/data-access-log.js';
 import privacy from './privacy/plugin.js';
+import loginThrottles from './plugins/login-throttles.js';
+import type { ThrottleRules } from './auth/login-limiter.js';
 import healthRoutes from './routes/health.js';
 import authRoutes from './routes/auth-routes.js';
 import attemptRoutes from './routes/attempt-routes.js';
@@ -20,6 +24,7 @@ import adminRoutes from './routes/admin-routes.js';
 import privacyRoutes from './routes/privacy-routes.js';
 import previewRoutes from './routes/preview-routes.js';
 import wsRoute from './routes/ws-route.js';
+import throttleRoutes from './routes/throttle-routes.js';
 import gradingRoutes from './routes/grading-routes.js';
 import statisticsRoutes from './routes/statistics-routes.js';
 import itemStatistics from './grading/statistics/plugin.js';
@@ -38,7 +43,17 @@ export interface AppOptions {
   https?: { cert: Buffer; key: Buffer };
   /** Serve the pages' source maps too (LECTERN_SOURCE_MAPS=1). */
   sourceMaps?: boolean;
+  /** Tests shorten the login throttles' waits; production uses the defaults (login-limiter.ts). */
+  throttleRules?: Partial<ThrottleRules>;
 }
+
+/**
+ * Slow or idle clients cannot hold the server's sockets: a request must arrive whole within
+ * 30 s (a login, a save: a few kilobytes on a LAN), a connection that never sends a request is
+ * closed after 30 s, and an idle keep-alive connection after 10 s. WebSockets are not affected
+ * once upgraded: the kiosk's heartbeat keeps them, and the presence watch drops silent ones.
+ */
+export const TIMEOUTS = { connectionTimeout: 30_000, requestTimeout: 30_000, keepAliveTimeout: 10_000 } as const;
 
 /** Builds the whole app: tests load exactly what production runs. */
 export async function buildApp(options: AppOptions) {
@@ -46,6 +61,7 @@ export async function buildApp(options: AppOptions) {
     logger: options.logger ?? false,
     bodyLimit: 256 * 1024,
     trustProxy: false,
+    ...TIMEOUTS,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     // A factory rather than Fastify's `https` option keeps one app type for HTTP and HTTPS;
     // the WebSocket upgrade rides on whichever server this is.
@@ -55,6 +71,8 @@ export async function buildApp(options: AppOptions) {
   // Infrastructure.
   await app.register(database, { dataDir: options.dataDir, databaseFile: options.databaseFile });
   await app.register(errorHandler);
+  await app.register(strictBodies);
+  await app.register(routeCatalogue);
   await app.register(securityHeaders);
   await app.register(openapi);
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
@@ -62,6 +80,7 @@ export async function buildApp(options: AppOptions) {
   // Domain services.
   await app.register(examServices, { contentDir: options.contentDir });
   await app.register(accounts);
+  await app.register(loginThrottles, { rules: options.throttleRules });
   await app.register(proctor);
   await app.register(gradingServices);
   await app.register(dataAccessLog);
@@ -77,10 +96,10 @@ export async function buildApp(options: AppOptions) {
   await app.register(privacyRoutes);
   await app.register(previewRoutes);
   await app.register(wsRoute);
+  await app.register(throttleRoutes);
   await app.register(gradingRoutes);
-  await app.register(pageRoutes, { sourceMaps: options.sourceMaps ?? false });
   await app.register(statisticsRoutes);
-  await app.register(pageRoutes);
+  await app.register(pageRoutes, { sourceMaps: options.sourceMaps ?? false });
   return app;
 }
 

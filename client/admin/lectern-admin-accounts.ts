@@ -7,6 +7,7 @@ import { t } from '../common/staff-i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { adminFormStyles } from './admin-styles.js';
 import type { AccountView } from './types.js';
+import '../common/lectern-throttle-list.js';
 
 /** Staff accounts: the list, and a form to create proctors, correctors and other admins. */
 @customElement('lectern-admin-accounts')
@@ -55,6 +56,7 @@ export class LecternAdminAccounts extends LitElement {
         <thead><tr><th>${t('admin.accounts.username')}</th><th>${t('admin.accounts.displayName')}</th><th>${t('admin.accounts.role')}</th></tr></thead>
         <tbody>${this._accounts.map((a) => html`<tr><td class="code">${a.username}</td><td>${a.displayName}</td><td>${t(`admin.role.${a.role}` as StringKey)}</td></tr>`)}</tbody>
       </table>
+      <lectern-throttle-list .api=${this.api} base="/api/admin/throttles"></lectern-throttle-list>
     `;
   }
 

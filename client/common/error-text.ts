@@ -6,8 +6,10 @@ import { hasText, loadCatalogueAreas, t } from './i18n.js';
 import type { Params } from '../../server/contract/i18n/format.js';
 import { errorsFr } from '../../server/contract/i18n/fr/errors.js';
 import { errorsEn } from '../../server/contract/i18n/en/errors.js';
+import { securityFr } from '../../server/contract/i18n/fr/security.js';
+import { securityEn } from '../../server/contract/i18n/en/security.js';
 
-loadCatalogueAreas({ fr: errorsFr, en: errorsEn });
+loadCatalogueAreas({ fr: errorsFr, en: errorsEn }, { fr: securityFr, en: securityEn });
 
 /** The parts of a refusal the wording needs: ApiError has them, so does a socket's error message. */
 export interface Refusal {

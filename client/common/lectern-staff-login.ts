@@ -88,7 +88,13 @@ export class LecternStaffLogin extends LitElement {
     } catch (err) {
       const e = err as ApiError;
       this._error =
-        e.code === 'rate-limited' ? t('staff.login.rateLimited', { seconds: Number(e.details['retryAfterSeconds'] ?? 60) }) : e.code === 'bad-credentials' ? t('staff.login.failed') : errorText(e);
+        e.code === 'rate-limited' && e.details['retryAfterMinutes'] !== undefined
+          ? t('security.login.accountThrottled', { minutes: Number(e.details['retryAfterMinutes']) })
+          : e.code === 'rate-limited'
+            ? t('staff.login.rateLimited', { seconds: Number(e.details['retryAfterSeconds'] ?? 60) })
+            : e.code === 'bad-credentials'
+              ? t('staff.login.failed')
+              : errorText(e);
     } finally {
       this._busy = false;
     }

@@ -172,6 +172,7 @@ export class LecternLogin extends LitElement {
   private errorText(error: { code: string; seconds?: number }): string {
     if (error.code === 'rate-limited') return t('login.error.rate-limited', { seconds: this._retryLeft || error.seconds || 30 });
     if (knownErrors.has(error.code)) return t(`login.error.${error.code}` as StringKey);
+    if (error.code === 'candidate-code-throttled') return t('error.candidate-code-throttled', { retryAfterMinutes: Math.max(1, Math.ceil((error.seconds ?? 60) / 60)) });
     return t('login.error.other', { code: error.code });
   }
 

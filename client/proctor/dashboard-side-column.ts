@@ -9,6 +9,7 @@ import type { CandidateSelectedDetail } from './ui.js';
 import './lectern-candidate-panel.js';
 import './lectern-room-panel.js';
 import './lectern-event-feed.js';
+import '../common/lectern-throttle-list.js';
 
 export interface SideColumnHandlers {
   onSelect(event: CustomEvent<CandidateSelectedDetail>): void;
@@ -62,5 +63,6 @@ function roomPanel({ api, session, store }: SideColumnView) {
     .messages=${store.messageList}
     .incidents=${store.incidents}
     .tiles=${store.tiles}
-  ></lectern-room-panel>`;
+  ></lectern-room-panel>
+  <lectern-throttle-list .api=${api} base=${`/api/sessions/${session.id}/throttles`}></lectern-throttle-list>`;
 }

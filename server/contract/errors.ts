@@ -11,6 +11,8 @@ export const ErrorBody = Type.Object(
       message: Type.String(),
       /** rate-limited: when to try again. */
       retryAfterSeconds: Type.Optional(Type.Integer()),
+      /** rate-limited, candidate-code-throttled: the same wait in whole minutes, as the messages say it. */
+      retryAfterMinutes: Type.Optional(Type.Integer()),
       /** already-submitted: the receipt the kiosk shows again. */
       receipt: Type.Optional(Receipt),
       /** workstation-in-use: the candidate who holds it. */

@@ -9,6 +9,7 @@ import type { LiveHub } from './live-hub.js';
 import { whyNotNow } from '../exam/may-act.js';
 import type { ExamEvents } from './exam-events.js';
 import { parseKioskMessage } from './kiosk-messages.js';
+import { guardKioskSocket } from './socket-guard.js';
 import type { KioskToServer, SaveRefusalReason, ServerToKiosk } from '../contract/kiosk-protocol.js';
 import { MAX_ANSWER_CHARS } from '../contract/rules/limits.js';
 
@@ -48,13 +49,15 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
     socket.send(JSON.stringify(m));
     lastSentAt = Date.now();
   };
+  const guard = guardKioskSocket(socket, candidateId, deps.hub, send);
 
   socket.on('message', (data, isBinary) => {
     // A kiosk logged out (moved, replaced) may still send during its close handshake: not the candidate's any more.
     if (deps.hub.isRetired(socket)) return;
-    if (isBinary) return send({ type: 'error', code: 'bad-message', message: 'Messages must be JSON text.' });
+    if (isBinary) return guard.invalid() && send({ type: 'error', code: 'bad-message', message: 'Messages must be JSON text.' });
     const parsed = parseKioskMessage(frameText(data));
-    if (!parsed.ok) return send({ type: 'error', code: 'bad-message', message: parsed.error });
+    if (!parsed.ok) return guard.invalid() && send({ type: 'error', code: 'bad-message', message: parsed.error });
+    if (parsed.message.type !== 'supervision' && !guard.allow(parsed.message.type)) return;
     try {
       onMessage(parsed.message);
     } catch (err) {
@@ -96,7 +99,7 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
         return;
       }
       case 'supervision':
-        deps.supervision.record(sessionId, candidateId, m.kind, m.detail ?? {});
+        deps.supervision.recordFromKiosk(sessionId, candidateId, m.kind, m.detail ?? {});
         return;
       case 'acknowledge-message':
         deps.supervision.acknowledgeMessage(sessionId, candidateId, m.messageId);

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { Principal } from '../auth/auth-service.js';
 import { UserError } from '../errors.js';
+import { guardStaffSocket } from './socket-guard.js';
 import { StaffToServer, type DashboardDelta, type DashboardSnapshot, type ServerToStaff } from '../contract/staff-protocol.js';
 
 /** One connected dashboard: it takes deltas and sends them (batched) on its socket. */
@@ -33,6 +34,7 @@ export function handleStaffSocket(socket: WebSocket, principal: Extract<Principa
   const send = (m: ServerToStaff) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
   };
+  const guard = guardStaffSocket(socket, principal.tokenHash, deps.broadcaster, send);
   let sessionId: number | null = null;
   let queue: DashboardDelta[] = [];
   let scheduled = false;
@@ -66,11 +68,13 @@ export function handleStaffSocket(socket: WebSocket, principal: Extract<Principa
       value = undefined;
     }
     if (!StaffMessage.Check(value)) {
+      if (!guard.invalid()) return;
       // A kiosk message (a save, a heartbeat) on a staff socket, or anything else: refused, nothing changes.
       const first = value === undefined ? null : StaffMessage.Errors(value).First();
       return send({ type: 'error', code: 'bad-message', message: `The dashboard protocol has no such message${first?.path ? ` (at ${first.path})` : ''}: send subscribe, unsubscribe or ping.` });
     }
     const m: StaffToServer = value;
+    if (!guard.allow(m.type)) return;
     try {
       if (m.type === 'ping') return send({ type: 'pong', sentAt: m.sentAt, serverNow: Date.now() });
       if (m.type === 'unsubscribe') return leave();

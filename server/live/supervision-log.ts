@@ -4,6 +4,7 @@ import type { LiveHub } from './live-hub.js';
 import { eventTime } from './event-time.js';
 import { SupervisionRepo } from './supervision.repo.js';
 import type { ProctorMessageView } from '../contract/kiosk-protocol.js';
+import { SupervisionAllowance } from './supervision-allowance.js';
 
 interface QueuedEvent {
   sessionId: number;
@@ -38,6 +39,7 @@ export class SupervisionLog {
   private events: QueuedEvent[] = [];
   private acks: QueuedAck[] = [];
   private scheduled = false;
+  private coalesceTimer: NodeJS.Timeout | null = null;
   private readonly repo: SupervisionRepo;
   private readonly writeBatch;
 
@@ -45,6 +47,8 @@ export class SupervisionLog {
     db: LecternDb,
     private readonly hub: LiveHub,
     private readonly log: SupervisionLogger,
+    /** How many of a kiosk's events are stored one by one before they are counted (supervision-allowance.ts). */
+    private readonly allowance = new SupervisionAllowance(),
   ) {
     this.repo = new SupervisionRepo(db);
     // Synchronous, as better-sqlite3 transactions must be.
@@ -72,6 +76,17 @@ export class SupervisionLog {
   }
 
   /**
+   * An event a kiosk sent: stored like `record` while the candidate's allowance lasts, then
+   * counted and stored as one row per kind every few seconds, with `detail.coalesced` (how many
+   * events the row stands for) and `detail.firstAt`/`lastAt`. A kiosk flooding events (20,000 in
+   * 2.5 s) costs a few rows, not 20,000.
+   */
+  recordFromKiosk(sessionId: number, candidateId: number, kind: string, detail: Record<string, unknown>, receivedAt = Date.now()): void {
+    if (this.allowance.admit(sessionId, candidateId, kind, receivedAt)) return this.record(sessionId, candidateId, kind, detail, receivedAt);
+    this.scheduleCoalesced();
+  }
+
+  /**
    * Returns false when the message is not one this candidate received (checked now); otherwise
    * the acknowledgement is written with this turn's batch.
    */
@@ -87,8 +102,15 @@ export class SupervisionLog {
     return this.repo.messagesFor(sessionId, candidateId);
   }
 
-  /** Writes everything queued now. Also called on shutdown so nothing received is dropped. */
+  /** Writes everything queued now, counted events included. Called on shutdown so nothing received is dropped. */
   flush(): void {
+    if (this.coalesceTimer) clearTimeout(this.coalesceTimer);
+    this.coalesceTimer = null;
+    this.queueCoalesced(Date.now(), true);
+    this.writeQueued();
+  }
+
+  private writeQueued(): void {
     this.scheduled = false;
     let events = this.events;
     let acks = this.acks;
@@ -141,7 +163,25 @@ export class SupervisionLog {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => this.writeQueued());
+  }
+
+  /** Counted events are written once they have been held `coalesceMs`, even if the kiosk falls silent. */
+  private scheduleCoalesced(): void {
+    if (this.coalesceTimer) return;
+    this.coalesceTimer = setTimeout(() => {
+      this.coalesceTimer = null;
+      this.queueCoalesced(Date.now(), false);
+      if (this.allowance.holding) this.scheduleCoalesced();
+    }, this.allowance.coalesceMs);
+    this.coalesceTimer.unref();
+  }
+
+  private queueCoalesced(now: number, all: boolean): void {
+    for (const c of this.allowance.due(now, all)) {
+      this.events.push({ sessionId: c.sessionId, candidateId: c.candidateId, kind: c.kind, detail: { coalesced: c.count, firstAt: c.firstAt, lastAt: c.lastAt }, at: c.lastAt });
+      this.schedule();
+    }
   }
 
   private tell(emit: () => void): void {

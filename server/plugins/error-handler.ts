@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { UserError } from '../errors.js';
+import { constraintError } from './constraint-errors.js';
 
 /**
  * A write refused by the disk (SQLITE_FULL) or by the file system (SQLITE_READONLY): nothing was
@@ -16,7 +17,8 @@ function storageFailure(err: { code?: string }): { status: number; code: string;
 /** One error handler: 4xx say what was wrong in words a person can act on; 5xx hide internals. */
 export default fp(
   async (app) => {
-    app.setErrorHandler((err: FastifyError | UserError, request, reply) => {
+    app.setErrorHandler((thrown: FastifyError | UserError, request, reply) => {
+      const err = constraintError(thrown) ?? thrown;
       if (err instanceof UserError) {
         return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, ...err.extra } });
       }

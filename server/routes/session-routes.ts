@@ -3,7 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { userError } from '../errors.js';
 import { formatCode } from '../contract/rules/code-format.js';
 import type { ExamService, ExamSessionRow, NewCandidate } from '../exam/exam-service.js';
-import { IdParams } from '../contract/common.js';
+import { Empty, IdParams } from '../contract/common.js';
 import { errors } from '../contract/errors.js';
 import { NewSession, SessionDetail, SessionSummary } from '../contract/sessions.js';
 import { accountActor, staffOf } from './principal.js';
@@ -89,7 +89,7 @@ function sessionLifecycleRoutes(app: FastifyInstance) {
       `/api/sessions/:id/${action}`,
       {
         preHandler: app.requireStaff('admin', 'proctor'),
-        schema: { summary: `${action[0]!.toUpperCase()}${action.slice(1)}s the session for the whole room`, params: IdParams, response: { 200: SessionSummary, ...errors(401, 403, 404, 409) } },
+        schema: { summary: `${action[0]!.toUpperCase()}${action.slice(1)}s the session for the whole room`, params: IdParams, body: Type.Optional(Empty), response: { 200: SessionSummary, ...errors(400, 401, 403, 404, 409) } },
       },
       async (request) => {
         const s = runnable(app, request, request.params.id);

@@ -5,6 +5,7 @@ import { buildApp, type LecternApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { accounts, type StaffRole } from '../../server/db/schema/accounts.js';
 import { projectRoot } from '../../server/paths.js';
+import type { ThrottleRules } from '../../server/auth/login-limiter.js';
 
 export const bundledContentDir = join(projectRoot, 'content');
 
@@ -15,9 +16,9 @@ export interface TestApp {
 }
 
 /** A fresh app on its own SQLite file (WAL, migrations applied), with the bundled packs. */
-export async function buildTestApp(options: { contentDir?: string } = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lectern-test-'));
-  const app = await buildApp({ dataDir, contentDir: options.contentDir ?? bundledContentDir });
+export async function buildTestApp(options: { contentDir?: string; throttleRules?: Partial<ThrottleRules>; dataDir?: string } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lectern-test-'));
+  const app = await buildApp({ dataDir, contentDir: options.contentDir ?? bundledContentDir, throttleRules: options.throttleRules });
   await app.ready();
   return {
     app,

@@ -15,6 +15,7 @@ import { recoveryFr } from './fr/recovery.js';
 import { previewFr } from './fr/preview.js';
 import { opsFr } from './fr/ops.js';
 import { statisticsFr } from './fr/statistics.js';
+import { securityFr } from './fr/security.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -27,6 +28,7 @@ import { recoveryEn } from './en/recovery.js';
 import { previewEn } from './en/preview.js';
 import { opsEn } from './en/ops.js';
 import { statisticsEn } from './en/statistics.js';
+import { securityEn } from './en/security.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -42,6 +44,7 @@ export const areas = {
   preview: { fr: previewFr, en: previewEn },
   ops: { fr: opsFr, en: opsEn },
   statistics: { fr: statisticsFr, en: statisticsEn },
+  security: { fr: securityFr, en: securityEn },
 };
 
 // One area per line, so that adding an area is one line here and one in each list below.
@@ -58,6 +61,7 @@ export const fr = {
   ...previewFr,
   ...opsFr,
   ...statisticsFr,
+  ...securityFr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Translation<typeof fr> = {
@@ -73,6 +77,7 @@ export const en: Translation<typeof fr> = {
   ...previewEn,
   ...opsEn,
   ...statisticsEn,
+  ...securityEn,
 };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CODE_ALPHABET } from '../../../server/contract/rules/code-format.js';
 import { buildTestApp, createStaff, loginCandidate, loginStaff, openSession, type TestApp } from '../../helpers/build-app.js';
 
 let t: TestApp;
@@ -49,15 +50,26 @@ describe('POST /api/candidate/login', () => {
     expect(r.json().error.code).toBe('invalid-request');
   });
 
-  it('rate-limits an address after 30 failures, with the time to wait', async () => {
+  it('never refuses a correct code after 30 failures from its address, and makes a wrong code typed again wait, in minutes', async () => {
     const { session } = await openSession(t.app, 1);
+    // 30 different wrong codes: the address's free failures (a room behind one address mistyping).
     for (let i = 0; i < 30; i++) {
+      const code = `YYYY${CODE_ALPHABET[i % CODE_ALPHABET.length]}${CODE_ALPHABET[Math.floor(i / CODE_ALPHABET.length)]}YY`;
+      const r = await t.app.inject({ method: 'POST', url: '/api/candidate/login', payload: { sessionCode: session.code, candidateCode: code } });
+      expect(r.statusCode).toBe(401);
+    }
+    const allowed = await t.app.inject({ method: 'POST', url: '/api/candidate/login', payload: { sessionCode: session.code, candidateCode: session.candidates[0]!.code } });
+    expect(allowed.statusCode).toBe(200);
+    for (let i = 0; i < 3; i++) {
       const r = await t.app.inject({ method: 'POST', url: '/api/candidate/login', payload: { sessionCode: session.code, candidateCode: 'ZZZZ-ZZZZ' } });
       expect(r.statusCode).toBe(401);
     }
-    const blocked = await t.app.inject({ method: 'POST', url: '/api/candidate/login', payload: { sessionCode: session.code, candidateCode: session.candidates[0]!.code } });
+    const blocked = await t.app.inject({ method: 'POST', url: '/api/candidate/login', payload: { sessionCode: session.code, candidateCode: 'ZZZZ-ZZZZ' } });
     expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('candidate-code-throttled');
     expect(blocked.json().error.retryAfterSeconds).toBeGreaterThan(0);
+    expect(blocked.json().error.retryAfterMinutes).toBe(1);
+    expect(blocked.json().error.message).toMatch(/ask the proctor/);
   });
 
   it('refuses a login from another site (Origin check)', async () => {
