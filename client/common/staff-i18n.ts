@@ -12,7 +12,9 @@ import { gradingFr } from '../../server/contract/i18n/fr/grading.js';
 import { gradingEn } from '../../server/contract/i18n/en/grading.js';
 import { labelsFr } from '../../server/contract/i18n/fr/labels.js';
 import { labelsEn } from '../../server/contract/i18n/en/labels.js';
+import { accountsFr } from '../../server/contract/i18n/fr/accounts.js';
+import { accountsEn } from '../../server/contract/i18n/en/accounts.js';
 
-loadCatalogueAreas({ fr: adminFr, en: adminEn }, { fr: proctorFr, en: proctorEn }, { fr: gradingFr, en: gradingEn }, { fr: labelsFr, en: labelsEn });
+loadCatalogueAreas({ fr: adminFr, en: adminEn }, { fr: proctorFr, en: proctorEn }, { fr: gradingFr, en: gradingEn }, { fr: labelsFr, en: labelsEn }, { fr: accountsFr, en: accountsEn });
 
 export { label, t } from './i18n.js';
