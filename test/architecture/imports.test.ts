@@ -29,8 +29,8 @@ const SERVER_LAYERS: { name: string; members: string[] }[] = [
   },
   { name: 'plugins', members: ['server/plugins/'] },
   { name: 'routes', members: ['server/routes/'] },
-  // The entry points: they build and start the whole app.
-  { name: 'app', members: ['server/app.ts', 'server/main.ts', 'server/bootstrap.ts'] },
+  // The entry points: they build and start the whole app, or (server/cli/) work on its database from the console.
+  { name: 'app', members: ['server/app.ts', 'server/main.ts', 'server/bootstrap.ts', 'server/cli/'] },
 ];
 
 function layerOf(file: ModulePath): number | undefined {

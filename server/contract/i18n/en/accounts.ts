@@ -69,7 +69,6 @@ export const accountsEn: Translation<typeof accountsFr> = {
   'action.session.candidates-exported': 'Candidate list exported',
   'error.unknown-account': 'No account has the number {accountId}.',
   'error.not-a-proctor': 'The account {username} is not a proctor’s account.',
-  'error.not-a-corrector': 'The account {username} is not a corrector’s account.',
   'error.account-disabled': 'The account {username} is disabled: enable it again or choose another.',
   'error.already-disabled': 'The account {username} is already disabled.',
   'error.not-disabled': 'The account {username} is not disabled.',

@@ -70,7 +70,6 @@ export const accountsFr = {
   'action.session.candidates-exported': 'Liste des candidats exportée',
   'error.unknown-account': 'Aucun compte ne porte le numéro {accountId}.',
   'error.not-a-proctor': 'Le compte {username} n’est pas un compte de surveillant.',
-  'error.not-a-corrector': 'Le compte {username} n’est pas un compte de correcteur.',
   'error.account-disabled': 'Le compte {username} est désactivé : réactivez-le ou choisissez-en un autre.',
   'error.already-disabled': 'Le compte {username} est déjà désactivé.',
   'error.not-disabled': 'Le compte {username} n’est pas désactivé.',
