@@ -114,24 +114,29 @@ export class ExamSessions {
     return this.session(sessionId)!;
   }
 
-  /** Ends the session: every candidate still writing is submitted with what the server holds. */
-  end(sessionId: number, actor: Actor, now = Date.now()): { session: ExamSessionRow; submitted: { candidateId: number; receipt: Receipt }[] } {
+  /**
+   * Ends the session. A candidate who never came (no login, no save, the notice unread) is absent:
+   * no submission, no receipt, nothing to grade. Every other candidate still writing is submitted
+   * with what the server holds, an empty script included.
+   */
+  end(sessionId: number, actor: Actor, now = Date.now()): { session: ExamSessionRow; submitted: { candidateId: number; receipt: Receipt }[]; absent: number[] } {
     const s = this.requireSession(sessionId);
     if (s.state === 'ended') throw userError(409, 'already-ended', 'The session has already ended.');
     const submitted: { candidateId: number; receipt: Receipt }[] = [];
+    let absent: number[] = [];
     this.store.write(() => {
+      absent = this.store.candidates.neverCameIds(sessionId);
+      this.submission.markAbsentInTransaction(sessionId, absent, now);
       if (s.state !== 'waiting') {
-        for (const c of this.store.candidates.ofSession(sessionId)) {
-          if (c.submittedAt === null && c.absentAt === null) {
-            submitted.push({ candidateId: c.id, receipt: this.submission.submitInTransaction(c.id, 'proctor', now) });
-          }
+        for (const id of this.store.candidates.writingIds(sessionId)) {
+          submitted.push({ candidateId: id, receipt: this.submission.submitInTransaction(id, 'proctor', now) });
         }
       }
       this.store.clock.closeAllPauses(sessionId, now);
       this.store.sessions.setEnded(sessionId, now);
-      this.store.audit.append({ ...actorFields(actor), sessionId, action: 'session.ended', detail: { submittedAtEnd: submitted.length } }, now);
+      this.store.audit.append({ ...actorFields(actor), sessionId, action: 'session.ended', detail: { submittedAtEnd: submitted.length, absentAtEnd: absent.length } }, now);
     })();
-    return { session: this.session(sessionId)!, submitted };
+    return { session: this.session(sessionId)!, submitted, absent };
   }
 
   /**
