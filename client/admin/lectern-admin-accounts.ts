@@ -38,7 +38,7 @@ export class LecternAdminAccounts extends LitElement {
       <section aria-labelledby="new-account">
         <h2 id="new-account">${t('admin.accounts.new')}</h2>
         <form @submit=${this._create}>
-          <label>${t('admin.accounts.username')}<input name="username" required pattern="[a-zA-Z0-9._-]+" autocomplete="off" /></label>
+          <label>${t('admin.accounts.username')}<input name="username" required pattern="[a-zA-Z0-9._\\-]+" autocomplete="off" /></label>
           <label>${t('admin.accounts.displayName')}<input name="displayName" required /></label>
           <label>${t('admin.accounts.role')}
             <select name="role">

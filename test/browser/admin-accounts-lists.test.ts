@@ -54,7 +54,7 @@ describe('the admin’s accounts and lists, in Chromium', { timeout: 90_000 }, (
   it('shows a new password once, disables an account, and lets the admin change their own password', async () => {
     const proctor = await createStaff(server.app, 'proctor', 'paulette');
     const { page, close } = await adminPage('fr');
-    await page.getByRole('button', { name: 'Comptes' }).click();
+    await page.getByRole('button', { name: 'Comptes', exact: true }).click();
     const row = page.locator('tr[data-username="paulette"]');
     page.once('dialog', (d) => void d.accept());
     await row.getByRole('button', { name: 'Nouveau mot de passe' }).click();

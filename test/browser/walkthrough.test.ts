@@ -75,7 +75,7 @@ describe('the ten-minute mock exam (docs/walkthrough.md), in Chromium', { timeou
     // Step 2: the admin creates a proctor and a corrector.
     const admin = await open();
     await staffLogin(admin.page, '/admin', first.username, STAFF_PASSWORD);
-    await admin.page.getByRole('button', { name: 'Comptes' }).click();
+    await admin.page.getByRole('button', { name: 'Comptes', exact: true }).click();
     for (const [username, name, role] of [['surveillant', 'Sophie Surveillante', 'proctor'], ['correcteur', 'Charles Correcteur', 'corrector']] as const) {
       await admin.page.getByLabel('Identifiant', { exact: true }).fill(username);
       await admin.page.getByLabel('Nom affiché').fill(name);
@@ -87,7 +87,8 @@ describe('the ten-minute mock exam (docs/walkthrough.md), in Chromium', { timeou
     await admin.page.screenshot({ path: screenshotPath('walkthrough-1-accounts'), fullPage: true });
 
     // Step 3: a session from the centre's CSV, with its date, proctor and corrector.
-    await admin.page.getByRole('button', { name: 'Sessions' }).click();
+    await admin.page.getByRole('button', { name: 'Sessions', exact: true }).click();
+    await admin.page.getByLabel('Sujet').selectOption('devops-title-qp');
     await admin.page.getByLabel('Salle').fill('B12');
     await admin.page.getByLabel('Date et heure de l’épreuve').fill(tomorrowNine());
     await admin.page.getByLabel(/liste du centre, fichier CSV/).setInputFiles({ name: 'candidats.csv', mimeType: 'text/csv', buffer: Buffer.from(CANDIDATES_CSV, 'utf8') });
@@ -157,7 +158,8 @@ describe('the ten-minute mock exam (docs/walkthrough.md), in Chromium', { timeou
     await staffLogin(corrector.page, `/grading#/sessions/${session.id}`, 'correcteur', STAFF_PASSWORD);
     await workspace(corrector.page).getByText('Par question').waitFor();
     let previous = '';
-    for (let n = 0; n < 4; n++) {
+    // By question: the 6 questions of each of the 2 scripts (an unanswered one has nothing to judge), then each script's writing.
+    for (let n = 0; n < 6 * 2 + 2; n++) {
       let item = await current(corrector.page);
       while (`${item.code}|${item.kind}|${item.question}` === previous) item = await current(corrector.page);
       previous = `${item.code}|${item.kind}|${item.question}`;
