@@ -1,20 +1,40 @@
 import { LitElement, html, css } from 'lit';
 import { formText } from '../common/form-text.js';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ApiClient } from '../common/api.js';
 import { errorText } from '../common/error-text.js';
 import { I18nController, localized, type StringKey } from '../common/i18n.js';
 import { t } from '../common/staff-i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { formatDateTime } from '../common/format.js';
 import { parseCandidateList } from './candidate-list.js';
-import type { PackList, SessionDetail, SessionSummary } from './types.js';
+import type { AccountView, CsvProblem, PackList, SessionDetail, SessionSummary } from './types.js';
+import { ApiError, type ApiClient } from '../common/api.js';
 import { adminFormStyles } from './admin-styles.js';
 
 /** Open a session on a pack, then start, pause, resume and end it; show the candidate codes. */
 @customElement('lectern-admin-sessions')
 export class LecternAdminSessions extends LitElement {
-  static override styles = [baseStyles, adminFormStyles, css``];
+  static override styles = [
+    baseStyles,
+    adminFormStyles,
+    css`
+      fieldset.staff {
+        border: 1px solid var(--lectern-border, #c9ced6);
+        border-radius: 0.25rem;
+      }
+      .problems {
+        color: var(--lectern-danger, #a4161a);
+      }
+      a.button {
+        display: inline-block;
+        padding: 0.3rem 0.6rem;
+        border: 1px solid var(--lectern-border-strong, #6b7280);
+        border-radius: 0.25rem;
+        color: inherit;
+        text-decoration: none;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) api!: ApiClient;
   @property({ attribute: false }) packs: PackList = { packs: [], problems: [] };
@@ -23,6 +43,9 @@ export class LecternAdminSessions extends LitElement {
   /** The code of the session just created, announced in the current language. */
   @state() private _createdCode = '';
   @state() private _error = '';
+  /** Every faulty line of the candidate file, worded in the reader's language. */
+  @state() private _problems: CsvProblem[] = [];
+  @state() private _staff: AccountView[] = [];
   private readonly i18n = new I18nController(this);
 
   override connectedCallback(): void {
@@ -32,6 +55,26 @@ export class LecternAdminSessions extends LitElement {
 
   private async _reload() {
     this._sessions = await this.api.get<SessionSummary[]>('/api/sessions');
+    this._staff = (await this.api.get<AccountView[]>('/api/admin/accounts')).filter((a) => !a.disabled);
+  }
+
+  /** The proctors' or correctors' boxes to tick; a hint when there is no such account yet. */
+  private _renderStaff(role: 'proctor' | 'corrector') {
+    const accounts = this._staff.filter((a) => a.role === role);
+    return html`<fieldset class="staff">
+      <legend>${t(role === 'proctor' ? 'sessions.proctors' : 'sessions.correctors')}</legend>
+      ${accounts.length === 0
+        ? html`<small>${t('sessions.noStaff')}</small>`
+        : accounts.map((a) => html`<label class="check"><input type="checkbox" name=${`${role}Ids`} .value=${String(a.id)} /> ${a.displayName} (${a.username})</label>`)}
+    </fieldset>`;
+  }
+
+  private _renderProblems() {
+    if (this._problems.length === 0) return '';
+    return html`<div class="problems wide" role="alert">
+      <p>${t('sessions.fileProblems', { n: this._problems.length })}</p>
+      <ul>${this._problems.map((p) => html`<li>${problemText(p)}</li>`)}</ul>
+    </div>`;
   }
 
   override render() {
@@ -47,10 +90,15 @@ export class LecternAdminSessions extends LitElement {
           </label>
           <label>${t('admin.sessions.title')}<input name="title" maxlength="200" /></label>
           <label>${t('admin.sessions.room')}<input name="room" maxlength="100" /></label>
+          <label>${t('sessions.scheduledAt')}<input name="scheduledAt" type="datetime-local" /><small>${t('sessions.scheduledHint')}</small></label>
           <label>${t('admin.sessions.count')}<input name="count" type="number" min="1" max="500" value="12" /></label>
           <label class="wide">${t('admin.sessions.names')}<textarea name="names" rows="4" spellcheck="false"></textarea>
             <small>${t('admin.sessions.namesHint')}</small></label>
+          <label class="wide">${t('sessions.file')}<input name="candidatesFile" type="file" accept=".csv,text/csv" />
+            <small>${t('sessions.fileHint')}</small></label>
+          ${this._renderStaff('proctor')} ${this._renderStaff('corrector')}
           <label class="check"><input name="doubleMarking" type="checkbox" /> ${t('admin.sessions.doubleMarking')}</label>
+          ${this._renderProblems()}
           <div class="wide">
             <button class="primary" type="submit">${t('admin.sessions.create')}</button>
             <span role="status" class="ok">${this._createdCode ? t('admin.sessions.created', { code: this._createdCode }) : ''}</span>
@@ -63,13 +111,14 @@ export class LecternAdminSessions extends LitElement {
         ${this._sessions.length === 0
           ? html`<p>${t('admin.sessions.empty')}</p>`
           : html`<table>
-              <thead><tr><th>${t('admin.sessions.code')}</th><th>${t('admin.sessions.titleColumn')}</th><th>${t('admin.sessions.room')}</th><th>${t('admin.sessions.state')}</th><th>${t('admin.sessions.candidates')}</th><th>${t('admin.sessions.actions')}</th></tr></thead>
+              <thead><tr><th>${t('admin.sessions.code')}</th><th>${t('admin.sessions.titleColumn')}</th><th>${t('admin.sessions.room')}</th><th>${t('sessions.scheduledColumn')}</th><th>${t('admin.sessions.state')}</th><th>${t('admin.sessions.candidates')}</th><th>${t('admin.sessions.actions')}</th></tr></thead>
               <tbody>
                 ${this._sessions.map(
                   (s) => html`<tr>
                     <td class="code">${s.code}</td>
                     <td>${s.title}${s.startedAt ? html`<br /><small>${formatDateTime(s.startedAt, lang)}</small>` : ''}</td>
                     <td>${s.room}</td>
+                    <td>${s.scheduledAt === null ? '' : formatDateTime(s.scheduledAt, lang)}</td>
                     <td><span class="state ${s.state}">${t(`admin.state.${s.state}` as StringKey)}</span></td>
                     <td>${s.candidateCount}</td>
                     <td class="actions">
@@ -77,6 +126,7 @@ export class LecternAdminSessions extends LitElement {
                       ${s.state === 'running' ? html`<button @click=${() => this._act(s, 'pause')}>${t('admin.sessions.pause')}</button>` : ''}
                       ${s.state === 'paused' ? html`<button @click=${() => this._act(s, 'resume')}>${t('admin.sessions.resume')}</button>` : ''}
                       ${s.state !== 'ended' ? html`<button class="danger" @click=${() => this._act(s, 'end')}>${t('admin.sessions.end')}</button>` : ''}
+                      <a class="button" href=${`/api/sessions/${s.id}/candidates.csv?lang=${lang}`} download>${t('sessions.exportList')}</a>
                       <button @click=${() => this._toggle(s)} aria-expanded=${this._open?.id === s.id}>${this._open?.id === s.id ? t('admin.sessions.hide') : t('admin.sessions.show')}</button>
                     </td>
                   </tr>`,
@@ -119,6 +169,7 @@ export class LecternAdminSessions extends LitElement {
     const data = new FormData(form);
     this._createdCode = '';
     this._error = '';
+    this._problems = [];
     const list = parseCandidateList(formText(data, 'names'));
     if (!list.ok) {
       this._error = t('admin.badLine', { line: list.line, problem: t('admin.badMinutes') });
@@ -130,8 +181,16 @@ export class LecternAdminSessions extends LitElement {
       room: formText(data, 'room'),
       doubleMarking: data.get('doubleMarking') === 'on',
     };
-    if (list.candidates.length > 0) body['candidates'] = list.candidates;
+    const file = data.get('candidatesFile');
+    if (file instanceof File && file.size > 0) body['candidatesCsv'] = base64(new Uint8Array(await file.arrayBuffer()));
+    else if (list.candidates.length > 0) body['candidates'] = list.candidates;
     else body['candidateCount'] = Number(data.get('count'));
+    const scheduled = formText(data, 'scheduledAt');
+    // The field is the admin's local time: the browser turns it into the server's epoch milliseconds.
+    if (scheduled) body['scheduledAt'] = new Date(scheduled).getTime();
+    const ids = (name: string) => data.getAll(name).map(Number);
+    if (ids('proctorIds').length) body['proctorIds'] = ids('proctorIds');
+    if (ids('correctorIds').length) body['correctorIds'] = ids('correctorIds');
     try {
       const created = await this.api.post<SessionDetail>('/api/sessions', body);
       this._createdCode = created.code;
@@ -140,8 +199,23 @@ export class LecternAdminSessions extends LitElement {
       this._open = created;
     } catch (err) {
       this._error = errorText(err);
+      // The contract's error body lists them (server/contract/errors.ts): the server's schema serialised them.
+      if (err instanceof ApiError && Array.isArray(err.details['problems'])) this._problems = err.details['problems'] as CsvProblem[];
     }
   }
+}
+
+/** A faulty line of the candidate file in the reader's language, its column named as the file's heading would be. */
+function problemText(p: CsvProblem): string {
+  const column = p.column ? t(`sessions.csv.column.${p.column}` as StringKey) : '';
+  return t(`sessions.csv.problem.${p.code}`, { line: p.line, column, value: p.value ?? '', otherLine: p.otherLine ?? '', expected: p.expected ?? '', found: p.found ?? '' });
+}
+
+/** The file's bytes in base64, as the contract carries them in JSON. */
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 declare global {

@@ -5,6 +5,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { t } from './staff-i18n.js';
 import type { StaffSession } from './staff-session.js';
 import '../kiosk/lectern-language-switch.js';
+import './lectern-own-password.js';
 
 export const staffHeaderStyles = css`
   header.staff {
@@ -32,7 +33,7 @@ export function renderStaffHeader(session: StaffSession, header: StaffHeader = {
     ${header.title ? html`<h1>Lectern — ${header.title}</h1>` : nothing}${header.extra ?? nothing}
     <lectern-language-switch></lectern-language-switch>
     ${me
-      ? html`<span>${me.displayName}</span><button type="button" @click=${() => void session.logout()}>${t('staff.logout')}</button>`
+      ? html`<span>${me.displayName}</span><lectern-own-password .api=${session.api}></lectern-own-password><button type="button" @click=${() => void session.logout()}>${t('staff.logout')}</button>`
       : nothing}
   </header>`;
 }

@@ -16,6 +16,8 @@ import { privacyFr } from '../../server/contract/i18n/fr/privacy.js';
 import { privacyEn } from '../../server/contract/i18n/en/privacy.js';
 import { statisticsFr } from '../../server/contract/i18n/fr/statistics.js';
 import { statisticsEn } from '../../server/contract/i18n/en/statistics.js';
+import { accountsFr } from '../../server/contract/i18n/fr/accounts.js';
+import { accountsEn } from '../../server/contract/i18n/en/accounts.js';
 
 loadCatalogueAreas(
   { fr: adminFr, en: adminEn },
@@ -24,6 +26,7 @@ loadCatalogueAreas(
   { fr: labelsFr, en: labelsEn },
   { fr: privacyFr, en: privacyEn },
   { fr: statisticsFr, en: statisticsEn },
+  { fr: accountsFr, en: accountsEn },
 );
 
 export { label, t } from './i18n.js';

@@ -41,6 +41,11 @@ export class StaffSession implements ReactiveController {
   }
 
   /** The user logged in, also when their role does not fit the page (the header shows who they are). */
+  /** The page's client: the staff header's own-password form posts through it. */
+  get api(): StaffApi {
+    return this.options.api;
+  }
+
   get me(): MeView | null {
     return this._me;
   }

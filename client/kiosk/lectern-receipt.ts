@@ -77,6 +77,7 @@ export class LecternReceipt extends LitElement {
         <p class="digest" aria-label=${t('receipt.digest')}>${digestGroups(receipt.digest).map((group) => html`<span>${group}</span>`)}</p>
         <p class="muted">${t('receipt.digestHint')}</p>
         <h2>${t('receipt.answers')}</h2>
+        ${receipt.answers.every((a) => a.words === 0) ? html`<p class="empty" role="note">${t('receipt.empty')}</p>` : ''}
         <table>
           <thead>
             <tr>

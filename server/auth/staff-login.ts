@@ -39,7 +39,13 @@ export class StaffLogins {
       return null;
     }
     const opened = this.auth.open({ accountId: account.id }, address);
+    this.recordLastLogin(account.id);
     this.audit.append({ actorKind: 'account', actorId: account.id, action: 'staff.logged-in', detail: { address } });
     return opened;
+  }
+
+  /** The admin's accounts page shows when each account last logged in (an unused account stands out). */
+  private recordLastLogin(accountId: number, now = Date.now()): void {
+    this.accounts.setLastLogin(accountId, now);
   }
 }

@@ -3,6 +3,7 @@
 // fields are listed here because Fastify serialises with this schema and drops what it does not list.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Receipt } from './kiosk-protocol.js';
+import { CsvProblem } from './sessions.js';
 
 export const ErrorBody = Type.Object(
   {
@@ -21,6 +22,12 @@ export const ErrorBody = Type.Object(
       missing: Type.Optional(Type.Array(Type.String())),
       /** grading-unfinished: the candidate codes not settled yet. */
       scripts: Type.Optional(Type.Array(Type.String())),
+      /** bad-candidate-file: every faulty line of the file. */
+      problems: Type.Optional(Type.Array(CsvProblem)),
+      /** unknown-account, not-a-proctor, not-a-corrector, account-disabled: the account in question. */
+      accountId: Type.Optional(Type.Integer()),
+      /** already-disabled, not-disabled, account-has-work: the account's user name. */
+      username: Type.Optional(Type.String()),
     }),
   },
   { $id: 'ErrorBody', description: 'A clear error: `code` is stable, `message` says what to do.' },

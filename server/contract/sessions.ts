@@ -1,6 +1,6 @@
 // Exam sessions as staff open and run them (/api/sessions...).
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, Time } from './common.js';
+import { Nullable, OneOf, Time } from './common.js';
 import { SessionState } from './kiosk-protocol.js';
 
 export const NewCandidateLine = Type.Object(
@@ -13,11 +13,45 @@ export const NewCandidateLine = Type.Object(
 );
 export type NewCandidateLine = Static<typeof NewCandidateLine>;
 
+/** What can be wrong in a candidate file; pages word each as `sessions.csv.problem.<code>`. */
+export const csvProblemCodes = [
+  'wrong-separator',
+  'missing-column',
+  'no-candidates',
+  'too-many-candidates',
+  'unreadable',
+  'column-count',
+  'missing-value',
+  'too-long',
+  'unknown-accommodation',
+  'accommodation-without-reason',
+  'duplicate-candidate',
+  'workstation-twice',
+] as const;
+export type CsvProblemCode = (typeof csvProblemCodes)[number];
+
+/** One faulty line of a candidate file: `code` names the problem, the rest are its placeholders. */
+export const CsvProblem = Type.Object({
+  line: Type.Integer({ minimum: 1 }),
+  code: OneOf(csvProblemCodes),
+  /** lastName, firstName, candidateNumber, workstation, accommodation or reason. */
+  column: Type.Optional(Type.String()),
+  value: Type.Optional(Type.String()),
+  otherLine: Type.Optional(Type.Integer()),
+  expected: Type.Optional(Type.Integer()),
+  found: Type.Optional(Type.Integer()),
+});
+export type CsvProblem = Static<typeof CsvProblem>;
+
 export const NewSession = Type.Object(
   {
     packId: Type.String({ minLength: 1, maxLength: 64 }),
     title: Type.Optional(Type.String({ maxLength: 200 })),
     room: Type.Optional(Type.String({ maxLength: 100 })),
+    /** When the session is planned to start; not in the past. */
+    scheduledAt: Type.Optional(Time),
+    /** The centre's candidate list, the file's bytes in base64 (see server/exam/sessions-csv.ts). */
+    candidatesCsv: Type.Optional(Type.String({ minLength: 1, maxLength: 2_000_000, contentEncoding: 'base64' })),
     /** Either a number of anonymous candidates, or the list with workstations and names. */
     candidateCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     candidates: Type.Optional(Type.Array(NewCandidateLine, { minItems: 1, maxItems: 500 })),
@@ -34,6 +68,7 @@ export const SessionSummary = Type.Object({
   code: Type.String(),
   title: Type.String(),
   room: Type.String(),
+  scheduledAt: Nullable(Time),
   packId: Type.String(),
   state: SessionState,
   durationMs: Type.Integer(),
@@ -51,5 +86,8 @@ export const SessionCandidate = Type.Object({
   absent: Type.Boolean(),
 });
 
-export const SessionDetail = Type.Composite([SessionSummary, Type.Object({ candidates: Type.Array(SessionCandidate) })]);
+export const SessionDetail = Type.Composite([
+  SessionSummary,
+  Type.Object({ candidates: Type.Array(SessionCandidate), proctorIds: Type.Array(Type.Integer()), correctorIds: Type.Array(Type.Integer()) }),
+]);
 export type SessionDetail = Static<typeof SessionDetail>;

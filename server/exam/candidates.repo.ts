@@ -1,7 +1,9 @@
 // The candidates and candidate_identities tables: every query of the exam area on them.
-import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, isNull, ne, sql } from 'drizzle-orm';
 import type { LecternDb } from '../db/open-database.js';
-import { candidateIdentities, candidates, submitKinds } from '../db/schema/exam-sessions.js';
+import { candidateIdentities, candidates, submitKinds, timeExtensions } from '../db/schema/exam-sessions.js';
+import { authSessions } from '../db/schema/accounts.js';
+import { answers } from '../db/schema/answers.js';
 
 const candidateColumns = {
   id: candidates.id,
@@ -31,6 +33,23 @@ export interface CandidateRow {
   receiptDigest: string | null;
 }
 
+/** What the centre's candidate file adds to a name. */
+export interface CandidateListFields {
+  lastName?: string | null;
+  firstName?: string | null;
+  candidateNumber?: string | null;
+}
+
+export interface CandidateListRow {
+  id: number;
+  code: string;
+  workstation: string | null;
+  fullName: string | null;
+  lastName: string | null;
+  firstName: string | null;
+  candidateNumber: string | null;
+}
+
 /** Candidates: the reads by id are on every kiosk request and login, prepared once. */
 export class CandidatesRepo {
   private readonly byIdQuery;
@@ -39,6 +58,7 @@ export class CandidatesRepo {
   private readonly writingQuery;
   private readonly countQuery;
   private readonly workstationHolderQuery;
+  private readonly neverCameQuery;
 
   constructor(private readonly db: LecternDb) {
     const id = sql.placeholder('id');
@@ -69,6 +89,22 @@ export class CandidatesRepo {
         ),
       )
       .prepare();
+    // Never came: no login ever opened for them, no answer saved, the notice never read. A candidate
+    // with any of these was in the room, even if they wrote nothing.
+    this.neverCameQuery = db
+      .select({ id: candidates.id })
+      .from(candidates)
+      .where(
+        and(
+          eq(candidates.sessionId, sessionId),
+          isNull(candidates.submittedAt),
+          isNull(candidates.absentAt),
+          isNull(candidates.noticeAcknowledgedAt),
+          sql`NOT ${exists(db.select({ one: sql`1` }).from(authSessions).where(eq(authSessions.candidateId, candidates.id)))}`,
+          sql`NOT ${exists(db.select({ one: sql`1` }).from(answers).where(eq(answers.candidateId, candidates.id)))}`,
+        ),
+      )
+      .prepare();
   }
 
   byId(id: number): CandidateRow | undefined {
@@ -89,6 +125,11 @@ export class CandidatesRepo {
     return this.writingQuery.all({ sessionId }).map((r) => r.id);
   }
 
+  /** Ids of the candidates neither submitted nor absent who never logged in, saved or read the notice. */
+  neverCameIds(sessionId: number): number[] {
+    return this.neverCameQuery.all({ sessionId }).map((r) => r.id);
+  }
+
   count(sessionId: number): number {
     return this.countQuery.get({ sessionId })?.n ?? 0;
   }
@@ -103,8 +144,37 @@ export class CandidatesRepo {
   }
 
   /** Names live apart from codes so that grading stays anonymous. */
-  insertIdentity(candidateId: number, fullName: string): void {
-    this.db.insert(candidateIdentities).values({ candidateId, fullName }).run();
+  insertIdentity(candidateId: number, fullName: string, fromList: CandidateListFields = {}): void {
+    this.db.insert(candidateIdentities).values({ candidateId, fullName, ...fromList }).run();
+  }
+
+  /** The accommodations (extra time set beforehand) of the session's candidates, oldest first. */
+  accommodationsOf(sessionId: number): { candidateId: number; durationMs: number; reason: string }[] {
+    return this.db
+      .select({ candidateId: timeExtensions.candidateId, durationMs: timeExtensions.durationMs, reason: timeExtensions.reason })
+      .from(timeExtensions)
+      .where(and(eq(timeExtensions.sessionId, sessionId), eq(timeExtensions.kind, 'accommodation')))
+      .orderBy(asc(timeExtensions.id))
+      .all();
+  }
+
+  /** Each candidate of the session with the name and number from the centre's list, if any: for the list exported back. */
+  listOfSession(sessionId: number): CandidateListRow[] {
+    return this.db
+      .select({
+        id: candidates.id,
+        code: candidates.code,
+        workstation: candidates.workstation,
+        fullName: candidateIdentities.fullName,
+        lastName: candidateIdentities.lastName,
+        firstName: candidateIdentities.firstName,
+        candidateNumber: candidateIdentities.candidateNumber,
+      })
+      .from(candidates)
+      .leftJoin(candidateIdentities, eq(candidateIdentities.candidateId, candidates.id))
+      .where(eq(candidates.sessionId, sessionId))
+      .orderBy(asc(candidates.id))
+      .all();
   }
 
   acknowledgeNotice(candidateId: number, at: number): void {

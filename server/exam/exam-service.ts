@@ -4,10 +4,10 @@
 import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ClockView, Receipt } from '../contract/kiosk-protocol.js';
-import type { Actor } from './actor.js';
+import { actorFields, type Actor } from './actor.js';
 import type { StoredAnswer } from './answers.repo.js';
 import { CandidateControls, type ExtraTimeGrant } from './candidate-controls.js';
-import type { CandidateRow } from './candidates.repo.js';
+import type { CandidateListRow, CandidateRow } from './candidates.repo.js';
 import { ExamClocks } from './clocks.js';
 import { ExamStore, type SaveContext } from './exam-store.js';
 import { ExamSessions, type NewSession } from './sessions.js';
@@ -65,6 +65,21 @@ export class ExamService {
 
   candidates(sessionId: number): CandidateRow[] {
     return this.store.candidates.ofSession(sessionId);
+  }
+
+  /** The session's proctors or correctors, by account id. */
+  staffIds(sessionId: number, role: 'proctor' | 'corrector'): number[] {
+    return this.store.sessions.staffIds(sessionId, role);
+  }
+
+  /**
+   * The centre's list of the session (names, numbers, workstations, accommodations), to export it
+   * back; the read is audited (staff reading candidates' data is logged).
+   */
+  candidateList(sessionId: number, actor: Actor, now = Date.now()): { rows: CandidateListRow[]; accommodations: { candidateId: number; durationMs: number; reason: string }[] } {
+    const rows = this.store.candidates.listOfSession(sessionId);
+    this.store.audit.append({ ...actorFields(actor), sessionId, action: 'session.candidates-exported', detail: { candidates: rows.length } }, now);
+    return { rows, accommodations: this.store.candidates.accommodationsOf(sessionId) };
   }
 
   candidateCount(sessionId: number): number {
@@ -141,6 +156,11 @@ export class ExamService {
 
   submitOverdue(now = Date.now()): { candidateId: number; sessionId: number; receipt: Receipt }[] {
     return this.submission.submitOverdue(now);
+  }
+
+  /** The deadline sweep: the overdue submitted, those who never came marked absent. */
+  sweepOverdue(now = Date.now()): ReturnType<ExamSubmission['sweepOverdue']> {
+    return this.submission.sweepOverdue(now);
   }
 
   // ---------- proctor controls on one candidate ----------

@@ -1,5 +1,5 @@
 // The exam_sessions and session_staff tables: every query of the exam area on them.
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { LecternDb } from '../db/open-database.js';
 import { examSessions, sessionStaff, type ExamSessionState } from '../db/schema/exam-sessions.js';
 
@@ -11,6 +11,7 @@ const sessionColumns = {
   packDigest: examSessions.packDigest,
   title: examSessions.title,
   room: examSessions.room,
+  scheduledAt: examSessions.scheduledAt,
   state: examSessions.state,
   durationMs: examSessions.durationMs,
   startedAt: examSessions.startedAt,
@@ -28,6 +29,7 @@ export interface ExamSessionRow {
   packDigest: string;
   title: string;
   room: string;
+  scheduledAt: number | null;
   state: ExamSessionState;
   durationMs: number;
   startedAt: number | null;
@@ -44,6 +46,7 @@ export interface NewSessionRecord {
   packDigest: string;
   title: string;
   room: string;
+  scheduledAt: number | null;
   durationMs: number;
   doubleMarking: boolean;
   createdBy: number | null;
@@ -88,6 +91,17 @@ export class SessionsRepo {
 
   addStaff(sessionId: number, accountId: number, role: 'proctor' | 'corrector'): void {
     this.db.insert(sessionStaff).values({ sessionId, accountId, role }).onConflictDoNothing().run();
+  }
+
+  /** The accounts of one role on the session, by id. */
+  staffIds(sessionId: number, role: 'proctor' | 'corrector'): number[] {
+    return this.db
+      .select({ id: sessionStaff.accountId })
+      .from(sessionStaff)
+      .where(and(eq(sessionStaff.sessionId, sessionId), eq(sessionStaff.role, role)))
+      .orderBy(asc(sessionStaff.accountId))
+      .all()
+      .map((r) => r.id);
   }
 
   setState(sessionId: number, state: 'running' | 'paused'): void {

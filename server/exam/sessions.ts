@@ -5,7 +5,7 @@ import type { Receipt } from '../contract/kiosk-protocol.js';
 import { newCandidateCode, newSessionCode } from '../auth/codes.js';
 import { userError } from '../errors.js';
 import { accountOf, actorFields, type Actor } from './actor.js';
-import type { CandidateRow } from './candidates.repo.js';
+import type { CandidateListFields, CandidateRow } from './candidates.repo.js';
 import type { ExamStore } from './exam-store.js';
 import type { ExamSessionRow } from './sessions.repo.js';
 import type { ExamSubmission } from './submission.js';
@@ -15,12 +15,18 @@ export interface NewCandidate {
   fullName?: string | null;
   /** Accommodation known in advance, e.g. one third more time. */
   accommodationMinutes?: number;
+  /** Why (from the centre's list); a default wording otherwise. */
+  accommodationReason?: string;
+  /** From the centre's candidate file, kept to export the list back as it came. */
+  fromList?: CandidateListFields;
 }
 
 export interface NewSession {
   pack: Pack;
   title?: string;
   room?: string;
+  /** The planned start; none for a session opened on the spot. */
+  scheduledAt?: number | null;
   candidates: NewCandidate[];
   doubleMarking?: boolean;
   proctorIds?: number[];
@@ -67,6 +73,10 @@ export class ExamSessions {
       throw userError(400, 'bad-candidate-count', 'A session needs from 1 to 500 candidates.');
     }
     const now = Date.now();
+    // A minute's leeway: "now" typed in the form is a few seconds old when it arrives.
+    if (input.scheduledAt != null && input.scheduledAt < now - 60_000) {
+      throw userError(400, 'date-in-past', `The session's date and time (${new Date(input.scheduledAt).toISOString()}) is in the past: choose a date to come, or leave it empty to open the session now.`);
+    }
     const id = this.store.write(() => this.insertSession(input, now))();
     return { session: this.session(id)!, candidates: this.store.candidates.ofSession(id) };
   }
@@ -104,24 +114,29 @@ export class ExamSessions {
     return this.session(sessionId)!;
   }
 
-  /** Ends the session: every candidate still writing is submitted with what the server holds. */
-  end(sessionId: number, actor: Actor, now = Date.now()): { session: ExamSessionRow; submitted: { candidateId: number; receipt: Receipt }[] } {
+  /**
+   * Ends the session. A candidate who never came (no login, no save, the notice unread) is absent:
+   * no submission, no receipt, nothing to grade. Every other candidate still writing is submitted
+   * with what the server holds, an empty script included.
+   */
+  end(sessionId: number, actor: Actor, now = Date.now()): { session: ExamSessionRow; submitted: { candidateId: number; receipt: Receipt }[]; absent: number[] } {
     const s = this.requireSession(sessionId);
     if (s.state === 'ended') throw userError(409, 'already-ended', 'The session has already ended.');
     const submitted: { candidateId: number; receipt: Receipt }[] = [];
+    let absent: number[] = [];
     this.store.write(() => {
+      absent = this.store.candidates.neverCameIds(sessionId);
+      this.submission.markAbsentInTransaction(sessionId, absent, now);
       if (s.state !== 'waiting') {
-        for (const c of this.store.candidates.ofSession(sessionId)) {
-          if (c.submittedAt === null && c.absentAt === null) {
-            submitted.push({ candidateId: c.id, receipt: this.submission.submitInTransaction(c.id, 'proctor', now) });
-          }
+        for (const id of this.store.candidates.writingIds(sessionId)) {
+          submitted.push({ candidateId: id, receipt: this.submission.submitInTransaction(id, 'proctor', now) });
         }
       }
       this.store.clock.closeAllPauses(sessionId, now);
       this.store.sessions.setEnded(sessionId, now);
-      this.store.audit.append({ ...actorFields(actor), sessionId, action: 'session.ended', detail: { submittedAtEnd: submitted.length } }, now);
+      this.store.audit.append({ ...actorFields(actor), sessionId, action: 'session.ended', detail: { submittedAtEnd: submitted.length, absentAtEnd: absent.length } }, now);
     })();
-    return { session: this.session(sessionId)!, submitted };
+    return { session: this.session(sessionId)!, submitted, absent };
   }
 
   /**
@@ -149,6 +164,7 @@ export class ExamSessions {
       packDigest: input.pack.digest,
       title: input.title?.trim() || input.pack.title.fr,
       room: input.room?.trim() ?? '',
+      scheduledAt: input.scheduledAt ?? null,
       durationMs: input.pack.durationMinutes * 60_000,
       doubleMarking: Boolean(input.doubleMarking),
       createdBy,
@@ -160,14 +176,14 @@ export class ExamSessions {
       while (used.has(candidateCode)) candidateCode = newCandidateCode();
       used.add(candidateCode);
       const candidateId = this.store.candidates.insert(sessionId, candidateCode, c.workstation?.trim() || null);
-      if (c.fullName?.trim()) this.store.candidates.insertIdentity(candidateId, c.fullName.trim());
+      if (c.fullName?.trim()) this.store.candidates.insertIdentity(candidateId, c.fullName.trim(), c.fromList);
       if (c.accommodationMinutes && c.accommodationMinutes > 0) {
         this.store.clock.insertExtension({
           sessionId,
           candidateId,
           durationMs: Math.round(c.accommodationMinutes * 60_000),
           kind: 'accommodation',
-          reason: 'Accommodation set beforehand',
+          reason: c.accommodationReason?.trim() || 'Accommodation set beforehand',
           createdBy,
           createdAt: now,
         });
@@ -176,7 +192,12 @@ export class ExamSessions {
     for (const p of input.proctorIds ?? []) this.store.sessions.addStaff(sessionId, p, 'proctor');
     for (const p of input.correctorIds ?? []) this.store.sessions.addStaff(sessionId, p, 'corrector');
     this.store.audit.append(
-      { ...actorFields(input.actor), sessionId, action: 'session.created', detail: { packId: input.pack.id, packDigest: input.pack.digest, candidates: input.candidates.length } },
+      {
+        ...actorFields(input.actor),
+        sessionId,
+        action: 'session.created',
+        detail: { packId: input.pack.id, packDigest: input.pack.digest, candidates: input.candidates.length, scheduledAt: input.scheduledAt ?? null, proctorIds: input.proctorIds ?? [], correctorIds: input.correctorIds ?? [] },
+      },
       now,
     );
     return sessionId;

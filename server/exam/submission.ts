@@ -7,6 +7,12 @@ import type { ExamClocks } from './clocks.js';
 import type { ExamStore } from './exam-store.js';
 import { deadlineAt, SAVE_GRACE_MS } from './timing.js';
 
+export interface OverdueSubmission {
+  candidateId: number;
+  sessionId: number;
+  receipt: Receipt;
+}
+
 export class ExamSubmission {
   constructor(
     private readonly store: ExamStore,
@@ -35,22 +41,43 @@ export class ExamSubmission {
     };
   }
 
-  /** Candidates whose deadline and grace have passed: submitted by the server. Called every second. */
-  submitOverdue(now = Date.now()): { candidateId: number; sessionId: number; receipt: Receipt }[] {
-    const done: { candidateId: number; sessionId: number; receipt: Receipt }[] = [];
+  /** Candidates whose deadline and grace have passed: submitted by the server (see sweepOverdue). */
+  submitOverdue(now = Date.now()): OverdueSubmission[] {
+    return this.sweepOverdue(now).submitted;
+  }
+
+  /**
+   * Called every second. Candidates whose deadline and grace have passed are submitted by the
+   * server, except those who never came (no login, no save, the notice unread): they are absent,
+   * with no submission and no receipt (absent is absent).
+   */
+  sweepOverdue(now = Date.now()): { submitted: OverdueSubmission[]; absent: { candidateId: number; sessionId: number }[] } {
+    const submitted: OverdueSubmission[] = [];
+    const absent: { candidateId: number; sessionId: number }[] = [];
     for (const s of this.store.sessions.running()) {
       // Extra time and pauses only push a deadline back: until the session's own end plus the
       // grace, nobody in it can be overdue, and the sweep reads nothing per candidate. (With
       // thousands of candidates, reading each one's timing every second stalled the saves.)
       if (s.startedAt === null || now <= s.startedAt + s.durationMs + SAVE_GRACE_MS) continue;
+      const neverCame = new Set(this.store.candidates.neverCameIds(s.id));
       for (const id of this.store.candidates.writingIds(s.id)) {
         const deadline = deadlineAt(this.clocks.timing(s, id), now);
-        if (deadline !== null && now > deadline + SAVE_GRACE_MS) {
-          done.push({ candidateId: id, sessionId: s.id, receipt: this.submit(id, 'deadline', now).receipt });
-        }
+        if (deadline === null || now <= deadline + SAVE_GRACE_MS) continue;
+        if (neverCame.has(id)) {
+          this.store.write(() => this.markAbsentInTransaction(s.id, [id], now))();
+          absent.push({ candidateId: id, sessionId: s.id });
+        } else submitted.push({ candidateId: id, sessionId: s.id, receipt: this.submit(id, 'deadline', now).receipt });
       }
     }
-    return done;
+    return { submitted, absent };
+  }
+
+  /** Inside the caller's `write`: these candidates never came; they are absent, by the system, with one audit row each. */
+  markAbsentInTransaction(sessionId: number, candidateIds: readonly number[], now: number): void {
+    for (const candidateId of candidateIds) {
+      this.store.candidates.setAbsent(candidateId, now);
+      this.store.audit.append({ actorKind: 'system', actorId: null, sessionId, action: 'candidate.absent-never-came', detail: { candidateId } }, now);
+    }
   }
 
   /** Inside the caller's `write`: the answers read, digested and sealed in one transaction. */

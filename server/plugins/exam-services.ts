@@ -39,7 +39,9 @@ export default fp<{ contentDir: string }>(
 
     const sweep = setInterval(() => {
       try {
-        for (const done of exam.submitOverdue()) events.submitted(done.sessionId, done.candidateId, done.receipt);
+        const overdue = exam.sweepOverdue();
+        for (const done of overdue.submitted) events.submitted(done.sessionId, done.candidateId, done.receipt);
+        for (const gone of overdue.absent) events.candidate(gone.sessionId, gone.candidateId, 'marked-absent');
       } catch (err) {
         app.log.error({ err }, 'deadline sweep failed');
       }

@@ -6,6 +6,10 @@ import type { ExamService, ExamSessionRow, NewCandidate } from '../exam/exam-ser
 import { Empty, IdParams } from '../contract/common.js';
 import { errors } from '../contract/errors.js';
 import { NewSession, SessionDetail, SessionSummary } from '../contract/sessions.js';
+import type { Pack } from '../content/pack-types.js';
+import { LangQuery } from '../contract/proctor.js';
+import { candidateListCsv, candidatesFromFile } from '../exam/sessions-list.js';
+
 import { accountActor, staffOf } from './principal.js';
 
 /** Sessions: admins see and run all of them; a proctor those they supervise. */
@@ -27,6 +31,7 @@ function summaryOf(exam: ExamService, s: ExamSessionRow): SessionSummary {
     code: formatCode(s.code),
     title: s.title,
     room: s.room,
+    scheduledAt: s.scheduledAt,
     packId: s.packId,
     state: s.state,
     durationMs: s.durationMs,
@@ -40,13 +45,16 @@ function detailOf(exam: ExamService, s: ExamSessionRow): SessionDetail {
   return {
     ...summaryOf(exam, s),
     candidates: exam.candidates(s.id).map((c) => ({ id: c.id, code: formatCode(c.code), workstation: c.workstation, submittedAt: c.submittedAt, absent: c.absentAt !== null })),
+    proctorIds: exam.staffIds(s.id, 'proctor'),
+    correctorIds: exam.staffIds(s.id, 'corrector'),
   };
 }
 
-/** The candidates to open a session for: the list given, or that many numbered workstations. */
-function candidatesOf(body: NewSession): NewCandidate[] {
+/** The candidates to open a session for: the centre's file, the list given, or that many numbered workstations. */
+function candidatesOf(body: NewSession, pack: Pack): NewCandidate[] {
+  if (body.candidatesCsv !== undefined) return candidatesFromFile(Buffer.from(body.candidatesCsv, 'base64'), pack);
   const candidates = body.candidates ?? (body.candidateCount ? Array.from({ length: body.candidateCount }, (_, i) => ({ workstation: `PC-${String(i + 1).padStart(2, '0')}` })) : null);
-  if (!candidates) throw userError(400, 'no-candidates', 'Give either candidateCount or the list of candidates.');
+  if (!candidates) throw userError(400, 'no-candidates', 'Give either candidateCount, the list of candidates or the candidate file.');
   return candidates;
 }
 
@@ -66,11 +74,24 @@ function sessionListRoutes(app: FastifyInstance) {
     async (request) => {
       const body = request.body;
       const pack = app.packs.requireUsable(body.packId);
-      const candidates = candidatesOf(body);
+      const candidates = candidatesOf(body, pack);
+      // Only accounts of those roles: an unknown id or a wrong role is a clear 400, never a foreign-key failure.
+      app.accounts.requireStaffOfRole(body.proctorIds ?? [], 'proctor');
+      app.accounts.requireStaffOfRole(body.correctorIds ?? [], 'corrector');
       // A proctor who opens a session supervises it.
       const p = staffOf(request);
-      const proctorIds = [...(body.proctorIds ?? []), ...(p.role === 'proctor' ? [p.accountId] : [])];
-      const created = app.exam.createSession({ pack, title: body.title, room: body.room, candidates, doubleMarking: body.doubleMarking, proctorIds, correctorIds: body.correctorIds, actor: accountActor(request) });
+      const proctorIds = [...new Set([...(body.proctorIds ?? []), ...(p.role === 'proctor' ? [p.accountId] : [])])];
+      const created = app.exam.createSession({
+        pack,
+        title: body.title,
+        room: body.room,
+        scheduledAt: body.scheduledAt ?? null,
+        candidates,
+        doubleMarking: body.doubleMarking,
+        proctorIds,
+        correctorIds: [...new Set(body.correctorIds ?? [])],
+        actor: accountActor(request),
+      });
       return detailOf(app.exam, created.session);
     },
   );
@@ -79,6 +100,17 @@ function sessionListRoutes(app: FastifyInstance) {
     '/api/sessions/:id',
     { preHandler: staff, schema: { summary: 'A session with its candidate codes', params: IdParams, response: { 200: SessionDetail, ...errors(401, 403, 404) } } },
     async (request) => detailOf(app.exam, runnable(app, request, request.params.id)),
+  );
+
+  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof LangQuery> }>(
+    '/api/sessions/:id/candidates.csv',
+    { preHandler: staff, schema: { summary: 'The candidate list as the centre’s spreadsheet reads it (importable again)', params: IdParams, querystring: LangQuery, response: { 200: Type.String(), ...errors(401, 403, 404) } } },
+    async (request, reply) => {
+      const s = runnable(app, request, request.params.id);
+      const list = app.exam.candidateList(s.id, accountActor(request));
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="candidats-${s.code.toLowerCase()}.csv"`).header('cache-control', 'no-store');
+      return candidateListCsv(list.rows, list.accommodations, request.query.lang ?? 'fr');
+    },
   );
 }
 

@@ -29,7 +29,7 @@ const SERVER_LAYERS: { name: string; members: string[] }[] = [
   },
   { name: 'plugins', members: ['server/plugins/'] },
   { name: 'routes', members: ['server/routes/'] },
-  // The entry points: they build and start the whole app.
+  // The entry points: they build and start the whole app, or (server/cli/) work on its database from the console.
   { name: 'app', members: ['server/app.ts', 'server/main.ts', 'server/bootstrap.ts', 'server/cli/'] },
 ];
 

@@ -16,6 +16,7 @@ import { previewFr } from './fr/preview.js';
 import { opsFr } from './fr/ops.js';
 import { statisticsFr } from './fr/statistics.js';
 import { securityFr } from './fr/security.js';
+import { accountsFr } from './fr/accounts.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -29,6 +30,7 @@ import { previewEn } from './en/preview.js';
 import { opsEn } from './en/ops.js';
 import { statisticsEn } from './en/statistics.js';
 import { securityEn } from './en/security.js';
+import { accountsEn } from './en/accounts.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -45,6 +47,7 @@ export const areas = {
   ops: { fr: opsFr, en: opsEn },
   statistics: { fr: statisticsFr, en: statisticsEn },
   security: { fr: securityFr, en: securityEn },
+  accounts: { fr: accountsFr, en: accountsEn },
 };
 
 // One area per line, so that adding an area is one line here and one in each list below.
@@ -62,6 +65,7 @@ export const fr = {
   ...opsFr,
   ...statisticsFr,
   ...securityFr,
+  ...accountsFr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Translation<typeof fr> = {
@@ -78,6 +82,7 @@ export const en: Translation<typeof fr> = {
   ...opsEn,
   ...statisticsEn,
   ...securityEn,
+  ...accountsEn,
 };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };

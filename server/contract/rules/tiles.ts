@@ -25,7 +25,7 @@ export const suspiciousKinds = [
 /** The one state a tile shows. `now` is the server's time (the dashboard corrects its own clock). */
 export function tileState(tile: CandidateTile, sessionState: SessionState, timeLeftMs: number): TileState {
   if (tile.absent) return 'absent';
-  // Ending the session closes every attempt, even of a candidate who never came: they stay "not logged in".
+  // A candidate who never came is marked absent when the session ends (above); until then, "not logged in".
   if (!tile.loggedIn) return 'not-logged-in';
   if (tile.submittedAt !== null) return 'submitted';
   if (!tile.connected) return 'offline';

@@ -16,6 +16,8 @@ export const accounts = sqliteTable('accounts', {
   passwordHash: text('password_hash').notNull(),
   createdAt: epochMs('created_at').notNull(),
   disabledAt: epochMs('disabled_at'),
+  /** The last successful login: the admin page shows it, to spot an account nobody uses. */
+  lastLoginAt: epochMs('last_login_at'),
 });
 
 /**

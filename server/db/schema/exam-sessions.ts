@@ -15,6 +15,8 @@ export const examSessions = sqliteTable('exam_sessions', {
   packDigest: text('pack_digest').notNull(),
   title: text('title').notNull(),
   room: text('room').notNull().default(''),
+  /** When the session is planned to start (the convocation's date and time); null for one opened on the spot. */
+  scheduledAt: epochMs('scheduled_at'),
   state: text('state', { enum: examSessionStates }).notNull().default('waiting'),
   durationMs: integer('duration_ms').notNull(),
   startedAt: epochMs('started_at'),
@@ -70,6 +72,11 @@ export const candidates = sqliteTable(
 export const candidateIdentities = sqliteTable('candidate_identities', {
   candidateId: integer('candidate_id').primaryKey().references(() => candidates.id),
   fullName: text('full_name').notNull(),
+  /** From the centre's list (CSV import): kept apart so the list can be exported back as it came. */
+  lastName: text('last_name'),
+  firstName: text('first_name'),
+  /** The centre's own candidate number (not the login code). */
+  candidateNumber: text('candidate_number'),
 });
 
 /** Pauses of the whole room (candidateId null) or of one candidate. An open pause has no endedAt. */

@@ -18,7 +18,7 @@ describe('POST /api/admin/accounts', () => {
   it('creates the account with its user name in lower case, audits it, and the new account can log in', async () => {
     const r = await t.app.inject({ method: 'POST', url: '/api/admin/accounts', headers: admin.headers, payload: newAccount });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toEqual({ id: expect.any(Number), username: 'surveillant.b12', displayName: 'Marie Curie', role: 'proctor', disabled: false });
+    expect(r.json()).toEqual({ id: expect.any(Number), username: 'surveillant.b12', displayName: 'Marie Curie', role: 'proctor', disabled: false, lastLoginAt: null, hasWork: false });
     expect(t.app.audit.verify()).toMatchObject({ ok: true });
     await expect(loginStaff(t.app, 'surveillant.b12', newAccount.password)).resolves.toMatchObject({ csrfToken: expect.any(String) });
   });
@@ -46,8 +46,8 @@ describe('GET /api/admin/accounts', () => {
     const r = await t.app.inject({ url: '/api/admin/accounts', headers: admin.headers });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toEqual([
-      { id: expect.any(Number), username: 'alice', displayName: 'corrector alice', role: 'corrector', disabled: false },
-      { id: expect.any(Number), username: 'chef', displayName: 'admin chef', role: 'admin', disabled: false },
+      { id: expect.any(Number), username: 'alice', displayName: 'corrector alice', role: 'corrector', disabled: false, lastLoginAt: null, hasWork: false },
+      { id: expect.any(Number), username: 'chef', displayName: 'admin chef', role: 'admin', disabled: false, lastLoginAt: expect.any(Number), hasWork: false },
     ]);
     expect(r.body).not.toContain('scrypt');
   });

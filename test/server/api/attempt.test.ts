@@ -125,6 +125,8 @@ describe('session administration', () => {
     expect((await post('start')).statusCode).toBe(409);
     expect((await post('pause')).json().state).toBe('paused');
     expect((await post('resume')).json().state).toBe('running');
+    // Both came (a candidate who never logged in is absent at the end, not submitted).
+    for (const c of session.candidates) await loginCandidate(t.app, session.code, c.code);
     const ended = await post('end');
     expect(ended.json().state).toBe('ended');
     const detail = (await t.app.inject({ url: `/api/sessions/${session.id}`, headers: { cookie: adminLogin.cookie } })).json();

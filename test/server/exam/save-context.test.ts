@@ -44,6 +44,8 @@ describe("a save's context", () => {
     expect(context().submittedAt).toBe(9_000);
 
     expect(exam.saveContext(sid, b)!.submittedAt).toBeNull();
+    // b came (read the notice): still writing at the end, they are submitted with it, not absent.
+    exam.lifecycle.acknowledgeNotice(b, 9_500);
     exam.end(sid, actor, 10_000);
     expect(exam.saveContext(sid, b)).toMatchObject({ state: 'ended', submittedAt: 10_000 });
   });

@@ -40,6 +40,8 @@ describe('ExamEvents', () => {
     const { session } = await openSession(t.app, 1);
     const a = session.candidates[0]!.id;
     t.app.exam.start(session.id, { kind: 'system' });
+    // The candidate came (read the notice): still writing at the end, they are submitted with it.
+    t.app.exam.lifecycle.acknowledgeNotice(a);
     const { told } = listen(t.app);
     const ended = t.app.exam.end(session.id, { kind: 'system' });
     t.app.examEvents.room(session.id, 'ended', ended.submitted);

@@ -153,6 +153,7 @@ export const kioskEn: Translation<typeof kioskFr> = {
   'receipt.answers': 'Answers recorded',
   'receipt.question': 'Question',
   'receipt.words': 'Words',
+  'receipt.empty': 'No answer written: the script is handed in empty.',
   'receipt.leave': 'You may leave your workstation, or wait for the proctor’s instructions.',
   'message.title': 'Message from the proctor',
   'message.sentAt': 'Sent at {time}',

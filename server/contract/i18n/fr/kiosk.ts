@@ -155,6 +155,7 @@ export const kioskFr = {
   'receipt.answers': 'Réponses enregistrées',
   'receipt.question': 'Question',
   'receipt.words': 'Mots',
+  'receipt.empty': 'Aucune réponse écrite : la copie est rendue vide.',
   'receipt.leave': 'Vous pouvez quitter votre poste, ou attendre les consignes du surveillant.',
   'message.title': 'Message du surveillant',
   'message.sentAt': 'Envoyé à {time}',
