@@ -120,8 +120,9 @@ export class SaveQueue implements ReactiveController {
 
     const texts = new Map<string, string>();
     for (const merged of answers.values()) {
-      this.records.set(merged.questionId, mergedRecord(merged, this.records.get(merged.questionId)));
-      texts.set(merged.questionId, merged.text);
+      const record = mergedRecord(merged, this.records.get(merged.questionId));
+      this.records.set(merged.questionId, record);
+      texts.set(merged.questionId, record.text);
     }
     this.changed();
     this.sendDue();

@@ -109,10 +109,15 @@ export function takeAcknowledgement(record: AnswerRecord, saved: { revision: num
  */
 export function mergedRecord(merged: MergedAnswer, previous: AnswerRecord | undefined): AnswerRecord {
   const ackedRevision = Math.max(merged.ackedRevision, previous?.ackedRevision ?? 0);
+  // The refresh after a reconnect may carry the server's answer as it was before a save this queue
+  // has since seen acknowledged (the GET was answered first): what the candidate has on screen is
+  // newer and stays, or the next keystroke would be built on the older text (issue 10, item 8).
+  // Only a server that moved past this queue's knowledge (written elsewhere) replaces it.
+  const keepPrevious = previous !== undefined && previous.ackedRevision >= merged.ackedRevision && previous.revision >= merged.revision;
   return {
     ...newAnswerRecord(merged.questionId),
-    text: merged.text,
-    revision: merged.revision,
+    text: keepPrevious ? previous.text : merged.text,
+    revision: keepPrevious ? previous.revision : merged.revision,
     ackedRevision,
     ackedAt: previous && previous.ackedRevision > merged.ackedRevision ? previous.ackedAt : merged.ackedAt,
     base: ackedRevision,
