@@ -3,6 +3,7 @@
 // diverged from the server (the candidate wrote elsewhere meanwhile) is put aside under another key,
 // never sent and never deleted by the kiosk, so a proctor can still recover it by hand.
 import { keysWithPrefix, readItem, removeItem, type KeyValueStorage } from '../common/local-store.js';
+import { parseSent, type SentRevision } from './sent-revisions.js';
 
 /** An edit as kept on the workstation until the server acknowledges it. */
 export interface LocalEdit {
@@ -15,6 +16,8 @@ export interface LocalEdit {
    * local copy is not a continuation of the server's text and must not overwrite it.
    */
   base: number;
+  /** Revisions sent and not yet acknowledged (see sent-revisions.ts); absent when none. */
+  sent?: SentRevision[];
 }
 
 /** Whose answers: the copies of one candidate of one session never mix with another's. */
@@ -97,7 +100,8 @@ function parseLocalEdit(raw: string | null, questionId: string): LocalEdit | nul
     if (value.questionId !== questionId || typeof value.text !== 'string') return null;
     if (typeof value.revision !== 'number' || !Number.isInteger(value.revision) || value.revision < 1) return null;
     const base = typeof value.base === 'number' && Number.isInteger(value.base) && value.base >= 0 ? value.base : 0;
-    return { questionId, revision: value.revision, text: value.text, base };
+    const sent = parseSent(value.sent);
+    return { questionId, revision: value.revision, text: value.text, base, ...(sent.length > 0 ? { sent } : {}) };
   } catch {
     return null;
   }

@@ -12,16 +12,18 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Receipt, SaveRefusalReason } from '../../server/contract/kiosk-protocol.js';
 import type { KeyValueStorage } from '../common/local-store.js';
 import { mergeAnswers, type ServerAnswer } from './answer-merge.js';
-import { LocalCopies, sameScope, type AnswerScope } from './local-copies.js';
+import { LocalCopies, sameScope, type AnswerScope, type LocalEdit } from './local-copies.js';
 import { AckWatchdog } from './ack-watchdog.js';
 import { SaveScheduler } from './save-scheduler.js';
 import type { SaveTransport } from './save-transport.js';
 import { SaveWaiters } from './save-waiters.js';
+import { withSent } from './sent-revisions.js';
 import {
   SaveRefusedError,
   holdingRefusals,
   newAnswerRecord,
   forgetSend,
+  localEditOf,
   mergedRecord,
   snapshotOf,
   takeAcknowledgement,
@@ -110,7 +112,7 @@ export class SaveQueue implements ReactiveController {
     this.scope = scope;
     this.local = this.options.storage ? new LocalCopies(this.options.storage, scope) : null;
 
-    const localEdits = [...(this.local?.all() ?? []), ...unacknowledgedEdits(this.records.values())];
+    const localEdits = distinctEdits([...(this.local?.all() ?? []), ...unacknowledgedEdits(this.records.values())]);
     const { answers, discard, aside } = mergeAnswers(serverAnswers, localEdits);
     for (const questionId of discard) this.local?.removeUpTo(questionId, answers.get(questionId)?.ackedRevision ?? 0);
     for (const edit of aside) {
@@ -276,7 +278,7 @@ export class SaveQueue implements ReactiveController {
   private writeLocal(record: AnswerRecord): void {
     if (!this.local) return;
     try {
-      this.local.write({ questionId: record.questionId, revision: record.revision, text: record.text, base: record.base });
+      this.local.write(localEditOf(record));
     } catch {
       this.localCopyFailed = true;
     }
@@ -292,6 +294,9 @@ export class SaveQueue implements ReactiveController {
       if (!ok) break;
       record.sentRevision = record.revision;
       record.sentAt = now;
+      // Remembered (in storage too) so that this save, once on the server, is known as this kiosk's own.
+      record.sent = withSent(record.sent, record.revision, record.text);
+      this.writeLocal(record);
       sent = true;
     }
     if (sent) {
@@ -310,4 +315,15 @@ export class SaveQueue implements ReactiveController {
     const { stopped, held, localCopyFailed, putAside } = this;
     return snapshotOf(this.records.values(), { online: this.options.transport.online, stopped, held, localCopyFailed, putAside });
   }
+}
+
+/** The storage's copy and the memory's copy of one edit count once (a diverged one is put aside once). */
+function distinctEdits(edits: readonly LocalEdit[]): LocalEdit[] {
+  const seen = new Map<string, LocalEdit>();
+  for (const edit of edits) {
+    const key = `${edit.questionId}\u0000${edit.revision}`;
+    const known = seen.get(key);
+    seen.set(key, known && (known.sent?.length ?? 0) >= (edit.sent?.length ?? 0) ? known : edit);
+  }
+  return [...seen.values()];
 }

@@ -63,3 +63,47 @@ describe('the refresh after a reconnect', () => {
     expect(queue.text('q1')).toBe('ab, then written on the other workstation');
   });
 });
+
+describe('the refresh after a reconnect, while a save is in flight', () => {
+  it('takes the server’s newer revision for this kiosk’s own save, not for a diverged copy', () => {
+    const { queue } = setup();
+    queue.open(scope, [{ questionId: 'q1', text: 'socket', revision: 1, savedAt: 1000 }]);
+    queue.edit('q1', 'socket1');
+    queue.sendNow();
+    vi.runOnlyPendingTimers();
+    // The server wrote revision 2; its acknowledgement is still on its way when the refresh answers.
+    queue.edit('q1', 'socket11');
+    const texts = queue.open(scope, [{ questionId: 'q1', text: 'socket1', revision: 2, savedAt: 2000 }]);
+    expect(texts.get('q1')).toBe('socket11');
+    expect(queue.snapshot.putAside).toBe(0);
+  });
+
+  it('knows its own save after a reload too (the local copy remembers what was sent)', () => {
+    const storage = new MemoryStorage();
+    const transport = new FakeTransport();
+    const first = new SaveQueue(null, { storage, transport, monotonicNow: () => 0 });
+    first.connectionChanged(true);
+    first.open(scope, [{ questionId: 'q1', text: 'socket', revision: 1, savedAt: 1000 }]);
+    first.edit('q1', 'socket1');
+    first.sendNow();
+    vi.runOnlyPendingTimers();
+    first.edit('q1', 'socket11');
+    const reloaded = new SaveQueue(null, { storage, transport, monotonicNow: () => 0 });
+    reloaded.connectionChanged(true);
+    const texts = reloaded.open(scope, [{ questionId: 'q1', text: 'socket1', revision: 2, savedAt: 2000 }]);
+    expect(texts.get('q1')).toBe('socket11');
+    expect(reloaded.snapshot.putAside).toBe(0);
+  });
+
+  it('still puts aside a copy when the server’s newer text was written elsewhere', () => {
+    const { queue } = setup();
+    queue.open(scope, [{ questionId: 'q1', text: 'socket', revision: 1, savedAt: 1000 }]);
+    queue.edit('q1', 'socket1');
+    queue.sendNow();
+    vi.runOnlyPendingTimers();
+    queue.edit('q1', 'socket11');
+    const texts = queue.open(scope, [{ questionId: 'q1', text: 'socket, from the other workstation', revision: 2, savedAt: 2000 }]);
+    expect(texts.get('q1')).toBe('socket, from the other workstation');
+    expect(queue.snapshot.putAside).toBe(1);
+  });
+});
