@@ -1,7 +1,7 @@
 // Issue 10, item 8: a candidate types without pause while the kiosk loses its connection again and
 // again (the network cut under it, the server killed and started again) on a loaded machine; every
 // character typed must be in the field and on the server, in order. Bounded: LECTERN_RECONNECTS
-// disruptions (default 20), LECTERN_RESTARTS of them server restarts (default 5, spread evenly:
+// disruptions (default 20), LECTERN_RESTARTS of them server restarts (default 3, spread evenly:
 // the server is stopped and started again on the same data folder and port), a CPU burner that
 // stops by itself. The SIGKILL of a server process is kiosk-resilience.test.ts's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import { startLoopbackProxy } from '../helpers/loopback-proxy.js';
 import { startRestartableServer } from '../helpers/restartable-server.js';
 
 const DISRUPTIONS = Number(process.env.LECTERN_RECONNECTS ?? 20);
-const RESTARTS = Math.min(DISRUPTIONS, Number(process.env.LECTERN_RESTARTS ?? 5));
+const RESTARTS = Math.min(DISRUPTIONS, Number(process.env.LECTERN_RESTARTS ?? 3));
 /** Which disruptions are server restarts: spread over the run, the last one near the end. */
 const isRestart = (i: number) => RESTARTS > 0 && (i + 1) % Math.floor(DISRUPTIONS / RESTARTS) === 0 && (i + 1) / Math.floor(DISRUPTIONS / RESTARTS) <= RESTARTS;
 
