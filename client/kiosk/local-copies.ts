@@ -67,6 +67,16 @@ export class LocalCopies {
     }
   }
 
+  /** The copies put aside for `questionId`, oldest first: shown to the candidate and the proctor, never sent. */
+  asideOf(questionId: string): LocalEdit[] {
+    const edits: LocalEdit[] = [];
+    for (const key of keysWithPrefix(this.storage, `${this.asidePrefix}${questionId}.`)) {
+      const edit = parseLocalEdit(readItem(this.storage, key), questionId);
+      if (edit) edits.push(edit);
+    }
+    return edits.sort((a, b) => a.revision - b.revision);
+  }
+
   /** Throws if the storage refuses (full, disabled): the caller must know the copy is not there. */
   write(edit: LocalEdit): void {
     this.storage.setItem(this.prefix + edit.questionId, JSON.stringify(edit));

@@ -55,6 +55,11 @@ export interface SaveQueueOptions {
   monotonicNow?: () => number;
   /** Each measured save round trip, for the server clock's transit estimate. */
   onRoundTrip?: (roundTripMs: number) => void;
+  /**
+   * The server holds a newer revision than any this kiosk made (written elsewhere): the kiosk must
+   * fetch the attempt again to show it. The kiosk's own diverging text is put aside first.
+   */
+  onServerAhead?: () => void;
 }
 
 export class SaveQueue implements ReactiveController {
@@ -66,12 +71,14 @@ export class SaveQueue implements ReactiveController {
   private localCopyFailed = false;
   private putAside = 0;
   private wasOnline = false;
+  /** False in a second tab of the same attempt: it shows the server's answers and writes nothing (single-writer.ts). */
+  private writer = true;
   private readonly scheduler: SaveScheduler;
   private readonly watchdog: AckWatchdog;
   private readonly waiters = new SaveWaiters();
   private snapshotCache: SaveSnapshot | null = null;
   private readonly listeners = new Set<() => void>();
-  private readonly options: Required<Omit<SaveQueueOptions, 'onRoundTrip'>> & Pick<SaveQueueOptions, 'onRoundTrip'>;
+  private readonly options: Required<Omit<SaveQueueOptions, 'onRoundTrip' | 'onServerAhead'>> & Pick<SaveQueueOptions, 'onRoundTrip' | 'onServerAhead'>;
 
   constructor(
     private readonly host: ReactiveControllerHost | null,
@@ -110,6 +117,7 @@ export class SaveQueue implements ReactiveController {
       this.waiters.reject(new Error('The candidate changed.'));
     }
     this.scope = scope;
+    if (!this.writer) return this.openReadOnly(serverAnswers);
     this.local = this.options.storage ? new LocalCopies(this.options.storage, scope) : null;
 
     const localEdits = distinctEdits([...(this.local?.all() ?? []), ...unacknowledgedEdits(this.records.values())]);
@@ -131,6 +139,29 @@ export class SaveQueue implements ReactiveController {
     return texts;
   }
 
+  /**
+   * Whether this tab writes the attempt. A tab that does not (another tab of the same attempt
+   * does) neither reads nor writes the workstation's copies, nor sends: the writer owns them.
+   */
+  setWriter(writer: boolean): void {
+    if (writer === this.writer) return;
+    this.writer = writer;
+    if (!writer) {
+      this.scheduler.cancel();
+      this.watchdog.clear();
+    }
+    this.changed();
+  }
+
+  get isWriter(): boolean {
+    return this.writer;
+  }
+
+  /** The workstation's copies of a question that diverged from the server's newer text, kept for the proctor. */
+  asideOf(questionId: string): LocalEdit[] {
+    return this.local?.asideOf(questionId) ?? [];
+  }
+
   /** The text to show for a question ('' if never written). */
   text(questionId: string): string {
     return this.records.get(questionId)?.text ?? '';
@@ -138,6 +169,7 @@ export class SaveQueue implements ReactiveController {
 
   /** The candidate changed an answer. Stored locally before this returns; sent by the scheduler. */
   edit(questionId: string, text: string): void {
+    if (!this.writer) return;
     let record = this.records.get(questionId);
     if (record && record.text === text) return;
     if (!record) {
@@ -146,6 +178,7 @@ export class SaveQueue implements ReactiveController {
     }
     record.revision = Math.max(record.revision, record.ackedRevision) + 1;
     record.text = text;
+    record.behindServer = false;
     record.base = record.ackedRevision;
     if (record.refusal && !terminalRefusals.includes(record.refusal.reason)) record.refusal = null;
     this.writeLocal(record);
@@ -160,7 +193,15 @@ export class SaveQueue implements ReactiveController {
     if (record.sentAt !== null && saved.revision === record.sentRevision) {
       this.options.onRoundTrip?.(this.options.monotonicNow() - record.sentAt);
     }
+    const ahead = saved.revision > record.revision;
+    // A stale save is acknowledged with the server's newer revision: the server holds another text,
+    // written elsewhere. Never "saved" for this one: it is kept aside, shown, and the server's fetched.
+    if (ahead && record.revision > record.ackedRevision) this.keepAside(record);
     const outcome = takeAcknowledgement(record, saved);
+    if (ahead) {
+      record.behindServer = true;
+      this.options.onServerAhead?.();
+    }
     if (outcome === 'acknowledged') this.local?.removeUpTo(record.questionId, record.ackedRevision);
     else if (outcome === 'rebased') this.writeLocal(record);
     this.changed();
@@ -275,6 +316,11 @@ export class SaveQueue implements ReactiveController {
 
   // ---- internals ----
 
+  private keepAside(record: AnswerRecord): void {
+    this.local?.putAside(localEditOf(record));
+    this.putAside++;
+  }
+
   private writeLocal(record: AnswerRecord): void {
     if (!this.local) return;
     try {
@@ -284,7 +330,21 @@ export class SaveQueue implements ReactiveController {
     }
   }
 
+  /** A read-only tab shows what the server holds, and only that: its "saved" is then true. */
+  private openReadOnly(serverAnswers: readonly ServerAnswer[]): Map<string, string> {
+    this.local = null;
+    const texts = new Map<string, string>();
+    this.records.clear();
+    for (const answer of serverAnswers) {
+      this.records.set(answer.questionId, { ...newAnswerRecord(answer.questionId), text: answer.text, revision: answer.revision, ackedRevision: answer.revision, ackedAt: answer.savedAt, base: answer.revision });
+      texts.set(answer.questionId, answer.text);
+    }
+    this.changed();
+    return texts;
+  }
+
   private sendDue(): void {
+    if (!this.writer) return;
     if (this.stopped || this.held || !this.options.transport.online) return;
     const now = this.options.monotonicNow();
     let sent = false;

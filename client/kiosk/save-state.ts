@@ -68,10 +68,12 @@ export interface AnswerRecord {
   conflicts: number;
   /** Revisions sent and not yet acknowledged, with digests of their texts (sent-revisions.ts). */
   sent: SentRevision[];
+  /** The server acknowledged a revision this kiosk never made: its text is not `text`; the next refresh shows the server's. */
+  behindServer: boolean;
 }
 
 export function newAnswerRecord(questionId: string): AnswerRecord {
-  return { questionId, text: '', revision: 0, ackedRevision: 0, ackedAt: null, base: 0, sentRevision: 0, sentAt: null, refusal: null, conflicts: 0, sent: [] };
+  return { questionId, text: '', revision: 0, ackedRevision: 0, ackedAt: null, base: 0, sentRevision: 0, sentAt: null, refusal: null, conflicts: 0, sent: [], behindServer: false };
 }
 
 /** The record's save in flight is forgotten: it is sent again (a new connection, a hold, its answer came). */
@@ -117,7 +119,8 @@ export function mergedRecord(merged: MergedAnswer, previous: AnswerRecord | unde
   // has since seen acknowledged (the GET was answered first): what the candidate has on screen is
   // newer and stays, or the next keystroke would be built on the older text (issue 10, item 8).
   // Only a server that moved past this queue's knowledge (written elsewhere) replaces it.
-  const keepPrevious = previous !== undefined && previous.ackedRevision >= merged.ackedRevision && previous.revision >= merged.revision;
+  const keepPrevious =
+    previous !== undefined && !previous.behindServer && previous.ackedRevision >= merged.ackedRevision && previous.revision >= merged.revision;
   return {
     ...newAnswerRecord(merged.questionId),
     text: keepPrevious ? previous.text : merged.text,

@@ -10,6 +10,7 @@ import { proctorFr } from './fr/proctor.js';
 import { gradingFr } from './fr/grading.js';
 import { labelsFr } from './fr/labels.js';
 import { printFr } from './fr/print.js';
+import { kioskCopyFr } from './fr/kiosk-copy.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -17,6 +18,7 @@ import { proctorEn } from './en/proctor.js';
 import { gradingEn } from './en/grading.js';
 import { labelsEn } from './en/labels.js';
 import { printEn } from './en/print.js';
+import { kioskCopyEn } from './en/kiosk-copy.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -27,11 +29,12 @@ export const areas = {
   grading: { fr: gradingFr, en: gradingEn },
   labels: { fr: labelsFr, en: labelsEn },
   print: { fr: printFr, en: printEn },
+  kioskCopy: { fr: kioskCopyFr, en: kioskCopyEn },
 };
 
-export const fr = { ...kioskFr, ...adminFr, ...errorsFr, ...proctorFr, ...gradingFr, ...labelsFr, ...printFr };
+export const fr = { ...kioskFr, ...adminFr, ...errorsFr, ...proctorFr, ...gradingFr, ...labelsFr, ...printFr, ...kioskCopyFr };
 export type MessageKey = keyof typeof fr;
-export const en: Translation<typeof fr> = { ...kioskEn, ...adminEn, ...errorsEn, ...proctorEn, ...gradingEn, ...labelsEn, ...printEn };
+export const en: Translation<typeof fr> = { ...kioskEn, ...adminEn, ...errorsEn, ...proctorEn, ...gradingEn, ...labelsEn, ...printEn, ...kioskCopyEn };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };
 
