@@ -62,6 +62,7 @@ export class LecternKiosk extends LitElement {
     transport: this.saveTransport(),
     onRoundTrip: (ms) => this.clock.observeRoundTrip(ms),
     onServerAhead: () => void this.kiosk.refreshAttempt(),
+    onRecovered: ({ questionId, revision, length }) => this.supervision.report('answer-recovered', { question: questionId, revision, length }),
   });
   private readonly supervision: Supervision = new Supervision(this, {
     transport: this.connection,

@@ -35,6 +35,24 @@ export function asideKeyPrefix(scope: AnswerScope): string {
   return `lectern.answers-aside.v1.${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
 }
 
+/**
+ * Where the workstation keeps the latest acknowledged text of every answer of the attempt, until
+ * the receipt (issue 10, item 1): the second copy that a server restored from an older backup
+ * gets back. Cleared at the receipt and when another candidate logs in on this workstation.
+ */
+export const KEPT_PREFIX = 'lectern.kept.v1.';
+
+export function keptKeyPrefix(scope: AnswerScope): string {
+  return `${KEPT_PREFIX}${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
+}
+
+/** An acknowledged answer as the workstation keeps it. */
+export interface KeptAnswer {
+  questionId: string;
+  revision: number;
+  text: string;
+}
+
 /** True when both scopes name the same candidate of the same session (codes are case-blind). */
 export function sameScope(a: AnswerScope | null, b: AnswerScope): boolean {
   return (
@@ -49,12 +67,50 @@ export class LocalCopies {
   private readonly prefix: string;
   private readonly asidePrefix: string;
 
+  private readonly keptPrefix: string;
+
   constructor(
     private readonly storage: KeyValueStorage,
     scope: AnswerScope,
   ) {
     this.prefix = localKeyPrefix(scope);
     this.asidePrefix = asideKeyPrefix(scope);
+    this.keptPrefix = keptKeyPrefix(scope);
+  }
+
+  /** Keeps an acknowledged text (best effort: storage full leaves the previous kept one). */
+  keep(answer: KeptAnswer): void {
+    try {
+      this.storage.setItem(this.keptPrefix + answer.questionId, JSON.stringify(answer));
+    } catch {
+      // Storage full: the unacknowledged copies matter more; the server holds this one.
+    }
+  }
+
+  kept(): KeptAnswer[] {
+    const answers: KeptAnswer[] = [];
+    for (const key of keysWithPrefix(this.storage, this.keptPrefix)) {
+      const questionId = key.slice(this.keptPrefix.length);
+      try {
+        const value = JSON.parse(readItem(this.storage, key) ?? 'null') as Partial<KeptAnswer> | null;
+        if (value && value.questionId === questionId && typeof value.text === 'string' && Number.isInteger(value.revision) && (value.revision ?? 0) > 0) {
+          answers.push({ questionId, revision: value.revision!, text: value.text });
+        }
+      } catch {
+        // A corrupt kept copy is no copy.
+      }
+    }
+    return answers;
+  }
+
+  /** The receipt is shown: the server's copy is final. */
+  clearKept(): void {
+    for (const key of keysWithPrefix(this.storage, this.keptPrefix)) removeItem(this.storage, key);
+  }
+
+  /** Another candidate logs in on this workstation: nobody else's answers stay kept here. */
+  clearKeptOfOthers(): void {
+    for (const key of keysWithPrefix(this.storage, KEPT_PREFIX)) if (!key.startsWith(this.keptPrefix)) removeItem(this.storage, key);
   }
 
   /** Moves a diverged copy out of the way (kept for the proctor to recover by hand). */

@@ -60,6 +60,12 @@ export interface SaveQueueOptions {
    * fetch the attempt again to show it. The kiosk's own diverging text is put aside first.
    */
   onServerAhead?: () => void;
+  /**
+   * The server holds less of an answer than this workstation had seen acknowledged (restored from
+   * an older backup): the kept copy is sent again. Reported so the proctor's dashboard and the
+   * session report show the answer as recovered.
+   */
+  onRecovered?: (recovered: { questionId: string; revision: number; length: number }) => void;
 }
 
 export class SaveQueue implements ReactiveController {
@@ -78,7 +84,8 @@ export class SaveQueue implements ReactiveController {
   private readonly waiters = new SaveWaiters();
   private snapshotCache: SaveSnapshot | null = null;
   private readonly listeners = new Set<() => void>();
-  private readonly options: Required<Omit<SaveQueueOptions, 'onRoundTrip' | 'onServerAhead'>> & Pick<SaveQueueOptions, 'onRoundTrip' | 'onServerAhead'>;
+  private readonly options: Required<Omit<SaveQueueOptions, 'onRoundTrip' | 'onServerAhead' | 'onRecovered'>> &
+    Pick<SaveQueueOptions, 'onRoundTrip' | 'onServerAhead' | 'onRecovered'>;
 
   constructor(
     private readonly host: ReactiveControllerHost | null,
@@ -119,6 +126,7 @@ export class SaveQueue implements ReactiveController {
     this.scope = scope;
     if (!this.writer) return this.openReadOnly(serverAnswers);
     this.local = this.options.storage ? new LocalCopies(this.options.storage, scope) : null;
+    this.local?.clearKeptOfOthers();
 
     const localEdits = distinctEdits([...(this.local?.all() ?? []), ...unacknowledgedEdits(this.records.values())]);
     const { answers, discard, aside } = mergeAnswers(serverAnswers, localEdits);
@@ -134,6 +142,7 @@ export class SaveQueue implements ReactiveController {
       this.records.set(merged.questionId, record);
       texts.set(merged.questionId, record.text);
     }
+    for (const record of this.recoverWhatTheServerLost(serverAnswers)) texts.set(record.questionId, record.text);
     this.changed();
     this.sendDue();
     return texts;
@@ -202,7 +211,11 @@ export class SaveQueue implements ReactiveController {
       record.behindServer = true;
       this.options.onServerAhead?.();
     }
-    if (outcome === 'acknowledged') this.local?.removeUpTo(record.questionId, record.ackedRevision);
+    if (outcome === 'acknowledged') {
+      this.local?.removeUpTo(record.questionId, record.ackedRevision);
+      // The second copy: kept until the receipt, for a server restored from an older backup.
+      if (!ahead) this.local?.keep({ questionId: record.questionId, revision: record.ackedRevision, text: record.text });
+    }
     else if (outcome === 'rebased') this.writeLocal(record);
     this.changed();
     this.waiters.settle(this.records.values(), this.stopped);
@@ -286,6 +299,7 @@ export class SaveQueue implements ReactiveController {
       }
       this.local?.removeUpTo(answer.questionId, answer.revision);
     }
+    this.local?.clearKept();
     this.stop({ reason: 'submitted', message: 'Submitted.' });
   }
 
@@ -315,6 +329,39 @@ export class SaveQueue implements ReactiveController {
   }
 
   // ---- internals ----
+
+  /**
+   * Where the server holds an older revision than this workstation saw acknowledged (kept copy or
+   * memory), the server lost it: the newest text this workstation has goes again, above the
+   * server's revision, so the revision rule takes it. Returns the records sent again.
+   */
+  private recoverWhatTheServerLost(serverAnswers: readonly ServerAnswer[]): AnswerRecord[] {
+    const server = new Map(serverAnswers.map((answer) => [answer.questionId, answer]));
+    const kept = new Map((this.local?.kept() ?? []).map((copy) => [copy.questionId, copy]));
+    const questionIds = new Set([...kept.keys(), ...this.records.keys()]);
+    const recovered: AnswerRecord[] = [];
+    for (const questionId of questionIds) {
+      const held = server.get(questionId);
+      const serverRevision = held?.revision ?? 0;
+      const copy = kept.get(questionId);
+      const record = this.records.get(questionId) ?? newAnswerRecord(questionId);
+      if (serverRevision >= Math.max(record.ackedRevision, copy?.revision ?? 0)) continue;
+      if (copy && record.revision < copy.revision) {
+        record.text = copy.text;
+        record.revision = copy.revision;
+      }
+      record.ackedRevision = serverRevision;
+      record.ackedAt = held?.savedAt ?? null;
+      record.base = serverRevision;
+      record.behindServer = false;
+      forgetSend(record);
+      this.records.set(questionId, record);
+      this.writeLocal(record);
+      recovered.push(record);
+      this.options.onRecovered?.({ questionId, revision: record.revision, length: record.text.length });
+    }
+    return recovered;
+  }
 
   private keepAside(record: AnswerRecord): void {
     this.local?.putAside(localEditOf(record));

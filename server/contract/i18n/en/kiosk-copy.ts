@@ -9,6 +9,5 @@ export const kioskCopyEn: Translation<typeof kioskCopyFr> = {
   'copy.diverged.text':
     'A version written elsewhere (another workstation or another tab) is newer on the server: it is the one shown above. Your version on this workstation is not lost: it is kept here for the proctor. Tell them.',
   'copy.diverged.yourText': { one: 'Your kept version ({n} character)', other: 'Your kept version ({n} characters)' },
-  'copy.recovered': 'Answer sent again by the workstation after the server was restored',
-  'copy.recoveredCount': { one: '{n} answer recovered from a workstation', other: '{n} answers recovered from workstations' },
+  'event.answer-recovered': 'Answer recovered: sent again by the workstation after the server was restored',
 };

@@ -10,6 +10,5 @@ export const kioskCopyFr = {
   'copy.diverged.text':
     'Une version écrite ailleurs (autre poste ou autre onglet) est plus récente sur le serveur : c’est elle qui est affichée ci-dessus. Votre version sur ce poste n’est pas perdue : elle est conservée ici pour le surveillant. Prévenez-le.',
   'copy.diverged.yourText': { one: 'Votre version conservée ({n} caractère)', other: 'Votre version conservée ({n} caractères)' },
-  'copy.recovered': 'Réponse renvoyée par le poste après une restauration du serveur',
-  'copy.recoveredCount': { one: '{n} réponse récupérée depuis un poste', other: '{n} réponses récupérées depuis les postes' },
+  'event.answer-recovered': 'Réponse récupérée : renvoyée par le poste après une restauration du serveur',
 } satisfies Record<string, Entry>;
