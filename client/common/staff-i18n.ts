@@ -3,6 +3,8 @@
 // element takes `t` and `label` from here, so the areas are loaded whenever it runs; the kiosk
 // never imports this file and its bundle stays small.
 import { loadCatalogueAreas } from './i18n.js';
+import { kioskCopyFr } from '../../server/contract/i18n/fr/kiosk-copy.js';
+import { kioskCopyEn } from '../../server/contract/i18n/en/kiosk-copy.js';
 import './error-text.js';
 import { adminFr } from '../../server/contract/i18n/fr/admin.js';
 import { adminEn } from '../../server/contract/i18n/en/admin.js';
@@ -13,6 +15,6 @@ import { gradingEn } from '../../server/contract/i18n/en/grading.js';
 import { labelsFr } from '../../server/contract/i18n/fr/labels.js';
 import { labelsEn } from '../../server/contract/i18n/en/labels.js';
 
-loadCatalogueAreas({ fr: adminFr, en: adminEn }, { fr: proctorFr, en: proctorEn }, { fr: gradingFr, en: gradingEn }, { fr: labelsFr, en: labelsEn });
+loadCatalogueAreas({ fr: adminFr, en: adminEn }, { fr: proctorFr, en: proctorEn }, { fr: gradingFr, en: gradingEn }, { fr: labelsFr, en: labelsEn }, { fr: kioskCopyFr, en: kioskCopyEn });
 
 export { label, t } from './i18n.js';
