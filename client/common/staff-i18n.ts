@@ -3,6 +3,8 @@
 // element takes `t` and `label` from here, so the areas are loaded whenever it runs; the kiosk
 // never imports this file and its bundle stays small.
 import { loadCatalogueAreas } from './i18n.js';
+import { kioskCopyFr } from '../../server/contract/i18n/fr/kiosk-copy.js';
+import { kioskCopyEn } from '../../server/contract/i18n/en/kiosk-copy.js';
 import './error-text.js';
 import { adminFr } from '../../server/contract/i18n/fr/admin.js';
 import { adminEn } from '../../server/contract/i18n/en/admin.js';
@@ -27,6 +29,7 @@ loadCatalogueAreas(
   { fr: privacyFr, en: privacyEn },
   { fr: statisticsFr, en: statisticsEn },
   { fr: accountsFr, en: accountsEn },
+  { fr: kioskCopyFr, en: kioskCopyEn },
 );
 
 export { label, t } from './i18n.js';

@@ -2,6 +2,7 @@
 // server's (durable) and the workstation's local copy (maybe newer). This decides which one the
 // candidate sees and which one is sent again.
 import type { LocalEdit } from './local-copies.js';
+import { isOwnSave, type SentRevision } from './sent-revisions.js';
 
 /** An answer as the server holds it (AttemptView.answers). */
 export interface ServerAnswer {
@@ -20,19 +21,24 @@ export interface MergedAnswer {
   /** The latest revision the server holds as durable. */
   ackedRevision: number;
   ackedAt: number | null;
+  /** The winning local copy's unacknowledged sends, if a local copy won. */
+  sent?: SentRevision[];
 }
 
 /**
  * A local copy whose revision is higher than the server's wins (its text is shown and resent),
  * provided it continues the server's text: if the server has acknowledged, from elsewhere, a
  * revision newer than the one the copy was based on, the two have diverged; the server's text
- * stays and the copy is put aside. A copy not newer than the server's is stale and discarded.
+ * stays and the copy is put aside. A server revision that is one of the copy's own sends (written,
+ * its acknowledgement lost or late) is no divergence. A copy not newer than the server's is stale
+ * and discarded.
  */
 export function mergeAnswers(
   serverAnswers: readonly ServerAnswer[],
   localEdits: readonly LocalEdit[],
 ): { answers: Map<string, MergedAnswer>; discard: string[]; aside: LocalEdit[] } {
   const answers = new Map<string, MergedAnswer>();
+  const servers = new Map(serverAnswers.map((server) => [server.questionId, server]));
   for (const server of serverAnswers) {
     answers.set(server.questionId, {
       questionId: server.questionId,
@@ -47,12 +53,13 @@ export function mergeAnswers(
   for (const local of localEdits) {
     const merged = answers.get(local.questionId);
     if (!merged) {
-      answers.set(local.questionId, { questionId: local.questionId, text: local.text, revision: local.revision, ackedRevision: 0, ackedAt: null });
-    } else if (local.revision > merged.revision && merged.ackedRevision > local.base && local.text !== merged.text) {
+      answers.set(local.questionId, { questionId: local.questionId, text: local.text, revision: local.revision, ackedRevision: 0, ackedAt: null, ...(local.sent ? { sent: local.sent } : {}) });
+    } else if (local.revision > merged.revision && merged.ackedRevision > local.base && local.text !== merged.text && !isOwnSave(local.sent, servers.get(local.questionId) ?? merged)) {
       aside.push(local);
     } else if (local.revision > merged.revision) {
       merged.text = local.text;
       merged.revision = local.revision;
+      if (local.sent) merged.sent = local.sent;
     } else if (local.revision > merged.ackedRevision) {
       // Two local edits for one question (memory and storage): the newer one was already taken.
     } else {

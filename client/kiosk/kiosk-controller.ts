@@ -32,6 +32,7 @@ export class KioskController implements ReactiveController {
   private lastAuthProbe = 0;
   private timeUpHandled = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private claim: { scope: string; release: () => void } | null = null;
   private readonly options: Required<KioskControllerOptions>;
 
   constructor(
@@ -43,6 +44,7 @@ export class KioskController implements ReactiveController {
       now: () => Date.now(),
       monotonicNow: () => performance.now(),
       warn: (message) => console.warn(message),
+      claimWriter: () => ({ writer: Promise.resolve(true), release: () => undefined }),
       ...options,
     };
     this.documents = new SectionDocuments({
@@ -92,7 +94,7 @@ export class KioskController implements ReactiveController {
   /** Answers cannot change: time is up, the script is in, saving stopped, the room is paused or the workstation locked. */
   get readonly(): boolean {
     const { clock, queue } = this.options;
-    return this.timeUp || this.current.receipt !== null || queue.snapshot.stopped !== null || clock.paused || this.current.locked;
+    return this.timeUp || this.current.receipt !== null || queue.snapshot.stopped !== null || clock.paused || this.current.locked || this.current.otherTab;
   }
 
   /** Every document's text, for telling pasted text copied from it. */
@@ -139,7 +141,9 @@ export class KioskController implements ReactiveController {
 
   private async loadAttempt(): Promise<void> {
     try {
-      this.applyAttempt(await this.options.api.get<AttemptView>('/api/attempt'));
+      const attempt = await this.options.api.get<AttemptView>('/api/attempt');
+      await this.claimAttempt(attempt);
+      this.applyAttempt(attempt);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.set({ screen: 'login' });
       else this.showUnreachable(() => this.loadAttempt());
@@ -167,6 +171,27 @@ export class KioskController implements ReactiveController {
       } while (this.refreshAgain);
     })().finally(() => (this.refreshing = null));
     return this.refreshing;
+  }
+
+  /**
+   * One writer per attempt: before the queue opens (and resends the workstation's copies), this
+   * tab claims the attempt; if another tab of this browser holds it, this one stays read-only
+   * until that one is closed.
+   */
+  private async claimAttempt(attempt: AttemptView): Promise<void> {
+    const scope = { sessionCode: attempt.session.code, candidateCode: attempt.candidate.code };
+    const name = `${scope.sessionCode}.${scope.candidateCode}`.toUpperCase();
+    if (this.claim?.scope === name) return;
+    this.claim?.release();
+    const claim = this.options.claimWriter(scope, () => {
+      this.options.queue.setWriter(true);
+      this.set({ otherTab: false });
+      void this.refreshAttempt();
+    });
+    this.claim = { scope: name, release: claim.release };
+    const writes = await claim.writer;
+    this.options.queue.setWriter(writes);
+    this.set({ otherTab: !writes });
   }
 
   private applyAttempt(attempt: AttemptView): void {

@@ -5,6 +5,7 @@ import type { ClockView, KioskToServer, ProctorMessageView, Receipt, ServerToKio
 import type { ConnectionState } from '../common/connection.js';
 import type { LoggedOutReason } from './lectern-logged-out.js';
 import type { SaveQueue } from './save-queue.js';
+import type { WriterClaim } from './single-writer.js';
 
 export type KioskScreen = 'booting' | 'unreachable' | 'login' | 'notice' | 'waiting' | 'exam' | 'receipt' | 'ended' | 'logged-out';
 
@@ -19,6 +20,8 @@ export interface KioskState {
   documentFailures: ReadonlySet<string>;
   loggedOut: LoggedOutReason;
   submitOpen: boolean;
+  /** Another tab or window of this browser writes the attempt: this one is read-only (single-writer.ts). */
+  otherTab: boolean;
 }
 
 export function initialKioskState(): KioskState {
@@ -32,6 +35,7 @@ export function initialKioskState(): KioskState {
     documentFailures: new Set(),
     loggedOut: 'revoked',
     submitOpen: false,
+    otherTab: false,
   };
 }
 
@@ -78,7 +82,10 @@ export interface KioskClock {
   observeRoundTrip(roundTripMs: number): void;
 }
 
-export type KioskQueue = Pick<SaveQueue, 'open' | 'text' | 'edit' | 'release' | 'acknowledge' | 'refuse' | 'connectionChanged' | 'settleWithReceipt' | 'sendNow' | 'snapshot'>;
+export type KioskQueue = Pick<SaveQueue, 'open' | 'text' | 'edit' | 'release' | 'acknowledge' | 'refuse' | 'connectionChanged' | 'settleWithReceipt' | 'sendNow' | 'snapshot' | 'setWriter'>;
+
+/** Claims the attempt for this tab (single-writer.ts); `granted` fires when a waiting tab becomes the writer. */
+export type ClaimWriter = (scope: { sessionCode: string; candidateCode: string }, granted: () => void) => WriterClaim;
 
 /** The supervision (client/kiosk/supervision.ts): what it watches and reports, and when. */
 export interface KioskSupervision {
@@ -97,6 +104,8 @@ export interface KioskControllerOptions {
   supervision: KioskSupervision;
   /** The text of a document's HTML, for telling pasted text copied from it (DOMParser in the browser). */
   textOfHtml: (html: string) => string;
+  /** One writer per attempt; without it (unit tests) this tab always writes. */
+  claimWriter?: ClaimWriter;
   /** Wait before trying an unreachable server or a failed document again. */
   retryMs?: number;
   now?: () => number;

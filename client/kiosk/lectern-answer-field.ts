@@ -10,6 +10,7 @@ import { baseStyles } from '../common/styles.js';
 import { countWords } from '../../server/contract/rules/revision.js';
 import { emit } from './events.js';
 import { refusalText } from './refusals.js';
+import type { LocalEdit } from './local-copies.js';
 import type { QuestionSaveStatus } from './save-queue.js';
 
 /** One question: its prompt, the answer box, the word count against the target, and its save state. */
@@ -75,6 +76,19 @@ export class LecternAnswerField extends LitElement {
       .limit {
         margin-top: 0.5rem;
       }
+      .diverged {
+        margin-top: 0.75rem;
+      }
+      .kept {
+        white-space: pre-wrap;
+        font: inherit;
+        max-height: 12rem;
+        overflow-y: auto;
+        margin: 0.25rem 0 0;
+        padding: 0.5rem;
+        background: var(--lectern-surface, #fff);
+        border: 0.0625rem solid var(--lectern-border, #b9c0cc);
+      }
     `,
   ];
 
@@ -85,6 +99,8 @@ export class LecternAnswerField extends LitElement {
   @property() answerLang: 'en' | 'fr' = 'en';
   @property({ type: Boolean }) readonly = false;
   @property({ attribute: false }) status: QuestionSaveStatus | undefined = undefined;
+  /** This workstation's versions that diverged from the server's newer text: shown, kept for the proctor. */
+  @property({ attribute: false }) diverged: readonly LocalEdit[] = [];
 
   @query('textarea') private textarea!: HTMLTextAreaElement;
 
@@ -139,7 +155,19 @@ export class LecternAnswerField extends LitElement {
               : t('question.nearLimit', { count: formatNumber(chars, lang), max: formatNumber(MAX_ANSWER_CHARS, lang) })}
           </p>`
         : nothing}
+      ${this.renderDiverged()}
     </article>`;
+  }
+
+  private renderDiverged() {
+    const latest = this.diverged.at(-1);
+    if (!latest) return nothing;
+    return html`<div class="notice diverged" role="status" data-notice="diverged">
+      <strong>${t('copy.diverged.title')}</strong>
+      <p>${t('copy.diverged.text')}</p>
+      <p class="muted">${t('copy.diverged.yourText', { n: latest.text.length })}</p>
+      <pre class="kept" lang=${this.answerLang} translate="no">${latest.text}</pre>
+    </div>`;
   }
 
   private renderState() {

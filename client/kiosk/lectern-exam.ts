@@ -154,6 +154,7 @@ export class LecternExam extends LitElement {
                 .answerLang=${section.answerLanguage}
                 .readonly=${this.readonly}
                 .status=${this.saves?.questions.get(question.id)}
+                .diverged=${this.queue.asideOf(question.id)}
               ></lectern-answer-field>`,
           )}
           ${this._sectionIndex < sections.length - 1

@@ -13,6 +13,8 @@ import { kioskStyles } from './kiosk-styles.js';
 import type { LecternExam } from './lectern-exam.js';
 import { SaveQueue, type SaveTransport } from './save-queue.js';
 import { Supervision } from './supervision.js';
+import { claimWriter, writerLockName } from './single-writer.js';
+import './kiosk-copy-catalogue.js';
 import './lectern-exam.js';
 import './lectern-locked-overlay.js';
 import './lectern-logged-out.js';
@@ -59,6 +61,8 @@ export class LecternKiosk extends LitElement {
     storage: browserStorage(),
     transport: this.saveTransport(),
     onRoundTrip: (ms) => this.clock.observeRoundTrip(ms),
+    onServerAhead: () => void this.kiosk.refreshAttempt(),
+    onRecovered: ({ questionId, revision, length }) => this.supervision.report('answer-recovered', { question: questionId, revision, length }),
   });
   private readonly supervision: Supervision = new Supervision(this, {
     transport: this.connection,
@@ -73,6 +77,7 @@ export class LecternKiosk extends LitElement {
     queue: this.queue,
     supervision: this.supervision,
     textOfHtml,
+    claimWriter: (scope, granted) => claimWriter(writerLockName(scope), granted),
   });
 
   @state() private _fullscreen = false;
@@ -238,6 +243,12 @@ export class LecternKiosk extends LitElement {
     return html`<div class="layout exam" @pointerdown=${this.onExamInteraction} @keydown=${this.onExamInteraction}>
         ${this.renderStatusBar(attempt, canSubmit)}
         <lectern-message-banner .messages=${messages}></lectern-message-banner>
+        ${this.kiosk.state.otherTab
+          ? html`<div class="notice other-tab" role="alert" data-notice="other-tab">
+              <strong>${t('copy.otherTab.title')}</strong>
+              <p>${t('copy.otherTab.text')}</p>
+            </div>`
+          : nothing}
         <main>
           <lectern-exam
             .attempt=${attempt}

@@ -3,6 +3,7 @@
 // diverged from the server (the candidate wrote elsewhere meanwhile) is put aside under another key,
 // never sent and never deleted by the kiosk, so a proctor can still recover it by hand.
 import { keysWithPrefix, readItem, removeItem, type KeyValueStorage } from '../common/local-store.js';
+import { parseSent, type SentRevision } from './sent-revisions.js';
 
 /** An edit as kept on the workstation until the server acknowledges it. */
 export interface LocalEdit {
@@ -15,6 +16,8 @@ export interface LocalEdit {
    * local copy is not a continuation of the server's text and must not overwrite it.
    */
   base: number;
+  /** Revisions sent and not yet acknowledged (see sent-revisions.ts); absent when none. */
+  sent?: SentRevision[];
 }
 
 /** Whose answers: the copies of one candidate of one session never mix with another's. */
@@ -32,6 +35,24 @@ export function asideKeyPrefix(scope: AnswerScope): string {
   return `lectern.answers-aside.v1.${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
 }
 
+/**
+ * Where the workstation keeps the latest acknowledged text of every answer of the attempt, until
+ * the receipt (issue 10, item 1): the second copy that a server restored from an older backup
+ * gets back. Cleared at the receipt and when another candidate logs in on this workstation.
+ */
+export const KEPT_PREFIX = 'lectern.kept.v1.';
+
+export function keptKeyPrefix(scope: AnswerScope): string {
+  return `${KEPT_PREFIX}${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
+}
+
+/** An acknowledged answer as the workstation keeps it. */
+export interface KeptAnswer {
+  questionId: string;
+  revision: number;
+  text: string;
+}
+
 /** True when both scopes name the same candidate of the same session (codes are case-blind). */
 export function sameScope(a: AnswerScope | null, b: AnswerScope): boolean {
   return (
@@ -46,12 +67,50 @@ export class LocalCopies {
   private readonly prefix: string;
   private readonly asidePrefix: string;
 
+  private readonly keptPrefix: string;
+
   constructor(
     private readonly storage: KeyValueStorage,
     scope: AnswerScope,
   ) {
     this.prefix = localKeyPrefix(scope);
     this.asidePrefix = asideKeyPrefix(scope);
+    this.keptPrefix = keptKeyPrefix(scope);
+  }
+
+  /** Keeps an acknowledged text (best effort: storage full leaves the previous kept one). */
+  keep(answer: KeptAnswer): void {
+    try {
+      this.storage.setItem(this.keptPrefix + answer.questionId, JSON.stringify(answer));
+    } catch {
+      // Storage full: the unacknowledged copies matter more; the server holds this one.
+    }
+  }
+
+  kept(): KeptAnswer[] {
+    const answers: KeptAnswer[] = [];
+    for (const key of keysWithPrefix(this.storage, this.keptPrefix)) {
+      const questionId = key.slice(this.keptPrefix.length);
+      try {
+        const value = JSON.parse(readItem(this.storage, key) ?? 'null') as Partial<KeptAnswer> | null;
+        if (value && value.questionId === questionId && typeof value.text === 'string' && Number.isInteger(value.revision) && (value.revision ?? 0) > 0) {
+          answers.push({ questionId, revision: value.revision!, text: value.text });
+        }
+      } catch {
+        // A corrupt kept copy is no copy.
+      }
+    }
+    return answers;
+  }
+
+  /** The receipt is shown: the server's copy is final. */
+  clearKept(): void {
+    for (const key of keysWithPrefix(this.storage, this.keptPrefix)) removeItem(this.storage, key);
+  }
+
+  /** Another candidate logs in on this workstation: nobody else's answers stay kept here. */
+  clearKeptOfOthers(): void {
+    for (const key of keysWithPrefix(this.storage, KEPT_PREFIX)) if (!key.startsWith(this.keptPrefix)) removeItem(this.storage, key);
   }
 
   /** Moves a diverged copy out of the way (kept for the proctor to recover by hand). */
@@ -62,6 +121,16 @@ export class LocalCopies {
     } catch {
       // Storage full: the copy stays under its own key, where the next merge finds it diverged again.
     }
+  }
+
+  /** The copies put aside for `questionId`, oldest first: shown to the candidate and the proctor, never sent. */
+  asideOf(questionId: string): LocalEdit[] {
+    const edits: LocalEdit[] = [];
+    for (const key of keysWithPrefix(this.storage, `${this.asidePrefix}${questionId}.`)) {
+      const edit = parseLocalEdit(readItem(this.storage, key), questionId);
+      if (edit) edits.push(edit);
+    }
+    return edits.sort((a, b) => a.revision - b.revision);
   }
 
   /** Throws if the storage refuses (full, disabled): the caller must know the copy is not there. */
@@ -97,7 +166,8 @@ function parseLocalEdit(raw: string | null, questionId: string): LocalEdit | nul
     if (value.questionId !== questionId || typeof value.text !== 'string') return null;
     if (typeof value.revision !== 'number' || !Number.isInteger(value.revision) || value.revision < 1) return null;
     const base = typeof value.base === 'number' && Number.isInteger(value.base) && value.base >= 0 ? value.base : 0;
-    return { questionId, revision: value.revision, text: value.text, base };
+    const sent = parseSent(value.sent);
+    return { questionId, revision: value.revision, text: value.text, base, ...(sent.length > 0 ? { sent } : {}) };
   } catch {
     return null;
   }

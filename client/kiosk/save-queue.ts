@@ -12,16 +12,18 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Receipt, SaveRefusalReason } from '../../server/contract/kiosk-protocol.js';
 import type { KeyValueStorage } from '../common/local-store.js';
 import { mergeAnswers, type ServerAnswer } from './answer-merge.js';
-import { LocalCopies, sameScope, type AnswerScope } from './local-copies.js';
+import { LocalCopies, sameScope, type AnswerScope, type LocalEdit } from './local-copies.js';
 import { AckWatchdog } from './ack-watchdog.js';
 import { SaveScheduler } from './save-scheduler.js';
 import type { SaveTransport } from './save-transport.js';
 import { SaveWaiters } from './save-waiters.js';
+import { withSent } from './sent-revisions.js';
 import {
   SaveRefusedError,
   holdingRefusals,
   newAnswerRecord,
   forgetSend,
+  localEditOf,
   mergedRecord,
   snapshotOf,
   takeAcknowledgement,
@@ -53,6 +55,17 @@ export interface SaveQueueOptions {
   monotonicNow?: () => number;
   /** Each measured save round trip, for the server clock's transit estimate. */
   onRoundTrip?: (roundTripMs: number) => void;
+  /**
+   * The server holds a newer revision than any this kiosk made (written elsewhere): the kiosk must
+   * fetch the attempt again to show it. The kiosk's own diverging text is put aside first.
+   */
+  onServerAhead?: () => void;
+  /**
+   * The server holds less of an answer than this workstation had seen acknowledged (restored from
+   * an older backup): the kept copy is sent again. Reported so the proctor's dashboard and the
+   * session report show the answer as recovered.
+   */
+  onRecovered?: (recovered: { questionId: string; revision: number; length: number }) => void;
 }
 
 export class SaveQueue implements ReactiveController {
@@ -64,12 +77,15 @@ export class SaveQueue implements ReactiveController {
   private localCopyFailed = false;
   private putAside = 0;
   private wasOnline = false;
+  /** False in a second tab of the same attempt: it shows the server's answers and writes nothing (single-writer.ts). */
+  private writer = true;
   private readonly scheduler: SaveScheduler;
   private readonly watchdog: AckWatchdog;
   private readonly waiters = new SaveWaiters();
   private snapshotCache: SaveSnapshot | null = null;
   private readonly listeners = new Set<() => void>();
-  private readonly options: Required<Omit<SaveQueueOptions, 'onRoundTrip'>> & Pick<SaveQueueOptions, 'onRoundTrip'>;
+  private readonly options: Required<Omit<SaveQueueOptions, 'onRoundTrip' | 'onServerAhead' | 'onRecovered'>> &
+    Pick<SaveQueueOptions, 'onRoundTrip' | 'onServerAhead' | 'onRecovered'>;
 
   constructor(
     private readonly host: ReactiveControllerHost | null,
@@ -108,9 +124,11 @@ export class SaveQueue implements ReactiveController {
       this.waiters.reject(new Error('The candidate changed.'));
     }
     this.scope = scope;
+    if (!this.writer) return this.openReadOnly(serverAnswers);
     this.local = this.options.storage ? new LocalCopies(this.options.storage, scope) : null;
+    this.local?.clearKeptOfOthers();
 
-    const localEdits = [...(this.local?.all() ?? []), ...unacknowledgedEdits(this.records.values())];
+    const localEdits = distinctEdits([...(this.local?.all() ?? []), ...unacknowledgedEdits(this.records.values())]);
     const { answers, discard, aside } = mergeAnswers(serverAnswers, localEdits);
     for (const questionId of discard) this.local?.removeUpTo(questionId, answers.get(questionId)?.ackedRevision ?? 0);
     for (const edit of aside) {
@@ -120,12 +138,37 @@ export class SaveQueue implements ReactiveController {
 
     const texts = new Map<string, string>();
     for (const merged of answers.values()) {
-      this.records.set(merged.questionId, mergedRecord(merged, this.records.get(merged.questionId)));
-      texts.set(merged.questionId, merged.text);
+      const record = mergedRecord(merged, this.records.get(merged.questionId));
+      this.records.set(merged.questionId, record);
+      texts.set(merged.questionId, record.text);
     }
+    for (const record of this.recoverWhatTheServerLost(serverAnswers)) texts.set(record.questionId, record.text);
     this.changed();
     this.sendDue();
     return texts;
+  }
+
+  /**
+   * Whether this tab writes the attempt. A tab that does not (another tab of the same attempt
+   * does) neither reads nor writes the workstation's copies, nor sends: the writer owns them.
+   */
+  setWriter(writer: boolean): void {
+    if (writer === this.writer) return;
+    this.writer = writer;
+    if (!writer) {
+      this.scheduler.cancel();
+      this.watchdog.clear();
+    }
+    this.changed();
+  }
+
+  get isWriter(): boolean {
+    return this.writer;
+  }
+
+  /** The workstation's copies of a question that diverged from the server's newer text, kept for the proctor. */
+  asideOf(questionId: string): LocalEdit[] {
+    return this.local?.asideOf(questionId) ?? [];
   }
 
   /** The text to show for a question ('' if never written). */
@@ -135,6 +178,7 @@ export class SaveQueue implements ReactiveController {
 
   /** The candidate changed an answer. Stored locally before this returns; sent by the scheduler. */
   edit(questionId: string, text: string): void {
+    if (!this.writer) return;
     let record = this.records.get(questionId);
     if (record && record.text === text) return;
     if (!record) {
@@ -143,6 +187,7 @@ export class SaveQueue implements ReactiveController {
     }
     record.revision = Math.max(record.revision, record.ackedRevision) + 1;
     record.text = text;
+    record.behindServer = false;
     record.base = record.ackedRevision;
     if (record.refusal && !terminalRefusals.includes(record.refusal.reason)) record.refusal = null;
     this.writeLocal(record);
@@ -157,8 +202,20 @@ export class SaveQueue implements ReactiveController {
     if (record.sentAt !== null && saved.revision === record.sentRevision) {
       this.options.onRoundTrip?.(this.options.monotonicNow() - record.sentAt);
     }
+    const ahead = saved.revision > record.revision;
+    // A stale save is acknowledged with the server's newer revision: the server holds another text,
+    // written elsewhere. Never "saved" for this one: it is kept aside, shown, and the server's fetched.
+    if (ahead && record.revision > record.ackedRevision) this.keepAside(record);
     const outcome = takeAcknowledgement(record, saved);
-    if (outcome === 'acknowledged') this.local?.removeUpTo(record.questionId, record.ackedRevision);
+    if (ahead) {
+      record.behindServer = true;
+      this.options.onServerAhead?.();
+    }
+    if (outcome === 'acknowledged') {
+      this.local?.removeUpTo(record.questionId, record.ackedRevision);
+      // The second copy: kept until the receipt, for a server restored from an older backup.
+      if (!ahead) this.local?.keep({ questionId: record.questionId, revision: record.ackedRevision, text: record.text });
+    }
     else if (outcome === 'rebased') this.writeLocal(record);
     this.changed();
     this.waiters.settle(this.records.values(), this.stopped);
@@ -242,6 +299,7 @@ export class SaveQueue implements ReactiveController {
       }
       this.local?.removeUpTo(answer.questionId, answer.revision);
     }
+    this.local?.clearKept();
     this.stop({ reason: 'submitted', message: 'Submitted.' });
   }
 
@@ -272,16 +330,68 @@ export class SaveQueue implements ReactiveController {
 
   // ---- internals ----
 
+  /**
+   * Where the server holds an older revision than this workstation saw acknowledged (kept copy or
+   * memory), the server lost it: the newest text this workstation has goes again, above the
+   * server's revision, so the revision rule takes it. Returns the records sent again.
+   */
+  private recoverWhatTheServerLost(serverAnswers: readonly ServerAnswer[]): AnswerRecord[] {
+    const server = new Map(serverAnswers.map((answer) => [answer.questionId, answer]));
+    const kept = new Map((this.local?.kept() ?? []).map((copy) => [copy.questionId, copy]));
+    const questionIds = new Set([...kept.keys(), ...this.records.keys()]);
+    const recovered: AnswerRecord[] = [];
+    for (const questionId of questionIds) {
+      const held = server.get(questionId);
+      const serverRevision = held?.revision ?? 0;
+      const copy = kept.get(questionId);
+      const record = this.records.get(questionId) ?? newAnswerRecord(questionId);
+      if (serverRevision >= Math.max(record.ackedRevision, copy?.revision ?? 0)) continue;
+      if (copy && record.revision < copy.revision) {
+        record.text = copy.text;
+        record.revision = copy.revision;
+      }
+      record.ackedRevision = serverRevision;
+      record.ackedAt = held?.savedAt ?? null;
+      record.base = serverRevision;
+      record.behindServer = false;
+      forgetSend(record);
+      this.records.set(questionId, record);
+      this.writeLocal(record);
+      recovered.push(record);
+      this.options.onRecovered?.({ questionId, revision: record.revision, length: record.text.length });
+    }
+    return recovered;
+  }
+
+  private keepAside(record: AnswerRecord): void {
+    this.local?.putAside(localEditOf(record));
+    this.putAside++;
+  }
+
   private writeLocal(record: AnswerRecord): void {
     if (!this.local) return;
     try {
-      this.local.write({ questionId: record.questionId, revision: record.revision, text: record.text, base: record.base });
+      this.local.write(localEditOf(record));
     } catch {
       this.localCopyFailed = true;
     }
   }
 
+  /** A read-only tab shows what the server holds, and only that: its "saved" is then true. */
+  private openReadOnly(serverAnswers: readonly ServerAnswer[]): Map<string, string> {
+    this.local = null;
+    const texts = new Map<string, string>();
+    this.records.clear();
+    for (const answer of serverAnswers) {
+      this.records.set(answer.questionId, { ...newAnswerRecord(answer.questionId), text: answer.text, revision: answer.revision, ackedRevision: answer.revision, ackedAt: answer.savedAt, base: answer.revision });
+      texts.set(answer.questionId, answer.text);
+    }
+    this.changed();
+    return texts;
+  }
+
   private sendDue(): void {
+    if (!this.writer) return;
     if (this.stopped || this.held || !this.options.transport.online) return;
     const now = this.options.monotonicNow();
     let sent = false;
@@ -291,6 +401,9 @@ export class SaveQueue implements ReactiveController {
       if (!ok) break;
       record.sentRevision = record.revision;
       record.sentAt = now;
+      // Remembered (in storage too) so that this save, once on the server, is known as this kiosk's own.
+      record.sent = withSent(record.sent, record.revision, record.text);
+      this.writeLocal(record);
       sent = true;
     }
     if (sent) {
@@ -309,4 +422,15 @@ export class SaveQueue implements ReactiveController {
     const { stopped, held, localCopyFailed, putAside } = this;
     return snapshotOf(this.records.values(), { online: this.options.transport.online, stopped, held, localCopyFailed, putAside });
   }
+}
+
+/** The storage's copy and the memory's copy of one edit count once (a diverged one is put aside once). */
+function distinctEdits(edits: readonly LocalEdit[]): LocalEdit[] {
+  const seen = new Map<string, LocalEdit>();
+  for (const edit of edits) {
+    const key = `${edit.questionId}\u0000${edit.revision}`;
+    const known = seen.get(key);
+    seen.set(key, known && (known.sent?.length ?? 0) >= (edit.sent?.length ?? 0) ? known : edit);
+  }
+  return [...seen.values()];
 }

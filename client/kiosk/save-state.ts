@@ -3,6 +3,7 @@
 import type { SaveRefusalReason } from '../../server/contract/kiosk-protocol.js';
 import type { MergedAnswer } from './answer-merge.js';
 import type { LocalEdit } from './local-copies.js';
+import { unacknowledgedSends, type SentRevision } from './sent-revisions.js';
 
 export type SaveState = 'saved' | 'saving' | 'offline' | 'refused';
 
@@ -65,10 +66,14 @@ export interface AnswerRecord {
   sentAt: number | null;
   refusal: SaveRefusal | null;
   conflicts: number;
+  /** Revisions sent and not yet acknowledged, with digests of their texts (sent-revisions.ts). */
+  sent: SentRevision[];
+  /** The server acknowledged a revision this kiosk never made: its text is not `text`; the next refresh shows the server's. */
+  behindServer: boolean;
 }
 
 export function newAnswerRecord(questionId: string): AnswerRecord {
-  return { questionId, text: '', revision: 0, ackedRevision: 0, ackedAt: null, base: 0, sentRevision: 0, sentAt: null, refusal: null, conflicts: 0 };
+  return { questionId, text: '', revision: 0, ackedRevision: 0, ackedAt: null, base: 0, sentRevision: 0, sentAt: null, refusal: null, conflicts: 0, sent: [], behindServer: false };
 }
 
 /** The record's save in flight is forgotten: it is sent again (a new connection, a hold, its answer came). */
@@ -90,6 +95,7 @@ export function takeAcknowledgement(record: AnswerRecord, saved: { revision: num
   // The server may hold a newer revision than this kiosk knows (written from elsewhere): the next edit must go above it.
   record.revision = Math.max(record.revision, record.ackedRevision);
   if (saved.revision >= record.sentRevision) forgetSend(record);
+  record.sent = unacknowledgedSends(record.sent, record.ackedRevision);
   if (record.ackedRevision >= record.revision) {
     record.refusal = null;
     record.conflicts = 0;
@@ -109,13 +115,20 @@ export function takeAcknowledgement(record: AnswerRecord, saved: { revision: num
  */
 export function mergedRecord(merged: MergedAnswer, previous: AnswerRecord | undefined): AnswerRecord {
   const ackedRevision = Math.max(merged.ackedRevision, previous?.ackedRevision ?? 0);
+  // The refresh after a reconnect may carry the server's answer as it was before a save this queue
+  // has since seen acknowledged (the GET was answered first): what the candidate has on screen is
+  // newer and stays, or the next keystroke would be built on the older text (issue 10, item 8).
+  // Only a server that moved past this queue's knowledge (written elsewhere) replaces it.
+  const keepPrevious =
+    previous !== undefined && !previous.behindServer && previous.ackedRevision >= merged.ackedRevision && previous.revision >= merged.revision;
   return {
     ...newAnswerRecord(merged.questionId),
-    text: merged.text,
-    revision: merged.revision,
+    text: keepPrevious ? previous.text : merged.text,
+    revision: keepPrevious ? previous.revision : merged.revision,
     ackedRevision,
     ackedAt: previous && previous.ackedRevision > merged.ackedRevision ? previous.ackedAt : merged.ackedAt,
     base: ackedRevision,
+    sent: unacknowledgedSends([...(previous?.sent ?? []), ...(merged.sent ?? [])], ackedRevision),
   };
 }
 
@@ -123,9 +136,15 @@ export function mergedRecord(merged: MergedAnswer, previous: AnswerRecord | unde
 export function unacknowledgedEdits(records: Iterable<AnswerRecord>): LocalEdit[] {
   const edits: LocalEdit[] = [];
   for (const record of records) {
-    if (record.revision > record.ackedRevision) edits.push({ questionId: record.questionId, revision: record.revision, text: record.text, base: record.base });
+    if (record.revision > record.ackedRevision) edits.push(localEditOf(record));
   }
   return edits;
+}
+
+/** What the workstation's storage keeps of a record. */
+export function localEditOf(record: AnswerRecord): LocalEdit {
+  const { questionId, revision, text, base, sent } = record;
+  return { questionId, revision, text, base, ...(sent.length > 0 ? { sent } : {}) };
 }
 
 /** The queue's state as the kiosk shows it: per question, and for the whole attempt. */

@@ -62,6 +62,8 @@ export const supervisionKinds = [
   'context-menu',
   'blocked-shortcut',
   'reload',
+  // The kiosk sent again an answer the server had lost (restored from an older backup): issue 10, item 1.
+  'answer-recovered',
 ] as const;
 export type SupervisionKind = (typeof supervisionKinds)[number];
 

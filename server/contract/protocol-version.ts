@@ -5,7 +5,7 @@
 // (the `incompatible` message's schema is in kiosk-protocol.ts).
 
 /** Raise it whenever a socket message changes shape, in either direction. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** The query parameter by which a page announces its version: `/ws?v=2`. */
 export const PROTOCOL_VERSION_PARAM = 'v';

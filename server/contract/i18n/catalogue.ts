@@ -17,6 +17,7 @@ import { opsFr } from './fr/ops.js';
 import { statisticsFr } from './fr/statistics.js';
 import { securityFr } from './fr/security.js';
 import { accountsFr } from './fr/accounts.js';
+import { kioskCopyFr } from './fr/kiosk-copy.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -31,6 +32,7 @@ import { opsEn } from './en/ops.js';
 import { statisticsEn } from './en/statistics.js';
 import { securityEn } from './en/security.js';
 import { accountsEn } from './en/accounts.js';
+import { kioskCopyEn } from './en/kiosk-copy.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -48,6 +50,7 @@ export const areas = {
   statistics: { fr: statisticsFr, en: statisticsEn },
   security: { fr: securityFr, en: securityEn },
   accounts: { fr: accountsFr, en: accountsEn },
+  kioskCopy: { fr: kioskCopyFr, en: kioskCopyEn },
 };
 
 // One area per line, so that adding an area is one line here and one in each list below.
@@ -66,6 +69,7 @@ export const fr = {
   ...statisticsFr,
   ...securityFr,
   ...accountsFr,
+  ...kioskCopyFr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Translation<typeof fr> = {
@@ -83,6 +87,7 @@ export const en: Translation<typeof fr> = {
   ...statisticsEn,
   ...securityEn,
   ...accountsEn,
+  ...kioskCopyEn,
 };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };
