@@ -36,10 +36,12 @@ const wholeNumber = (value: unknown): number | undefined => {
  */
 export default fp(
   async (app) => {
-    app.addHook('onResponse', async (request, reply) => {
-      if (reply.statusCode >= 400 || request.principal?.kind !== 'staff') return;
+    // On send rather than on response: the entry is written before the answer leaves, so whoever
+    // reads the log right after a page has loaded finds it there.
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (reply.statusCode >= 400 || request.principal?.kind !== 'staff') return payload;
       const kinds = candidateDataOf(request.method, request.routeOptions.url);
-      if (!kinds) return;
+      if (!kinds) return payload;
       const params: Record<string, unknown> = typeof request.params === 'object' && request.params !== null ? { ...request.params } : {};
       const candidateId = wholeNumber(params.candidateId);
       recordDataRead(app.audit, {
@@ -49,6 +51,7 @@ export default fp(
         route: request.routeOptions.url ?? '',
         ...(candidateId !== undefined ? { candidateId } : {}),
       });
+      return payload;
     });
   },
   { name: 'lectern-data-access-log', dependencies: ['lectern-exam-services', 'lectern-authentication'] },

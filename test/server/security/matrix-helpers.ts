@@ -36,11 +36,13 @@ export type RolesRoom = Awaited<ReturnType<typeof rolesRoom>>;
  */
 export async function rolesRoom(app: TestApp['app']) {
   const logins = new Map<Role, Login>();
-  const ids = { sessionA: 0, candidateA2: 0, throttleA: 0, throttleStaff: 0 };
+  const ids = { sessionA: 0, candidateA2: 0, throttleA: 0, throttleStaff: 0, spareAccount: 0 };
   const adminAccount = await createStaff(app, 'admin', 'chef');
   const proctor = await createStaff(app, 'proctor', 'surveillant-a');
   const otherProctor = await createStaff(app, 'proctor', 'surveillant-b');
   const corrector = await createStaff(app, 'corrector', 'correcteur-a');
+  // The account the admin's account routes act on (reset, disable, delete): nobody logs in with it.
+  ids.spareAccount = (await createStaff(app, 'corrector', 'remplacant')).id;
   const staffAccounts: Partial<Record<Role, { username: string; password: string }>> = { admin: adminAccount, proctor, otherProctor, corrector };
   const adminLogin = await loginStaff(app, 'chef', adminAccount.password);
   const open = async (proctorId: number, correctorIds: number[]) => {
@@ -73,7 +75,7 @@ export async function rolesRoom(app: TestApp['app']) {
   /** The URL of a route with session A's ids in it. */
   const urlOf = (pattern: string): string =>
     pattern
-      .replace(':id', String(ids.sessionA))
+      .replace(':id', String(pattern.startsWith('/api/admin/accounts/') ? ids.spareAccount : ids.sessionA))
       .replace(':candidateId', String(ids.candidateA2))
       .replace(':sectionId', 'reading')
       .replace(':packId', 'devops-title-qp')
