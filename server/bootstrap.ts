@@ -55,10 +55,10 @@ export async function createDemo(app: LecternApp): Promise<DemoSetup> {
  * `<data>/backups` and the second folder if any, and as each session ends. Each is logged with its
  * manifest (its audit head included); a failure is logged as an error and the next one is tried.
  */
-export function startBackups(app: LecternApp, config: Pick<LecternConfig, 'dataDir' | 'backupDir' | 'backupIntervalMs'>): BackupScheduler {
+export function startBackups(app: LecternApp, config: Pick<LecternConfig, 'dataDir' | 'backupDir' | 'backupIntervalMs' | 'sealRecipient'>): BackupScheduler {
   const scheduler = startBackupScheduler({
     databaseFile: databaseFile(app.db),
-    targets: { primary: join(config.dataDir, 'backups'), secondary: config.backupDir },
+    targets: { primary: join(config.dataDir, 'backups'), secondary: config.backupDir, sealTo: config.sealRecipient },
     intervalMs: config.backupIntervalMs,
     activeSessions: () => app.exam.sessions().filter((s) => s.state === 'running' || s.state === 'paused').map((s) => s.id),
     onBackup: (o) => {

@@ -12,6 +12,8 @@ export interface LecternConfig {
   backupDir: string | undefined;
   /** Time between two backups while a session runs. */
   backupIntervalMs: number;
+  /** LECTERN_SEAL_RECIPIENT: the coordinator's public key; backups in the second folder are sealed to it. */
+  sealRecipient: string | undefined;
   /** The centre's certificate and its key (PEM files): both set, Lectern serves HTTPS and WSS. */
   tls: { certFile: string; keyFile: string } | undefined;
   /** Serve the pages' source maps (for a developer chasing a bug in a browser). */
@@ -29,6 +31,7 @@ const usage = `Usage: npm start -- [options]
   --tls-cert FILE   the centre's certificate, PEM (LECTERN_TLS_CERT): serve HTTPS and WSS
   --tls-key FILE    its private key, PEM (LECTERN_TLS_KEY); without both, plain HTTP
   LECTERN_SOURCE_MAPS=1 also serves the pages' source maps (off by default).
+  LECTERN_SEAL_RECIPIENT=age1... seals the backups of the second folder for the coordinator (npm run coordinator-key).
   LECTERN_ADMIN_PASSWORD sets the first admin's password (otherwise one is generated and printed once).`;
 
 /** Flags win over environment variables, which win over defaults. Throws with the usage on bad input. */
@@ -66,6 +69,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
     throw new Error(`The backup interval is a number of seconds from 1 to 86400, found "${intervalText}".\n${usage}`);
   }
   const backupDir = parsed.values['backup-dir'] ?? env.LECTERN_BACKUP_DIR;
+  const sealRecipient = env.LECTERN_SEAL_RECIPIENT?.trim() || undefined;
+  if (sealRecipient !== undefined && !/^age1[02-9ac-hj-np-z]{58}$/.test(sealRecipient)) {
+    throw new Error(`LECTERN_SEAL_RECIPIENT must be the coordinator's public key (age1…, from npm run coordinator-key), found "${sealRecipient.slice(0, 12)}…".`);
+  }
   return {
     tls: readTlsFiles(parsed.values['tls-cert'] ?? env.LECTERN_TLS_CERT, parsed.values['tls-key'] ?? env.LECTERN_TLS_KEY),
     sourceMaps: env.LECTERN_SOURCE_MAPS === '1',
@@ -77,6 +84,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
     adminPassword: env.LECTERN_ADMIN_PASSWORD || undefined,
     backupDir: backupDir ? resolve(backupDir) : undefined,
     backupIntervalMs: Math.round(intervalSeconds * 1000),
+    sealRecipient,
   };
 }
 

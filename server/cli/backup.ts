@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   }
   const secondary = values['backup-dir'] ?? process.env.LECTERN_BACKUP_DIR;
   try {
-    const outcome = await takeBackup(database, { primary: join(dataDir, 'backups'), secondary: secondary ? resolve(secondary) : undefined }, 'on-demand');
+    const outcome = await takeBackup(database, { primary: join(dataDir, 'backups'), secondary: secondary ? resolve(secondary) : undefined, sealTo: process.env.LECTERN_SEAL_RECIPIENT?.trim() || undefined }, 'on-demand');
     const m = outcome.manifest;
     console.log(translate(language, 'backup.done', { file: outcome.written[0]!, bytes: m.bytes, head: m.auditHead ?? '-' }));
     for (const copy of outcome.written.slice(1)) console.log(translate(language, 'backup.second-copy', { file: copy }));

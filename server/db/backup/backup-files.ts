@@ -20,9 +20,12 @@ export interface BackupManifest {
   integrity: 'ok';
   /** The hash of the newest audit row in the copy: `npm run audit:verify -- --head <it>`. */
   auditHead: string | null;
+  /** Set when the file is sealed for the coordinator: the sealed file's own hash (`sha256` stays the database's). */
+  sealedSha256?: string;
 }
 
-const NAME = /^lectern-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.sqlite$/;
+// A backup sealed for the coordinator (server/privacy/sealed-file.ts) ends in `.sqlite.age`.
+const NAME = /^lectern-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.sqlite(\.age)?$/;
 
 /** `lectern-2026-12-01T13-45-00-123Z`: sorts by time, and is a valid file name everywhere (no colon). */
 export function backupBaseName(at: number): string {
@@ -30,7 +33,7 @@ export function backupBaseName(at: number): string {
 }
 
 export function manifestFileOf(dir: string, backupFile: string): string {
-  return join(dir, backupFile.replace(/\.sqlite$/, '.json'));
+  return join(dir, backupFile.replace(/\.sqlite(\.age)?$/, '.json'));
 }
 
 export function sha256OfFile(file: string): Promise<string> {

@@ -1,7 +1,9 @@
 // Takes one backup: the copy in a worker thread (backup-worker.ts), checked, hashed, named with
 // its time and described by a manifest; then the same file into the second folder, if any; then
 // the rotation. A copy that fails its check is deleted and reported: it never counts as a backup.
-import { copyFileSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { seal, SEALED_SUFFIX } from '../../privacy/sealed-file.js';
 import { join } from 'node:path';
 import { siblingModule, startWorker } from '../../start-worker.js';
 import type { BackupWorkerData, BackupWorkerReply } from './backup-worker.js';
@@ -13,6 +15,11 @@ export interface BackupTargets {
   primary: string;
   /** `--backup-dir` / LECTERN_BACKUP_DIR: a USB key or a second disk. */
   secondary?: string | undefined;
+  /**
+   * LECTERN_SEAL_RECIPIENT: the coordinator's public key. The copy in the second folder leaves the
+   * server's disk (a USB key can be lost), so it is sealed; `<data>/backups` stays plain.
+   */
+  sealTo?: string | undefined;
   rotation?: RotationRule;
 }
 
@@ -76,7 +83,7 @@ export async function takeBackup(databaseFile: string, targets: BackupTargets, r
   let secondaryError: string | null = null;
   if (targets.secondary) {
     try {
-      written.push(await copyToSecondFolder(final, manifest, targets.secondary));
+      written.push(targets.sealTo ? await sealToSecondFolder(final, manifest, targets.secondary, targets.sealTo) : await copyToSecondFolder(final, manifest, targets.secondary));
       rotateBackups(targets.secondary, targets.rotation);
     } catch (err) {
       secondaryError = err instanceof Error ? err.message : String(err);
@@ -97,5 +104,22 @@ async function copyToSecondFolder(file: string, manifest: BackupManifest, dir: s
   }
   renameSync(`${target}.part`, target);
   writeAtomically(manifestFileOf(dir, manifest.file), JSON.stringify(manifest, null, 2) + '\n');
+  return target;
+}
+
+/** The checked file sealed for the coordinator into the second folder, read back and compared. */
+async function sealToSecondFolder(file: string, manifest: BackupManifest, dir: string, recipient: string): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const sealed = await seal(readFileSync(file), recipient);
+  const sealedSha256 = createHash('sha256').update(sealed).digest('hex');
+  const name = `${manifest.file}${SEALED_SUFFIX}`;
+  const target = join(dir, name);
+  writeFileSync(`${target}.part`, sealed);
+  if ((await sha256OfFile(`${target}.part`)) !== sealedSha256) {
+    rmSync(`${target}.part`, { force: true });
+    throw new BackupFailedError(`the sealed copy in ${dir} differs from what was written`);
+  }
+  renameSync(`${target}.part`, target);
+  writeAtomically(manifestFileOf(dir, name), JSON.stringify({ ...manifest, file: name, bytes: sealed.length, sealedSha256 }, null, 2) + '\n');
   return target;
 }
