@@ -22,6 +22,8 @@ export const candidateDataRoutes: Record<string, readonly CandidateDataKind[]> =
   'GET /api/grading/sessions/:id/jury.json': ['names', 'grades'],
   'GET /api/grading/sessions/:id/jury.csv': ['names', 'grades'],
   'GET /api/grading/sessions/:id/jury.html': ['names', 'grades'],
+  // The candidates' list as the centre imported it: names, numbers, workstations, accommodations.
+  'GET /api/sessions/:id/candidates.csv': ['names'],
 };
 
 /**
@@ -32,6 +34,8 @@ export const routesWithoutCandidateData: readonly string[] = [
   'GET /api/sessions/:id',
   'GET /api/grading/sessions/:id/overview',
   'GET /proctor/sessions/:id/slips',
+  // Failed logins waiting: the codes typed and the addresses, to clear a wait; no name, no answer.
+  'GET /api/sessions/:id/throttles',
 ];
 
 export function candidateDataOf(method: string, url: string | undefined): readonly CandidateDataKind[] | undefined {

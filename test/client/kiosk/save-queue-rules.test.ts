@@ -76,15 +76,24 @@ describe('opening the queue a second time on the same workstation', () => {
     expect(sent().at(-1)).toEqual(['q1', 1, 'only in memory']);
   });
 
-  it('keeps what it knew of the server when the refresh brings an older view', () => {
+  // A refresh that brings an older view than the kiosk saw acknowledged is a server restored
+  // from an older backup: the kiosk keeps its text and sends it again (issue 10, item 1).
+  it('keeps its acknowledged text and sends it again when the refresh brings an older view', () => {
     const { queue, sent, advance } = setup();
     queue.open(scope, [{ questionId: 'q1', text: 'a', revision: 1, savedAt: 10 }]);
     queue.edit('q1', 'ab');
     advance(1000);
     ack(queue, 'q1', 2, 20);
-    queue.open(scope, [{ questionId: 'q1', text: 'a', revision: 1, savedAt: 10 }]);
-    expect(queue.snapshot.questions.get('q1')).toEqual({ state: 'saved', savedAt: 20, refusal: null });
-    expect(queue.snapshot.lastSavedAt).toBe(20);
+    const texts = queue.open(scope, [{ questionId: 'q1', text: 'a', revision: 1, savedAt: 10 }]);
+    expect(texts.get('q1')).toBe('ab');
+    advance(1000);
+    expect(sent()).toEqual([
+      ['q1', 2, 'ab'],
+      ['q1', 2, 'ab'],
+    ]);
+    expect(queue.snapshot.questions.get('q1')).toMatchObject({ state: 'saving', refusal: null });
+    ack(queue, 'q1', 2, 30);
+    expect(queue.snapshot.questions.get('q1')).toEqual({ state: 'saved', savedAt: 30, refusal: null });
     queue.edit('q1', 'abc');
     advance(1000);
     expect(sent().at(-1)).toEqual(['q1', 3, 'abc']);
@@ -244,7 +253,17 @@ describe('conflicts', () => {
     queue.edit('q1', 'mine');
     advance(1000);
     refuse(queue, 'q1', 1, 'conflict');
-    expect(new LocalCopies(storage, scope).read('q1')).toEqual({ questionId: 'q1', revision: 2, text: 'mine', base: 0 });
+    // `sent` is what the copy remembers of its unacknowledged sends (revision and text digest).
+    expect(new LocalCopies(storage, scope).read('q1')).toEqual({
+      questionId: 'q1',
+      revision: 2,
+      text: 'mine',
+      base: 0,
+      sent: [
+        { revision: 1, digest: expect.any(String) },
+        { revision: 2, digest: expect.any(String) },
+      ],
+    });
   });
 
   it('counts conflicts again from zero after an acknowledgement', () => {

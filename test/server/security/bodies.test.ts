@@ -30,11 +30,13 @@ describe('POST /api/sessions', () => {
     expect(sessionCount()).toBe(before);
   });
 
-  it('answers 400 unknown-reference, not 500, for an account id that does not exist, and stores no session', async () => {
+  // The session's staff are checked before any insert, so the refusal names the account; a
+  // foreign key failing elsewhere still answers 400 unknown-reference (constraint-errors.ts).
+  it('answers 400 unknown-account, not 500, for an account id that does not exist, and stores no session', async () => {
     const before = sessionCount();
     const r = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: admin.headers, payload: { packId: 'devops-title-qp', candidateCount: 2, proctorIds: [9999] } });
     expect(r.statusCode).toBe(400);
-    expect(r.json().error.code).toBe('unknown-reference');
+    expect(r.json().error).toMatchObject({ code: 'unknown-account', accountId: 9999 });
     expect(sessionCount()).toBe(before);
   });
 
