@@ -1,7 +1,7 @@
 // Item 3: Debian's Chromium with the kit's Linux policy opens the Lectern server and refuses any
 // other address. Chromium reads /etc/chromium/policies/managed/ for every profile on the machine,
-// so the file is uniquely named, removed in `finally`, and the test runs under the browser lock
-// (flock /tmp/lectern-browser.lock) like every browser test.
+// so the file is uniquely named and removed in `finally`, and `npm test` runs this file alone,
+// after all the others (a policy installed while another browser test runs would block its server).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';

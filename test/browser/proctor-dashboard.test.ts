@@ -227,7 +227,9 @@ describe('the proctor’s dashboard, with candidates in other browsers', { timeo
     }
     await print.goto(`${server.url}/proctor/sessions/${room.session.id}/slips?lang=fr`);
     await print.locator('.slip').first().waitFor();
-    expect(await print.locator('.slip').count()).toBe(4);
+    // Slips are for the candidates who are not absent, and a candidate who never logged in is
+    // absent once the session has ended (issue 11, item 6): 3 of the 4 came.
+    expect(await print.locator('.slip').count()).toBe(3);
     expect(await print.locator('.slip img').first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await print.screenshot({ path: screenshotPath('proctor-5-slips-fr') });
     const slips = screenshotPath('proctor-5-slips-fr').replace(/\.png$/, '.pdf');
