@@ -1,9 +1,9 @@
 // `npm run coordinator-key [-- --lang en]`: a new key pair for sealing what leaves the server
-// (server/privacy/sealed-file.ts). The public half goes into the server's environment, the
+// (server/common/sealed-file.ts). The public half goes into the server's environment, the
 // secret half stays with the coordinator; this command keeps neither.
 import { translate } from '../contract/i18n/catalogue.js';
 import type { Language } from '../contract/i18n/format.js';
-import { newCoordinatorKey } from '../privacy/sealed-file.js';
+import { newCoordinatorKey } from '../common/sealed-file.js';
 
 export async function printCoordinatorKey(language: Language, print: (line: string) => void): Promise<{ identity: string; recipient: string }> {
   const key = await newCoordinatorKey();

@@ -24,7 +24,7 @@ export interface BackupManifest {
   sealedSha256?: string;
 }
 
-// A backup sealed for the coordinator (server/privacy/sealed-file.ts) ends in `.sqlite.age`.
+// A backup sealed for the coordinator (server/common/sealed-file.ts) ends in `.sqlite.age`.
 const NAME = /^lectern-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.sqlite(\.age)?$/;
 
 /** `lectern-2026-12-01T13-45-00-123Z`: sorts by time, and is a valid file name everywhere (no colon). */

@@ -1,7 +1,7 @@
 // Restores a backup into a data folder: only a file SQLite finds intact (and, when its manifest
 // is beside it, the very file the manifest describes), and never under a running server.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { isSealed, unseal } from '../../privacy/sealed-file.js';
+import { isSealed, unseal } from '../../common/sealed-file.js';
 import { basename, dirname, join } from 'node:path';
 import { runningServer } from '../data-lock.js';
 import { listBackups, sha256OfFile } from './backup-files.js';

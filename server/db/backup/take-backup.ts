@@ -3,7 +3,7 @@
 // the rotation. A copy that fails its check is deleted and reported: it never counts as a backup.
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { seal, SEALED_SUFFIX } from '../../privacy/sealed-file.js';
+import { seal, SEALED_SUFFIX } from '../../common/sealed-file.js';
 import { join } from 'node:path';
 import { siblingModule, startWorker } from '../../start-worker.js';
 import type { BackupWorkerData, BackupWorkerReply } from './backup-worker.js';

@@ -7,7 +7,7 @@ import { databaseFile } from '../../../server/db/connection.js';
 import { takeBackup } from '../../../server/db/backup/take-backup.js';
 import { listBackups } from '../../../server/db/backup/backup-files.js';
 import { restoreBackup } from '../../../server/db/backup/restore.js';
-import { isSealed, newCoordinatorKey } from '../../../server/privacy/sealed-file.js';
+import { isSealed, newCoordinatorKey } from '../../../server/common/sealed-file.js';
 import { readConfig } from '../../../server/config.js';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIdentity, isRecipient, isSealed, newCoordinatorKey, seal, unseal } from '../../../server/privacy/sealed-file.js';
+import { isIdentity, isRecipient, isSealed, newCoordinatorKey, seal, unseal } from '../../../server/common/sealed-file.js';
 
 const data = new TextEncoder().encode('candidate_id;question;text\n1;q1;Le minuteur démarre à 06:30.\n');
 
