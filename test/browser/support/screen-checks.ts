@@ -1,0 +1,86 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+/**
+ * Checks every browser test can run on a screen it has reached: text that does not fit its box,
+ * and axe-core's WCAG 2.1 AA rules. Both walk open shadow roots, where every Lit component of
+ * Lectern draws itself.
+ */
+
+export interface Overflow {
+  /** A CSS-like path through the shadow roots, for a person reading the failure. */
+  path: string;
+  text: string;
+  axis: 'x' | 'y';
+  content: number;
+  box: number;
+}
+
+/**
+ * Elements whose content is wider or taller than their box and not scrollable: clipped text
+ * (overflow hidden) or text spilling over its neighbours (overflow visible). A scroll container
+ * (overflow auto/scroll) is not a fault: its content can be reached. Screen-reader-only text
+ * (a 1-pixel clipped box) and inline boxes (no box of their own) are skipped.
+ */
+export async function findOverflow(page: Page): Promise<Overflow[]> {
+  return page.evaluate(() => {
+    const found: { path: string; text: string; axis: 'x' | 'y'; content: number; box: number }[] = [];
+    const name = (el: Element): string => {
+      const id = el.id ? `#${el.id}` : '';
+      const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      return `${el.tagName.toLowerCase()}${id}${cls}`;
+    };
+    const scrollable = (v: string): boolean => v === 'auto' || v === 'scroll';
+    const visit = (root: Document | ShadowRoot, prefix: string): void => {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        const path = `${prefix}${name(el)}`;
+        if (el.shadowRoot) visit(el.shadowRoot, `${path} >> `);
+        if (!(el instanceof HTMLElement) || el === document.body || el === document.documentElement) continue;
+        const style = getComputedStyle(el);
+        if (style.display === 'inline' || style.display === 'contents' || style.display === 'none') continue;
+        if (style.visibility === 'hidden' || el.clientWidth <= 1 || el.clientHeight <= 1) continue;
+        if (el.closest('[data-overflow-ok]')) continue;
+        const text = (el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 80);
+        if (el.scrollWidth > el.clientWidth + 1 && !scrollable(style.overflowX)) {
+          found.push({ path, text, axis: 'x', content: el.scrollWidth, box: el.clientWidth });
+        } else if (el.scrollHeight > el.clientHeight + 1 && !scrollable(style.overflowY)) {
+          found.push({ path, text, axis: 'y', content: el.scrollHeight, box: el.clientHeight });
+        }
+      }
+    };
+    visit(document, '');
+    return found;
+  });
+}
+
+/** A readable list for an assertion message: which element, which axis, by how much. */
+export function describeOverflow(list: readonly Overflow[]): string {
+  return list.map((o) => `${o.path} (${o.axis}: ${o.content} > ${o.box}) "${o.text}"`).join('\n');
+}
+
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * axe-core's serious and critical violations of WCAG 2.1 A and AA on the page as it is now. The page
+ * must come from `browser.newContext()`: axe opens a blank page beside it in the same context.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
+}
+
+export function describeAxe(list: readonly AxeFinding[]): string {
+  return list.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.targets.join('\n  ')}`).join('\n');
+}
