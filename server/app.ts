@@ -31,6 +31,7 @@ import itemStatistics from './grading/statistics/plugin.js';
 import proctor from './proctor/plugin.js';
 import proctorRoutes from './routes/proctor-routes.js';
 import pageRoutes from './routes/pages.js';
+import sealedExportRoutes from './routes/sealed-export-routes.js';
 import { MAX_MESSAGE_BYTES } from './contract/rules/limits.js';
 
 export interface AppOptions {
@@ -45,6 +46,8 @@ export interface AppOptions {
   sourceMaps?: boolean;
   /** Tests shorten the login throttles' waits; production uses the defaults (login-limiter.ts). */
   throttleRules?: Partial<ThrottleRules>;
+  /** The coordinator's public key (LECTERN_SEAL_RECIPIENT): exports can be sealed for it. */
+  sealRecipient?: string | undefined;
 }
 
 /**
@@ -84,7 +87,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(proctor);
   await app.register(gradingServices);
   await app.register(dataAccessLog);
-  await app.register(privacy);
+  await app.register(privacy, { sealRecipient: options.sealRecipient });
   await app.register(itemStatistics);
   // Routes.
   await app.register(healthRoutes);
@@ -94,6 +97,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(proctorRoutes);
   await app.register(adminRoutes);
   await app.register(privacyRoutes);
+  await app.register(sealedExportRoutes);
   await app.register(previewRoutes);
   await app.register(wsRoute);
   await app.register(throttleRoutes);

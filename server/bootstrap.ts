@@ -5,6 +5,7 @@ import type { LecternApp } from './app.js';
 import type { LecternConfig } from './config.js';
 import { databaseFile } from './db/connection.js';
 import { startBackupScheduler, type BackupScheduler } from './db/backup/scheduler.js';
+import { backupRotation } from './privacy/backup-retention.js';
 
 /** On a fresh database: the `admin` account, with the given password or a generated one (returned to print once). */
 export async function ensureAdmin(app: LecternApp, password: string | undefined): Promise<{ created: boolean; password?: string }> {
@@ -58,7 +59,7 @@ export async function createDemo(app: LecternApp): Promise<DemoSetup> {
 export function startBackups(app: LecternApp, config: Pick<LecternConfig, 'dataDir' | 'backupDir' | 'backupIntervalMs' | 'sealRecipient'>): BackupScheduler {
   const scheduler = startBackupScheduler({
     databaseFile: databaseFile(app.db),
-    targets: { primary: join(config.dataDir, 'backups'), secondary: config.backupDir, sealTo: config.sealRecipient },
+    targets: { primary: join(config.dataDir, 'backups'), secondary: config.backupDir, sealTo: config.sealRecipient, rotation: backupRotation(app.privacy.policy) },
     intervalMs: config.backupIntervalMs,
     activeSessions: () => app.exam.sessions().filter((s) => s.state === 'running' || s.state === 'paused').map((s) => s.id),
     onBackup: (o) => {

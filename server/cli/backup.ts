@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { translate } from '../contract/i18n/catalogue.js';
 import { takeBackup } from '../db/backup/take-backup.js';
 import { consoleLanguage } from '../db/start-failure.js';
+import { backupRotation } from '../privacy/backup-retention.js';
+import { readRetentionPolicy } from '../privacy/retention-policy.js';
 
 async function main(): Promise<number> {
   const language = consoleLanguage();
@@ -19,7 +21,7 @@ async function main(): Promise<number> {
   }
   const secondary = values['backup-dir'] ?? process.env.LECTERN_BACKUP_DIR;
   try {
-    const outcome = await takeBackup(database, { primary: join(dataDir, 'backups'), secondary: secondary ? resolve(secondary) : undefined, sealTo: process.env.LECTERN_SEAL_RECIPIENT?.trim() || undefined }, 'on-demand');
+    const outcome = await takeBackup(database, { primary: join(dataDir, 'backups'), secondary: secondary ? resolve(secondary) : undefined, sealTo: process.env.LECTERN_SEAL_RECIPIENT?.trim() || undefined, rotation: backupRotation(readRetentionPolicy(process.env)) }, 'on-demand');
     const m = outcome.manifest;
     console.log(translate(language, 'backup.done', { file: outcome.written[0]!, bytes: m.bytes, head: m.auditHead ?? '-' }));
     for (const copy of outcome.written.slice(1)) console.log(translate(language, 'backup.second-copy', { file: copy }));

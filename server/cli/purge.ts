@@ -13,6 +13,7 @@ import type { Language } from '../contract/i18n/format.js';
 import { Purge, purgeBefore, purgeByPolicy, type PlannedSession, type PurgedSession } from '../privacy/purge.js';
 import { readRetentionPolicy } from '../privacy/retention-policy.js';
 import { parseDay } from '../privacy/days.js';
+import { expireBackups } from '../privacy/backup-retention.js';
 
 function describe(lang: Language, s: PlannedSession | PurgedSession, dryRun: boolean): string[] {
   const day = (ms: number | null) => (ms === null ? translate(lang, 'privacy.notEnded') : new Date(ms).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB'));
@@ -68,14 +69,18 @@ export function runPurge(argv: string[], env: NodeJS.ProcessEnv, print: (line: s
     const purge = new Purge(db, new AuditLog(db));
     const dryRun = values['dry-run'];
     const sessions = dryRun ? purge.plan(request) : purge.run(request, { kind: 'console' }, now);
-    if (sessions.length === 0) {
-      print(translate(language, 'privacy.cli.nothing'));
-      return 0;
+    if (sessions.length === 0) print(translate(language, 'privacy.cli.nothing'));
+    else {
+      if (dryRun) print(translate(language, 'privacy.cli.plan'));
+      for (const s of sessions) for (const line of describe(language, s, dryRun)) print(line);
     }
-    if (dryRun) print(translate(language, 'privacy.cli.plan'));
-    for (const s of sessions) for (const line of describe(language, s, dryRun)) print(line);
+    // The backups' own period, in both folders: a backup holds everything, purged data included.
+    const folders = [join(dataDir, 'backups'), ...(env.LECTERN_BACKUP_DIR ? [resolve(env.LECTERN_BACKUP_DIR)] : [])];
+    for (const { dir, files } of expireBackups(folders, policy, dryRun, now)) {
+      if (files.length > 0) print(translate(language, dryRun ? 'privacy.cli.backupsWouldExpire' : 'privacy.cli.backupsExpired', { n: files.length, days: policy.backups, dir }));
+    }
     if (dryRun) print(translate(language, 'privacy.cli.dryRunHint'));
-    else print(translate(language, 'privacy.cli.backupsNote', { days: policy.backups }));
+    else if (sessions.length > 0) print(translate(language, 'privacy.cli.backupsNote', { days: policy.backups }));
     return 0;
   } finally {
     closeDatabase(db);

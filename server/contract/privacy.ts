@@ -80,3 +80,21 @@ export type DataReadView = Static<typeof DataReadView>;
 /** GET /api/admin/data-reads: the newest 500 reads. */
 export const DataReadsView = Type.Object({ reads: Type.Array(DataReadView) });
 export type DataReadsView = Static<typeof DataReadsView>;
+
+/**
+ * The exports an admin may take away sealed for the coordinator's key (age): the files that leave
+ * the server with candidates' names, answers, grades or monitoring in them.
+ */
+export const sealableExports = ['jury.csv', 'jury.json', 'jury.html', 'report.csv', 'incidents.csv', 'events.csv', 'candidates.csv'] as const;
+export type SealableExport = (typeof sealableExports)[number];
+
+/** GET /api/admin/sessions/:id/sealed/:export */
+export const SealedExportParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  export: Type.Union(sealableExports.map((e) => Type.Literal(e))),
+});
+export const SealedExportQuery = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])) }, { additionalProperties: false });
+
+/** GET /api/admin/sealing: whether exports can be sealed, and to which public key. */
+export const SealingView = Type.Object({ recipient: Type.Union([Type.String(), Type.Null()]), exports: Type.Array(Type.String()) });
+export type SealingView = Static<typeof SealingView>;

@@ -36,6 +36,9 @@ export const routesWithoutCandidateData: readonly string[] = [
   'GET /proctor/sessions/:id/slips',
   // Failed logins waiting: the codes typed and the addresses, to clear a wait; no name, no answer.
   'GET /api/sessions/:id/throttles',
+  // A sealed export is the plain export asked again with the admin's cookie: that plain route's
+  // read is the one logged (once), so the sealed route adds no entry of its own.
+  'GET /api/admin/sessions/:id/sealed/:export',
 ];
 
 export function candidateDataOf(method: string, url: string | undefined): readonly CandidateDataKind[] | undefined {

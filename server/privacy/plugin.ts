@@ -7,6 +7,8 @@ export interface PrivacyServices {
   purge: Purge;
   policy: RetentionPolicy;
   reads: DataReadsRepo;
+  /** The coordinator's public key (LECTERN_SEAL_RECIPIENT): exports can be sealed for it. */
+  sealRecipient: string | undefined;
 }
 
 declare module 'fastify' {
@@ -16,9 +18,9 @@ declare module 'fastify' {
 }
 
 /** The data's life cycle for the admin routes: the retention policy, holds, purges and the access log. */
-export default fp(
-  async (app) => {
-    app.decorate('privacy', { purge: new Purge(app.db, app.audit), policy: readRetentionPolicy(process.env), reads: new DataReadsRepo(app.db) });
+export default fp<{ sealRecipient?: string | undefined }>(
+  async (app, options) => {
+    app.decorate('privacy', { purge: new Purge(app.db, app.audit), policy: readRetentionPolicy(process.env), reads: new DataReadsRepo(app.db), sealRecipient: options.sealRecipient });
   },
   { name: 'lectern-privacy', dependencies: ['lectern-exam-services'] },
 );

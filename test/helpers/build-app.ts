@@ -16,9 +16,9 @@ export interface TestApp {
 }
 
 /** A fresh app on its own SQLite file (WAL, migrations applied), with the bundled packs. */
-export async function buildTestApp(options: { contentDir?: string; throttleRules?: Partial<ThrottleRules>; dataDir?: string } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { contentDir?: string; throttleRules?: Partial<ThrottleRules>; dataDir?: string; sealRecipient?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lectern-test-'));
-  const app = await buildApp({ dataDir, contentDir: options.contentDir ?? bundledContentDir, throttleRules: options.throttleRules });
+  const app = await buildApp({ dataDir, contentDir: options.contentDir ?? bundledContentDir, throttleRules: options.throttleRules, sealRecipient: options.sealRecipient });
   await app.ready();
   return {
     app,

@@ -80,22 +80,36 @@ export interface RotationRule {
   keepLatest: number;
   /** Backups taken at a session's end are kept this many more (the state each session ended in). */
   keepSessionEnds: number;
+  /**
+   * The backups' retention period (LECTERN_RETAIN_BACKUPS_DAYS, docs/privacy.md): a backup holds
+   * everything, so one older than this goes even when the counts above would keep it; otherwise a
+   * purge would live on in an old copy. The newest checked backup stays whatever its age.
+   */
+  maxAgeMs?: number;
 }
 
 export const defaultRotation: RotationRule = { keepLatest: 60, keepSessionEnds: 50 };
 
 /**
- * Deletes the checked backups the rule does not keep, and returns their names. The newest checked
- * backup is always kept (keepLatest is at least 1): a rotation can never leave a folder without a
- * good backup. Files without a manifest are left alone: one may be a backup being written.
+ * The checked backups the rule does not keep, oldest last. The newest checked backup is always
+ * kept (keepLatest is at least 1, and age never removes it): a rotation can never leave a folder
+ * without a good backup. Files without a manifest are never listed: one may be a backup being written.
  */
-export function rotateBackups(dir: string, rule: RotationRule = defaultRotation): string[] {
+export function backupsBeyondRule(dir: string, rule: RotationRule = defaultRotation, now = Date.now()): (BackupManifest & { path: string })[] {
   const all = listBackups(dir);
   const keep = new Set(all.slice(0, Math.max(1, rule.keepLatest)).map((b) => b.file));
   for (const b of all.filter((x) => x.reason === 'session-end').slice(0, rule.keepSessionEnds)) keep.add(b.file);
+  if (rule.maxAgeMs !== undefined) {
+    const oldest = now - rule.maxAgeMs;
+    for (const b of all.slice(1)) if (b.takenAt < oldest) keep.delete(b.file);
+  }
+  return all.filter((b) => !keep.has(b.file));
+}
+
+/** Deletes the checked backups the rule does not keep (see backupsBeyondRule), and returns their names. */
+export function rotateBackups(dir: string, rule: RotationRule = defaultRotation, now = Date.now()): string[] {
   const removed: string[] = [];
-  for (const b of all) {
-    if (keep.has(b.file)) continue;
+  for (const b of backupsBeyondRule(dir, rule, now)) {
     rmSync(manifestFileOf(dir, b.file), { force: true });
     rmSync(b.path, { force: true });
     removed.push(b.file);

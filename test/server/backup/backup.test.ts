@@ -159,6 +159,24 @@ describe('the rotation', { timeout: 120_000 }, () => {
   });
 });
 
+describe('the backups\' retention period', { timeout: 120_000 }, () => {
+  it('deletes backups older than the period even when the counts would keep them, except the newest', async () => {
+    const dir = join(t.dataDir, 'backups-age');
+    const file = databaseFile(t.app.db);
+    const day = (d: number) => Date.UTC(2026, 10, d, 9);
+    const noRotation = { keepLatest: 1000, keepSessionEnds: 1000 };
+    await takeBackup(file, { primary: dir, rotation: noRotation }, 'session-end', day(1));
+    await takeBackup(file, { primary: dir, rotation: noRotation }, 'interval', day(10));
+    await takeBackup(file, { primary: dir, rotation: noRotation }, 'interval', day(20));
+    const thirtyDays = 30 * 24 * 60 * 60 * 1000;
+    // On 5 December, the backup of 1 November is 34 days old: it goes, session end or not.
+    expect(rotateBackups(dir, { ...noRotation, maxAgeMs: thirtyDays }, Date.UTC(2026, 11, 5, 9))).toEqual(['lectern-2026-11-01T09-00-00-000Z.sqlite']);
+    // Months later every backup is too old; the newest good one stays all the same.
+    expect(rotateBackups(dir, { ...noRotation, maxAgeMs: thirtyDays }, Date.UTC(2027, 5, 1))).toEqual(['lectern-2026-11-10T09-00-00-000Z.sqlite']);
+    expect(listBackups(dir).map((b) => b.file)).toEqual(['lectern-2026-11-20T09-00-00-000Z.sqlite']);
+  });
+});
+
 describe('the scheduler', { timeout: 120_000 }, () => {
   it('backs up at its interval while a session runs, and once more when it ends', async () => {
     let sessions = [1];

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { closeDatabase } from '../../../server/db/connection.js';
 import { openDatabase } from '../../../server/db/open-database.js';
 import { runPurge } from '../../../server/cli/purge.js';
 import { parseDay } from '../../../server/privacy/days.js';
+import { backupBaseName } from '../../../server/db/backup/backup-files.js';
 import { countsOf, full, seedSessions } from './purge-fixture.js';
 
 const NOW = new Date(2026, 11, 1, 12).getTime();
@@ -93,6 +94,39 @@ describe('npm run purge', () => {
     const { code, out } = run(['--everything']);
     expect(code).toBe(2);
     expect(out).toContain('Usage : npm run purge');
+  });
+  /** A checked backup as the server leaves it: the copy and its manifest, taken at `at`. */
+  function backupAt(folder: string, at: number): string {
+    mkdirSync(folder, { recursive: true });
+    const file = `${backupBaseName(at)}.sqlite`;
+    writeFileSync(join(folder, file), 'copy');
+    writeFileSync(join(folder, file.replace('.sqlite', '.json')), JSON.stringify({ file, takenAt: at, takenAtText: new Date(at).toISOString(), reason: 'session-end', bytes: 4, sha256: 'x', integrity: 'ok', auditHead: null }));
+    return file;
+  }
+
+  it('deletes backups older than their period in both folders, keeps the newest of each, and only lists them on a dry run', () => {
+    const usb = mkdtempSync(join(tmpdir(), 'lectern-purge-usb-'));
+    try {
+      const primary = join(dir, 'backups');
+      const old = backupAt(primary, new Date(2026, 9, 1).getTime());
+      const recent = backupAt(primary, new Date(2026, 10, 25).getTime());
+      const onlyOnUsb = backupAt(usb, new Date(2026, 8, 1).getTime());
+      const env = { LECTERN_BACKUP_DIR: usb };
+
+      const dry = run(['--dry-run'], env);
+      expect(dry.out).toContain(`1 sauvegarde de plus de 30 jours serait supprimée dans ${primary}.`);
+      expect(existsSync(join(primary, old))).toBe(true);
+
+      const { code, out } = run([], env);
+      expect(code).toBe(0);
+      expect(out).toContain(`1 sauvegarde de plus de 30 jours supprimée dans ${primary}.`);
+      expect(readdirSync(primary).sort()).toEqual([recent.replace('.sqlite', '.json'), recent]);
+      // The USB key's only backup is old, but it is its newest good one: it stays.
+      expect(existsSync(join(usb, onlyOnUsb))).toBe(true);
+      expect(out).not.toContain(usb);
+    } finally {
+      rmSync(usb, { recursive: true, force: true });
+    }
   });
 });
 

@@ -71,6 +71,8 @@ export const httpRules: Record<string, Rule> = {
   'POST /api/admin/sessions/:id/release': { allow: admin },
   'POST /api/admin/purge': { allow: admin, body: { before: null, force: false, dryRun: true } },
   'GET /api/admin/data-reads': { allow: admin },
+  'GET /api/admin/sealing': { allow: admin },
+  'GET /api/admin/sessions/:id/sealed/:export': { allow: admin },
   'GET /ws': { allow: loggedIn },
   'GET /api/sessions/:id/throttles': { allow: sessionStaff },
   'POST /api/sessions/:id/throttles/:throttleId/clear': { allow: sessionStaff },
