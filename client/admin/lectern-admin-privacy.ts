@@ -8,6 +8,7 @@ import { formatDateTime } from '../common/format.js';
 import { t } from '../common/staff-i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { adminFormStyles } from './admin-styles.js';
+import './lectern-sealed-exports.js';
 import { renderPlanned, renderRead, renderSessionCells } from './privacy-parts.js';
 import type { DataReadsView, PrivacyView, PurgeBody, PurgeResult, SessionRetentionView } from '../../server/contract/privacy.js';
 
@@ -69,6 +70,7 @@ export class LecternAdminPrivacy extends LitElement {
           <tbody>${view.sessions.map((s) => html`<tr>${renderSessionCells(s)}<td>${this._renderHold(s)}</td></tr>`)}</tbody>
         </table>
       </section>
+      <lectern-sealed-exports .api=${this.api} .sessions=${view.sessions}></lectern-sealed-exports>
       ${this._renderPurge()}
       <section aria-labelledby="reads">
         <h2 id="reads">${t('privacy.reads.title')}</h2>

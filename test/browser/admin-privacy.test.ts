@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotPath, startServer } from '../helpers/browser.js';
 import { createStaff, type TestApp } from '../helpers/build-app.js';
+import { readFileSync } from 'node:fs';
 import { DAY, countsOf, seedSessions } from '../server/privacy/purge-fixture.js';
+import { supervisedRoom } from '../server/proctor/helpers.js';
+import { newCoordinatorKey, unseal } from '../../server/common/sealed-file.js';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -58,6 +61,8 @@ describe('the admin’s "Données" tab, in Chromium', { timeout: 90_000 }, () =>
     expect(countsOf(server.app.db, ids.get('RECENT')!)).toMatchObject({ answers: 2, names: 2, events: 2 });
 
     // The jury export of RECENT, read by the admin, appears in the access log... through the API the page lists.
+    // Without a coordinator key, the sealed exports' section says how to set one.
+    await expect.poll(() => page.getByText(/Aucune clé du coordinateur n’est configurée/).count()).toBe(1);
     await page.screenshot({ path: screenshotPath('admin-privacy-3-purged-fr'), fullPage: true });
     await context.close();
   });
@@ -81,5 +86,31 @@ describe('the admin’s "Données" tab, in Chromium', { timeout: 90_000 }, () =>
     await expect.poll(() => page.getByText('Retention periods after the session ended').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('admin-privacy-4-en'), fullPage: true });
     await context.close();
+  });
+
+  it('downloads an export sealed for the coordinator’s key, which opens into the plain export', async () => {
+    const key = await newCoordinatorKey();
+    const sealing = await startServer({ sealRecipient: key.recipient });
+    try {
+      const room = await supervisedRoom(sealing.app, 2);
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(`${sealing.url}/admin`);
+      await page.getByLabel('Identifiant', { exact: true }).fill(room.admin.username);
+      await page.getByLabel('Mot de passe', { exact: true }).fill(room.admin.password);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByRole('button', { name: 'Données' }).click();
+      await expect.poll(() => page.getByText(key.recipient).count()).toBe(1);
+      await page.getByRole('combobox', { name: /^Fichier/ }).selectOption('candidates.csv');
+      await page.screenshot({ path: screenshotPath('admin-privacy-5-sealed-fr'), fullPage: true });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger chiffré (.age)' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^candidats-.*\.csv\.age$/);
+      const opened = await unseal(readFileSync((await download.path())!), key.identity);
+      const plain = await sealing.app.inject({ method: 'GET', url: `/api/sessions/${room.session.id}/candidates.csv?lang=fr`, headers: room.adminLogin.headers });
+      expect(opened.ok && Buffer.from(opened.bytes).toString('utf8')).toBe(plain.body);
+      await context.close();
+    } finally {
+      await sealing.close();
+    }
   });
 });

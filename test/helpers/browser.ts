@@ -20,8 +20,8 @@ export function screenshotPath(name: string): string {
 }
 
 /** A real server on a loopback port, on its own SQLite file. */
-export async function startServer(): Promise<TestApp & { url: string }> {
-  const t = await buildTestApp();
+export async function startServer(options: Parameters<typeof buildTestApp>[0] = {}): Promise<TestApp & { url: string }> {
+  const t = await buildTestApp(options);
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
