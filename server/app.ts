@@ -32,6 +32,7 @@ import proctor from './proctor/plugin.js';
 import proctorRoutes from './routes/proctor-routes.js';
 import pageRoutes from './routes/pages.js';
 import sealedExportRoutes from './routes/sealed-export-routes.js';
+import { buildLazySerializer } from './plugins/lazy-serializers.js';
 import { MAX_MESSAGE_BYTES } from './contract/rules/limits.js';
 
 export interface AppOptions {
@@ -66,6 +67,8 @@ export async function buildApp(options: AppOptions) {
     trustProxy: false,
     ...TIMEOUTS,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // Response serializers compiled on first use (server/plugins/lazy-serializers.ts).
+    schemaController: { compilersFactory: { buildSerializer: buildLazySerializer } },
     // A factory rather than Fastify's `https` option keeps one app type for HTTP and HTTPS;
     // the WebSocket upgrade rides on whichever server this is.
     ...(options.https ? { serverFactory: httpsServer(options.https) } : {}),
