@@ -38,8 +38,6 @@ const lines = [
   `| kiosk interactive (navigation to a focusable login field) | ${n('kiosk_interactive_ms', ' ms')} | |`,
   `| frames over 50 ms typing at 50,000 characters (longest) | ${n('kiosk_long_frames_typing')} (${n('kiosk_max_frame_ms_typing', ' ms')}) | |`,
   '',
-  'Targets:',
-  '',
   "Each run, Lectern / ceiling = ratio (load average before/during the measurement; LAG: a load agent's event-loop delay p99 passed 20 ms, so the generator itself was late):",
   '',
   '```',

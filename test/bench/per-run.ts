@@ -23,6 +23,7 @@ export interface Pair {
 }
 
 export interface SteadyPair {
+  candidates: number;
   ackP99Ms: Pair;
   cpuPercent: Pair;
   rssMb: Pair;
@@ -50,6 +51,7 @@ function steadyPair(p: { lectern: SteadyFigures; ceiling: SteadyFigures } | unde
   if (!p) return null;
   const { lectern: l, ceiling: c } = p;
   return {
+    candidates: l.candidates,
     ackP99Ms: pair(l.ack.p99, c.ack.p99),
     cpuPercent: pair(l.serverCpuPercent, c.serverCpuPercent),
     rssMb: pair(l.rssMb, c.rssMb),
@@ -92,13 +94,17 @@ const cell = (p: Pair | undefined | null, digits = 1) => (p ? `${p.lectern ?? '-
 
 /** The printed table: one line per figure, one column per run, each Lectern / ceiling = ratio. */
 export function runTable(figures: RunFigures[]): string[] {
+  // Labelled with the shapes' sizes as run (1,000 and 5,000 in the full bench, fewer with --quick).
+  const size = (pick: (f: RunFigures) => SteadyPair | null, usual: string) => figures.map(pick).find((p) => p !== null)?.candidates.toLocaleString('en') ?? usual;
+  const steady = size((f) => f.steady, '1,000');
+  const big = size((f) => f.big, '5,000');
   const rows: [string, (f: RunFigures) => string][] = [
-    ['1,000: ack p99 ms', (f) => cell(f.steady?.ackP99Ms)],
-    ['1,000: server CPU %', (f) => cell(f.steady?.cpuPercent)],
-    ['1,000: peak RSS MB', (f) => cell(f.steady?.rssMb)],
-    ['1,000: load before/during L | C', (f) => (f.steady ? `${f.steady.load.lectern.join('/')} | ${f.steady.load.ceiling.join('/')}${f.steady.generatorLagged ? ' LAG' : ''}` : 'not run')],
-    ['5,000: ack p99 ms', (f) => cell(f.big?.ackP99Ms)],
-    ['5,000: load before/during L | C', (f) => (f.big ? `${f.big.load.lectern.join('/')} | ${f.big.load.ceiling.join('/')}${f.big.generatorLagged ? ' LAG' : ''}` : 'not run')],
+    [`${steady}: ack p99 ms`, (f) => cell(f.steady?.ackP99Ms)],
+    [`${steady}: server CPU %`, (f) => cell(f.steady?.cpuPercent)],
+    [`${steady}: peak RSS MB`, (f) => cell(f.steady?.rssMb)],
+    [`${steady}: load before/during L | C`, (f) => (f.steady ? `${f.steady.load.lectern.join('/')} | ${f.steady.load.ceiling.join('/')}${f.steady.generatorLagged ? ' LAG' : ''}` : 'not run')],
+    [`${big}: ack p99 ms`, (f) => cell(f.big?.ackP99Ms)],
+    [`${big}: load before/during L | C`, (f) => (f.big ? `${f.big.load.lectern.join('/')} | ${f.big.load.ceiling.join('/')}${f.big.generatorLagged ? ' LAG' : ''}` : 'not run')],
     ['ramp: saves/s at p99 <= 100 ms', (f) => (f.ramp ? `${cell(f.ramp, 3)}${f.ramp.laggedSteps ? ` (${f.ramp.laggedSteps} steps LAG)` : ''}` : 'not run')],
   ];
   const header = ['', ...figures.map((f) => `run ${f.run}: Lectern / ceiling = ratio`)];
