@@ -32,8 +32,8 @@ import proctor from './proctor/plugin.js';
 import proctorRoutes from './routes/proctor-routes.js';
 import pageRoutes from './routes/pages.js';
 import sealedExportRoutes from './routes/sealed-export-routes.js';
-import { buildLazySerializer } from './plugins/lazy-serializers.js';
 import { MAX_MESSAGE_BYTES } from './contract/rules/limits.js';
+import { lazySerializers } from './plugins/lazy-serializers.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -67,8 +67,8 @@ export async function buildApp(options: AppOptions) {
     trustProxy: false,
     ...TIMEOUTS,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
-    // Response serializers compiled on first use (server/plugins/lazy-serializers.ts).
-    schemaController: { compilersFactory: { buildSerializer: buildLazySerializer } },
+    // Response serializers compiled on a route's first answer, not all at start (a restart's cost).
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers() } },
     // A factory rather than Fastify's `https` option keeps one app type for HTTP and HTTPS;
     // the WebSocket upgrade rides on whichever server this is.
     ...(options.https ? { serverFactory: httpsServer(options.https) } : {}),

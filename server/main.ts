@@ -4,7 +4,7 @@ import { readConfig, type LecternConfig } from './config.js';
 import { buildApp, type LecternApp } from './app.js';
 import { createDemo, ensureAdmin, startBackups } from './bootstrap.js';
 import { claimDataFolder } from './db/data-lock.js';
-import { concernsDatabase, consoleLanguage, DO_NOT_RESTART_EXIT_CODE, startFailureSentence } from './db/start-failure.js';
+import { concernsDatabase, consoleLanguage, startFailureSentence } from './db/start-failure.js';
 import { pages } from './routes/pages.js';
 import { loadTls, type TlsFiles } from './tls.js';
 import { EXIT_FIX_FIRST } from './exit-codes.js';
@@ -56,7 +56,7 @@ async function appOrExit(config: LecternConfig, https: ReturnType<typeof tlsOrEx
     if (!concernsDatabase(err, config.dataDir)) throw err;
     const context = { dataDir: config.dataDir, databaseFile: join(config.dataDir, 'lectern.sqlite'), backupDir: config.backupDir };
     console.error(startFailureSentence(err, context, consoleLanguage()));
-    process.exit(DO_NOT_RESTART_EXIT_CODE);
+    process.exit(EXIT_FIX_FIRST);
   }
 }
 

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { projectRoot } from './paths.js';
 
 /**
  * Starts a worker thread from a module next to the caller. Built, the module is plain
@@ -18,8 +19,13 @@ export function startWorker(moduleUrl: URL, workerData: unknown): Worker {
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
-/** The URL of a sibling module, as built (.js) or as source (.ts), whichever the caller is. */
-export function siblingModule(callerUrl: string, name: string): URL {
-  const extension = callerUrl.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./${name}${extension}`, callerUrl);
+/**
+ * The URL of a worker's module, named by its path under server/ without extension
+ * ('exam/answer-writer'): the TypeScript source when Lectern runs from its sources, else the
+ * worker's own bundle in dist/server/ (bin/build-server.mjs). Not relative to the caller: once
+ * bundled, every caller's import.meta.url is its bundle's, not its source file's.
+ */
+export function workerModule(path: string): URL {
+  const fromSources = import.meta.url.endsWith('.ts');
+  return pathToFileURL(join(projectRoot, fromSources ? 'server' : join('dist', 'server'), path + (fromSources ? '.ts' : '.js')));
 }

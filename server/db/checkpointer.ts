@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { siblingModule, startWorker } from '../start-worker.js';
+import { startWorker, workerModule } from '../start-worker.js';
 import type { CheckpointerData } from './wal-checkpointer.js';
 
 export interface Checkpointer {
@@ -12,7 +12,7 @@ export interface Checkpointer {
  * the server sets `wal_autocheckpoint = 0`: this thread alone checkpoints.
  */
 export function startCheckpointer(file: string, onError: (message: string) => void, intervalMs = 250): Checkpointer {
-  const worker: Worker = startWorker(siblingModule(import.meta.url, 'wal-checkpointer'), { file, intervalMs } satisfies CheckpointerData);
+  const worker: Worker = startWorker(workerModule('db/wal-checkpointer'), { file, intervalMs } satisfies CheckpointerData);
   worker.unref();
   let stopped: (() => void) | null = null;
   let exited = false;

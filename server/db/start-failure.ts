@@ -1,14 +1,12 @@
 // A database that cannot be used at start-up ends the process with one sentence saying what is
 // wrong and what to do, no stack trace, and an exit code the service unit does not restart on
-// (restarting cannot fix a full disk, a read-only folder or a damaged file: it would only loop).
+// (EXIT_FIX_FIRST: restarting cannot fix a full disk, a read-only folder or a damaged file: it
+// would only loop).
 import { join } from 'node:path';
 import { translate } from '../contract/i18n/catalogue.js';
 import type { Language } from '../contract/i18n/format.js';
 import { listBackups } from './backup/backup-files.js';
 import { inspectDatabaseFile } from './backup/inspect.js';
-
-/** EX_CONFIG from sysexits.h; docs/recovery.md's unit sets `RestartPreventExitStatus=78`. */
-export const DO_NOT_RESTART_EXIT_CODE = 78;
 
 export type StartProblem = 'read-only' | 'disk-full' | 'corrupt' | 'other';
 

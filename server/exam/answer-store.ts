@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { LecternDb } from '../db/open-database.js';
 import { packBatch, type IncomingSave, type SaveOutcome, type WriterData, type WriterReply, type WriterRequest } from './answer-batch.js';
-import { siblingModule, startWorker } from '../start-worker.js';
+import { startWorker, workerModule } from '../start-worker.js';
 
 export type { IncomingSave, SaveOutcome } from './answer-batch.js';
 
@@ -93,7 +93,7 @@ export class AnswerStore {
     const file = this.db.$client.name;
     if (this.db.$client.memory) throw new Error('The answer writer needs the database in a file, not in memory.');
     this.starts.push(Date.now());
-    const worker = startWorker(siblingModule(import.meta.url, 'answer-writer'), { file } satisfies WriterData);
+    const worker = startWorker(workerModule('exam/answer-writer'), { file } satisfies WriterData);
     worker.on('message', (reply: WriterReply) => this.onReply(reply));
     worker.on('error', (err: Error) => this.onWriterLost(worker, err));
     worker.on('exit', (code) => this.onWriterLost(worker, new Error(`the answer writer stopped (exit code ${code})`)));

@@ -1,32 +1,38 @@
-// Fastify compiles a JSON serializer (fast-json-stringify) for every response schema of every
-// route when the app starts: with a schema on every route, that was the largest single cost of a
-// start (about 0.65 s of a restart on the exam server, and 40 % of building an app in the tests,
-// which build hundreds). Compiled on first use instead, and kept per schema text for the process,
-// a route's serializer costs nothing until it answers, and a second app in the same process (the
-// test suite) reuses the first one's. The serializer is the same one Fastify would build.
-import { SerializerSelector, type SerializerCompiler } from '@fastify/fast-json-stringify-compiler';
+import SerializerSelector from '@fastify/fast-json-stringify-compiler';
 
-type Serializer = ReturnType<SerializerCompiler>;
+// Fastify compiles every route's response serializer when the app becomes ready: about 150
+// routes with several status codes each, most of which a given run of the server never answers
+// (a restart in the middle of an exam answers the kiosks' few routes). Measured on a restart, the
+// compilation was the largest single cost after loading the code, and the compiled functions
+// stayed in the heap; in the test suite, which builds hundreds of apps, it was 40 % of building
+// one. The serializer is now compiled on a route's first answer with that status, by the same
+// compiler Fastify uses by default (@fastify/fast-json-stringify-compiler), so the JSON written
+// is byte for byte the same; and a second app in the same process reuses the first one's
+// serializer for an identical schema.
+type SerializerFactory = ReturnType<typeof SerializerSelector>;
+type Serializer = (doc: unknown) => string;
 
-/** Compiled serializers by schema text: identical schemas of two apps in one process share one. */
+/** Compiled serializers by schema text, for the process: identical schemas of two apps share one. */
 const compiledByText = new Map<string, Serializer>();
 
-const fastifyDefault = SerializerSelector();
-
-/** For Fastify's `schemaController.compilersFactory.buildSerializer`. */
-export function buildLazySerializer(externalSchemas?: unknown, options?: Parameters<typeof fastifyDefault>[1]): SerializerCompiler {
-  const compile = fastifyDefault(externalSchemas, options);
-  // Shared schemas ($ref to an added schema) would make the text an incomplete key: then compile per app.
-  const shareable = externalSchemas === undefined || Object.keys(externalSchemas as object).length === 0;
-  return (route) => {
-    let serializer: Serializer | undefined;
-    return (doc: unknown) => {
-      if (serializer === undefined) {
-        const text = shareable ? JSON.stringify(route.schema) : undefined;
-        serializer = (text !== undefined ? compiledByText.get(text) : undefined) ?? compile(route);
-        if (text !== undefined) compiledByText.set(text, serializer);
-      }
-      return serializer(doc);
+/** Wraps a serializer factory so that each route's serializer is compiled on first use. */
+export function lazySerializers(factory: SerializerFactory = SerializerSelector()): SerializerFactory {
+  return (externalSchemas, options) => {
+    const compile = factory(externalSchemas, options);
+    // Shared schemas ($ref to an added schema) or options would make the text an incomplete key.
+    const shareable = (externalSchemas === undefined || Object.keys(externalSchemas as object).length === 0) && options === undefined;
+    return (route) => {
+      let serialize: Serializer | undefined;
+      const build = (): Serializer => {
+        if (!shareable) return compile(route);
+        const text = JSON.stringify(route.schema);
+        const known = compiledByText.get(text);
+        if (known) return known;
+        const built = compile(route);
+        compiledByText.set(text, built);
+        return built;
+      };
+      return (doc: unknown) => (serialize ??= build())(doc);
     };
   };
 }

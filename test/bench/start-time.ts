@@ -2,15 +2,20 @@
 // answer /healthz, on a first start (a new data folder: migrations, the admin account) and on a
 // second start on the same folder (a restart in the middle of an exam). Each pair runs N times
 // (default 3) on a loopback port; the build is brought up to date first and is not timed.
+// Besides the wall time, the CPU time the process used until /healthz answered (user + system,
+// all its threads, from /proc/<pid>/stat): on a machine busy with other work the wall time
+// measures the neighbours, the CPU time much less so.
+//   --compare <dir>   the same pairs from another built Lectern tree, alternated with this one
+//                     (this, other, this, other...), so both meet the same machine load
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../../server/paths.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, compare: { type: 'string' } } });
 const runs = Math.max(1, Number(values.runs));
 
 function freePort(): Promise<number> {
@@ -22,12 +27,28 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Milliseconds from spawning the process to the first 200 from /healthz; then stops it. */
-async function startToHealthz(dataDir: string): Promise<number> {
+/** CPU time (user + system) a process has used so far, in ms; null off Linux. */
+function cpuMs(pid: number): number | null {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+interface Start {
+  wallMs: number;
+  cpuMs: number | null;
+}
+
+/** From spawning the process to the first 200 from /healthz (wall and CPU time); then stops it. */
+async function startToHealthz(root: string, dataDir: string): Promise<Start> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [join(projectRoot, 'bin', 'lectern.mjs'), '--host', '127.0.0.1', '--port', String(port), '--data', dataDir], {
-    cwd: projectRoot,
+  const child = spawn(process.execPath, [join(root, 'bin', 'lectern.mjs'), '--host', '127.0.0.1', '--port', String(port), '--data', dataDir], {
+    cwd: root,
     env: { ...process.env, LECTERN_ADMIN_PASSWORD: 'bench-start-password-01' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -39,7 +60,7 @@ async function startToHealthz(dataDir: string): Promise<number> {
       if (child.exitCode !== null) throw new Error(`Lectern exited with ${child.exitCode}: ${stderr}`);
       if (performance.now() - started > 120_000) throw new Error('no answer from /healthz within 120 s');
       const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-      if (ok) return Math.round(performance.now() - started);
+      if (ok) return { wallMs: Math.round(performance.now() - started), cpuMs: child.pid === undefined ? null : cpuMs(child.pid) };
       await new Promise((r) => setTimeout(r, 20));
     }
   } finally {
@@ -50,17 +71,26 @@ async function startToHealthz(dataDir: string): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-execFileSync(process.execPath, [join(projectRoot, 'bin', 'build.mjs'), '--if-stale'], { cwd: projectRoot, stdio: 'inherit' });
-const first: number[] = [];
-const second: number[] = [];
+const trees = values.compare ? [projectRoot, values.compare] : [projectRoot];
+for (const root of trees) execFileSync(process.execPath, [join(root, 'bin', 'build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' });
+const figures = trees.map(() => ({ first: [] as Start[], second: [] as Start[] }));
 for (let i = 0; i < runs; i++) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lectern-bench-start-'));
-  try {
-    first.push(await startToHealthz(dataDir));
-    second.push(await startToHealthz(dataDir));
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  for (const [t, root] of trees.entries()) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lectern-bench-start-'));
+    try {
+      figures[t]!.first.push(await startToHealthz(root, dataDir));
+      figures[t]!.second.push(await startToHealthz(root, dataDir));
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    const f = figures[t]!;
+    const show = (x: Start) => `${x.wallMs} ms (cpu ${x.cpuMs ?? '-'} ms)`;
+    console.log(`run ${i + 1}${trees.length > 1 ? ` ${root}` : ''}: first start ${show(f.first[i]!)}, second start ${show(f.second[i]!)} (load average ${loadavg()[0]!.toFixed(1)})`);
   }
-  console.log(`run ${i + 1}: first start ${first[i]} ms, second start ${second[i]} ms (load average ${loadavg()[0]!.toFixed(1)})`);
 }
-console.log(JSON.stringify({ node: process.version, runs, firstStartMs: first, secondStartMs: second, medianFirstMs: median(first), medianSecondMs: median(second), within3s: median(second) <= 3000 }));
+const summary = (f: (typeof figures)[number]) => {
+  const wall = (xs: Start[]) => xs.map((x) => x.wallMs);
+  const cpu = (xs: Start[]) => xs.map((x) => x.cpuMs ?? NaN);
+  return { firstStartMs: wall(f.first), secondStartMs: wall(f.second), firstStartCpuMs: cpu(f.first), secondStartCpuMs: cpu(f.second), medianFirstMs: median(wall(f.first)), medianSecondMs: median(wall(f.second)), medianSecondCpuMs: median(cpu(f.second)), within3s: median(wall(f.second)) <= 3000 };
+};
+console.log(JSON.stringify({ node: process.version, runs, ...summary(figures[0]!), ...(values.compare ? { compare: { tree: values.compare, ...summary(figures[1]!) } } : {}) }));

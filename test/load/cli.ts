@@ -4,7 +4,8 @@
 //   npx tsx test/load/cli.ts storm --typing 1000 --logins 1000 --spread 30
 // Lectern runs from dist/ with --dist (build first), from its sources otherwise.
 import { parseArgs } from 'node:util';
-import { runRamp, runSteady, runStorm, type TargetKind } from './scenarios.js';
+import { runRamp } from './ramp.js';
+import { runSteady, runStorm, type TargetKind } from './scenarios.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

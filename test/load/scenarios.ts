@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LoadGenerator, type GeneratorResults, type PhaseResult } from './generator.js';
+import { LoadGenerator, type GeneratorResults } from './generator.js';
 import { startServer, type ProbeStats, type ServerUnderTest } from './server-process.js';
+import { GENERATOR_LAG_BOUND_MS, loadSampler, type StepLoad } from './machine-load.js';
 import { countLost, prepareCeiling, prepareLectern, supervisionCounts, type PreparedTarget } from './targets.js';
 import { round, summarize, type LatencySummary } from './stats.js';
 
@@ -25,7 +26,7 @@ export interface CommonOptions {
   env?: Record<string, string>;
 }
 
-export interface SteadyFigures {
+export interface SteadyFigures extends StepLoad {
   target: TargetKind;
   candidates: number;
   dashboards: number;
@@ -48,6 +49,8 @@ export interface SteadyFigures {
   errorKinds: Record<string, number>;
   unacked: number;
   generatorLagP99: number | null;
+  /** generatorLagP99 over GENERATOR_LAG_BOUND_MS: the generator, not only the server, was late. */
+  generatorLagged: boolean;
   setupS: number;
   /** Supervision events the server recorded (connection-lost: kiosks it saw go silent). */
   supervisionEvents: Record<string, number>;
@@ -55,17 +58,17 @@ export interface SteadyFigures {
 
 const DEFAULT_QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
 
-async function launch(kind: TargetKind, options: CommonOptions): Promise<ServerUnderTest> {
+export async function launch(kind: TargetKind, options: CommonOptions): Promise<ServerUnderTest> {
   return startServer({ kind, mode: options.mode ?? 'tsx', nodeFlags: options.nodeFlags ?? [], priority: options.priority, env: options.env });
 }
 
-async function prepare(kind: TargetKind, server: ServerUnderTest, counts: { running: number; waiting?: number; dashboards?: number }, options: CommonOptions): Promise<PreparedTarget> {
+export async function prepare(kind: TargetKind, server: ServerUnderTest, counts: { running: number; waiting?: number; dashboards?: number }, options: CommonOptions): Promise<PreparedTarget> {
   if (kind === 'lectern') return prepareLectern(server, counts);
   return prepareCeiling(counts.running + (counts.waiting ?? 0), options.questionIds ?? DEFAULT_QUESTIONS);
 }
 
 /** Stops everything in order and checks for lost saves; the server's data directory is removed. */
-async function finish(
+export async function finish(
   server: ServerUnderTest,
   generator: LoadGenerator,
   questionIds: string[],
@@ -111,9 +114,11 @@ export async function runSteady(
     await sleep(options.warmupS * 1000);
     await server.resetProbe();
     const from = Date.now();
+    const sampler = loadSampler();
     await generator.type('measure', options.intervalMs);
     await sleep(options.measureS * 1000);
     const probe = await server.readProbe();
+    const load = sampler.stop();
     const g = generator;
     generator = null;
     const done = await finish(server, g, target.questionIds, { from, to: Date.now() });
@@ -139,112 +144,10 @@ export async function runSteady(
       errorKinds: done.results.errors,
       unacked: done.results.unacked,
       generatorLagP99: m.agentLagP99,
+      generatorLagged: (m.agentLagP99 ?? 0) > GENERATOR_LAG_BOUND_MS,
+      ...load,
       setupS: round(setupS, 1)!,
       supervisionEvents: done.supervision,
-    };
-  } catch (err) {
-    throw new Error(`${(err as Error).message}\n--- ${kind} server output ---\n${server.output()}`, { cause: err });
-  } finally {
-    if (generator) await generator.close();
-    await server.stop();
-    server.cleanUp();
-  }
-}
-
-export interface RampStep {
-  offeredPerS: number;
-  savesPerS: number;
-  ack: LatencySummary;
-  loopLagP99: number | null;
-  serverCpuPercent: number | null;
-  generatorLagP99: number | null;
-  errors: number;
-}
-
-export interface RampFigures {
-  target: TargetKind;
-  candidates: number;
-  steps: RampStep[];
-  /** The highest throughput measured with p99 at most the limit. */
-  maxSavesPerSUnderLimit: number | null;
-  /** The first offered rate whose p99 went over the limit (null: never within the ramp). */
-  passedLimitAt: number | null;
-  p99LimitMs: number;
-  lost: number;
-  lostChecked: number;
-  errors: number;
-  errorKinds: Record<string, number>;
-  rssMb: number | null;
-}
-
-/**
- * Fixed kiosks, rising save rate: each step shortens every candidate's interval. Stops after
- * the first step whose p99 passes the limit (plus one more to confirm), or at the last rate.
- */
-export async function runRamp(
-  kind: TargetKind,
-  options: CommonOptions & { candidates: number; rates: number[]; stepS: number; warmupS: number; p99LimitMs?: number },
-): Promise<RampFigures> {
-  const log = options.log ?? (() => undefined);
-  const limit = options.p99LimitMs ?? 100;
-  const server = await launch(kind, options);
-  let generator: LoadGenerator | null = null;
-  try {
-    const target = await prepare(kind, server, { running: options.candidates }, options);
-    generator = await LoadGenerator.start({ baseUrl: server.baseUrl, candidates: target.candidates, questionIds: target.questionIds, agents: options.agents, priority: options.priority, assumeRunning: kind === 'ceiling', maxInFlight: 20 });
-    await generator.login({ phase: 'setup', concurrency: 16 });
-    server.resetPeakRss();
-    const from = Date.now();
-    const interval = (rate: number): [number, number] => {
-      const mean = (options.candidates / rate) * 1000;
-      return [mean * 0.75, mean * 1.25];
-    };
-    await generator.type('warmup', interval(options.rates[0]!));
-    await sleep(options.warmupS * 1000);
-    const steps: RampStep[] = [];
-    let over = 0;
-    let errorsBefore = 0;
-    for (const rate of options.rates) {
-      const name = `rate-${rate}`;
-      await server.resetProbe();
-      await generator.type(name, interval(rate));
-      await sleep(options.stepS * 1000);
-      const probe = await server.readProbe();
-      await generator.type(`gap-${rate}`, interval(rate));
-      const results = await generator.collect();
-      const p: PhaseResult = results.phases[name]!;
-      const step: RampStep = {
-        offeredPerS: rate,
-        savesPerS: round(p.acked / p.durationS, 1)!,
-        ack: summarize(p.ack),
-        loopLagP99: probe.loopDelay.p99,
-        serverCpuPercent: probe.cpuPercent,
-        generatorLagP99: p.agentLagP99,
-        errors: results.errorCount - errorsBefore,
-      };
-      errorsBefore = results.errorCount;
-      steps.push(step);
-      log(`  ${kind} ramp ${rate}/s: ${step.savesPerS} saves/s, p99 ${step.ack.p99} ms, server loop lag p99 ${step.loopLagP99} ms, cpu ${step.serverCpuPercent}%, generator lag p99 ${step.generatorLagP99} ms`);
-      if ((step.ack.p99 ?? Infinity) > limit || step.savesPerS < rate * 0.9) over++;
-      if (over >= 2) break;
-    }
-    const g = generator;
-    generator = null;
-    const done = await finish(server, g, target.questionIds, { from, to: Date.now() });
-    const passing = steps.filter((s) => (s.ack.p99 ?? Infinity) <= limit);
-    const firstOver = steps.find((s) => (s.ack.p99 ?? Infinity) > limit);
-    return {
-      target: kind,
-      candidates: options.candidates,
-      steps,
-      maxSavesPerSUnderLimit: passing.length ? Math.max(...passing.map((s) => s.savesPerS)) : null,
-      passedLimitAt: firstOver?.offeredPerS ?? null,
-      p99LimitMs: limit,
-      lost: done.lost,
-      lostChecked: done.lostChecked,
-      errors: done.results.errorCount,
-      errorKinds: done.results.errors,
-      rssMb: done.rssMb,
     };
   } catch (err) {
     throw new Error(`${(err as Error).message}\n--- ${kind} server output ---\n${server.output()}`, { cause: err });

@@ -4,11 +4,12 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
+import { projectRoot } from '../../paths.js';
 import { CP_NS, QTI3_NS } from './qti-names.js';
 
-const SCHEMA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema');
+// From the project root, not this module: built, the module is inside a bundle in dist/server/.
+const SCHEMA_DIR = path.join(projectRoot, 'server', 'content', 'qti', 'schema');
 
 function schemaFile(name: string): XMLFileInfo {
   return { fileName: name, contents: fs.readFileSync(path.join(SCHEMA_DIR, name), 'utf8') };

@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, wr
 import { createHash } from 'node:crypto';
 import { seal, SEALED_SUFFIX } from '../../common/sealed-file.js';
 import { join } from 'node:path';
-import { siblingModule, startWorker } from '../../start-worker.js';
+import { startWorker, workerModule } from '../../start-worker.js';
 import type { BackupWorkerData, BackupWorkerReply } from './backup-worker.js';
 import { backupBaseName, manifestFileOf, rotateBackups, sha256OfFile, type BackupManifest, type BackupReason, type RotationRule } from './backup-files.js';
 import { inspectDatabaseFile } from './inspect.js';
@@ -35,7 +35,7 @@ export class BackupFailedError extends Error {}
 
 function copyInWorker(data: BackupWorkerData): Promise<BackupWorkerReply> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(siblingModule(import.meta.url, 'backup-worker'), data);
+    const worker = startWorker(workerModule('db/backup/backup-worker'), data);
     let replied = false;
     worker.once('message', (reply: BackupWorkerReply) => {
       replied = true;

@@ -10,7 +10,8 @@ import { closeDatabase } from '../../../server/db/connection.js';
 import { openDatabase } from '../../../server/db/open-database.js';
 import { takeBackup } from '../../../server/db/backup/take-backup.js';
 import { checkDatabaseAtStart } from '../../../server/db/start-check.js';
-import { concernsDatabase, DO_NOT_RESTART_EXIT_CODE, startFailureSentence } from '../../../server/db/start-failure.js';
+import { concernsDatabase, startFailureSentence } from '../../../server/db/start-failure.js';
+import { EXIT_FIX_FIRST } from '../../../server/exit-codes.js';
 import { projectRoot } from '../../../server/paths.js';
 
 let dir: string;
@@ -64,7 +65,7 @@ async function dataFolderWithBackup(): Promise<{ dataDir: string; file: string; 
 }
 
 function expectOneSentence(run: Run, pattern: RegExp): void {
-  expect(run.code).toBe(DO_NOT_RESTART_EXIT_CODE);
+  expect(run.code).toBe(EXIT_FIX_FIRST);
   const lines = run.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(pattern);
