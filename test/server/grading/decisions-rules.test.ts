@@ -222,5 +222,8 @@ describe('band gaps', () => {
     expect(disagreements({ ...titled, writing: [] }, first, second)).toEqual([
       { key: 'writing-b1', kind: 'band-gap', title: { fr: 'task', en: 'task' }, criterionId: 'task', values: [5, 3] },
     ]);
+    // Another writing rubric with the same criterion ids lends none of its titles.
+    const other = { ...rubric, id: 'writing-a2', criteria: rubric.criteria.map((c) => ({ ...c, title: { fr: 'Autre', en: 'Other' } })) };
+    expect(disagreements({ ...titled, writing: [other, rubric] }, first, second).map((d) => d.title)).toEqual([{ fr: 'Réalisation de la tâche', en: 'Task achievement' }]);
   });
 });

@@ -56,6 +56,12 @@ describe('merging runs', () => {
     expect(report.share).toBe(1);
   });
 
+  it('starts a run at its first copied word, even when the word before it in the answer comes right after it in the document', () => {
+    const doc = prose('zero one two three four five six seven');
+    const answer = 'two one two three four five six seven';
+    expect(findCopiedRuns(answer, doc).runs.map((r) => [r.text, r.words])).toEqual([['one two three four five six seven', 7]]);
+  });
+
   it('keeps the longest of the runs that start at the same word', () => {
     const doc = prose('alpha beta gamma delta epsilon zeta stop', 'alpha beta gamma delta epsilon zeta eta theta');
     const answer = 'alpha beta gamma delta epsilon zeta eta theta';

@@ -121,6 +121,11 @@ describe('agreement rows of a session', () => {
     expect(row.title).toEqual({ fr: 'Points clés (sections sans critère de lecture)', en: 'Key points (sections without a reading criterion)' });
     expect(row.figures).toMatchObject({ pairs: 2, exact: 0.5, adjacent: 0.5 });
   });
+  it('pairs nothing for a script whose first reading is open, whatever the order the readings are listed in', () => {
+    const s = script(1, [reading(2, { q1: answerRow('found', 'found') }, scriptRow([3, 3, 3, 3])), reading(1, { q1: answerRow('found', 'found') }, scriptRow([3, 3, 3, 3]), false)]);
+    expect(agreementRows(loaded([s])).every((r) => r.figures.pairs === 0)).toBe(true);
+  });
+
   it('pairs nothing for a script that has only a second reading', () => {
     const s = script(1, [reading(2, { q1: answerRow('found', 'found') }, scriptRow([3, 3, 3, 3]))]);
     expect(agreementRows(loaded([s])).every((r) => r.figures.pairs === 0)).toBe(true);
@@ -142,12 +147,15 @@ describe('agreement rows of a session', () => {
 
   it('reads a script mark that leaves a rubric out as unjudged: bands 0, competences not met', () => {
     const empty: ScriptMarkRow = { writing: {}, competence: {}, comment: '', revision: 1, updatedAt: 1 };
-    const s = script(1, [reading(1, {}, empty), reading(2, {}, scriptRow([0, 1, 0, 0], 'notMet'))]);
-    const rows = agreementRows(loaded([s]));
-    expect(rowOf(rows, 'writing-b1/task').figures).toMatchObject({ pairs: 1, exact: 1 });
-    expect(rowOf(rows, 'writing-b1/organisation').figures).toMatchObject({ pairs: 1, exact: 0, adjacent: 1 });
-    expect(rowOf(rows, 'supervision/relevant').figures).toMatchObject({ pairs: 1, exact: 1 });
-    expect(rowOf(rows, 'supervision/sla').figures).toMatchObject({ pairs: 1, exact: 0 });
+    const marked = scriptRow([0, 1, 0, 0], 'notMet');
+    // Either reading may be the one that left the rubrics out.
+    for (const readings of [[reading(1, {}, empty), reading(2, {}, marked)], [reading(1, {}, marked), reading(2, {}, empty)]]) {
+      const rows = agreementRows(loaded([script(1, readings)]));
+      expect(rowOf(rows, 'writing-b1/task').figures).toMatchObject({ pairs: 1, exact: 1 });
+      expect(rowOf(rows, 'writing-b1/organisation').figures).toMatchObject({ pairs: 1, exact: 0, adjacent: 1 });
+      expect(rowOf(rows, 'supervision/relevant').figures).toMatchObject({ pairs: 1, exact: 1 });
+      expect(rowOf(rows, 'supervision/sla').figures).toMatchObject({ pairs: 1, exact: 0 });
+    }
   });
 
   it('adds no key-point row when the sections without a reading criterion have no key point', () => {
