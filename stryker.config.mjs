@@ -55,6 +55,11 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, reportTests: false, reportMutants: false, reportScoreTable: true },
   // Two cores shared with the rest of the machine.
   concurrency: 1,
+  // On that shared machine (load average above 20) a mutant's tests can take several times their
+  // calm-machine time: with Stryker's default (5 s over the expected time) healthy mutants were
+  // reported as timed out, which counts them as detected and restarts the test runner (tens of
+  // seconds). A mutant that really loops costs 30 s instead.
+  timeoutMS: 30_000,
   tempDirName: 'reports/.stryker-tmp',
   // Only what the unit tests import needs to be in the sandbox.
   ignorePatterns: ['dist', 'data', 'test-output', 'reports', 'content', 'test/browser', 'test/load', 'test/bench', 'docs'],
