@@ -3,7 +3,7 @@
 // the admin see and may clear. These are what a mutation run of server/auth/login-throttles.ts is
 // measured against. The clock is passed in (`now`), and the hold's sleep is recorded rather than
 // slept: the rule under test is how long an answer is held back, not the timer that holds it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { AccountsRepo } from '../../../server/auth/accounts.repo.js';
 import type { ThrottleRules } from '../../../server/auth/login-limiter.js';
 import { LoginThrottles, MAX_CODE_KEYS_PER_SESSION } from '../../../server/auth/login-throttles.js';
 import { ThrottlesRepo } from '../../../server/auth/throttles.repo.js';
-import { closeDatabase, transaction } from '../../../server/db/connection.js';
+import { closeDatabase } from '../../../server/db/connection.js';
 import { openDatabase, type LecternDb } from '../../../server/db/open-database.js';
 import { examSessions } from '../../../server/db/schema/exam-sessions.js';
 import { loginThrottles } from '../../../server/db/schema/throttles.js';
@@ -38,7 +38,9 @@ let slept: number[];
 let throttles: LoginThrottles;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lectern-throttles-'));
+  // A real SQLite file, in memory-backed /dev/shm where there is one: every failure is a commit
+  // that synchronous=FULL fsyncs, and a mutation run replays these tests once per mutant.
+  dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'lectern-throttles-'));
   db = openDatabase(join(dir, 'lectern.sqlite'));
   repo = new ThrottlesRepo(db);
   audit = new AuditLog(db);
@@ -65,6 +67,11 @@ beforeEach(() => {
 
 const staffFails = async (times: number, at: number, username = 'alice', address = '10.0.0.1') => {
   for (let i = 0; i < times; i++) await throttles.staffFailed(username, address, at);
+};
+/** `n` wrong codes of session A already counted, in one statement. */
+const storeCodes = (n: number) => {
+  const rows = Array.from({ length: n }, (_, i) => ({ key: `candidate-code:${sessionA.id}:C${i}`, kind: 'candidate-code' as const, subject: `C${i}`, sessionId: sessionA.id, failures: 1, firstFailureAt: T0, lastFailureAt: T0 }));
+  db.insert(loginThrottles).values(rows).run();
 };
 const keys = () => db.select().from(loginThrottles).all().map((r) => r.key).sort();
 
@@ -189,12 +196,7 @@ describe('a candidate login that fails', () => {
   });
 
   it('stops storing new codes of a session past the cap, still counting the codes already stored and the session', async () => {
-    const fill = transaction(db, () => {
-      for (let i = 0; i < MAX_CODE_KEYS_PER_SESSION; i++) {
-        repo.save({ key: `candidate-code:${sessionA.id}:C${i}`, kind: 'candidate-code', subject: `C${i}`, sessionId: sessionA.id, failures: 1, firstFailureAt: T0, lastFailureAt: T0 });
-      }
-    });
-    fill();
+    storeCodes(MAX_CODE_KEYS_PER_SESSION);
     await throttles.candidateFailed({ address: '10.0.0.5', session: sessionA, candidateCode: 'NEW' }, T0);
     expect(repo.byKey(`candidate-code:${sessionA.id}:NEW`)).toBeUndefined();
     expect(repo.byKey(`session:${sessionA.id}`)?.failures).toBe(1);
@@ -206,12 +208,7 @@ describe('a candidate login that fails', () => {
   });
 
   it('stores a code again once the session is back under the cap', async () => {
-    const fill = transaction(db, () => {
-      for (let i = 0; i < MAX_CODE_KEYS_PER_SESSION - 1; i++) {
-        repo.save({ key: `candidate-code:${sessionA.id}:C${i}`, kind: 'candidate-code', subject: `C${i}`, sessionId: sessionA.id, failures: 1, firstFailureAt: T0, lastFailureAt: T0 });
-      }
-    });
-    fill();
+    storeCodes(MAX_CODE_KEYS_PER_SESSION - 1);
     await throttles.candidateFailed({ address: '10.0.0.5', session: sessionA, candidateCode: 'LAST' }, T0);
     expect(repo.byKey(`candidate-code:${sessionA.id}:LAST`)?.failures).toBe(1);
   });
