@@ -102,6 +102,19 @@ describe('code tokens', () => {
     expect(looksLikeCode('x', '``x')).toBe(false);
   });
 
+  it('counts a word between backticks as code inside brackets or quotes too', () => {
+    expect(looksLikeCode('top', '(`top`)')).toBe(true);
+    expect(looksLikeCode('top', '«`top`»,')).toBe(true);
+    expect(tokenize('lancez (`top`) puis').map((t) => [t.norm, t.codeShape])).toEqual([
+      ['lancez', false],
+      ['top', true],
+      ['puis', false],
+    ]);
+    // One backtick, or backticks around nothing but punctuation, are not code.
+    expect(looksLikeCode('top', '(`top)')).toBe(false);
+    expect(looksLikeCode('top', 'x`top`')).toBe(false);
+  });
+
   it('marks code by shape when cutting the text', () => {
     expect(tokenize('run `top` then OK now').map((t) => [t.norm, t.codeShape])).toEqual([
       ['run', false],
