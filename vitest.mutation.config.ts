@@ -27,6 +27,8 @@ export default defineConfig({
   test: {
     include: mutationTestFiles,
     pool: 'threads',
+    // One worker for the files of a mutant's run rather than one each: the tests keep no module
+    // state between files (docs/testing.md).
     isolate: false,
     testTimeout: 20_000,
     env: { LECTERN_SCRYPT_LOG_N: '14' },

@@ -140,6 +140,15 @@ describe('an address', () => {
     expect(slept).toEqual([100, 200]);
   });
 
+  it('holds the answer for real when no clock is given to the service', async () => {
+    const real = new LoginThrottles(db, audit, rules);
+    await staffFails(2, T0, 'nobody');
+    const started = performance.now();
+    await real.staffFailed('nobody', '10.0.0.1', T0);
+    // The third failure costs the first delay (100 ms); a timer never fires early.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+  });
+
   it('is held separately from another address', async () => {
     await staffFails(3, T0, 'nobody', '10.0.0.1');
     await staffFails(3, T0, 'nobody', '10.0.0.2');
