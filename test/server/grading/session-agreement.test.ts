@@ -57,6 +57,7 @@ describe('agreement rows of a session', () => {
     expect(rowOf(rows, 'decision:supervision/sla').title).toEqual({ fr: 'sla — décision', en: 'sla — decision' });
     expect(rowOf(rows, 'reading-b2/interpretation').title).toEqual({ fr: 'Reading B2 — interprétation', en: 'Reading B2 — interpretation' });
     expect(rowOf(rows, 'decision:writing-b1').title).toEqual({ fr: 'Writing B1 — décision', en: 'Writing B1 — decision' });
+    expect(rowOf(rows, 'decision:reading-b2').title).toEqual({ fr: 'Reading B2 — décision', en: 'Reading B2 — decision' });
     expect(rows.every((r) => r.figures.pairs === 0)).toBe(true);
   });
 
