@@ -227,3 +227,21 @@ describe('band gaps', () => {
     expect(disagreements({ ...titled, writing: [other, rubric] }, first, second).map((d) => d.title)).toEqual([{ fr: 'Réalisation de la tâche', en: 'Task achievement' }]);
   });
 });
+
+describe('the edges of a decision', () => {
+  it('reaches the reading share when it falls exactly the float tolerance (1e-9) below the threshold', () => {
+    // 2 / 4 = 0.5 against 0.5 + 1e-9: exactly at the tolerance, still reached.
+    const m = gradingModel(smallPack({ reading: { minKeyPointShare: 0.5 + 1e-9 } }));
+    const ds = decisions({ q1: answerMark({ kp1: 'found', kp2: 'found' }), q2: answerMark({ kp1: 'missing', kp2: 'missing' }) }, null, all, m);
+    expect(find(ds, 'reading-b2').reached).toBe(true);
+  });
+
+  it('names each decision’s kind: reading, writing, competence', () => {
+    expect(decisions(allFound, scriptMark([3, 3, 3, 3])).map((d) => [d.key, d.kind])).toEqual([
+      ['reading-b2', 'reading'],
+      ['writing-b1', 'writing'],
+      ['supervision/relevant', 'competence'],
+      ['supervision/sla', 'competence'],
+    ]);
+  });
+});
