@@ -45,7 +45,8 @@ export default {
     'server/auth/login-throttles.ts',
   ],
   // Incremental: a second run re-tests only the mutants whose code or tests changed. The file is
-  // in reports/ (ignored by git), so a clean clone runs everything once (a few minutes).
+  // in reports/ (ignored by git), so a clean clone runs everything once (hours on two shared
+  // cores: docs/testing.md); .ci/mutation-if-changed.mjs runs only the modules a change affects.
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   thresholds: { high: 95, low: 90, break: 90 },
