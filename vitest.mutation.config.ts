@@ -11,6 +11,8 @@ export const mutationTestFiles = [
   'test/server/exam/timing-*.test.ts',
   'test/server/contract/rules/*.test.ts',
   'test/server/auth/codes.test.ts',
+  'test/server/auth/login-throttles.test.ts',
+  'test/server/security/login-limiter.test.ts',
   'test/client/pure-modules.test.ts',
   'test/server/grading/agreement*.test.ts',
   'test/server/grading/session-agreement.test.ts',
@@ -25,6 +27,9 @@ export default defineConfig({
   test: {
     include: mutationTestFiles,
     pool: 'threads',
+    // One worker for the files of a mutant's run rather than one each: the tests keep no module
+    // state between files (docs/testing.md).
+    isolate: false,
     testTimeout: 20_000,
     env: { LECTERN_SCRYPT_LOG_N: '14' },
   },

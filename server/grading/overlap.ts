@@ -47,7 +47,8 @@ export function normalizeToken(core: string): string {
 
 /** Whether the shape of a token (punctuation around it already removed) says it is code. */
 export function looksLikeCode(core: string, raw: string = core): boolean {
-  if (/^`.*`[.,;:!?]*$/su.test(raw) && raw.length > 1) return true;
+  // Between backticks, even inside brackets or quotes: "(`top`)" is code as much as "`top`".
+  if (/^["'“”‘’«»‹›([{<*]*`.*`["'“”‘’«»‹›)\]}>.,;:!?*…]*$/su.test(raw) && raw.length > 1) return true;
   if (CODE_CHARS.test(core)) return true;
   if (INNER_DOT_OR_COLON.test(core)) return true;
   if (core.startsWith('.') || core.startsWith('-')) return true;

@@ -169,3 +169,79 @@ describe('disagreements', () => {
     expect(disagreements(model, first, second)).toEqual([{ key: 'writing-b1', kind: 'band-gap', title: { fr: 'extra', en: 'extra' }, criterionId: 'extra', values: [2, 0] }]);
   });
 });
+
+describe('script marks that leave a rubric out', () => {
+  // A script mark saved before a rubric was judged holds no entry for it at all (not an empty one).
+  const withoutRubrics: ScriptMark = { writing: {}, competence: {}, comment: '' };
+
+  it('counts every band of a writing rubric the mark does not hold as 0', () => {
+    expect(find(decisions(allFound, withoutRubrics), 'writing-b1')).toMatchObject({ reached: false, evidence: { bands: { task: 0, organisation: 0, range: 0, accuracy: 0 }, total: 0 } });
+  });
+
+  it('reads a competence rubric the mark does not hold as not judged, even where partly counts as met', () => {
+    const ds = decisions(allFound, withoutRubrics, all, lenientModel);
+    expect(find(ds, 'supervision/sla')).toMatchObject({ reached: false, evidence: { judgement: null } });
+  });
+});
+
+describe('a reading rubric with no key point to count', () => {
+  const pack = smallPack({ reading: { minKeyPointShare: 0 } });
+  for (const q of pack.sections[0]!.questions) q.keyPoints = [];
+  const bare = gradingModel(pack);
+
+  it('has a share of 0, not a share of nothing over nothing', () => {
+    const reading = find(decisions({}, null, all, bare), 'reading-b2');
+    expect(reading.evidence).toMatchObject({ keyPoints: { found: 0, partly: 0, missing: 0, total: 0 }, share: 0 });
+    // A rubric that asks for no share is then reached on its misunderstandings alone.
+    expect(reading.reached).toBe(true);
+  });
+});
+
+describe('band gaps', () => {
+  it('compares bands only when both readings give writing evidence under the key', () => {
+    const first = decisions(allFound, scriptMark([3, 3, 3, 3]));
+    const reading = find(first, 'reading-b2');
+    const writing = find(first, 'writing-b1');
+    // The same key decided as reading in one reading and writing in the other: only the decision is compared.
+    const asReading: Decision = { ...reading, key: 'writing-b1', reached: writing.reached };
+    expect(disagreements(model, [writing], [asReading])).toEqual([]);
+    expect(disagreements(model, [asReading], [writing])).toEqual([]);
+  });
+
+  it('names a criterion by the rubric’s title for it, or by its id when the model no longer has the rubric', () => {
+    const pack = smallPack();
+    const rubric = pack.rubrics['writing-b1'];
+    if (rubric?.kind !== 'writing') throw new Error('writing rubric expected');
+    rubric.criteria[0]!.title = { fr: 'Réalisation de la tâche', en: 'Task achievement' };
+    const titled = gradingModel(pack);
+    const first = decisions(allFound, scriptMark([5, 4, 4, 4]), all, titled);
+    const second = decisions(allFound, scriptMark([3, 4, 4, 4]), all, titled);
+    expect(disagreements(titled, first, second)).toEqual([
+      { key: 'writing-b1', kind: 'band-gap', title: { fr: 'Réalisation de la tâche', en: 'Task achievement' }, criterionId: 'task', values: [5, 3] },
+    ]);
+    expect(disagreements({ ...titled, writing: [] }, first, second)).toEqual([
+      { key: 'writing-b1', kind: 'band-gap', title: { fr: 'task', en: 'task' }, criterionId: 'task', values: [5, 3] },
+    ]);
+    // Another writing rubric with the same criterion ids lends none of its titles.
+    const other = { ...rubric, id: 'writing-a2', criteria: rubric.criteria.map((c) => ({ ...c, title: { fr: 'Autre', en: 'Other' } })) };
+    expect(disagreements({ ...titled, writing: [other, rubric] }, first, second).map((d) => d.title)).toEqual([{ fr: 'Réalisation de la tâche', en: 'Task achievement' }]);
+  });
+});
+
+describe('the edges of a decision', () => {
+  it('reaches the reading share when it falls exactly the float tolerance (1e-9) below the threshold', () => {
+    // 2 / 4 = 0.5 against 0.5 + 1e-9: exactly at the tolerance, still reached.
+    const m = gradingModel(smallPack({ reading: { minKeyPointShare: 0.5 + 1e-9 } }));
+    const ds = decisions({ q1: answerMark({ kp1: 'found', kp2: 'found' }), q2: answerMark({ kp1: 'missing', kp2: 'missing' }) }, null, all, m);
+    expect(find(ds, 'reading-b2').reached).toBe(true);
+  });
+
+  it('names each decision’s kind: reading, writing, competence', () => {
+    expect(decisions(allFound, scriptMark([3, 3, 3, 3])).map((d) => [d.key, d.kind])).toEqual([
+      ['reading-b2', 'reading'],
+      ['writing-b1', 'writing'],
+      ['supervision/relevant', 'competence'],
+      ['supervision/sla', 'competence'],
+    ]);
+  });
+});

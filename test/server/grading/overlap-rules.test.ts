@@ -56,6 +56,12 @@ describe('merging runs', () => {
     expect(report.share).toBe(1);
   });
 
+  it('starts a run at its first copied word, even when the word before it in the answer comes right after it in the document', () => {
+    const doc = prose('zero one two three four five six seven');
+    const answer = 'two one two three four five six seven';
+    expect(findCopiedRuns(answer, doc).runs.map((r) => [r.text, r.words])).toEqual([['one two three four five six seven', 7]]);
+  });
+
   it('keeps the longest of the runs that start at the same word', () => {
     const doc = prose('alpha beta gamma delta epsilon zeta stop', 'alpha beta gamma delta epsilon zeta eta theta');
     const answer = 'alpha beta gamma delta epsilon zeta eta theta';
@@ -94,6 +100,19 @@ describe('code tokens', () => {
     expect(looksLikeCode('top', '`top`')).toBe(true);
     expect(looksLikeCode('top', 'top')).toBe(false);
     expect(looksLikeCode('x', '``x')).toBe(false);
+  });
+
+  it('counts a word between backticks as code inside brackets or quotes too', () => {
+    expect(looksLikeCode('top', '(`top`)')).toBe(true);
+    expect(looksLikeCode('top', '«`top`»,')).toBe(true);
+    expect(tokenize('lancez (`top`) puis').map((t) => [t.norm, t.codeShape])).toEqual([
+      ['lancez', false],
+      ['top', true],
+      ['puis', false],
+    ]);
+    // One backtick, or backticks around nothing but punctuation, are not code.
+    expect(looksLikeCode('top', '(`top)')).toBe(false);
+    expect(looksLikeCode('top', 'x`top`')).toBe(false);
   });
 
   it('marks code by shape when cutting the text', () => {
@@ -143,5 +162,40 @@ describe('tokens', () => {
   it('strips quotes, brackets and stars around a token, and keeps its offsets', () => {
     const text = '«*(word)*» [x] {y} <z> “q” ‘r’ ‹s› a… b!?';
     expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['word', 'x', 'y', 'z', 'q', 'r', 's', 'a', 'b']);
+  });
+});
+
+describe('capitals and letters without case', () => {
+  it('never counts letters that have no capitals (Chinese, Arabic) as code written in capitals', () => {
+    expect(looksLikeCode('数据')).toBe(false);
+    expect(looksLikeCode('بيانات')).toBe(false);
+  });
+
+  it('counts capitals only among letters: circled signs with a case are not words in capitals', () => {
+    // Ⓐ (a circled letter) has a lower case, ⓐ, but is a symbol, not a letter.
+    expect(looksLikeCode('ⒶⒷ')).toBe(false);
+  });
+});
+
+describe('the share of copied words', () => {
+  it('is 0 for an answer made only of code, not nothing over nothing', () => {
+    expect(findCopiedRuns('PATH=/usr/bin `systemctl` --now', DOC)).toEqual({ runs: [], copiedWords: 0, proseWords: 0, share: 0 });
+  });
+});
+
+describe('runs separated in the answer', () => {
+  it('keeps three runs in answer order, whatever their order in the document', () => {
+    const doc = prose('one two three four five six', 'alpha beta gamma delta epsilon zeta', 'red green blue cyan magenta yellow');
+    const answer = 'red green blue cyan magenta yellow and alpha beta gamma delta epsilon zeta and one two three four five six';
+    expect(findCopiedRuns(answer, doc).runs.map((r) => r.text)).toEqual([
+      'red green blue cyan magenta yellow',
+      'alpha beta gamma delta epsilon zeta',
+      'one two three four five six',
+    ]);
+  });
+
+  it('reports a run that reaches the end of the document and goes on in the answer up to where the document stops', () => {
+    const answer = 'so a restore reads the newest archive and replays the journal after it, and more';
+    expect(findCopiedRuns(answer, DOC).runs.map((r) => [r.text, r.words])).toEqual([['a restore reads the newest archive and replays the journal after it', 12]]);
   });
 });

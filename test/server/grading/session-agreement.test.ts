@@ -57,6 +57,7 @@ describe('agreement rows of a session', () => {
     expect(rowOf(rows, 'decision:supervision/sla').title).toEqual({ fr: 'sla — décision', en: 'sla — decision' });
     expect(rowOf(rows, 'reading-b2/interpretation').title).toEqual({ fr: 'Reading B2 — interprétation', en: 'Reading B2 — interpretation' });
     expect(rowOf(rows, 'decision:writing-b1').title).toEqual({ fr: 'Writing B1 — décision', en: 'Writing B1 — decision' });
+    expect(rowOf(rows, 'decision:reading-b2').title).toEqual({ fr: 'Reading B2 — décision', en: 'Reading B2 — decision' });
     expect(rows.every((r) => r.figures.pairs === 0)).toBe(true);
   });
 
@@ -120,5 +121,50 @@ describe('agreement rows of a session', () => {
     const row = rowOf(rows, 'key-points/key-points');
     expect(row.title).toEqual({ fr: 'Points clés (sections sans critère de lecture)', en: 'Key points (sections without a reading criterion)' });
     expect(row.figures).toMatchObject({ pairs: 2, exact: 0.5, adjacent: 0.5 });
+  });
+  it('pairs nothing for a script whose first reading is open, whatever the order the readings are listed in', () => {
+    const s = script(1, [reading(2, { q1: answerRow('found', 'found') }, scriptRow([3, 3, 3, 3])), reading(1, { q1: answerRow('found', 'found') }, scriptRow([3, 3, 3, 3]), false)]);
+    expect(agreementRows(loaded([s])).every((r) => r.figures.pairs === 0)).toBe(true);
+  });
+
+  it('pairs nothing for a script that has only a second reading', () => {
+    const s = script(1, [reading(2, { q1: answerRow('found', 'found') }, scriptRow([3, 3, 3, 3]))]);
+    expect(agreementRows(loaded([s])).every((r) => r.figures.pairs === 0)).toBe(true);
+  });
+
+  it('counts the key points of an answer only the first reading marked as missing in the second', () => {
+    const s = script(1, [reading(1, { q1: answerRow('found', 'partly', 'correct') }, null), reading(2, {}, null)], ['q1']);
+    const rows = agreementRows(loaded([s]));
+    expect(rowOf(rows, 'reading-b2/key-points').figures).toMatchObject({ pairs: 2, exact: 0, adjacent: 0.5 });
+    expect(rowOf(rows, 'reading-b2/interpretation').figures.pairs).toBe(0);
+  });
+
+  it('pairs no interpretation for a question of a section without a reading criterion, even when both readings gave one', () => {
+    const s = script(1, [reading(1, { q3: answerRow('found', 'found', 'correct') }, null), reading(2, { q3: answerRow('found', 'found', 'misunderstanding') }, null)], ['q3']);
+    const rows = agreementRows(loaded([s]));
+    expect(rowOf(rows, 'key-points/key-points').figures).toMatchObject({ pairs: 1, exact: 1 });
+    expect(rowOf(rows, 'reading-b2/interpretation').figures.pairs).toBe(0);
+  });
+
+  it('reads a script mark that leaves a rubric out as unjudged: bands 0, competences not met', () => {
+    const empty: ScriptMarkRow = { writing: {}, competence: {}, comment: '', revision: 1, updatedAt: 1 };
+    const marked = scriptRow([0, 1, 0, 0], 'notMet');
+    // Either reading may be the one that left the rubrics out.
+    for (const readings of [[reading(1, {}, empty), reading(2, {}, marked)], [reading(1, {}, marked), reading(2, {}, empty)]]) {
+      const rows = agreementRows(loaded([script(1, readings)]));
+      expect(rowOf(rows, 'writing-b1/task').figures).toMatchObject({ pairs: 1, exact: 1 });
+      expect(rowOf(rows, 'writing-b1/organisation').figures).toMatchObject({ pairs: 1, exact: 0, adjacent: 1 });
+      expect(rowOf(rows, 'supervision/relevant').figures).toMatchObject({ pairs: 1, exact: 1 });
+      expect(rowOf(rows, 'supervision/sla').figures).toMatchObject({ pairs: 1, exact: 0 });
+    }
+  });
+
+  it('adds no key-point row when the sections without a reading criterion have no key point', () => {
+    const pack = smallPack();
+    pack.sections[1]!.questions[0]!.keyPoints = [];
+    const m = gradingModel(pack);
+    const rows = agreementRows({ session, pack, model: m, scripts: [], absent: [] });
+    expect(rows.map((r) => r.key)).not.toContain('key-points/key-points');
+    expect(rows.map((r) => r.key)).toContain('reading-b2/key-points');
   });
 });

@@ -75,3 +75,17 @@ describe('minutes in the messages', () => {
     expect(minutesOf(15 * 60_000)).toBe(15);
   });
 });
+
+describe('rules far from the defaults', () => {
+  it('stops doubling after 30 doublings, so the wait stays finite whatever the ceiling', () => {
+    const wide: ThrottleRule = { freeFailures: 1, firstDelayMs: 1, maxDelayMs: Number.MAX_SAFE_INTEGER, windowMs: Number.MAX_SAFE_INTEGER };
+    expect(delayAfter(1 + 30, wide)).toBe(2 ** 30);
+    expect(delayAfter(1 + 31, wide)).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('lets a key try at once when its window has passed, even when the rule’s wait is longer than the window', () => {
+    const short: ThrottleRule = { freeFailures: 0, firstDelayMs: 10_000, maxDelayMs: 10_000, windowMs: 1_000 };
+    expect(waitMs(count(1, 100_000), short, 100_999)).toBe(9_001);
+    expect(waitMs(count(1, 100_000), short, 101_000)).toBe(0);
+  });
+});
