@@ -105,7 +105,7 @@ describe('the admin’s "Données" tab, in Chromium', { timeout: 90_000 }, () =>
       await page.screenshot({ path: screenshotPath('admin-privacy-5-sealed-fr'), fullPage: true });
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger chiffré (.age)' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^candidats-.*\.csv\.age$/);
-      const opened = await unseal(readFileSync((await download.path())!), key.identity);
+      const opened = await unseal(readFileSync(await download.path()), key.identity);
       const plain = await sealing.app.inject({ method: 'GET', url: `/api/sessions/${room.session.id}/candidates.csv?lang=fr`, headers: room.adminLogin.headers });
       expect(opened.ok && Buffer.from(opened.bytes).toString('utf8')).toBe(plain.body);
       await context.close();
