@@ -5,5 +5,4 @@ export const kioskOfflineEn: Translation<typeof kioskOfflineFr> = {
   'offline.displaced.title': 'Your exam was just opened elsewhere',
   'offline.displaced.text':
     'The server closed this page’s connection because the same exam connected from another tab, another window or another workstation. Your answers stay on this workstation and the page reconnects by itself. If it was not you, tell the proctor.',
-  'offline.fromCache': 'Page reloaded without the server: you can keep writing; your answers are kept on this workstation and will be sent as soon as it is back.',
 };

@@ -6,5 +6,4 @@ export const kioskOfflineFr = {
   'offline.displaced.title': 'Votre copie vient d’être ouverte ailleurs',
   'offline.displaced.text':
     'Le serveur a fermé la connexion de cette page parce que la même copie s’est connectée depuis un autre onglet, une autre fenêtre ou un autre poste. Vos réponses restent sur ce poste et la page se reconnecte d’elle-même. Si ce n’est pas vous, prévenez le surveillant.',
-  'offline.fromCache': 'Page rechargée sans le serveur : vous pouvez continuer d’écrire, vos réponses sont gardées sur ce poste et partiront dès son retour.',
 } satisfies Record<string, Entry>;
