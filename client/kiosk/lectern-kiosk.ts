@@ -15,7 +15,7 @@ import { SaveQueue, type SaveTransport } from './save-queue.js';
 import { Supervision } from './supervision.js';
 import { claimWriter, writerLockName } from './single-writer.js';
 import { TOO_MANY_SOCKETS_CLOSE_CODE } from '../../server/contract/socket-limits.js';
-import { forgetCachedPaper, registerKioskServiceWorker } from './offline-shell.js';
+import { forgetCachedPaper, keepLoadedPaper, registerKioskServiceWorker } from './offline-shell.js';
 import './kiosk-copy-catalogue.js';
 import './lectern-exam.js';
 import './lectern-locked-overlay.js';
@@ -169,6 +169,7 @@ export class LecternKiosk extends LitElement {
     if (screen === 'exam' && this.lastScreen !== 'exam') this.renderRoot.querySelector<HTMLElement>('.skip')?.focus();
     // The cached paper goes with the receipt, and with a login or a logout (another candidate may come next).
     if (screen !== this.lastScreen && (screen === 'receipt' || screen === 'login' || screen === 'logged-out')) void forgetCachedPaper();
+    if (screen === 'exam' && this.lastScreen !== 'exam') keepLoadedPaper();
     this.lastScreen = screen;
   }
 

@@ -16,10 +16,11 @@ export function registerKioskServiceWorker(): void {
 /**
  * The worker takes the page over after its first requests (who is logged in, the attempt, the
  * documents and their images went straight to the server): it is told their addresses, and keeps
- * those its rules allow (offline-rules.ts). Later requests pass through it anyway.
+ * those its rules allow (offline-rules.ts). Asked again as the exam opens: a candidate who logged
+ * in before the worker was ready has their paper kept too. Later requests pass through it anyway.
  */
-function keepLoadedPaper(): void {
-  const worker = navigator.serviceWorker.controller;
+export function keepLoadedPaper(): void {
+  const worker = globalThis.isSecureContext ? navigator.serviceWorker?.controller : null;
   if (!worker) return;
   const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
   worker.postMessage({ type: 'keep-paper', urls: ['/api/auth/me', '/api/attempt', ...loaded] });
