@@ -7,6 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { socketPath } from '../../server/contract/protocol-version.js';
+import { MAX_KIOSK_SOCKETS } from '../../server/contract/socket-limits.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { openSession, startSession } from '../helpers/build-app.js';
 import { startRestartableServer } from '../helpers/restartable-server.js';
@@ -80,6 +83,45 @@ describe('a reload while the server is unreachable', { timeout: 120_000 }, () =>
       expect(pageErrors).toEqual([]);
       await page.close();
     } finally {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('says why when the server closed the kiosk’s socket because the same exam connected elsewhere (4008), in French and English', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lectern-offline-4008-'));
+    const server = await startRestartableServer(dataDir);
+    const url = `http://127.0.0.1:${server.port}`;
+    const others: WebSocket[] = [];
+    try {
+      const { session } = await openSession(server.app, 1);
+      const candidate = session.candidates[0]!;
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${url}/`);
+      await page.getByLabel(/Code de session/).fill(session.code);
+      await page.getByLabel(/Code candidat/).fill(candidate.code);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByLabel(/J’ai lu/).check();
+      await page.getByRole('button', { name: 'Continuer' }).click();
+      await page.getByText(/Le surveillant va lancer/).waitFor();
+      expect(await page.locator('[data-notice="displaced"]').count()).toBe(0);
+      // The same candidate's login opens as many sockets again elsewhere: the page's, the oldest, is closed with 4008.
+      const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+      for (let i = 0; i < MAX_KIOSK_SOCKETS; i++) {
+        const socket = new WebSocket(url.replace(/^http/, 'ws') + socketPath(), { headers: { cookie } });
+        others.push(socket);
+        await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+      }
+      const notice = page.locator('[data-notice="displaced"]');
+      await notice.waitFor({ timeout: 10_000 });
+      expect(await notice.textContent()).toContain('Votre copie vient d’être ouverte ailleurs');
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => notice.textContent()).toContain('Your exam was just opened elsewhere');
+      await page.screenshot({ path: screenshotPath('kiosk-socket-closed-4008') });
+      await context.close();
+    } finally {
+      for (const socket of others) socket.terminate();
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
