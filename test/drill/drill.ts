@@ -147,6 +147,13 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     const typing = Promise.all([typeUntil(kiosks, scripts, () => stopTyping), typeInBrowsers(browserKiosks, () => stopTyping)]);
     const [min, max] = options.killWindowMs ?? [3000, 8000];
     await sleep(between(min, max));
+    // On a loaded machine the saves can lag: the kill waits (a few seconds at most) for a save
+    // acknowledged after the newest backup, so the restored server lacks text only a kiosk holds.
+    const ackedSinceBackup = () => {
+      const newestAt = listBackups(usb)[0]?.takenAt ?? 0;
+      return kiosks.some((k) => k.ackTimes.some((t) => performance.timeOrigin + t > newestAt + 500));
+    };
+    await until(ackedSinceBackup, 8000, 'a save acknowledged after the newest backup').catch(() => log('No save acknowledged after the newest backup: killing anyway.'));
     await killHard(server.child);
     const killedAt = Date.now();
     rmSync(join(root, 'data-1'), { recursive: true, force: true });
