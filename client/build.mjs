@@ -80,6 +80,30 @@ for (const page of pages) {
   await writeFile(join(outDir, page), html.replace(/(["'])\/assets\/([^"'?#]+)\1/g, (whole, quote, name) => (manifest[name] ? `${quote}/assets/${manifest[name]}${quote}` : whole)));
 }
 
+// The kiosk's service worker (issue 10, item 7), at the root so its scope covers the kiosk's page.
+// It is told the build's version (a new build replaces its caches) and the hashed files the
+// kiosk's page loads (its shell, cached at install).
+if (present.includes('kiosk') && pages.includes('index.html')) {
+  const indexHtml = await readFile(join(outDir, 'index.html'), 'utf8');
+  const shell = ['/', ...new Set([...indexHtml.matchAll(/["'](\/assets\/[^"'?#]+-[0-9a-f]{12}\.[a-z0-9]+)["']/g)].map((m) => m[1]))];
+  const version = createHash('sha256').update(JSON.stringify(manifest)).update(indexHtml).digest('hex').slice(0, 12);
+  await build({
+    absWorkingDir: root,
+    entryPoints: [join(clientDir, 'kiosk', 'kiosk-service-worker.ts')],
+    outfile: join(outDir, 'kiosk-sw.js'),
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    define: { __LECTERN_SW_BUILD__: JSON.stringify(version), __LECTERN_SW_SHELL__: JSON.stringify(shell) },
+    tsconfig: join(root, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+  console.log(`kiosk-sw.js: build ${version}, shell ${shell.join(' ')}`);
+}
+
 // Precompressed once here (brotli at its best level, gzip at 9), never per request: the server
 // sends the .br or .gz file the browser accepts. Source maps are not served by default: not compressed.
 const compressible = new Set(['.js', '.css', '.svg', '.html']);

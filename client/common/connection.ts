@@ -38,6 +38,7 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
   private _failures = 0;
   private readonly messageListeners = new Set<(message: In) => void>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
+  private readonly closeListeners = new Set<(code: number) => void>();
   private readonly options: Required<Omit<ConnectionOptions, 'url' | 'webSocket' | 'onIncompatible'>> & ConnectionOptions;
   private _outdated = false;
 
@@ -125,6 +126,12 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
   onStateChange(listener: (state: ConnectionState) => void): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
+  }
+
+  /** Hears the code of every close of the current socket (the server's reason, e.g. 4008: the same login connected once too often). */
+  onClose(listener: (code: number) => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
   }
 
   /** The network cable is out: say so now rather than when TCP gives up, minutes later. */
@@ -221,6 +228,7 @@ export class Connection<In extends Typed, Out extends Typed> implements Reactive
       if (event.code === INCOMPATIBLE_CLOSE_CODE) this.becomeOutdated();
       if (this.socket !== socket) return;
       this.socket = null;
+      for (const listener of [...this.closeListeners]) listener(event.code);
       this.setState('offline');
       this.scheduleRetry();
     });

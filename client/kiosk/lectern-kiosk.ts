@@ -14,6 +14,8 @@ import type { LecternExam } from './lectern-exam.js';
 import { SaveQueue, type SaveTransport } from './save-queue.js';
 import { Supervision } from './supervision.js';
 import { claimWriter, writerLockName } from './single-writer.js';
+import { TOO_MANY_SOCKETS_CLOSE_CODE } from '../../server/contract/socket-limits.js';
+import { forgetCachedPaper, keepLoadedPaper, registerKioskServiceWorker } from './offline-shell.js';
 import './kiosk-copy-catalogue.js';
 import './lectern-exam.js';
 import './lectern-locked-overlay.js';
@@ -27,6 +29,8 @@ import './lectern-submit-dialog.js';
 import './lectern-waiting-room.js';
 
 const WORKSTATION_KEY = 'lectern.workstation';
+/** How long the notice stays up after the server closed this page's socket because the same exam connected elsewhere (4008). */
+const DISPLACED_NOTICE_MS = 60_000;
 
 /** The workstation's name from ?workstation= or ?poste=, remembered for the next loads of the page. */
 function workstationName(): string | null {
@@ -81,6 +85,9 @@ export class LecternKiosk extends LitElement {
   });
 
   @state() private _fullscreen = false;
+  @state() private _displaced = false;
+  private displacedTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopCloseWatch: (() => void) | null = null;
 
   @query('lectern-exam') private examElement?: LecternExam;
 
@@ -93,10 +100,14 @@ export class LecternKiosk extends LitElement {
     document.addEventListener('fullscreenchange', this.onFullscreenChange);
     window.addEventListener('beforeunload', this.onBeforeUnload);
     this._fullscreen = document.fullscreenElement !== null;
+    this.stopCloseWatch = this.connection.onClose(this.onSocketClosed);
+    registerKioskServiceWorker();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopCloseWatch?.();
+    if (this.displacedTimer !== null) clearTimeout(this.displacedTimer);
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
   }
@@ -111,6 +122,14 @@ export class LecternKiosk extends LitElement {
       reconnect: () => connection().reconnect(),
     };
   }
+
+  /** 4008: the server closed this socket because the same exam opened one more elsewhere; the page reconnects, and says why. */
+  private readonly onSocketClosed = (code: number) => {
+    if (code !== TOO_MANY_SOCKETS_CLOSE_CODE) return;
+    this._displaced = true;
+    if (this.displacedTimer !== null) clearTimeout(this.displacedTimer);
+    this.displacedTimer = setTimeout(() => (this._displaced = false), DISPLACED_NOTICE_MS);
+  };
 
   // ---- what the elements ask for ----
 
@@ -148,6 +167,9 @@ export class LecternKiosk extends LitElement {
     // Entering the exam: the keyboard starts at the skip link (shown only to keyboard users), not wherever the last screen left it.
     const screen = this.kiosk.state.screen;
     if (screen === 'exam' && this.lastScreen !== 'exam') this.renderRoot.querySelector<HTMLElement>('.skip')?.focus();
+    // The cached paper goes with the receipt, and with a login or a logout (another candidate may come next).
+    if (screen !== this.lastScreen && (screen === 'receipt' || screen === 'login' || screen === 'logged-out')) void forgetCachedPaper();
+    if (screen === 'exam' && this.lastScreen !== 'exam') keepLoadedPaper();
     this.lastScreen = screen;
   }
 
@@ -192,6 +214,7 @@ export class LecternKiosk extends LitElement {
           ? html`<div class="layout">
               ${this.renderStatusBar(attempt, false)}
               <lectern-message-banner .messages=${messages}></lectern-message-banner>
+              ${this.renderDisplaced()}
               <main>
                 <lectern-waiting-room
                   .attempt=${attempt}
@@ -222,6 +245,15 @@ export class LecternKiosk extends LitElement {
     }
   }
 
+  private renderDisplaced() {
+    return this._displaced
+      ? html`<div class="notice displaced" role="alert" data-notice="displaced">
+          <strong>${t('offline.displaced.title')}</strong>
+          <p>${t('offline.displaced.text')}</p>
+        </div>`
+      : nothing;
+  }
+
   private renderStatusBar(attempt: AttemptView, canSubmit: boolean) {
     return html`<lectern-status-bar
       .timeLeftMs=${this.clock.timeLeftMs}
@@ -243,6 +275,7 @@ export class LecternKiosk extends LitElement {
     return html`<div class="layout exam" @pointerdown=${this.onExamInteraction} @keydown=${this.onExamInteraction}>
         ${this.renderStatusBar(attempt, canSubmit)}
         <lectern-message-banner .messages=${messages}></lectern-message-banner>
+        ${this.renderDisplaced()}
         ${this.kiosk.state.otherTab
           ? html`<div class="notice other-tab" role="alert" data-notice="other-tab">
               <strong>${t('copy.otherTab.title')}</strong>

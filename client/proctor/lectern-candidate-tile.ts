@@ -175,6 +175,8 @@ export class LecternCandidateTile extends LitElement {
     const { tile, state, problems } = this.view;
     const lang = this.i18n.language;
     this.drawnLanguage = lang;
+    // Answers the workstation sent again to a server restored from an older backup (issue 10, item 1).
+    const recovered = tile.events['answer-recovered'] ?? 0;
     const events = suspiciousKinds.map((k) => [k, tile.events[k] ?? 0] as const).filter(([, n]) => n > 0);
     const wordTitle = this.questions.map((q) => `${q.label} ${tile.words[q.id] ?? 0}`).join(' · ');
     return html`<button
@@ -209,12 +211,13 @@ export class LecternCandidateTile extends LitElement {
       <span class="line events" data-role="events"
         >${events.length ? events.map(([k, n], i) => `${i ? ' · ' : ''}${label('event', k, lang)} ${n}`) : t('proctor.tile.noEvents')}</span
       >
-      ${tile.pausedAlone || tile.locked || problems.length || tile.unacknowledged
+      ${tile.pausedAlone || tile.locked || problems.length || tile.unacknowledged || recovered
         ? html`<span class="flags">
             ${tile.pausedAlone ? html`<span class="flag info">‖ ${t('proctor.tile.pausedAlone')}</span>` : nothing}
             ${tile.locked ? html`<span class="flag">${t('proctor.tile.locked')}</span>` : nothing}
             ${tile.unacknowledged ? html`<span class="flag info">✉ ${t('proctor.tile.unacknowledged', { n: tile.unacknowledged })}</span>` : nothing}
             ${tile.lateSaves ? html`<span class="flag">${t('proctor.tile.lateSaves', { n: tile.lateSaves })}</span>` : nothing}
+            ${recovered ? html`<span class="flag info" data-role="recovered">${t('proctor.tile.recovered', { n: recovered })}</span>` : nothing}
             ${problems
               .filter((x) => !['locked', 'unacknowledged', 'late-saves', 'offline', 'not-logged-in', 'late', 'idle'].includes(x))
               .map((x) => html`<span class="flag">${t(`proctor.problem.${x}` as StringKey)}</span>`)}

@@ -84,6 +84,8 @@ export const ReportCandidate = Type.Object({
   /** Total time away from the page (focus lost), from the kiosk's measurements. */
   focusAwayMs: Type.Number(),
   pastes: Type.Object({ document: Type.Integer(), ownAnswer: Type.Integer(), outside: Type.Integer(), outsideChars: Type.Integer() }),
+  /** Questions whose answer the workstation sent again to a server restored from an older backup (events 'answer-recovered' count the sends). */
+  recoveredQuestions: Type.Array(Type.String()),
   incidents: Type.Integer(),
 });
 export type ReportCandidate = Static<typeof ReportCandidate>;

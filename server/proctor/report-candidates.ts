@@ -14,6 +14,8 @@ interface EventTally {
   events: Record<string, number>;
   focusAwayMs: number;
   pastes: Pastes;
+  /** Questions whose answer the workstation sent again to a restored server, each once. */
+  recoveredQuestions: Set<string>;
 }
 
 /** Per candidate: events by kind, time away from the page, pastes by source; and the session's totals by kind. */
@@ -22,12 +24,13 @@ export function tallyEvents(rows: CandidateEventRow[]): { byCandidate: Map<numbe
   const totalsByKind: Record<string, number> = {};
   for (const e of rows) {
     let entry = byCandidate.get(e.candidateId);
-    if (!entry) byCandidate.set(e.candidateId, (entry = { events: {}, focusAwayMs: 0, pastes: emptyPastes() }));
+    if (!entry) byCandidate.set(e.candidateId, (entry = { events: {}, focusAwayMs: 0, pastes: emptyPastes(), recoveredQuestions: new Set() }));
     entry.events[e.kind] = (entry.events[e.kind] ?? 0) + 1;
     totalsByKind[e.kind] = (totalsByKind[e.kind] ?? 0) + 1;
     const detail = parseDetail(e.detail);
     if (e.kind === 'focus-back' && typeof detail['awayMs'] === 'number') entry.focusAwayMs += detail['awayMs'];
     if (e.kind === 'paste') countPaste(entry.pastes, detail);
+    if (e.kind === 'answer-recovered' && typeof detail['question'] === 'string') entry.recoveredQuestions.add(detail['question']);
   }
   return { byCandidate, totalsByKind };
 }
@@ -109,6 +112,7 @@ export function reportCandidate(c: CandidateRow, facts: CandidateFacts): ReportC
     events: e?.events ?? {},
     focusAwayMs: e?.focusAwayMs ?? 0,
     pastes: e?.pastes ?? emptyPastes(),
+    recoveredQuestions: [...(e?.recoveredQuestions ?? [])].sort(),
     incidents: facts.incidents.filter((i) => i.candidateId === c.id).length,
   };
 }

@@ -36,6 +36,20 @@ const otherKinds = (c: ReportCandidate) =>
     .filter(([k]) => !['focus-back', 'page-visible', 'fullscreen-entered', 'paste', 'connection-back'].includes(k))
     .sort(([a], [b]) => a.localeCompare(b));
 
+/** Which candidates' answers came back from their workstation after a restore, how many sends, which questions. */
+function recoveredSection(r: SessionReport, t: ReturnType<typeof wordsIn>): Html {
+  const recovered = r.candidates.filter((c) => (c.events['answer-recovered'] ?? 0) > 0);
+  return html`<section class="recovered">
+<h2>${t('recovered')}</h2>
+<p class="note">${t('recoveredNote')}</p>
+${recovered.length === 0
+  ? html`<p>${t('recoveredNone')}</p>`
+  : html`<table><thead><tr><th>${t('workstation')}</th><th>${t('code')}</th><th>${t('recoveredCount')}</th><th>${t('recoveredQuestions')}</th></tr></thead><tbody>
+  ${recovered.map((c) => html`<tr><td>${c.workstation ?? '—'}</td><td class="code">${c.code}</td><td>${c.events['answer-recovered'] ?? 0}</td><td>${c.recoveredQuestions.join(', ') || '—'}</td></tr>`)}
+  </tbody></table>`}
+</section>`;
+}
+
 export function renderReportPage(r: SessionReport, lang: Language): string {
   const t = wordsIn(lang);
   const other: Language = lang === 'fr' ? 'en' : 'fr';
@@ -108,6 +122,8 @@ ${r.candidates.map(
 </tbody>
 </table>
 </section>
+
+${recoveredSection(r, t)}
 
 <section>
 <h2>${t('extensions')}</h2>

@@ -12,6 +12,9 @@ import { listBackups } from '../../server/db/backup/backup-files.js';
 import { restoreBackup } from '../../server/db/backup/restore.js';
 import { httpJson, login, makeAgent } from '../load/http.js';
 import { DrillKiosk, scriptFor } from './drill-kiosk.js';
+import { BrowserKiosk, serverText, typeInBrowsers, untilAsync, watchBrowserKiosks } from './drill-browser-kiosk.js';
+import { launchChromium } from '../helpers/browser.js';
+import type { Browser } from 'playwright-core';
 import { DRILL_ADMIN_PASSWORD, freePort, killHard, startDrillServer, stopGently, type DrillServer } from './drill-server.js';
 
 const PACK = 'devops-title-qp';
@@ -86,6 +89,11 @@ function commonPrefix(a: string, b: string): number {
 
 export interface DrillResult {
   kiosks: number;
+  /** Of them, real Chromium kiosks. */
+  browserKiosks: number;
+  /** The Chromium kiosks' share of the characters typed and on the server. */
+  browserTypedChars: number;
+  browserServerChars: number;
   typedChars: number;
   serverChars: number;
   /** Answers whose text on the server is not what the kiosk shows. */
@@ -107,6 +115,8 @@ export interface DrillOptions {
   afterMs?: number;
   charsPerQuestion?: number;
   backupIntervalS?: number;
+  /** Real Chromium kiosks typing beside the simulated ones (default 2). */
+  browserKiosks?: number;
   log?: (line: string) => void;
 }
 
@@ -118,11 +128,15 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
   const backupIntervalS = options.backupIntervalS ?? 1;
   let server: DrillServer | null = null;
   const kiosks: DrillKiosk[] = [];
+  const browserKiosks: BrowserKiosk[] = [];
+  let browser: Browser | null = null;
   try {
-    server = await startDrillServer({ dataDir: join(root, 'data-1'), port, backupDir: usb, backupIntervalS });
-    const session = await startSession(server.baseUrl, options.kiosks ?? 30);
-    for (const code of session.candidates) kiosks.push(new DrillKiosk(server.baseUrl, session.code, code));
-    await Promise.all(kiosks.map((k) => k.start()));
+    const browsers = options.browserKiosks ?? 2;
+    [server, browser] = await Promise.all([startDrillServer({ dataDir: join(root, 'data-1'), port, backupDir: usb, backupIntervalS }), browsers > 0 ? launchChromium() : null]);
+    const session = await startSession(server.baseUrl, (options.kiosks ?? 30) + browsers);
+    for (const code of session.candidates.slice(browsers)) kiosks.push(new DrillKiosk(server.baseUrl, session.code, code));
+    session.candidates.slice(0, browsers).forEach((code, i) => browserKiosks.push(new BrowserKiosk(code, 1000 + i)));
+    await Promise.all([...kiosks.map((k) => k.start()), ...browserKiosks.map((k) => k.start(browser!, server!.baseUrl, session.code))]);
     const scripts = kiosks.map((k, i) => scriptFor(i, k.questionIds.length, options.charsPerQuestion ?? 60));
     // The logins are in a backup before the kill can come: the restored server knows the kiosks.
     const loggedInAt = Date.now();
@@ -130,9 +144,16 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     log(`${kiosks.length} kiosks logged in; typing.`);
 
     let stopTyping = false;
-    const typing = typeUntil(kiosks, scripts, () => stopTyping);
+    const typing = Promise.all([typeUntil(kiosks, scripts, () => stopTyping), typeInBrowsers(browserKiosks, () => stopTyping)]);
     const [min, max] = options.killWindowMs ?? [3000, 8000];
     await sleep(between(min, max));
+    // On a loaded machine the saves can lag: the kill waits (a few seconds at most) for a save
+    // acknowledged after the newest backup, so the restored server lacks text only a kiosk holds.
+    const ackedSinceBackup = () => {
+      const newestAt = listBackups(usb)[0]?.takenAt ?? 0;
+      return kiosks.some((k) => k.ackTimes.some((t) => performance.timeOrigin + t > newestAt + 500));
+    };
+    await until(ackedSinceBackup, 8000, 'a save acknowledged after the newest backup').catch(() => log('No save acknowledged after the newest backup: killing anyway.'));
     await killHard(server.child);
     const killedAt = Date.now();
     rmSync(join(root, 'data-1'), { recursive: true, force: true });
@@ -150,6 +171,8 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     server = await startDrillServer({ dataDir: join(root, 'data-2'), port, backupDir: usb, backupIntervalS });
     const restartedAt = performance.now();
     log('Server restarted on the same address.');
+    // A Chromium kiosk is saved again once the server holds all it had typed at the restart.
+    const browserResumed = watchBrowserKiosks(browserKiosks, join(root, 'data-2', 'lectern.sqlite'), restartedAt);
 
     // Every kiosk saved again: back online, and nothing it holds waits for the server.
     await sleep(options.afterMs ?? 3000);
@@ -158,8 +181,10 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     await until(() => kiosks.every((k) => k.settled), 60_000, 'every kiosk saved again');
     // Each kiosk's first save acknowledged by the restarted server (a kiosk that had finished
     // typing before the kill has nothing to save again, and is left out).
-    const resumed = kiosks.map((k) => k.firstAckAfter(restartedAt)).filter((t) => t !== null);
+    const resumed = [...kiosks.map((k) => k.firstAckAfter(restartedAt)), ...(await browserResumed)].filter((t) => t !== null);
     const resumeMs = resumed.length ? Math.max(...resumed) - restartedAt : 0;
+    // Every character a Chromium kiosk typed is in its field and on the server before it stops.
+    await untilAsync(async () => (await Promise.all(browserKiosks.map(async (k) => serverText(join(root, 'data-2', 'lectern.sqlite'), k.candidateCode) === k.typed && (await k.field()) === k.typed))).every(Boolean), 60_000, 'every Chromium kiosk saved');
     await stopGently(server.child);
     server = null;
 
@@ -175,8 +200,32 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
         if (text !== (row?.text ?? '')) differing.push(`${k.candidateCode}/${k.questionIds[q]}: typed ${text.length}, server ${row?.text.length ?? 0}`);
       });
     }
-    return { kiosks: kiosks.length, typedChars, serverChars, ackedMissingFromBackup, differing, resumeMs: Math.round(resumeMs), backupAgeMs: killedAt - newest.takenAt, integrity };
+    let browserTypedChars = 0;
+    let browserServerChars = 0;
+    for (const k of browserKiosks) {
+      const row = [...answers.values()].find((r) => bareCode(r.candidate_code) === bareCode(k.candidateCode) && r.question_id === 'q1');
+      browserTypedChars += k.typed.length;
+      browserServerChars += commonPrefix(k.typed, row?.text ?? '');
+      if (k.typed !== (row?.text ?? '')) differing.push(`${k.candidateCode}/q1 (Chromium): typed ${k.typed.length}, server ${row?.text.length ?? 0}`);
+    }
+    typedChars += browserTypedChars;
+    serverChars += browserServerChars;
+    return {
+      kiosks: kiosks.length + browserKiosks.length,
+      browserKiosks: browserKiosks.length,
+      browserTypedChars,
+      browserServerChars,
+      typedChars,
+      serverChars,
+      ackedMissingFromBackup,
+      differing,
+      resumeMs: Math.round(resumeMs),
+      backupAgeMs: killedAt - newest.takenAt,
+      integrity,
+    };
   } finally {
+    await Promise.all(browserKiosks.map((k) => k.close()));
+    await browser?.close();
     for (const k of kiosks) k.close();
     if (server) await killHard(server.child);
     rmSync(root, { recursive: true, force: true });

@@ -18,6 +18,8 @@ import { statisticsFr } from './fr/statistics.js';
 import { securityFr } from './fr/security.js';
 import { accountsFr } from './fr/accounts.js';
 import { kioskCopyFr } from './fr/kiosk-copy.js';
+import { kioskOfflineFr } from './fr/kiosk-offline.js';
+import { recoveredAnswersFr } from './fr/recovered-answers.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -33,6 +35,8 @@ import { statisticsEn } from './en/statistics.js';
 import { securityEn } from './en/security.js';
 import { accountsEn } from './en/accounts.js';
 import { kioskCopyEn } from './en/kiosk-copy.js';
+import { kioskOfflineEn } from './en/kiosk-offline.js';
+import { recoveredAnswersEn } from './en/recovered-answers.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -51,6 +55,8 @@ export const areas = {
   security: { fr: securityFr, en: securityEn },
   accounts: { fr: accountsFr, en: accountsEn },
   kioskCopy: { fr: kioskCopyFr, en: kioskCopyEn },
+  kioskOffline: { fr: kioskOfflineFr, en: kioskOfflineEn },
+  recoveredAnswers: { fr: recoveredAnswersFr, en: recoveredAnswersEn },
 };
 
 // One area per line, so that adding an area is one line here and one in each list below.
@@ -70,6 +76,8 @@ export const fr = {
   ...securityFr,
   ...accountsFr,
   ...kioskCopyFr,
+  ...kioskOfflineFr,
+  ...recoveredAnswersFr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Translation<typeof fr> = {
@@ -88,6 +96,8 @@ export const en: Translation<typeof fr> = {
   ...securityEn,
   ...accountsEn,
   ...kioskCopyEn,
+  ...kioskOfflineEn,
+  ...recoveredAnswersEn,
 };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };

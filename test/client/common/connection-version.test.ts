@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Connection } from '../../../client/common/connection.js';
 import { INCOMPATIBLE_CLOSE_CODE, PROTOCOL_VERSION } from '../../../server/contract/protocol-version.js';
+import { TOO_MANY_SOCKETS_CLOSE_CODE } from '../../../server/contract/socket-limits.js';
 
 /** A WebSocket stand-in the test drives by hand. */
 class FakeSocket {
@@ -74,6 +75,24 @@ describe('the page socket and the protocol version', () => {
     expect(told).toBe(0);
     expect(c.outdated).toBe(false);
     expect(FakeSocket.opened.length).toBeGreaterThan(1);
+    c.hostDisconnected();
+  });
+});
+
+describe('the page socket tells why the server closed it', () => {
+  it('passes each close code of the current socket to its listeners, and keeps reconnecting after 4008', async () => {
+    const c = connection(() => undefined);
+    const codes: number[] = [];
+    const stop = c.onClose((code) => codes.push(code));
+    FakeSocket.opened[0]!.open();
+    FakeSocket.opened[0]!.close(TOO_MANY_SOCKETS_CLOSE_CODE);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(codes).toEqual([TOO_MANY_SOCKETS_CLOSE_CODE]);
+    expect(FakeSocket.opened.length).toBeGreaterThan(1);
+    stop();
+    FakeSocket.opened.at(-1)!.open();
+    FakeSocket.opened.at(-1)!.close(1006);
+    expect(codes).toEqual([TOO_MANY_SOCKETS_CLOSE_CODE]);
     c.hostDisconnected();
   });
 });

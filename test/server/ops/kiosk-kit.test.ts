@@ -26,6 +26,11 @@ describe('the server address', () => {
 describe('the policies', () => {
   const policies = kioskPolicies(parseKioskAddress('10.0.0.5:8080')!);
 
+  it('treat the server’s plain-http address as a secure origin, so the kiosk can keep its page for a reload during an outage', () => {
+    expect(policies.OverrideSecurityRestrictionsOnInsecureOrigin).toEqual(['http://10.0.0.5:8080']);
+    expect(kioskPolicies(parseKioskAddress('https://lectern.centre.fr')!).OverrideSecurityRestrictionsOnInsecureOrigin).toBeUndefined();
+  });
+
   it('allow the server only, and no help a language test forbids', () => {
     expect(policies.URLBlocklist).toEqual(['*']);
     expect(policies.URLAllowlist).toEqual(['http://10.0.0.5:8080', 'ws://10.0.0.5:8080', 'about:blank']);

@@ -33,17 +33,17 @@ const report: SessionReport = {
     {
       candidateId: 1, code: 'ABCD-EFGH', workstation: 'PC-09', present: true, absentMarkedAt: null, firstLoginAt: at - 120_000, moves: [{ at: at + 200_000, from: 'PC-01', to: 'PC-09' }],
       submittedAt: at + 1_700_000, submitKind: 'candidate', receiptDigest: 'cd'.repeat(32), extraMs: 600_000, answered: 6, words: 412, lateSaves: 1,
-      events: Object.fromEntries(eventKinds.map((kind) => [kind, 1])), focusAwayMs: 12_000, pastes: { document: 1, ownAnswer: 1, outside: 1, outsideChars: 80 }, incidents: 0,
+      events: Object.fromEntries(eventKinds.map((kind) => [kind, 1])), focusAwayMs: 12_000, pastes: { document: 1, ownAnswer: 1, outside: 1, outsideChars: 80 }, recoveredQuestions: ["q1"], incidents: 0,
     },
     {
       candidateId: 2, code: 'BCDE-FGHJ', workstation: 'PC-02', present: true, absentMarkedAt: null, firstLoginAt: at - 100_000, moves: [],
       submittedAt: at + 1_800_000, submitKind: 'deadline', receiptDigest: 'ef'.repeat(32), extraMs: 180_000, answered: 1, words: 1, lateSaves: 0,
-      events: {}, focusAwayMs: 0, pastes: { document: 0, ownAnswer: 0, outside: 0, outsideChars: 0 }, incidents: 1,
+      events: {}, focusAwayMs: 0, pastes: { document: 0, ownAnswer: 0, outside: 0, outsideChars: 0 }, recoveredQuestions: [], incidents: 1,
     },
     {
       candidateId: 3, code: 'CDEF-GHJK', workstation: 'PC-03', present: false, absentMarkedAt: at - 30_000, firstLoginAt: null, moves: [],
       submittedAt: null, submitKind: null, receiptDigest: null, extraMs: 0, answered: 0, words: 0, lateSaves: 0,
-      events: {}, focusAwayMs: 0, pastes: { document: 0, ownAnswer: 0, outside: 0, outsideChars: 0 }, incidents: 0,
+      events: {}, focusAwayMs: 0, pastes: { document: 0, ownAnswer: 0, outside: 0, outsideChars: 0 }, recoveredQuestions: [], incidents: 0,
     },
   ],
   totals: { candidates: 3, present: 2, absent: 1, submitted: 2, events: {} },

@@ -98,6 +98,7 @@ export const httpRules: Record<string, Rule> = {
   'GET /api/grading/jury.css': { allow: 'public' },
   'GET /assets/*': { allow: 'public' },
   'GET /': { allow: 'public' },
+  'GET /kiosk-sw.js': { allow: 'public' },
   'GET /proctor': { allow: 'public' },
   'GET /grading': { allow: 'public' },
   'GET /admin': { allow: 'public' },
