@@ -20,6 +20,8 @@ import { statisticsFr } from '../../server/contract/i18n/fr/statistics.js';
 import { statisticsEn } from '../../server/contract/i18n/en/statistics.js';
 import { accountsFr } from '../../server/contract/i18n/fr/accounts.js';
 import { accountsEn } from '../../server/contract/i18n/en/accounts.js';
+import { contentEvidenceFr } from '../../server/contract/i18n/fr/content-evidence.js';
+import { contentEvidenceEn } from '../../server/contract/i18n/en/content-evidence.js';
 
 loadCatalogueAreas(
   { fr: adminFr, en: adminEn },
@@ -30,6 +32,7 @@ loadCatalogueAreas(
   { fr: statisticsFr, en: statisticsEn },
   { fr: accountsFr, en: accountsEn },
   { fr: kioskCopyFr, en: kioskCopyEn },
+  { fr: contentEvidenceFr, en: contentEvidenceEn },
 );
 
 export { label, t } from './i18n.js';

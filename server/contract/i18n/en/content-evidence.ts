@@ -1,0 +1,11 @@
+import type { Translation } from '../format.js';
+import type { contentEvidenceFr } from '../fr/content-evidence.js';
+
+export const contentEvidenceEn: Translation<typeof contentEvidenceFr> = {
+  'grading.acceptedVariants': 'Accepted variants',
+  'grading.likelyMisreadings': 'Likely misreadings',
+  'grading.keyPointCriterion': 'Criterion: {criterion}',
+  'jury.linkedKeyPoints': 'Linked key points',
+  'jury.competenceRubric': 'Competence',
+  'jury.linkedShare': 'share of linked key points',
+};
