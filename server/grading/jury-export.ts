@@ -127,7 +127,7 @@ function writingEvidenceText(ev: WritingEvidence, lang: ReportLanguage): string 
 /** The key points linked to a competence criterion: the counts, then each key point with its level. */
 function linkedKeyPointsHtml(linked: LinkedKeyPoints, lang: ReportLanguage): string {
   const w = wordsIn(lang);
-  const level = { found: w('found'), partly: w('partly'), missing: w('missing') } as const;
+  const level = { found: w('linkedLevel.found'), partly: w('linkedLevel.partly'), missing: w('linkedLevel.missing') } as const;
   const items = linked.items.map((i) => `<li><span class="code">${e(i.questionId)}/${e(i.keyPointId)}</span> ${e(level[i.level])}</li>`).join('');
   return `<div class="linked">${w('linkedKeyPoints')}${colon(lang)}${linked.found} ${w('found')}, ${linked.partly} ${w('partly')}, ${linked.missing} ${w('missing')} / ${linked.total} — ${w('share')} ${percent(linked.share, lang)} %<ul class="linked-key-points">${items}</ul></div>`;
 }

@@ -7,5 +7,8 @@ export const contentEvidenceEn: Translation<typeof contentEvidenceFr> = {
   'grading.keyPointCriterion': 'Criterion: {criterion}',
   'jury.linkedKeyPoints': 'Linked key points',
   'jury.competenceRubric': 'Competence',
+  'jury.linkedLevel.found': 'found',
+  'jury.linkedLevel.partly': 'partly',
+  'jury.linkedLevel.missing': 'missing',
   'jury.linkedShare': 'share of linked key points',
 };

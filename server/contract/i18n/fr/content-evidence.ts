@@ -8,5 +8,8 @@ export const contentEvidenceFr = {
   'grading.keyPointCriterion': 'Critère : {criterion}',
   'jury.linkedKeyPoints': 'Points clés liés',
   'jury.competenceRubric': 'Compétence',
+  'jury.linkedLevel.found': 'trouvé',
+  'jury.linkedLevel.partly': 'partiel',
+  'jury.linkedLevel.missing': 'manquant',
   'jury.linkedShare': 'part des points clés liés',
 } satisfies Record<string, Entry>;
