@@ -21,7 +21,7 @@ const open = (bytes: Uint8Array) =>
   t.app.inject({ method: 'POST', url: '/api/sessions', headers: admin.headers, payload: { packId: 'devops-title-qp', room: 'B12', candidatesCsv: Buffer.from(bytes).toString('base64') } });
 
 describe('a session from the centre’s CSV list', () => {
-  it('creates the candidates with their workstations, names and accommodation (a third of the pack's 60 minutes), and exports them back importable', async () => {
+  it('creates the candidates with their workstations, names and accommodation (a third of 60 minutes), and exports them back importable', async () => {
     const r = await open(iconv.encode(list, 'win1252'));
     expect(r.statusCode).toBe(200);
     const session = r.json<{ id: number; candidates: { id: number; code: string; workstation: string }[] }>();
