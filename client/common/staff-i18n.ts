@@ -22,6 +22,8 @@ import { accountsFr } from '../../server/contract/i18n/fr/accounts.js';
 import { accountsEn } from '../../server/contract/i18n/en/accounts.js';
 import { recoveredAnswersFr } from '../../server/contract/i18n/fr/recovered-answers.js';
 import { recoveredAnswersEn } from '../../server/contract/i18n/en/recovered-answers.js';
+import { contentEvidenceFr } from '../../server/contract/i18n/fr/content-evidence.js';
+import { contentEvidenceEn } from '../../server/contract/i18n/en/content-evidence.js';
 
 loadCatalogueAreas(
   { fr: adminFr, en: adminEn },
@@ -33,6 +35,7 @@ loadCatalogueAreas(
   { fr: accountsFr, en: accountsEn },
   { fr: kioskCopyFr, en: kioskCopyEn },
   { fr: recoveredAnswersFr, en: recoveredAnswersEn },
+  { fr: contentEvidenceFr, en: contentEvidenceEn },
 );
 
 export { label, t } from './i18n.js';

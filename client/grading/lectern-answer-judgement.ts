@@ -57,6 +57,23 @@ export class LecternAnswerJudgement extends LitElement {
         display: block;
         margin-bottom: 0.25rem;
       }
+      .author-notes {
+        margin: 0 0 0.5rem;
+        padding: 0.25rem 0.5rem;
+        border-left: 3px solid var(--lectern-border, #c9ced8);
+        font-size: 0.875rem;
+      }
+      .author-notes.likely-misreadings {
+        border-left-color: #b45309;
+      }
+      .author-notes h4 {
+        font-size: 0.875rem;
+        margin: 0 0 0.25rem;
+      }
+      .author-notes ul {
+        margin: 0;
+        padding-left: 1.25rem;
+      }
     `,
   ];
 
@@ -127,6 +144,8 @@ export class LecternAnswerJudgement extends LitElement {
         <h2 id="q-title">${t('grading.question', { id: q.id })}</h2>
         <div class="prompt">${unsafeHTML(q.promptHtml)}</div>
         ${answered ? html`<h3>${t('grading.keyPoints')}</h3><ol class="rows">${judgementRows}</ol>` : html`<p class="notice">${t('grading.noAnswer')}</p>`}
+        ${this.authorNotes('accepted-variants', t('grading.acceptedVariants'), q.acceptedVariants)}
+        ${this.authorNotes('likely-misreadings', t('grading.likelyMisreadings'), q.likelyMisreadings)}
         <div class="comment row ${commentIndex === this.currentRow ? 'current' : ''}">
           <label for="comment">${t('grading.commentAnswer')}</label>
           <textarea id="comment" .value=${this.mark?.comment ?? ''} ?readonly=${this.readOnly} spellcheck="false" @input=${this._onInput} @keydown=${this._onKey}></textarea>
@@ -146,6 +165,12 @@ export class LecternAnswerJudgement extends LitElement {
         ${q.passage ? html`<div class="passage" lang="en">${unsafeHTML(q.passage.html)}</div>` : html`<p class="muted">${t('grading.noPassage')}</p>`}
       </section>
     `;
+  }
+
+  /** What the pack's author wrote beside the key points: accepted variants, likely misreadings. */
+  private authorNotes(kind: string, heading: string, items: readonly string[] | undefined) {
+    if (!items?.length) return nothing;
+    return html`<div class="author-notes ${kind}"><h4>${heading}</h4><ul>${items.map((i) => html`<li>${withInlineCode(i)}</li>`)}</ul></div>`;
   }
 
   private _onInput(event: InputEvent) {

@@ -28,6 +28,13 @@ export interface Question {
   prompt: string;
   promptHtml: string;
   keyPoints: KeyPoint[];
+  /**
+   * Other correct answers the corrector accepts (another valid syntax, another order), shown beside
+   * the key points. Absent when the author wrote none.
+   */
+  acceptedVariants?: string[];
+  /** Wrong readings of the document that the question is built to catch, so correctors recognise them. */
+  likelyMisreadings?: string[];
   /** Expected length of the answer in words (shown to the candidate as a guide). */
   targetWords: number;
   /** Heading id in the section's document that the question is about (for the corrector). */

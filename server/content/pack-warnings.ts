@@ -8,6 +8,9 @@
 //  - a `documentAnchor` that names a heading with nothing under it;
 //  - a document outside its expected length, or (English) outside the readability band of its
 //    CEFR level (figures and formulas in readability.ts, bands in document-expectations.ts).
+//  - a reading and writing load that does not fit `durationMinutes` (rule and rates in load-rule.ts);
+//  - a document that uses MUST / SHOULD / MAY without saying what they mean (rule-words.ts);
+//  - a key point that looks like several facts (key-point-facts.ts).
 // A question with no key point is not a warning but an error of the loader: the corrector
 // would have nothing to judge.
 
@@ -16,8 +19,11 @@ import path from 'node:path';
 import { expectationsFor, LEVEL_GRADE_BANDS, type DocumentExpectations } from './document-expectations.js';
 import { splitFrontMatter } from './document-front-matter.js';
 import { documentPassages, keyPointSupport, type Passage } from './key-point-support.js';
+import { severalFacts } from './key-point-facts.js';
+import { examLoad, READING_WORDS_PER_MINUTE, WRITING_WORDS_PER_MINUTE } from './load-rule.js';
+import { undefinedRuleWords } from './rule-words.js';
 import { toPosix } from './pack-files.js';
-import type { Pack, PackProblem, Question, Section } from './pack-types.js';
+import type { AnswerLanguage, Pack, PackProblem, Question, Section } from './pack-types.js';
 import { readability, type Readability } from './readability.js';
 import { markdownRunningText } from './render-markdown.js';
 
@@ -41,12 +47,16 @@ export function reviewPack(pack: Pack): PackReview {
   const manifestFile = rel(path.join(pack.dir, 'pack.yaml'));
   const manifestLines = fs.readFileSync(path.join(pack.dir, 'pack.yaml'), 'utf8').split(/\r?\n/);
   const review: PackReview = { warnings: [], documents: [] };
+  const documentLanguages = new Map<string, AnswerLanguage>();
   for (const section of pack.sections) {
     if (section.documentFile === undefined) continue;
     const docAbs = path.join(pack.dir, section.documentFile);
-    const { body, profile } = splitFrontMatter(fs.readFileSync(docAbs, 'utf8'), rel(docAbs), []);
+    const source = fs.readFileSync(docAbs, 'utf8');
+    const { body, profile } = splitFrontMatter(source, rel(docAbs), []);
     const doc = { file: rel(docAbs), body };
     const expected = expectationsFor(pack, section, profile);
+    documentLanguages.set(section.id, expected.language);
+    review.warnings.push(...ruleWordWarnings(doc.file, source));
     const figures: DocumentFigures = { sectionId: section.id, words: section.documentWords };
     if (expected.language === 'en') figures.readability = readability(markdownRunningText(body));
     review.documents.push(figures);
@@ -56,7 +66,45 @@ export function reviewPack(pack: Pack): PackReview {
     const ctx = { manifestFile, manifestLines, section, passages, docFile: doc.file, body };
     for (const question of section.questions) review.warnings.push(...questionWarnings(ctx, question));
   }
+  for (const section of pack.sections) {
+    for (const q of section.questions) review.warnings.push(...keyPointFactWarnings(manifestFile, manifestLines, q));
+  }
+  review.warnings.push(...loadWarnings(pack, manifestFile, manifestLines, (id) => documentLanguages.get(id) ?? 'en'));
   return review;
+}
+
+/** The reading and writing the pack asks for does not fit its duration. */
+function loadWarnings(pack: Pack, manifestFile: string, manifestLines: string[], documentLanguage: (sectionId: string) => AnswerLanguage): PackProblem[] {
+  const load = examLoad(pack, documentLanguage);
+  if (load.minutes <= pack.durationMinutes) return [];
+  const r = load.readingWords;
+  const w = load.writingWords;
+  const reading = `reading ${r.en} words of English at ${READING_WORDS_PER_MINUTE.en} a minute${r.fr ? ` and ${r.fr} of French at ${READING_WORDS_PER_MINUTE.fr}` : ''} (${Math.round(load.readingMinutes)} min)`;
+  const writing = `writing ${w.en} words of English at ${WRITING_WORDS_PER_MINUTE.en} a minute${w.fr ? ` and ${w.fr} of French at ${WRITING_WORDS_PER_MINUTE.fr}` : ''} (${Math.round(load.writingMinutes)} min)`;
+  return [{
+    file: manifestFile,
+    line: lineAfter(manifestLines, 1, /^durationMinutes\s*:/),
+    message: `the questionnaire asks for about ${load.minutes} minutes, more than its ${pack.durationMinutes}: ${reading}, ${writing}; a speeded test measures speed, not the level (rule in content/README.md); give more time, or shorten the documents or the target lengths`,
+  }];
+}
+
+/** MUST / SHOULD / MAY used in a document that never says what they mean. */
+function ruleWordWarnings(file: string, source: string): PackProblem[] {
+  return undefinedRuleWords(source).map((u) => ({
+    file,
+    line: u.line,
+    message: `the document uses ${u.word} but never says what it means; telling a requirement from a recommendation is part of what is read, so define the words near the start (for example "**MUST** marks a requirement, **SHOULD** a recommendation")`,
+  }));
+}
+
+/** Key points that look like several facts: two correctors would split on "partly". */
+function keyPointFactWarnings(manifestFile: string, manifestLines: string[], q: Question): PackProblem[] {
+  return q.keyPoints.flatMap((kp) => {
+    const why = severalFacts(kp.text);
+    return why
+      ? [{ file: manifestFile, line: lineAfter(manifestLines, q.line, idPattern(kp.id)), message: `question ${q.id}, key point ${kp.id}: it looks like several facts (${why}); write one fact per key point, so that a candidate who gives one of them is judged the same way by every corrector` }]
+      : [];
+  });
 }
 
 function documentWarnings(file: string, figures: DocumentFigures, expected: DocumentExpectations): PackProblem[] {

@@ -17,6 +17,17 @@ export interface AnchorRef {
   line: number;
 }
 
+/**
+ * A key point's `criterion`, kept to be checked against the section's competence rubric once the
+ * rubrics are read (rubric-references.ts).
+ */
+export interface CriterionRef {
+  questionId: string;
+  keyPointId: string;
+  criterion: string;
+  line: number;
+}
+
 /** Where a question sits, for its messages, and the ids it must not repeat. */
 export interface QuestionPlace {
   sectionWhere: string;
@@ -26,13 +37,15 @@ export interface QuestionPlace {
   questionIds: UniqueIds;
   /** Receives the question's anchor, if it has one. */
   anchors: AnchorRef[];
+  /** Receives the criterion each key point names, if any. */
+  criterionRefs: CriterionRef[];
 }
 
 export function readQuestion(r: Reader, node: AnyNode, place: QuestionPlace): Question | undefined {
   const line = r.line(node, place.lineIfMissing);
   const peeked = peekId(r.resolve(node));
   const at = peeked ? `question ${peeked}` : `${place.sectionWhere}, question ${place.index + 1}`;
-  const m = r.map(node, at, { required: ['id', 'prompt', 'keyPoints', 'targetWords'], optional: ['documentAnchor'] }, line);
+  const m = r.map(node, at, { required: ['id', 'prompt', 'keyPoints', 'targetWords'], optional: ['documentAnchor', 'acceptedVariants', 'likelyMisreadings'] }, line);
   if (!m) return undefined;
   const id = r.id(m.get('id'), at);
   place.questionIds.add(id, line);
@@ -40,11 +53,15 @@ export function readQuestion(r: Reader, node: AnyNode, place: QuestionPlace): Qu
   const prompt = r.text(m.get('prompt'), where);
   const targetWords = r.integer(m.get('targetWords'), where, LIMITS.targetWords.min, LIMITS.targetWords.max);
   const documentAnchor = readDocumentAnchor(r, m.get('documentAnchor'), where, id ?? String(place.index + 1), place.anchors);
-  const keyPoints = readKeyPoints(r, m.get('keyPoints'), where);
+  const keyPoints = readKeyPoints(r, m.get('keyPoints'), where, (ref) => place.criterionRefs.push({ questionId: id ?? String(place.index + 1), ...ref }));
+  const acceptedVariants = readTexts(r, m.get('acceptedVariants'), where);
+  const likelyMisreadings = readTexts(r, m.get('likelyMisreadings'), where);
 
-  if (!id || prompt === undefined || targetWords === undefined || !keyPoints) return undefined;
+  if (!id || prompt === undefined || targetWords === undefined || !keyPoints || acceptedVariants === null || likelyMisreadings === null) return undefined;
   const question: Question = { id, prompt: prompt.trim(), promptHtml: renderPrompt(prompt), keyPoints, targetWords, line };
   if (documentAnchor !== undefined) question.documentAnchor = documentAnchor;
+  if (acceptedVariants) question.acceptedVariants = acceptedVariants;
+  if (likelyMisreadings) question.likelyMisreadings = likelyMisreadings;
   return question;
 }
 
@@ -58,7 +75,26 @@ function readDocumentAnchor(r: Reader, entry: Entry | undefined, where: string, 
   return anchor;
 }
 
-function readKeyPoints(r: Reader, entry: Entry | undefined, where: string): KeyPoint[] | undefined {
+/**
+ * A list of texts for the corrector (`acceptedVariants`, `likelyMisreadings`): undefined when the
+ * key is absent, null when it is there but wrong (already reported).
+ */
+function readTexts(r: Reader, entry: Entry | undefined, where: string): string[] | undefined | null {
+  if (!entry) return undefined;
+  const items = r.list(entry, where, 'write at least one text, or leave the key out');
+  if (!items || items.length === 0) return null;
+  const out: string[] = [];
+  for (const item of items) {
+    const text = r.text({ key: entry.key, keyNode: entry.keyNode, value: item }, where);
+    if (text === undefined || text.trim() === '') return null;
+    out.push(text.trim());
+  }
+  return out;
+}
+
+type CriterionSink = (ref: Omit<CriterionRef, 'questionId'>) => void;
+
+function readKeyPoints(r: Reader, entry: Entry | undefined, where: string, criterionRefs: CriterionSink): KeyPoint[] | undefined {
   const items = r.list(entry, where, 'a question needs at least one key point for the corrector');
   if (!entry || !items) return undefined;
   const ids = new UniqueIds(r, 'key point', `within ${where}`);
@@ -67,13 +103,20 @@ function readKeyPoints(r: Reader, entry: Entry | undefined, where: string): KeyP
   items.forEach((item, i) => {
     const line = r.line(item, r.entryLine(entry));
     const at = `${where}, key point ${peekId(item) ?? i + 1}`;
-    const m = r.map(item, at, { required: ['id', 'text'] }, line);
+    const m = r.map(item, at, { required: ['id', 'text'], optional: ['criterion'] }, line);
     if (!m) return void (ok = false);
     const id = r.id(m.get('id'), at);
     ids.add(id, line);
     const text = r.text(m.get('text'), at);
-    if (id === undefined || text === undefined) ok = false;
-    else out.push({ id, text: text.trim() });
+    const criterionEntry = m.get('criterion');
+    const criterion = criterionEntry ? r.id(criterionEntry, at) : undefined;
+    if (id === undefined || text === undefined || (criterionEntry && criterion === undefined)) return void (ok = false);
+    const keyPoint: KeyPoint = { id, text: text.trim() };
+    if (criterion !== undefined && criterionEntry) {
+      keyPoint.criterion = criterion;
+      criterionRefs({ keyPointId: id, criterion, line: r.entryLine(criterionEntry) });
+    }
+    out.push(keyPoint);
   });
   return ok ? out : undefined;
 }

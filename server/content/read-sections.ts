@@ -7,7 +7,7 @@
 import { isScalar } from 'yaml';
 import { ANSWER_LANGUAGES, ITEM_ID, PACK_FILE } from './pack-rules.js';
 import type { Question, Section } from './pack-types.js';
-import { readQuestion, type AnchorRef } from './read-questions.js';
+import { readQuestion, type AnchorRef, type CriterionRef } from './read-questions.js';
 import { UniqueIds } from './unique-ids.js';
 import { describe, peekId, type AnyNode, type Entry, type Reader } from './yaml-reader.js';
 
@@ -23,6 +23,8 @@ export interface SectionDraft {
   documentEntryLine?: number;
   rubricRefs: RubricRef[];
   anchors: AnchorRef[];
+  /** The criteria the key points name, checked against the section's competence rubric. */
+  criterionRefs: CriterionRef[];
 }
 
 export interface ReadSections {
@@ -60,7 +62,8 @@ function readSection(r: Reader, node: AnyNode, index: number, sectionIds: Unique
   const document = readDocumentPath(r, m.get('document'), where);
   const rubrics = readRubricRefs(r, m.get('rubrics'), where);
   const anchors: AnchorRef[] = [];
-  const questions = readQuestions(r, m.get('questions'), where, questionIds, anchors);
+  const criterionRefs: CriterionRef[] = [];
+  const questions = readQuestions(r, m.get('questions'), where, questionIds, { anchors, criterionRefs });
 
   if (!id || !title || (m.has('instructions') && !instructions) || !answerLanguage || !rubrics.ok || !questions) return undefined;
   const section: Section = {
@@ -73,7 +76,7 @@ function readSection(r: Reader, node: AnyNode, index: number, sectionIds: Unique
     questions,
   };
   if (instructions) section.instructions = instructions;
-  const draft: SectionDraft = { section, line, rubricRefs: rubrics.refs, anchors };
+  const draft: SectionDraft = { section, line, rubricRefs: rubrics.refs, anchors, criterionRefs };
   if (document) {
     section.documentFile = document.file;
     draft.documentEntryLine = document.line;
@@ -108,13 +111,13 @@ function readRubricRefs(r: Reader, entry: Entry | undefined, where: string): { r
   return { refs, ok };
 }
 
-function readQuestions(r: Reader, entry: Entry | undefined, where: string, questionIds: UniqueIds, anchors: AnchorRef[]): Question[] | undefined {
+function readQuestions(r: Reader, entry: Entry | undefined, where: string, questionIds: UniqueIds, refs: { anchors: AnchorRef[]; criterionRefs: CriterionRef[] }): Question[] | undefined {
   const items = r.list(entry, where, 'a section needs at least one question');
   if (!entry || !items) return undefined;
   const questions: Question[] = [];
   let ok = items.length > 0;
   items.forEach((item, index) => {
-    const question = readQuestion(r, item, { sectionWhere: where, index, lineIfMissing: r.entryLine(entry), questionIds, anchors });
+    const question = readQuestion(r, item, { sectionWhere: where, index, lineIfMissing: r.entryLine(entry), questionIds, ...refs });
     if (question) questions.push(question);
     else ok = false;
   });

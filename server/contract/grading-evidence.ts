@@ -76,10 +76,33 @@ export const WritingEvidence = Type.Object({
 });
 export type WritingEvidence = Static<typeof WritingEvidence>;
 
+/** A key point linked to a competence criterion (`criterion:` in the pack), as this reading judged it. */
+export const LinkedKeyPoint = Type.Object({
+  questionId: Type.String(),
+  keyPointId: Type.String(),
+  text: Type.String(),
+  /** An unanswered question's key points count as missing. */
+  level: KeyPointJudgement,
+});
+export type LinkedKeyPoint = Static<typeof LinkedKeyPoint>;
+
+export const LinkedKeyPoints = Type.Object({
+  found: Type.Integer(),
+  partly: Type.Integer(),
+  missing: Type.Integer(),
+  total: Type.Integer(),
+  /** (found + partly / 2) / total, as for reading. */
+  share: Type.Number(),
+  items: Type.Array(LinkedKeyPoint),
+});
+export type LinkedKeyPoints = Static<typeof LinkedKeyPoints>;
+
 export const CompetenceEvidence = Type.Object({
   kind: Type.Literal('competence'),
   judgement: Nullable(CompetenceJudgement),
   partlyCountsAsMet: Type.Boolean(),
+  /** The key points the pack links to this criterion, when it links any: the evidence the judgement rests on. */
+  linkedKeyPoints: Type.Optional(LinkedKeyPoints),
 });
 export type CompetenceEvidence = Static<typeof CompetenceEvidence>;
 

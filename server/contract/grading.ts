@@ -132,6 +132,9 @@ export const QuestionView = Type.Object({
   id: Type.String(),
   promptHtml: Type.String(),
   keyPoints: Type.Array(KeyPoint),
+  /** Other correct answers and the misreadings the question is built to catch, shown beside the key points. */
+  acceptedVariants: Type.Optional(Type.Array(Type.String())),
+  likelyMisreadings: Type.Optional(Type.Array(Type.String())),
   targetWords: Type.Integer(),
   passage: Nullable(Passage),
 });
@@ -270,6 +273,8 @@ export const FinalDecision = Type.Object({
   misunderstandings: Type.Optional(Type.Number()),
   bands: Type.Optional(Type.Record(Type.String(), Type.Number())),
   judgement: Type.Optional(Nullable(Type.String())),
+  /** Competence: the share of the key points linked to the criterion (mean of the settling readings), when the pack links any. */
+  linkedKeyPointShare: Type.Optional(Type.Number()),
 });
 export type FinalDecision = Static<typeof FinalDecision>;
 
@@ -294,6 +299,8 @@ export const CriterionHead = Type.Object({
   title: Localized,
   /** Writing criteria (id and title) of a writing rubric. */
   criteria: Type.Optional(Type.Array(Type.Object({ id: Type.String(), title: Localized }))),
+  /** A competence criterion's rubric title (the competence it belongs to), for the jury's summary. */
+  rubricTitle: Type.Optional(Localized),
 });
 export type CriterionHead = Static<typeof CriterionHead>;
 

@@ -15,6 +15,11 @@ export const KeyPoint = Type.Object({
   id: Type.String(),
   /** What a correct answer contains, written for the corrector. */
   text: Type.String(),
+  /**
+   * In a section graded by a competence rubric: the id of the criterion this key point is evidence
+   * for; the key point's judgements are shown with that criterion's decision (issue 16).
+   */
+  criterion: Type.Optional(Type.String()),
 });
 export type KeyPoint = Static<typeof KeyPoint>;
 

@@ -4,7 +4,7 @@
 // writing band differs by more than one; then a third reading settles the script.
 import type { CompetenceRubric, ReadingRubric, WritingRubric } from '../content/pack-types.js';
 import type { AnswerMark, GradingModel, ScriptMark } from './rubric-model.js';
-import type { Decision, Disagreement, QuestionEvidence } from '../contract/grading-evidence.js';
+import type { CompetenceEvidence, Decision, Disagreement, LinkedKeyPoint, QuestionEvidence } from '../contract/grading-evidence.js';
 
 export type { CompetenceEvidence, Decision, Disagreement, QuestionEvidence, ReadingEvidence, WritingEvidence } from '../contract/grading-evidence.js';
 
@@ -24,7 +24,7 @@ export function decide(model: GradingModel, marks: ReadingMarks): Decision[] {
   return [
     ...model.reading.map((rubric) => readingDecision(model, rubric, marks)),
     ...model.writing.map((rubric) => writingDecision(rubric, marks)),
-    ...model.competence.flatMap((rubric) => competenceDecisions(rubric, marks)),
+    ...model.competence.flatMap((rubric) => competenceDecisions(model, rubric, marks)),
   ];
 }
 
@@ -81,19 +81,47 @@ function writingDecision(rubric: WritingRubric, marks: ReadingMarks): Decision {
   };
 }
 
-/** One decision per competence criterion: met, or partly met where the rubric counts that. */
-function competenceDecisions(rubric: CompetenceRubric, marks: ReadingMarks): Decision[] {
+/**
+ * One decision per competence criterion: met, or partly met where the rubric counts that. The
+ * criterion is judged as a whole by the corrector; the key points the pack links to it
+ * (`criterion:`) are its evidence, carried with the decision to the jury.
+ */
+function competenceDecisions(model: GradingModel, rubric: CompetenceRubric, marks: ReadingMarks): Decision[] {
   return rubric.criteria.map((c) => {
     const judgement = marks.script?.competence[rubric.id]?.[c.id] ?? null;
+    const evidence: CompetenceEvidence = { kind: 'competence', judgement, partlyCountsAsMet: rubric.threshold.partlyCountsAsMet };
+    const linked = linkedKeyPoints(model, rubric.id, c.id, marks);
+    if (linked.length) evidence.linkedKeyPoints = summarise(linked);
     return {
       key: `${rubric.id}/${c.id}`,
       rubricId: rubric.id,
       kind: 'competence',
       title: c.title,
       reached: judgement === 'met' || (judgement === 'partly' && rubric.threshold.partlyCountsAsMet),
-      evidence: { kind: 'competence', judgement, partlyCountsAsMet: rubric.threshold.partlyCountsAsMet },
+      evidence,
     };
   });
+}
+
+/** The key points of the rubric's sections linked to one criterion, with this reading's levels. */
+function linkedKeyPoints(model: GradingModel, rubricId: string, criterionId: string, marks: ReadingMarks): LinkedKeyPoint[] {
+  const sections = new Set(model.pack.sections.filter((s) => s.rubricIds.includes(rubricId)).map((s) => s.id));
+  const out: LinkedKeyPoint[] = [];
+  for (const g of model.questions) {
+    if (!sections.has(g.sectionId)) continue;
+    const mark = marks.answered.has(g.question.id) ? marks.answers.get(g.question.id) : undefined;
+    for (const kp of g.question.keyPoints) {
+      if (kp.criterion !== criterionId) continue;
+      out.push({ questionId: g.question.id, keyPointId: kp.id, text: kp.text, level: mark?.keyPoints[kp.id] ?? 'missing' });
+    }
+  }
+  return out;
+}
+
+function summarise(items: LinkedKeyPoint[]): NonNullable<CompetenceEvidence['linkedKeyPoints']> {
+  const count = (level: LinkedKeyPoint['level']) => items.filter((i) => i.level === level).length;
+  const points = items.reduce((sum, i) => sum + keyPointValue[i.level], 0);
+  return { found: count('found'), partly: count('partly'), missing: count('missing'), total: items.length, share: points / items.length, items };
 }
 
 /** Why two readings of a script disagree; empty when they agree. */

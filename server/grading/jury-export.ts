@@ -5,6 +5,7 @@
 import type { Localized } from '../content/pack-types.js';
 import type { CandidateResult, FinalDecision, ReadingView, ResultsView } from '../contract/grading.js';
 import type { ReadingEvidence, WritingEvidence } from './decisions.js';
+import type { LinkedKeyPoints } from '../contract/grading-evidence.js';
 import { translate, type MessageKey } from '../contract/i18n/catalogue.js';
 import type { Language } from '../contract/i18n/format.js';
 import { toCsv } from '../common/csv.js';
@@ -34,7 +35,13 @@ function date(ms: number | null, lang: ReportLanguage): string {
 function decisionWord(d: FinalDecision | { kind: FinalDecision['kind']; reached: boolean | null }, w: Words, absent = false): string {
   if (absent) return w('absent');
   if (d.reached === null) return w('pending');
-  if (d.kind === 'competence') return d.reached ? w('met') : w('notMet');
+  // A competence criterion carries its three levels (satisfait / partiellement / non satisfait, i.e.
+  // acquis / partiellement acquis / non acquis): "partly" is not folded into "not met" in any export.
+  if (d.kind === 'competence') {
+    const judgement = 'judgement' in d ? d.judgement : undefined;
+    if (judgement === 'partly') return w('partlyMet');
+    return d.reached ? w('met') : w('notMet');
+  }
   return d.reached ? w('reached') : w('notReached');
 }
 
@@ -73,6 +80,7 @@ export function juryCsv(results: ResultsView, lang: ReportLanguage = 'fr'): stri
       for (const k of c.criteria ?? []) head.push(`${title}${colon(lang)}${tr(k.title, lang)}`);
       head.push(`${title}${colon(lang)}${w('total')}`);
     }
+    if (c.kind === 'competence') head.push(`${title}${colon(lang)}${w('linkedShare')}`);
   }
   head.push(w('comments'));
   const lines: (string | number)[][] = [head];
@@ -89,6 +97,7 @@ export function juryCsv(results: ResultsView, lang: ReportLanguage = 'fr'): stri
         for (const k of head.criteria ?? []) row.push(bands?.[k.id] === undefined ? '' : number(bands[k.id]!, lang));
         row.push(bands ? number(Object.values(bands).reduce((s, b) => s + b, 0), lang) : '');
       }
+      if (head.kind === 'competence') row.push(d.linkedKeyPointShare === undefined ? '' : percent(d.linkedKeyPointShare, lang));
     }
     row.push(commentsOf(cand, lang));
     lines.push(row);
@@ -115,6 +124,14 @@ function writingEvidenceText(ev: WritingEvidence, lang: ReportLanguage): string 
   return `${Object.values(ev.bands).join(' + ')} = ${ev.total} (${w('threshold')}${colon(lang)}${w('eachBand')} ${ev.threshold.minBandEach}, ${w('total')} ≥ ${ev.threshold.minTotal})`;
 }
 
+/** The key points linked to a competence criterion: the counts, then each key point with its level. */
+function linkedKeyPointsHtml(linked: LinkedKeyPoints, lang: ReportLanguage): string {
+  const w = wordsIn(lang);
+  const level = { found: w('linkedLevel.found'), partly: w('linkedLevel.partly'), missing: w('linkedLevel.missing') } as const;
+  const items = linked.items.map((i) => `<li><span class="code">${e(i.questionId)}/${e(i.keyPointId)}</span> ${e(level[i.level])}</li>`).join('');
+  return `<div class="linked">${w('linkedKeyPoints')}${colon(lang)}${linked.found} ${w('found')}, ${linked.partly} ${w('partly')}, ${linked.missing} ${w('missing')} / ${linked.total} — ${w('share')} ${percent(linked.share, lang)} %<ul class="linked-key-points">${items}</ul></div>`;
+}
+
 function evidenceCell(d: FinalDecision, c: CandidateResult, lang: ReportLanguage): string {
   const w = wordsIn(lang);
   const readings = c.readings.filter((r) => d.fromReadings.includes(r.reading));
@@ -124,7 +141,8 @@ function evidenceCell(d: FinalDecision, c: CandidateResult, lang: ReportLanguage
     const ev = decision.evidence;
     const text =
       ev.kind === 'reading' ? readingEvidenceText(ev, lang) : ev.kind === 'writing' ? writingEvidenceText(ev, lang) : ev.judgement ? { met: w('met'), partly: w('partlyMet'), notMet: w('notMet') }[ev.judgement] : '—';
-    return `<div>${readings.length > 1 || r.reading === 3 ? `<span class="reading-tag">${w('reading')} ${r.reading}</span> ` : ''}${e(text)}</div>`;
+    const linked = ev.kind === 'competence' && ev.linkedKeyPoints ? linkedKeyPointsHtml(ev.linkedKeyPoints, lang) : '';
+    return `<div>${readings.length > 1 || r.reading === 3 ? `<span class="reading-tag">${w('reading')} ${r.reading}</span> ` : ''}${e(text)}${linked}</div>`;
   });
   return lines.join('');
 }
@@ -215,6 +233,29 @@ function agreementTable(results: ResultsView, lang: ReportLanguage): string {
     .join('')}</tbody></table>`;
 }
 
+/**
+ * The summary's header: reading and writing name their rubric; a competence's criteria sit under
+ * the competence rubric's title, so the jury reads which competence each criterion belongs to.
+ */
+function summaryHead(results: ResultsView, lang: ReportLanguage): string {
+  const w = wordsIn(lang);
+  const groups: { title: string; span: number; rubricId: string | null }[] = [];
+  for (const h of results.criteria) {
+    const last = groups[groups.length - 1];
+    if (h.kind === 'competence' && last?.rubricId === h.rubricId) last.span++;
+    else groups.push({ title: h.kind === 'competence' && h.rubricTitle ? tr(h.rubricTitle, lang) : '', span: 1, rubricId: h.kind === 'competence' ? h.rubricId : null });
+  }
+  const first = `<th scope="col" rowspan="2">${w('code')}</th>${results.named ? `<th scope="col" rowspan="2">${w('name')}</th>` : ''}`;
+  let index = 0;
+  const top = groups.map((g) => {
+    const h = results.criteria[index]!;
+    index += g.span;
+    return g.rubricId ? `<th scope="colgroup" colspan="${g.span}" class="competence">${w('competenceRubric')}${colon(lang)}${e(g.title)}</th>` : `<th scope="col" rowspan="2">${e(tr(h.title, lang))}</th>`;
+  });
+  const second = results.criteria.filter((h) => h.kind === 'competence').map((h) => `<th scope="col">${e(tr(h.title, lang))}</th>`);
+  return `<thead><tr>${first}${top.join('')}</tr><tr>${second.join('')}</tr></thead>`;
+}
+
 export function juryHtml(results: ResultsView, lang: ReportLanguage = 'fr', stylesheet = '/api/grading/jury.css'): string {
   const w = wordsIn(lang);
   const s = results.session;
@@ -250,7 +291,7 @@ ${s.room ? `<dt>${w('room')}</dt><dd>${e(s.room)}</dd>` : ''}
 <p class="note">${w('juryNote')}</p>
 <p class="screen-only">${w('printHint')}</p>
 <table class="summary"><caption>${w('summary')}</caption>
-<thead><tr><th scope="col">${w('code')}</th>${results.named ? `<th scope="col">${w('name')}</th>` : ''}${results.criteria.map((h) => `<th scope="col">${e(tr(h.title, lang))}</th>`).join('')}</tr></thead>
+${summaryHead(results, lang)}
 <tbody>${summaryRows}</tbody></table>
 ${agreementTable(results, lang)}
 <h2 class="small">${w('cefr')}</h2><ul class="cefr">${cefr}</ul>

@@ -16,7 +16,7 @@ function criteriaOf(model: GradingModel): CriterionHead[] {
   return [
     ...model.reading.map((r) => ({ key: r.id, kind: 'reading' as const, rubricId: r.id, title: r.title })),
     ...model.writing.map((r) => ({ key: r.id, kind: 'writing' as const, rubricId: r.id, title: r.title, criteria: r.criteria.map((c) => ({ id: c.id, title: c.title })) })),
-    ...model.competence.flatMap((r) => r.criteria.map((c) => ({ key: `${r.id}/${c.id}`, kind: 'competence' as const, rubricId: r.id, title: c.title }))),
+    ...model.competence.flatMap((r) => r.criteria.map((c) => ({ key: `${r.id}/${c.id}`, kind: 'competence' as const, rubricId: r.id, title: c.title, rubricTitle: r.title }))),
   ];
 }
 
@@ -43,7 +43,8 @@ function finalDecision(head: CriterionHead, from: Decision[], readings: number[]
     const ev = from.map((d) => d.evidence).filter((e) => e.kind === 'writing');
     return { ...base, bands: Object.fromEntries(Object.keys(first.bands).map((c) => [c, mean(ev.map((e) => e.bands[c] ?? 0))])) };
   }
-  return { ...base, judgement: first.judgement };
+  const linked = from.map((d) => d.evidence).flatMap((e) => (e.kind === 'competence' && e.linkedKeyPoints ? [e.linkedKeyPoints.share] : []));
+  return { ...base, judgement: first.judgement, ...(linked.length ? { linkedKeyPointShare: mean(linked) } : {}) };
 }
 
 type Names = Map<number, string> | null;

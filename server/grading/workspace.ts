@@ -65,6 +65,8 @@ export class CorrectorWorkspace {
           id: q.id,
           promptHtml: q.promptHtml,
           keyPoints: q.keyPoints,
+          ...(q.acceptedVariants ? { acceptedVariants: q.acceptedVariants } : {}),
+          ...(q.likelyMisreadings ? { likelyMisreadings: q.likelyMisreadings } : {}),
           targetWords: q.targetWords,
           passage: q.documentAnchor && s.documentHtml ? passageAt(s.documentHtml, q.documentAnchor) : null,
         })),

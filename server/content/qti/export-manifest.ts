@@ -35,7 +35,9 @@ function questionMetadata(question: Question): string {
   return element('metadata', {}, [
     element(L('question'), { 'xmlns:lectern': LECTERN_NS, 'target-words': question.targetWords, 'document-anchor': question.documentAnchor }, [
       textElement(L('prompt'), {}, question.prompt),
-      ...question.keyPoints.map((kp) => textElement(L('key-point'), { identifier: kp.id }, kp.text)),
+      ...question.keyPoints.map((kp) => textElement(L('key-point'), { identifier: kp.id, criterion: kp.criterion }, kp.text)),
+      ...(question.acceptedVariants ?? []).map((v) => textElement(L('accepted-variant'), {}, v)),
+      ...(question.likelyMisreadings ?? []).map((v) => textElement(L('likely-misreading'), {}, v)),
     ]),
   ]);
 }

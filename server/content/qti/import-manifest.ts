@@ -48,6 +48,14 @@ function localizedOf(parent: Element, name: string): Localized | undefined {
   return fr && en ? { fr: textOf(fr), en: textOf(en) } : undefined;
 }
 
+/** `{ [key]: texts }` when the question carries such elements, else nothing (the field stays absent). */
+function textsOf<K extends 'acceptedVariants' | 'likelyMisreadings'>(q: Element, name: string, key: K): Partial<Record<K, string[]>> {
+  const texts = childElements(q, name).map(textOf);
+  const out: Partial<Record<K, string[]>> = {};
+  if (texts.length) out[key] = texts;
+  return out;
+}
+
 function lecternQuestion(metadata: Element | undefined): LecternQuestion | undefined {
   const q = metadata && childElements(metadata, 'question').find((e) => e.attribs['xmlns:lectern'] === LECTERN_NS);
   const prompt = q && firstChild(q, 'prompt');
@@ -57,7 +65,9 @@ function lecternQuestion(metadata: Element | undefined): LecternQuestion | undef
     prompt: textOf(prompt),
     targetWords: Number(q.attribs['target-words']),
     ...(anchor ? { documentAnchor: anchor } : {}),
-    keyPoints: childElements(q, 'key-point').map((kp) => ({ id: kp.attribs.identifier ?? '', text: textOf(kp) })),
+    keyPoints: childElements(q, 'key-point').map((kp) => ({ id: kp.attribs.identifier ?? '', text: textOf(kp), ...(kp.attribs.criterion ? { criterion: kp.attribs.criterion } : {}) })),
+    ...textsOf(q, 'accepted-variant', 'acceptedVariants'),
+    ...textsOf(q, 'likely-misreading', 'likelyMisreadings'),
   };
 }
 

@@ -8,6 +8,8 @@ export interface ImportedQuestion {
   targetWords: number;
   documentAnchor?: string;
   keyPoints: KeyPoint[];
+  acceptedVariants?: string[];
+  likelyMisreadings?: string[];
 }
 
 export interface ImportedSection {
@@ -40,4 +42,6 @@ export interface LecternQuestion {
   targetWords: number;
   documentAnchor?: string;
   keyPoints: KeyPoint[];
+  acceptedVariants?: string[];
+  likelyMisreadings?: string[];
 }

@@ -29,6 +29,8 @@ export function packYaml(pack: ImportedPack): string {
         targetWords: q.targetWords,
         prompt: `${q.prompt}\n`,
         keyPoints: q.keyPoints,
+        ...(q.acceptedVariants ? { acceptedVariants: q.acceptedVariants } : {}),
+        ...(q.likelyMisreadings ? { likelyMisreadings: q.likelyMisreadings } : {}),
       })),
     })),
   };

@@ -20,6 +20,7 @@ import { accountsFr } from './fr/accounts.js';
 import { kioskCopyFr } from './fr/kiosk-copy.js';
 import { kioskOfflineFr } from './fr/kiosk-offline.js';
 import { recoveredAnswersFr } from './fr/recovered-answers.js';
+import { contentEvidenceFr } from './fr/content-evidence.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -37,6 +38,7 @@ import { accountsEn } from './en/accounts.js';
 import { kioskCopyEn } from './en/kiosk-copy.js';
 import { kioskOfflineEn } from './en/kiosk-offline.js';
 import { recoveredAnswersEn } from './en/recovered-answers.js';
+import { contentEvidenceEn } from './en/content-evidence.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -57,6 +59,7 @@ export const areas = {
   kioskCopy: { fr: kioskCopyFr, en: kioskCopyEn },
   kioskOffline: { fr: kioskOfflineFr, en: kioskOfflineEn },
   recoveredAnswers: { fr: recoveredAnswersFr, en: recoveredAnswersEn },
+  contentEvidence: { fr: contentEvidenceFr, en: contentEvidenceEn },
 };
 
 // One area per line, so that adding an area is one line here and one in each list below.
@@ -78,6 +81,7 @@ export const fr = {
   ...kioskCopyFr,
   ...kioskOfflineFr,
   ...recoveredAnswersFr,
+  ...contentEvidenceFr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Translation<typeof fr> = {
@@ -98,6 +102,7 @@ export const en: Translation<typeof fr> = {
   ...kioskCopyEn,
   ...kioskOfflineEn,
   ...recoveredAnswersEn,
+  ...contentEvidenceEn,
 };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };

@@ -15,10 +15,10 @@ describe('GET /api/attempt', () => {
     const c = await loginCandidate(t.app, session.code, session.candidates[0]!.code);
     const before = (await t.app.inject({ url: '/api/attempt', headers: { cookie: c.cookie } })).json();
     expect(before.session.state).toBe('waiting');
-    expect(before.pack.durationMinutes).toBe(30);
+    expect(before.pack.durationMinutes).toBe(60);
     expect(before.pack.questionCount).toBeGreaterThanOrEqual(5);
     expect(before.pack.sections[0].questions).toEqual([]);
-    expect(before.clock.timeLeftMs).toBe(30 * 60_000);
+    expect(before.clock.timeLeftMs).toBe(60 * 60_000);
     await startSession(t.app, adminLogin, session.id);
     const after = (await t.app.inject({ url: '/api/attempt', headers: { cookie: c.cookie } })).json();
     expect(after.session.state).toBe('running');

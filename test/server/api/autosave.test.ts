@@ -90,7 +90,7 @@ describe('autosave over /ws', () => {
     ws.send({ type: 'save', questionId: q, revision: 1, text: 'on time' });
     await ws.next('saved');
     // Move the start back so that the deadline and its grace are over.
-    t.app.db.$client.prepare('UPDATE exam_sessions SET started_at = ? WHERE id = ?').run(Date.now() - 30 * 60_000 - SAVE_GRACE_MS - 1000, session.id);
+    t.app.db.$client.prepare('UPDATE exam_sessions SET started_at = ? WHERE id = ?').run(Date.now() - 60 * 60_000 - SAVE_GRACE_MS - 1000, session.id);
     t.app.exam.forgetSaveContexts();
     ws.send({ type: 'save', questionId: q, revision: 2, text: 'too late' });
     const refused = await ws.next('save-refused');
@@ -104,7 +104,7 @@ describe('autosave over /ws', () => {
 
   it('accepts a save in flight within the grace after the deadline', async () => {
     const { logins, questionIds, session } = await runningExam(1);
-    t.app.db.$client.prepare('UPDATE exam_sessions SET started_at = ? WHERE id = ?').run(Date.now() - 30 * 60_000 - 2000, session.id);
+    t.app.db.$client.prepare('UPDATE exam_sessions SET started_at = ? WHERE id = ?').run(Date.now() - 60 * 60_000 - 2000, session.id);
     t.app.exam.forgetSaveContexts();
     const ws = await kiosk(t.app, logins[0]!.cookie);
     ws.send({ type: 'save', questionId: questionIds[1], revision: 1, text: 'just in time' });
@@ -179,7 +179,7 @@ describe('autosave over /ws', () => {
     const ws = await kiosk(t.app, logins[0]!.cookie);
     ws.send({ type: 'save', questionId: questionIds[0], revision: 1, text: 'final words' });
     await ws.next('saved');
-    t.app.db.$client.prepare('UPDATE exam_sessions SET started_at = ? WHERE id = ?').run(Date.now() - 30 * 60_000 - SAVE_GRACE_MS - 100, session.id);
+    t.app.db.$client.prepare('UPDATE exam_sessions SET started_at = ? WHERE id = ?').run(Date.now() - 60 * 60_000 - SAVE_GRACE_MS - 100, session.id);
     const submitted = await ws.next('submitted', 3000);
     expect(submitted.receipt.kind).toBe('deadline');
     expect(submitted.receipt.answers).toEqual([{ questionId: questionIds[0], revision: 1, words: 2 }]);

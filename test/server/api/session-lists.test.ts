@@ -21,7 +21,7 @@ const open = (bytes: Uint8Array) =>
   t.app.inject({ method: 'POST', url: '/api/sessions', headers: admin.headers, payload: { packId: 'devops-title-qp', room: 'B12', candidatesCsv: Buffer.from(bytes).toString('base64') } });
 
 describe('a session from the centre’s CSV list', () => {
-  it('creates the candidates with their workstations, names and accommodation (a third of 30 minutes), and exports them back importable', async () => {
+  it('creates the candidates with their workstations, names and accommodation (a third of 60 minutes), and exports them back importable', async () => {
     const r = await open(iconv.encode(list, 'win1252'));
     expect(r.statusCode).toBe(200);
     const session = r.json<{ id: number; candidates: { id: number; code: string; workstation: string }[] }>();
@@ -31,19 +31,19 @@ describe('a session from the centre’s CSV list', () => {
       ['Martin Jeanne', 'Martin', 'Jeanne', '2025-001'],
       ['Durand Éloïse', 'Durand', 'Éloïse', '2025-002'],
     ]);
-    expect(t.app.db.select().from(timeExtensions).all().map((e) => [e.candidateId, e.durationMs, e.kind, e.reason])).toEqual([[session.candidates[0]!.id, 10 * 60_000, 'accommodation', 'Dyslexie']]);
+    expect(t.app.db.select().from(timeExtensions).all().map((e) => [e.candidateId, e.durationMs, e.kind, e.reason])).toEqual([[session.candidates[0]!.id, 20 * 60_000, 'accommodation', 'Dyslexie']]);
 
     const exported = await t.app.inject({ url: `/api/sessions/${session.id}/candidates.csv`, headers: admin.headers });
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = exported.body.split('\r\n');
     expect(lines[0]).toBe('\uFEFFNom;Prénom;Numéro de candidat;Poste;Aménagement;Motif;Code de connexion');
-    expect(lines[1]).toBe(`Martin;Jeanne;2025-001;PC-01;10 min;Dyslexie;${session.candidates[0]!.code}`);
+    expect(lines[1]).toBe(`Martin;Jeanne;2025-001;PC-01;20 min;Dyslexie;${session.candidates[0]!.code}`);
     expect(lines[2]).toBe(`Durand;Éloïse;2025-002;PC-02;;;${session.candidates[1]!.code}`);
     // The export opens a second session as it is.
     const again = await open(new TextEncoder().encode(exported.body));
     expect(again.statusCode).toBe(200);
-    expect(t.app.db.select().from(timeExtensions).all().map((e) => e.durationMs)).toEqual([10 * 60_000, 10 * 60_000]);
+    expect(t.app.db.select().from(timeExtensions).all().map((e) => e.durationMs)).toEqual([20 * 60_000, 20 * 60_000]);
   });
 
   it('refuses a faulty file with every faulty line and creates nothing', async () => {

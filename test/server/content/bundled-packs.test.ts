@@ -52,8 +52,8 @@ describe('devops-title-qp', () => {
   const p = pack('devops-title-qp');
   const s = p.sections[0]!;
 
-  it('is a 30-minute questionnaire with one English section', () => {
-    expect(p.durationMinutes).toBe(30);
+  it('is a 60-minute questionnaire with one English section', () => {
+    expect(p.durationMinutes).toBe(60);
     expect(p.title.fr).toContain('Administrateur système DevOps');
     expect(p.certification.fr).toContain('RNCP niveau 6');
     expect(p.sections).toHaveLength(1);
@@ -83,14 +83,14 @@ describe('devops-title-qp', () => {
     expect(s.documentToc.map((t) => t.id)).toContain('troubleshooting');
   });
 
-  it('has 6 questions with key points and anchors, the last one a forum reply of 80-150 words', () => {
+  it('has 6 questions with key points and anchors, the last one a forum reply of 80-120 words', () => {
     expect(s.questions).toHaveLength(6);
     expectQuestionsWellFormed(s);
     const forum = s.questions[5]!;
     expect(forum.targetWords).toBeGreaterThanOrEqual(80);
-    expect(forum.targetWords).toBeLessThanOrEqual(150);
+    expect(forum.targetWords).toBeLessThanOrEqual(120);
     expect(forum.promptHtml).toContain('<blockquote>');
-    expect(forum.prompt).toMatch(/80 to 150 words/);
+    expect(forum.prompt).toMatch(/80 to 120 words/);
   });
 
   it('declares a B2 reading rubric and a B1 writing rubric with four criteria', () => {
@@ -139,20 +139,20 @@ describe('devops-ccp-supervision', () => {
   const p = pack('devops-ccp-supervision');
   const [english, statistics] = p.sections;
 
-  it('is a 45-minute questionnaire: an English part and a French part', () => {
-    expect(p.durationMinutes).toBe(45);
+  it('is a 75-minute questionnaire: an English part and a French part', () => {
+    expect(p.durationMinutes).toBe(75);
     expect(p.certification.fr).toContain('Superviser les services déployés');
     expect(p.sections).toHaveLength(2);
     expect(english?.answerLanguage).toBe('en');
     expect(statistics?.answerLanguage).toBe('fr');
   });
 
-  it('part 1: a 600-1,000 word document, 3 English questions, reading and writing rubrics', () => {
+  it('part 1: a 600-1,000 word document, 5 English questions, reading and writing rubrics', () => {
     expect(english!.documentWords).toBeGreaterThanOrEqual(600);
     expect(english!.documentWords).toBeLessThanOrEqual(1000);
     expect(english!.documentHtml).toContain('<table>');
     expect(english!.documentHtml).toContain('<pre><code class="language-yaml">');
-    expect(english!.questions).toHaveLength(3);
+    expect(english!.questions).toHaveLength(5);
     expect(english!.rubricIds).toEqual(['reading-b2', 'writing-b1']);
     expectQuestionsWellFormed(english!);
   });

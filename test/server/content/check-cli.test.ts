@@ -27,8 +27,8 @@ describe('npm run content:check', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('devops-title-qp: Professional questionnaire');
     expect(run.stdout).toContain('devops-ccp-supervision: ');
-    expect(run.stdout).toMatch(/duration: 30 min; 1 section; 6 questions/);
-    expect(run.stdout).toMatch(/duration: 45 min; 2 sections; 6 questions/);
+    expect(run.stdout).toMatch(/duration: 60 min; 1 section; 6 questions/);
+    expect(run.stdout).toMatch(/duration: 75 min; 2 sections; 8 questions/);
     expect(run.stdout).toMatch(/document document\.md \(\d{4} words/);
     expect(run.stdout).toMatch(/section statistics "[^"]+": no document; 3 questions answered in French/);
     expect(run.stdout).toContain('tssr-qp: Professional questionnaire — Systems and networks senior technician');

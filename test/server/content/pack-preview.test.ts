@@ -37,8 +37,8 @@ describe('GET /api/admin/preview/packs/:packId', () => {
     expect(preview.problems).toEqual([]);
     const section = preview.pack?.sections[0];
     expect(section?.questions.map((q) => q.id)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6']);
-    expect(section?.questions[0]?.keyPoints.map((k) => k.id)).toEqual(['kp1', 'kp2', 'kp3']);
-    expect(section?.questions[0]?.keyPoints[2]?.html).toMatch(/^<p><code>systemd-analyze calendar<\/code> followed by the expression/);
+    expect(section?.questions[0]?.keyPoints.map((k) => k.id)).toEqual(['kp1', 'kp2', 'kp3', 'kp4']);
+    expect(section?.questions[0]?.keyPoints[2]?.html).toMatch(/^<p>The check command is <code>systemd-analyze calendar<\/code> followed by the expression/);
     expect(preview.pack?.rubrics.map((x) => x.id)).toEqual(['reading-b2', 'writing-b1']);
     expect(section?.document?.html).toContain('src="/api/admin/preview/packs/devops-title-qp/assets/diagram.svg"');
     expect(section?.document?.html).not.toContain('/api/packs/');
@@ -62,7 +62,7 @@ describe('GET /api/admin/preview/packs/:packId', () => {
     }
     const fixed = (await t.app.inject({ url: '/api/admin/preview/packs/devops-ccp-supervision', headers: admin.headers })).json<PackPreview>();
     expect(fixed.problems).toEqual([]);
-    expect(fixed.pack?.durationMinutes).toBe(45);
+    expect(fixed.pack?.durationMinutes).toBe(75);
   });
 
   it('refuses a pack that is not there, and files that are not images of the pack', async () => {

@@ -99,8 +99,8 @@ describe('the workspace', () => {
     const ws = r.json<WorkspaceView>();
     expect(ws.scripts.map((x) => x.code).sort()).toEqual(s.candidates.map((c) => c.code).sort());
     const q4 = ws.pack.sections[0]!.questions.find((q) => q.id === 'q4')!;
-    expect(q4.passage?.anchor).toBe('troubleshooting');
-    expect(q4.passage?.html).toMatch(/^<h2 id="troubleshooting">/);
+    expect(q4.passage?.anchor).toBe('writing-the-service-unit');
+    expect(q4.passage?.html).toMatch(/^<h2 id="writing-the-service-unit">/);
     expect(ws.pack.rubrics.writing[0]!.criteria.map((c) => c.id)).toEqual(['task', 'organisation', 'range', 'accuracy']);
     // The second candidate copied two sentences of the document's note (PATH is code: it does not count).
     const copier = ws.scripts.find((x) => x.candidateId === s.candidates[1]!.id)!;
@@ -141,7 +141,7 @@ describe('saving marks', () => {
   it('refuses a key point the question does not have, and stores nothing', async () => {
     const r = await post('/answer-marks', h(), mark(c(), { keyPoints: { kp7: 'found' } }));
     expect(r.statusCode).toBe(400);
-    expect(r.json().error).toEqual({ code: 'unknown-criterion', message: 'Question q1 has no key point "kp7"; its key points are "kp1", "kp2", "kp3".' });
+    expect(r.json().error).toEqual({ code: 'unknown-criterion', message: 'Question q1 has no key point "kp7"; its key points are "kp1", "kp2", "kp3", "kp4".' });
     expect(marksOf(c())).toEqual([]);
   });
 
@@ -331,13 +331,13 @@ describe('closing and the jury export', () => {
     expect(lines[0]).toBe(
       'Code candidat;Nom;Statut;Tranché par;Compréhension écrite de documentation technique en anglais (B2) : décision;' +
         'Compréhension écrite de documentation technique en anglais (B2) : part des points clés (%);Compréhension écrite de documentation technique en anglais (B2) : contresens;' +
-        'Expression écrite en anglais (B1) : décision;Expression écrite en anglais (B1) : Réalisation de la tâche et pertinence;Expression écrite en anglais (B1) : Organisation et cohérence;' +
+        'Expression écrite en anglais (B1) : décision;Expression écrite en anglais (B1) : Réalisation de la tâche, registre et genre;Expression écrite en anglais (B1) : Organisation et cohérence;' +
         'Expression écrite en anglais (B1) : Étendue du vocabulaire, y compris technique;Expression écrite en anglais (B1) : Correction grammaticale et orthographique;' +
         'Expression écrite en anglais (B1) : total;Commentaires',
     );
-    // Candidate 2 left q2 empty: its 4 key points count as missing → (19 − 4) / 19 = 78,9 %.
+    // Candidate 2 left q2 empty: its 4 key points count as missing → (22 − 4) / 22 = 81,8 %.
     const second = lines.find((l) => l.startsWith(s.candidates[1]!.code))!;
-    expect(second.split(';')).toEqual([s.candidates[1]!.code, 'Candidate Name2 Dupont', 'tranchée', 'une correction', 'atteint', '78,9', '0', 'atteint', '3', '3', '3', '3', '12', '']);
+    expect(second.split(';')).toEqual([s.candidates[1]!.code, 'Candidate Name2 Dupont', 'tranchée', 'une correction', 'atteint', '81,8', '0', 'atteint', '3', '3', '3', '3', '12', '']);
 
     const json = (await get('/jury.json', s.admin.headers)).json<ResultsView>();
     expect(json.named).toBe(true);

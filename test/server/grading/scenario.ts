@@ -102,7 +102,7 @@ export async function distribute(app: LecternApp, s: Scenario, correctorIds: num
 
 /** Every key point at one level, every interpretation the same, and the four writing bands. */
 export function fullMarks(level: 'found' | 'partly' | 'missing', bands: [number, number, number, number], interpretation: AnswerMark['interpretation'] = 'correct') {
-  const kpCounts: Record<string, number> = { q1: 3, q2: 4, q3: 3, q4: 3, q5: 3, q6: 3 };
+  const kpCounts: Record<string, number> = { q1: 4, q2: 4, q3: 4, q4: 3, q5: 3, q6: 4 };
   const answers = Object.fromEntries(
     Object.entries(kpCounts).map(([q, n]) => [q, { keyPoints: Object.fromEntries(Array.from({ length: n }, (_, i) => [`kp${i + 1}`, level])), interpretation, comment: '' }]),
   );

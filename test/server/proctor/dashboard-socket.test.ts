@@ -23,7 +23,7 @@ describe('the dashboard socket', () => {
     for (const tile of snapshot.tiles) {
       expect(tile.loggedIn).toBe(false);
       expect(tileState(tile, 'waiting', tile.clock.timeLeftMs)).toBe('not-logged-in');
-      expect(tile.clock.timeLeftMs).toBe(30 * 60_000);
+      expect(tile.clock.timeLeftMs).toBe(60 * 60_000);
     }
   });
 

@@ -51,19 +51,19 @@ describe('item statistics routes', () => {
     expect(pack.sessionIds).toEqual([s.sessionId]);
     expect(pack.candidates).toBe(3);
     const section = pack.sections[0]!;
-    // 19 key points; totals 19, 7.5 (15 partly, q2's 4 empty) and 0. Python:
-    // statistics.variance and statistics.correlation give alpha 0.996967, SEM 0.527046.
-    expect(section.items).toBe(19);
-    expect(section.cutScore).toBeCloseTo(0.6 * 19, 10);
-    expect(section.alpha).toBeCloseTo(0.996967, 5);
-    expect(section.sem).toBeCloseTo(0.527046, 5);
+    // 22 key points; totals 22, 9 (18 partly, q2's 4 empty) and 0. Python:
+    // statistics.variance and statistics.correlation give alpha 0.997664, SEM 0.534522.
+    expect(section.items).toBe(22);
+    expect(section.cutScore).toBeCloseTo(0.6 * 22, 10);
+    expect(section.alpha).toBeCloseTo(0.997664, 5);
+    expect(section.sem).toBeCloseTo(0.534522, 5);
     const [q1, q2] = section.questions;
     expect(q1!.keyPoints[0]!.facility).toBeCloseTo(0.5, 10); // (1 + 0.5 + 0) / 3
-    expect(q1!.keyPoints[0]!.discrimination).toBeCloseTo(0.991870, 5); // r((1, .5, 0), (18, 7, 0))
+    expect(q1!.keyPoints[0]!.discrimination).toBeCloseTo(0.994007, 5); // r((1, .5, 0), (21, 8.5, 0))
     expect(q2!.omissionRate).toBeCloseTo(1 / 3, 10);
     expect(q2!.keyPoints[0]!.facility).toBeCloseTo(1 / 3, 10);
-    expect(q2!.keyPoints[0]!.discrimination).toBeCloseTo(0.909935, 5); // r((1, 0, 0), (18, 7.5, 0))
-    expect(q1!.partlyShare).toBeCloseTo(1 / 3, 10); // 3 candidates × 3 key points × 2 settling readings = 18; candidate 2's 6 are partly
+    expect(q2!.keyPoints[0]!.discrimination).toBeCloseTo(0.904194, 5); // r((1, 0, 0), (21, 9, 0))
+    expect(q1!.partlyShare).toBeCloseTo(1 / 3, 10); // 3 candidates × 4 key points × 2 settling readings = 24; candidate 2's 8 are partly
     // Two readings that always agree, on all three levels: exact 1, kappa 1, three pairs per key point.
     expect(q1!.keyPoints[0]!.agreement).toEqual({ pairs: 3, exact: 1, adjacent: 1, kappa: 1 });
     expect(q2!.keyPoints[0]!.agreement.pairs).toBe(2); // candidate 2 left q2 empty
@@ -77,7 +77,7 @@ describe('item statistics routes', () => {
     expect(response.body.startsWith('\uFEFF')).toBe(true);
     const rows: string[][] = parse(response.body.slice(1), { delimiter: ';' });
     expect(rows[0]).toEqual(['session', 'code candidat', 'empreinte du sujet', 'section', 'question', 'point clé', 'texte du point clé', 'lecture', 'lecture retenue', 'réponse donnée', 'jugement', 'score']);
-    expect(rows).toHaveLength(1 + 3 * 19 * 2);
+    expect(rows).toHaveLength(1 + 3 * 22 * 2);
     const second = s.candidates[1]!.code;
     const q2 = rows.find((r) => r[1] === second && r[4] === 'q2' && r[5] === 'kp1' && r[7] === '2')!;
     expect(q2.slice(8)).toEqual(['oui', 'non', '', '0']);
