@@ -8,6 +8,7 @@ import type { LecternDb } from '../db/open-database.js';
 import { transaction } from '../db/connection.js';
 import type { FallbackContent, FallbackFileOutcome } from '../contract/fallback-file.js';
 import { countWords, judgeRevision } from '../contract/rules/revision.js';
+import { normalizeCode } from '../contract/rules/code-format.js';
 import { actorFields, type Actor } from '../exam/actor.js';
 import type { AttemptRow, FallbackRepo } from './fallback.repo.js';
 import { readFallbackFile } from './fallback-read.js';
@@ -53,7 +54,8 @@ export class FallbackImport {
   /** Each file on its own: a refused file changes no answer and does not stop the others. */
   async importFiles(files: readonly FallbackFile[], actor: Actor, expectedSession: string | null = null, now = Date.now()): Promise<FallbackFileOutcome[]> {
     const outcomes: FallbackFileOutcome[] = [];
-    for (const file of files) outcomes.push(await this.importOne(file, actor, expectedSession, now));
+    const session = expectedSession === null ? null : normalizeCode(expectedSession);
+    for (const file of files) outcomes.push(await this.importOne(file, actor, session, now));
     return outcomes;
   }
 
