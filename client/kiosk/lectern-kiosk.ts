@@ -16,6 +16,7 @@ import { Supervision } from './supervision.js';
 import { claimWriter, writerLockName } from './single-writer.js';
 import './kiosk-copy-catalogue.js';
 import './lectern-exam.js';
+import './lectern-fallback-offer.js';
 import './lectern-locked-overlay.js';
 import './lectern-logged-out.js';
 import './lectern-login.js';
@@ -268,7 +269,8 @@ export class LecternKiosk extends LitElement {
         .queue=${this.queue}
         .api=${this.api}
         .connection=${this.connection.state}
-      ></lectern-submit-dialog>`;
+      ></lectern-submit-dialog>
+      <lectern-fallback-offer .attempt=${attempt} .connection=${this.connection.state}></lectern-fallback-offer>`;
   }
 }
 
