@@ -20,8 +20,11 @@ import { statisticsFr } from '../../server/contract/i18n/fr/statistics.js';
 import { statisticsEn } from '../../server/contract/i18n/en/statistics.js';
 import { accountsFr } from '../../server/contract/i18n/fr/accounts.js';
 import { accountsEn } from '../../server/contract/i18n/en/accounts.js';
+import { fallbackFr } from '../../server/contract/i18n/fr/fallback.js';
+import { fallbackEn } from '../../server/contract/i18n/en/fallback.js';
 
 loadCatalogueAreas(
+  { fr: fallbackFr, en: fallbackEn },
   { fr: adminFr, en: adminEn },
   { fr: proctorFr, en: proctorEn },
   { fr: gradingFr, en: gradingEn },
