@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AttemptView } from '../../../server/contract/attempt.js';
 import type { FallbackEnvelope, FallbackIssue } from '../../../server/contract/fallback-file.js';
 import { openFallback, proctorCodeDigest, toBase64 } from '../../../server/contract/rules/fallback-seal.js';
-import { fallbackFileName, makeFallbackFile, newestAnswers } from '../../../client/kiosk/fallback-file.js';
+import { makeFallbackFile, newestAnswers } from '../../../client/kiosk/fallback-file.js';
 import { keepFallbackKey, keptFallbackKey } from '../../../client/kiosk/fallback-key-store.js';
 import { FallbackWatch } from '../../../client/kiosk/fallback-watch.js';
 import { LocalCopies } from '../../../client/kiosk/local-copies.js';
