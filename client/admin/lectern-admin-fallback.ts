@@ -62,7 +62,7 @@ export class LecternAdminFallback extends LitElement {
       <p>${t('fallback.admin.intro')}</p>
       <form @submit=${(event: SubmitEvent) => void this.import(event)}>
         <label>${t('fallback.admin.files')} <input type="file" name="files" multiple accept=".lectern,application/json,application/octet-stream" /></label>
-        <button type="submit" class="primary" ?disabled=${this._busy}>${this._busy ? t('fallback.admin.importing') : t('fallback.admin.import')}</button>
+        <button type="submit" class="primary" ?disabled=${this._busy}>${this._busy ? t('fallback.admin.importing') : t('fallback.admin.submit')}</button>
       </form>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       ${this._result

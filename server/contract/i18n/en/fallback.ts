@@ -31,7 +31,7 @@ export const fallbackEn: Translation<typeof fallbackFr> = {
   'fallback.admin.intro':
     'When a workstation could not reach the server, it saves the candidate’s answers to an encrypted fallback file. Import those files here, on the restored or replacement server: an answer newer than the server’s replaces it, and is flagged in the session report.',
   'fallback.admin.files': 'Fallback files (.lectern)',
-  'fallback.admin.import': 'Import',
+  'fallback.admin.submit': 'Import',
   'fallback.admin.importing': 'Importing…',
   'fallback.admin.choose': 'Choose at least one file.',
   'event.answer-imported': 'Answer imported from a fallback file',

@@ -30,7 +30,7 @@ export const fallbackFr = {
   'fallback.admin.intro':
     'Quand un poste n’a pas pu joindre le serveur, il enregistre les réponses du candidat dans un fichier de secours chiffré. Importez ces fichiers ici, sur le serveur restauré ou de remplacement : une réponse plus récente que celle du serveur la remplace, et elle est signalée dans le rapport de session.',
   'fallback.admin.files': 'Fichiers de secours (.lectern)',
-  'fallback.admin.import': 'Importer',
+  'fallback.admin.submit': 'Importer',
   'fallback.admin.importing': 'Import en cours…',
   'fallback.admin.choose': 'Choisissez au moins un fichier.',
   'event.answer-imported': 'Réponse importée d’un fichier de secours',
