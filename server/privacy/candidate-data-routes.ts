@@ -36,6 +36,8 @@ export const routesWithoutCandidateData: readonly string[] = [
   'GET /proctor/sessions/:id/slips',
   // Failed logins waiting: the codes typed and the addresses, to clear a wait; no name, no answer.
   'GET /api/sessions/:id/throttles',
+  // The session's proctor code for the fallback file (issue 10, item 4): no name, no answer.
+  'GET /api/sessions/:id/fallback-code',
 ];
 
 export function candidateDataOf(method: string, url: string | undefined): readonly CandidateDataKind[] | undefined {

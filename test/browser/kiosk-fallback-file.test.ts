@@ -21,7 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('a server that never comes back', { timeout: 90_000 }, () => {
+describe('a server that never comes back', { timeout: 180_000 }, () => {
   it('the kiosk offers the fallback file, and a restored server imports every character from it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lectern-fallback-'));
     const newDataDir = mkdtempSync(join(tmpdir(), 'lectern-fallback-new-'));
