@@ -2,6 +2,8 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AttemptView } from '../../server/contract/attempt.js';
 import type { FallbackIssue } from '../../server/contract/fallback-file.js';
+import type { MessageKey } from '../../server/contract/i18n/catalogue.js';
+import type { Params } from '../../server/contract/i18n/format.js';
 import { fallbackEn } from '../../server/contract/i18n/en/fallback.js';
 import { fallbackFr } from '../../server/contract/i18n/fr/fallback.js';
 import { proctorCodeDigest } from '../../server/contract/rules/fallback-seal.js';
@@ -69,7 +71,8 @@ export class LecternFallbackOffer extends LitElement {
 
   @state() private _proctorOpen = false;
   @state() private _code = '';
-  @state() private _message: { kind: 'saved' | 'error'; text: string } | null = null;
+  /** Kept as a key, so a language switch rewords it. */
+  @state() private _message: { kind: 'saved' | 'error'; key: MessageKey; params?: Params } | null = null;
   @state() private _busy = false;
 
   private readonly i18n = new I18nController(this);
@@ -101,18 +104,18 @@ export class LecternFallbackOffer extends LitElement {
     const attempt = this.attempt;
     const issue = this.issue;
     if (!attempt || !issue) {
-      this._message = { kind: 'error', text: t('fallback.noKey') };
+      this._message = { kind: 'error', key: 'fallback.noKey' };
       return;
     }
     this._busy = true;
     try {
       const file = await makeFallbackFile(attempt, issue, this.storage);
       downloadFile(file.name, file.text);
-      this._message = { kind: 'saved', text: t('fallback.saved', { file: file.name }) };
+      this._message = { kind: 'saved', key: 'fallback.saved', params: { file: file.name } };
       this._proctorOpen = false;
       this._code = '';
     } catch (error) {
-      this._message = { kind: 'error', text: t('fallback.failed', { message: error instanceof Error ? error.message : String(error) }) };
+      this._message = { kind: 'error', key: 'fallback.failed', params: { message: error instanceof Error ? error.message : String(error) } };
     } finally {
       this._busy = false;
     }
@@ -122,11 +125,11 @@ export class LecternFallbackOffer extends LitElement {
     event.preventDefault();
     const issue = this.issue;
     if (!issue) {
-      this._message = { kind: 'error', text: t('fallback.noKey') };
+      this._message = { kind: 'error', key: 'fallback.noKey' };
       return;
     }
     if ((await proctorCodeDigest(issue.proctorCodeSalt, this._code)) !== issue.proctorCodeDigest) {
-      this._message = { kind: 'error', text: t('fallback.proctor.wrong') };
+      this._message = { kind: 'error', key: 'fallback.proctor.wrong' };
       return;
     }
     await this.save();
@@ -136,8 +139,10 @@ export class LecternFallbackOffer extends LitElement {
     const offered = this.watch.due(this.issue?.offerAfterMs ?? 120_000);
     return html`<div lang=${this.i18n.language}>
       ${offered ? this.renderOffer() : nothing}
-      <div class="proctor">${this._proctorOpen ? this.renderProctorForm() : html`<button type="button" @click=${() => (this._proctorOpen = true)}>${t('fallback.proctor.open')}</button>`}</div>
-      ${!offered && this._message ? html`<p class="offer" role="status">${this._message.text}</p>` : nothing}
+      ${offered
+        ? nothing
+        : html`<div class="proctor">${this._proctorOpen ? this.renderProctorForm() : html`<button type="button" @click=${() => (this._proctorOpen = true)}>${t('fallback.proctor.open')}</button>`}</div>`}
+      ${!offered && this._message ? html`<p class="offer" role="status">${t(this._message.key, this._message.params)}</p>` : nothing}
     </div>`;
   }
 
@@ -146,7 +151,7 @@ export class LecternFallbackOffer extends LitElement {
       <h2 id="fallback-title">${t('fallback.offer.title')}</h2>
       <p>${t('fallback.offer.text')}</p>
       <button type="button" class="primary" ?disabled=${this._busy} @click=${() => void this.save()}>${t('fallback.save')}</button>
-      ${this._message ? html`<p class=${this._message.kind === 'error' ? 'error' : ''} role="status">${this._message.text}</p>` : nothing}
+      ${this._message ? html`<p class=${this._message.kind === 'error' ? 'error' : ''} role="status">${t(this._message.key, this._message.params)}</p>` : nothing}
     </section>`;
   }
 
@@ -158,7 +163,7 @@ export class LecternFallbackOffer extends LitElement {
       /></label>
       <button type="submit" class="primary" ?disabled=${this._busy}>${t('fallback.proctor.submit')}</button>
       <button type="button" @click=${() => ((this._proctorOpen = false), (this._message = null))}>${t('fallback.proctor.cancel')}</button>
-      ${this._message?.kind === 'error' ? html`<p class="error" role="alert">${this._message.text}</p>` : nothing}
+      ${this._message?.kind === 'error' ? html`<p class="error" role="alert">${t(this._message.key, this._message.params)}</p>` : nothing}
     </form>`;
   }
 }

@@ -78,6 +78,7 @@ describe('a server that never comes back', { timeout: 180_000 }, () => {
 
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('button', { name: 'Save my answers to a fallback file' }).waitFor();
+      await page.getByText(/Fallback file saved: lectern-secours-/).waitFor();
       await page.screenshot({ path: screenshotPath('kiosk-fallback-offer-en') });
       await context.close();
 
