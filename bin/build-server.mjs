@@ -32,6 +32,7 @@ export const serverEntries = [
   'cli/purge',
   'cli/restore',
   'cli/unseal',
+  'cli/import-fallback',
   'content/check',
   'content/qti/export-cli',
   'content/qti/import-cli',

@@ -13,6 +13,7 @@ const commands = {
   purge: 'cli/purge.js',
   restore: 'cli/restore.js',
   unseal: 'cli/unseal.js',
+  'import-fallback': 'cli/import-fallback.js',
   'content-check': 'content/check.js',
   'export-qti': 'content/qti/export-cli.js',
   'import-qti': 'content/qti/import-cli.js',

@@ -29,6 +29,8 @@ import gradingRoutes from './routes/grading-routes.js';
 import statisticsRoutes from './routes/statistics-routes.js';
 import itemStatistics from './grading/statistics/plugin.js';
 import proctor from './proctor/plugin.js';
+import fallback from './recovery/plugin.js';
+import fallbackRoutes from './routes/fallback-routes.js';
 import proctorRoutes from './routes/proctor-routes.js';
 import pageRoutes from './routes/pages.js';
 import sealedExportRoutes from './routes/sealed-export-routes.js';
@@ -49,6 +51,8 @@ export interface AppOptions {
   throttleRules?: Partial<ThrottleRules>;
   /** The coordinator's public key (LECTERN_SEAL_RECIPIENT): exports can be sealed for it. */
   sealRecipient?: string | undefined;
+  /** How long a kiosk waits for an unreachable server before it offers the fallback file (LECTERN_FALLBACK_AFTER; tests shorten it). */
+  fallbackOfferAfterMs?: number;
 }
 
 /**
@@ -85,6 +89,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(authentication);
   // Domain services.
   await app.register(examServices, { contentDir: options.contentDir });
+  await app.register(fallback, { offerAfterMs: options.fallbackOfferAfterMs });
   await app.register(accounts);
   await app.register(loginThrottles, { rules: options.throttleRules });
   await app.register(proctor);
@@ -106,6 +111,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(throttleRoutes);
   await app.register(gradingRoutes);
   await app.register(statisticsRoutes);
+  await app.register(fallbackRoutes);
   await app.register(pageRoutes, { sourceMaps: options.sourceMaps ?? false });
   return app;
 }

@@ -18,6 +18,8 @@ export interface LecternConfig {
   tls: { certFile: string; keyFile: string } | undefined;
   /** Serve the pages' source maps (for a developer chasing a bug in a browser). */
   sourceMaps: boolean;
+  /** LECTERN_FALLBACK_AFTER (seconds): how long a kiosk waits for the server before offering the fallback file; default 120. */
+  fallbackOfferAfterMs?: number;
 }
 
 const usage = `Usage: npm start -- [options]
@@ -30,6 +32,7 @@ const usage = `Usage: npm start -- [options]
   --demo            also create a demo session with 12 candidates, a proctor and a corrector
   --tls-cert FILE   the centre's certificate, PEM (LECTERN_TLS_CERT): serve HTTPS and WSS
   --tls-key FILE    its private key, PEM (LECTERN_TLS_KEY); without both, plain HTTP
+  LECTERN_FALLBACK_AFTER=SECONDS  a kiosk without the server this long offers the fallback file (default 120).
   LECTERN_SOURCE_MAPS=1 also serves the pages' source maps (off by default).
   LECTERN_SEAL_RECIPIENT=age1... seals the backups of the second folder for the coordinator (npm run coordinator-key).
   LECTERN_ADMIN_PASSWORD sets the first admin's password (otherwise one is generated and printed once).`;
@@ -73,7 +76,13 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LecternConfi
   if (sealRecipient !== undefined && !/^age1[02-9ac-hj-np-z]{58}$/.test(sealRecipient)) {
     throw new Error(`LECTERN_SEAL_RECIPIENT must be the coordinator's public key (age1…, from npm run coordinator-key), found "${sealRecipient.slice(0, 12)}…".`);
   }
+  const fallbackText = env.LECTERN_FALLBACK_AFTER;
+  const fallbackSeconds = Number(fallbackText);
+  if (fallbackText !== undefined && (!Number.isFinite(fallbackSeconds) || fallbackSeconds < 1 || fallbackSeconds > 86_400)) {
+    throw new Error(`LECTERN_FALLBACK_AFTER is a number of seconds from 1 to 86400, found "${fallbackText}".\n${usage}`);
+  }
   return {
+    ...(fallbackText !== undefined ? { fallbackOfferAfterMs: Math.round(fallbackSeconds * 1000) } : {}),
     tls: readTlsFiles(parsed.values['tls-cert'] ?? env.LECTERN_TLS_CERT, parsed.values['tls-key'] ?? env.LECTERN_TLS_KEY),
     sourceMaps: env.LECTERN_SOURCE_MAPS === '1',
     host: parsed.values.host ?? env.LECTERN_HOST ?? '0.0.0.0',

@@ -51,7 +51,7 @@ function tlsOrExit(config: LecternConfig): TlsFiles | undefined {
  */
 async function appOrExit(config: LecternConfig, https: ReturnType<typeof tlsOrExit>): Promise<LecternApp> {
   try {
-    return await buildApp({ dataDir: config.dataDir, contentDir: config.contentDir, logger: loggerOptions(), https, sourceMaps: config.sourceMaps, sealRecipient: config.sealRecipient });
+    return await buildApp({ dataDir: config.dataDir, contentDir: config.contentDir, logger: loggerOptions(), https, sourceMaps: config.sourceMaps, sealRecipient: config.sealRecipient, fallbackOfferAfterMs: config.fallbackOfferAfterMs });
   } catch (err) {
     if (!concernsDatabase(err, config.dataDir)) throw err;
     const context = { dataDir: config.dataDir, databaseFile: join(config.dataDir, 'lectern.sqlite'), backupDir: config.backupDir };

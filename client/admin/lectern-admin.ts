@@ -14,9 +14,10 @@ import './lectern-admin-privacy.js';
 
 import './lectern-pack-preview.js';
 import './lectern-admin-statistics.js';
+import './lectern-admin-fallback.js';
 
 
-type Tab = 'sessions' | 'packs' | 'preview' | 'accounts' | 'statistics' | 'privacy';
+type Tab = 'sessions' | 'packs' | 'preview' | 'accounts' | 'statistics' | 'privacy' | 'fallback';
 
 /** The administrator's page: sessions, content packs, staff accounts and the candidates' data. */
 @customElement('lectern-admin')
@@ -85,7 +86,7 @@ export class LecternAdmin extends LitElement {
     const tab = (id: Tab, key: StringKey) => html`<button aria-current=${this._tab === id ? 'page' : 'false'} @click=${() => (this._tab = id)}>${t(key)}</button>`;
     return html`${header}
       <nav>
-        ${tab('sessions', 'admin.tab.sessions')}${tab('packs', 'admin.tab.packs')}${tab('preview', 'preview.tab')}${tab('accounts', 'admin.tab.accounts')}${tab('statistics', 'statistics.tab')}${tab('privacy', 'privacy.tab')}
+        ${tab('sessions', 'admin.tab.sessions')}${tab('packs', 'admin.tab.packs')}${tab('preview', 'preview.tab')}${tab('accounts', 'admin.tab.accounts')}${tab('statistics', 'statistics.tab')}${tab('privacy', 'privacy.tab')}${tab('fallback', 'fallback.admin.title')}
       </nav>
       <main>
         ${this._tab === 'sessions' ? html`<lectern-admin-sessions .api=${this.api} .packs=${this._packs}></lectern-admin-sessions>` : ''}
@@ -94,6 +95,7 @@ export class LecternAdmin extends LitElement {
         ${this._tab === 'accounts' ? html`<lectern-admin-accounts .api=${this.api}></lectern-admin-accounts>` : ''}
         ${this._tab === 'privacy' ? html`<lectern-admin-privacy .api=${this.api}></lectern-admin-privacy>` : ''}
         ${this._tab === 'statistics' ? html`<lectern-admin-statistics .api=${this.api}></lectern-admin-statistics>` : ''}
+        ${this._tab === 'fallback' ? html`<lectern-admin-fallback .api=${this.api}></lectern-admin-fallback>` : ''}
       </main>`;
   }
 

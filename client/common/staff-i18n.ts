@@ -24,8 +24,11 @@ import { recoveredAnswersFr } from '../../server/contract/i18n/fr/recovered-answ
 import { recoveredAnswersEn } from '../../server/contract/i18n/en/recovered-answers.js';
 import { contentEvidenceFr } from '../../server/contract/i18n/fr/content-evidence.js';
 import { contentEvidenceEn } from '../../server/contract/i18n/en/content-evidence.js';
+import { fallbackFr } from '../../server/contract/i18n/fr/fallback.js';
+import { fallbackEn } from '../../server/contract/i18n/en/fallback.js';
 
 loadCatalogueAreas(
+  { fr: fallbackFr, en: fallbackEn },
   { fr: adminFr, en: adminEn },
   { fr: proctorFr, en: proctorEn },
   { fr: gradingFr, en: gradingEn },

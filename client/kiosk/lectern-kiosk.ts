@@ -18,6 +18,7 @@ import { TOO_MANY_SOCKETS_CLOSE_CODE } from '../../server/contract/socket-limits
 import { forgetCachedPaper, keepLoadedPaper, registerKioskServiceWorker } from './offline-shell.js';
 import './kiosk-copy-catalogue.js';
 import './lectern-exam.js';
+import './lectern-fallback-offer.js';
 import './lectern-locked-overlay.js';
 import './lectern-logged-out.js';
 import './lectern-login.js';
@@ -301,7 +302,8 @@ export class LecternKiosk extends LitElement {
         .queue=${this.queue}
         .api=${this.api}
         .connection=${this.connection.state}
-      ></lectern-submit-dialog>`;
+      ></lectern-submit-dialog>
+      <lectern-fallback-offer .attempt=${attempt} .connection=${this.connection.state}></lectern-fallback-offer>`;
   }
 }
 

@@ -4,6 +4,7 @@
 // never sent and never deleted by the kiosk, so a proctor can still recover it by hand.
 import { keysWithPrefix, readItem, removeItem, type KeyValueStorage } from '../common/local-store.js';
 import { parseSent, type SentRevision } from './sent-revisions.js';
+import { clearFallbackKeys, fallbackKeyName } from './fallback-key-store.js';
 
 /** An edit as kept on the workstation until the server acknowledges it. */
 export interface LocalEdit {
@@ -71,7 +72,7 @@ export class LocalCopies {
 
   constructor(
     private readonly storage: KeyValueStorage,
-    scope: AnswerScope,
+    private readonly scope: AnswerScope,
   ) {
     this.prefix = localKeyPrefix(scope);
     this.asidePrefix = asideKeyPrefix(scope);
@@ -106,11 +107,14 @@ export class LocalCopies {
   /** The receipt is shown: the server's copy is final. */
   clearKept(): void {
     for (const key of keysWithPrefix(this.storage, this.keptPrefix)) removeItem(this.storage, key);
+    // The fallback file's key goes with the copy it seals (fallback-key-store.ts).
+    removeItem(this.storage, fallbackKeyName(this.scope));
   }
 
   /** Another candidate logs in on this workstation: nobody else's answers stay kept here. */
   clearKeptOfOthers(): void {
     for (const key of keysWithPrefix(this.storage, KEPT_PREFIX)) if (!key.startsWith(this.keptPrefix)) removeItem(this.storage, key);
+    clearFallbackKeys(this.storage, fallbackKeyName(this.scope));
   }
 
   /** Moves a diverged copy out of the way (kept for the proctor to recover by hand). */

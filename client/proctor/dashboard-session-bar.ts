@@ -5,6 +5,7 @@ import type { ConnectionState } from '../common/connection.js';
 import type { Language } from '../common/i18n.js';
 import { t } from '../common/staff-i18n.js';
 import type { DashboardSession } from './types.js';
+import './lectern-fallback-code.js';
 
 export interface SessionBarHandlers {
   back(event: Event): void;
@@ -22,6 +23,7 @@ export function sessionBar(session: DashboardSession, live: ConnectionState, lan
         <span>${t('proctor.room.code')} <span class="session-code" data-role="session-code">${session.code}</span></span>
         <span class="room-state ${session.state}" data-role="room-state">${t(`proctor.state.${session.state}`)}</span>
         ${session.sebConfigKeySet ? html`<span>${t('proctor.room.seb')}</span>` : nothing}
+        ${session.state === 'ended' ? nothing : html`<lectern-fallback-code .sessionId=${session.id}></lectern-fallback-code>`}
         <span class="live ${live}" data-role="live" role="status">● ${t(`proctor.live.${live}`)}</span>
       </div>
       <span class="spacer"></span>

@@ -2,6 +2,7 @@ import type { LecternDb } from '../db/open-database.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthService } from './auth-service.js';
 import { transaction } from '../db/connection.js';
+import type { FallbackKeys } from '../recovery/fallback-keys.js';
 
 export interface CandidateLoginInput {
   candidateId: number;
@@ -21,9 +22,11 @@ export interface CandidateLoginInput {
 export class CandidateLoginWriter {
   private readonly write;
 
-  constructor(db: LecternDb, auth: AuthService, audit: AuditLog) {
+  constructor(db: LecternDb, auth: AuthService, audit: AuditLog, fallback?: FallbackKeys) {
     this.write = transaction(db, (input: CandidateLoginInput) => {
       auth.revokeCandidateSessions(input.candidateId, input.now);
+      // The fallback file's key (issue 10, item 4) is issued with the login, so it is in every backup after it.
+      fallback?.issue(input.candidateId, input.sessionId, input.now);
       const opened = auth.open({ candidateId: input.candidateId }, input.address, input.now);
       audit.append(
         { actorKind: 'candidate', actorId: input.candidateId, sessionId: input.sessionId, action: 'candidate.logged-in', detail: { workstation: input.workstation, address: input.address } },

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Localized, Nullable, Time } from './common.js';
 import { AnswerLanguage } from './pack.js';
 import { ClockView, ProctorMessageView, Receipt, SessionState } from './kiosk-protocol.js';
+import { FallbackIssue } from './fallback-file.js';
 
 export const AttemptQuestionView = Type.Object({
   id: Type.String(),
@@ -44,6 +45,8 @@ export const AttemptView = Type.Object({
   answers: Type.Array(AttemptAnswerView),
   messages: Type.Array(ProctorMessageView),
   clock: ClockView,
+  /** The fallback file's key and settings (issue 10, item 4); null for an attempt logged in before keys existed. */
+  fallback: Type.Optional(Nullable(FallbackIssue)),
 });
 export type AttemptView = Static<typeof AttemptView>;
 

@@ -10,8 +10,9 @@ import * as audit from './schema/audit.js';
 import * as retention from './schema/retention.js';
 import * as grading from './schema/grading.js';
 import * as health from './schema/health.js';
+import * as fallback from './schema/fallback.js';
 
-export const schema = { ...accounts, ...examSessions, ...answers, ...supervision, ...audit, ...retention, ...grading, ...health };
+export const schema = { ...accounts, ...examSessions, ...answers, ...supervision, ...audit, ...retention, ...grading, ...health, ...fallback };
 export type LecternDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /**

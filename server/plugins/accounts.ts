@@ -21,8 +21,8 @@ export default fp(
     app.decorate('accounts', new AccountService(app.db, app.audit));
     app.decorate('logins', {
       staff: await StaffLogins.create(app.db, app.auth, app.audit),
-      candidates: new CandidateLoginWriter(app.db, app.auth, app.audit),
+      candidates: new CandidateLoginWriter(app.db, app.auth, app.audit, app.fallback.keys),
     });
   },
-  { name: 'lectern-accounts', dependencies: ['lectern-exam-services', 'lectern-authentication'] },
+  { name: 'lectern-accounts', dependencies: ['lectern-exam-services', 'lectern-authentication', 'lectern-fallback'] },
 );

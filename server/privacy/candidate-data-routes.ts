@@ -39,6 +39,8 @@ export const routesWithoutCandidateData: readonly string[] = [
   // A sealed export is the plain export asked again with the admin's cookie: that plain route's
   // read is the one logged (once), so the sealed route adds no entry of its own.
   'GET /api/admin/sessions/:id/sealed/:export',
+  // The session's proctor code for the fallback file (issue 10, item 4): no name, no answer.
+  'GET /api/sessions/:id/fallback-code',
 ];
 
 export function candidateDataOf(method: string, url: string | undefined): readonly CandidateDataKind[] | undefined {

@@ -5,7 +5,7 @@ import type { AcknowledgementRow, AuditActionRow, SupervisionEventRow } from './
 // actions, message acknowledgements. Ids carry their source so they stay unique once merged.
 
 /** Supervision events the server itself observes (the others come from the kiosk). */
-export const serverKinds = new Set(['second-login', 'connection-lost', 'connection-back']);
+export const serverKinds = new Set(['second-login', 'connection-lost', 'connection-back', 'answer-imported']);
 
 /** A stored JSON detail as an object; anything else (or broken JSON) reads as no detail. */
 export function parseDetail(text: string): Record<string, unknown> {

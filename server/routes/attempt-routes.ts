@@ -44,6 +44,7 @@ function attemptViewRoutes(app: FastifyInstance) {
       answers: started ? app.exam.answers(candidate.id).map(({ questionId, text, revision, savedAt }) => ({ questionId, text, revision, savedAt })) : [],
       messages: app.supervision.messagesFor(session.id, candidate.id),
       clock: app.exam.clockView(session, candidate.id),
+      fallback: await app.fallback.keys.forKiosk(candidate.id, session.id),
     };
   });
 

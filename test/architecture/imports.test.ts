@@ -25,7 +25,7 @@ const SERVER_LAYERS: { name: string; members: string[] }[] = [
   { name: 'db', members: ['server/db/'] },
   {
     name: 'domain',
-    members: ['server/content/', 'server/exam/', 'server/grading/', 'server/auth/', 'server/audit/', 'server/live/', 'server/proctor/', 'server/privacy/'],
+    members: ['server/content/', 'server/exam/', 'server/grading/', 'server/auth/', 'server/audit/', 'server/live/', 'server/proctor/', 'server/privacy/', 'server/recovery/'],
   },
   { name: 'plugins', members: ['server/plugins/'] },
   { name: 'routes', members: ['server/routes/'] },

@@ -21,6 +21,7 @@ import { kioskCopyFr } from './fr/kiosk-copy.js';
 import { kioskOfflineFr } from './fr/kiosk-offline.js';
 import { recoveredAnswersFr } from './fr/recovered-answers.js';
 import { contentEvidenceFr } from './fr/content-evidence.js';
+import { fallbackFr } from './fr/fallback.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -39,6 +40,7 @@ import { kioskCopyEn } from './en/kiosk-copy.js';
 import { kioskOfflineEn } from './en/kiosk-offline.js';
 import { recoveredAnswersEn } from './en/recovered-answers.js';
 import { contentEvidenceEn } from './en/content-evidence.js';
+import { fallbackEn } from './en/fallback.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -60,6 +62,7 @@ export const areas = {
   kioskOffline: { fr: kioskOfflineFr, en: kioskOfflineEn },
   recoveredAnswers: { fr: recoveredAnswersFr, en: recoveredAnswersEn },
   contentEvidence: { fr: contentEvidenceFr, en: contentEvidenceEn },
+  fallback: { fr: fallbackFr, en: fallbackEn },
 };
 
 // One area per line, so that adding an area is one line here and one in each list below.
@@ -82,6 +85,7 @@ export const fr = {
   ...kioskOfflineFr,
   ...recoveredAnswersFr,
   ...contentEvidenceFr,
+  ...fallbackFr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Translation<typeof fr> = {
@@ -103,6 +107,7 @@ export const en: Translation<typeof fr> = {
   ...kioskOfflineEn,
   ...recoveredAnswersEn,
   ...contentEvidenceEn,
+  ...fallbackEn,
 };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };

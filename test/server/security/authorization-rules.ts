@@ -48,6 +48,8 @@ export const httpRules: Record<string, Rule> = {
   'GET /api/sessions/:id/report.csv': { allow: sessionStaff },
   'GET /api/sessions/:id/incidents.csv': { allow: sessionStaff },
   'GET /api/sessions/:id/events.csv': { allow: sessionStaff },
+  'GET /api/sessions/:id/fallback-code': { allow: sessionStaff },
+  'POST /api/admin/fallback-import': { allow: admin, body: { files: [{ name: 'x.lectern', content: '{}' }] } },
   'GET /proctor/sessions/:id/report': { allow: sessionStaff },
   'GET /proctor/sessions/:id/slips': { allow: sessionStaff },
   'GET /proctor/assets/print.css': { allow: 'public' },

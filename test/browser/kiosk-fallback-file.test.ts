@@ -1,0 +1,102 @@
+// Issue 10, item 4, in a real browser: a Chromium kiosk loses its server for good (stopped, never
+// started again); after the set time (shortened here) it offers the fallback file, saves it through
+// the browser's download, and the file is imported into a fresh server restored from the last
+// backup: every character the kiosk had, including those typed after the server was gone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { buildApp } from '../../server/app.js';
+import type { FallbackImportResult } from '../../server/contract/fallback-file.js';
+import { launchChromium, screenshotPath } from '../helpers/browser.js';
+import { bundledContentDir, openSession, startSession } from '../helpers/build-app.js';
+import { findOverflow, seriousAxeViolations } from './support/screen-checks.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a server that never comes back', { timeout: 180_000 }, () => {
+  it('the kiosk offers the fallback file, and a restored server imports every character from it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lectern-fallback-'));
+    const newDataDir = mkdtempSync(join(tmpdir(), 'lectern-fallback-new-'));
+    const backup = join(mkdtempSync(join(tmpdir(), 'lectern-fallback-backup-')), 'backup.sqlite');
+    const app = await buildApp({ dataDir, contentDir: bundledContentDir, fallbackOfferAfterMs: 3000 });
+    let restored: Awaited<ReturnType<typeof buildApp>> | null = null;
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address();
+      const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const { session, adminLogin } = await openSession(app, 1);
+      const candidate = session.candidates[0]!;
+      const stored = () => (app.db.$client.prepare("SELECT text FROM answers WHERE candidate_id = ? AND question_id = 'q1'").get(candidate.id) as { text: string } | undefined)?.text;
+
+      const context = await browser.newContext({ acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(`${url}/`);
+      await page.getByLabel(/Code de session/).fill(session.code);
+      await page.getByLabel(/Code candidat/).fill(candidate.code);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByLabel(/J’ai lu/).check();
+      await page.getByRole('button', { name: 'Continuer' }).click();
+      await page.getByText(/Le surveillant va lancer/).waitFor();
+      await startSession(app, adminLogin, session.id);
+      const field = page.locator('textarea').first();
+      await field.click();
+      const early = 'Saved before the backup. ';
+      await page.keyboard.type(early);
+      await expect.poll(stored, { timeout: 10_000 }).toBe(early);
+      // The last backup: it has the key issued at login and the early text only.
+      await app.db.$client.backup(backup);
+      const late = 'Saved after the backup. ';
+      await page.keyboard.type(late);
+      await expect.poll(stored, { timeout: 10_000 }).toBe(early + late);
+
+      await app.close();
+      const offline = 'Typed while the server was gone.';
+      await page.keyboard.type(offline);
+      const offer = page.locator('[data-offer="fallback"]');
+      await offer.waitFor({ timeout: 20_000 });
+      expect(await offer.textContent()).toContain('Le serveur ne répond plus');
+      // The offer's own boxes and names (the exam behind it has its own checks elsewhere).
+      expect((await findOverflow(page)).filter((o) => o.path.includes('lectern-fallback-offer'))).toEqual([]);
+      expect((await seriousAxeViolations(page)).filter((v) => v.targets.some((target) => target.includes('lectern-fallback-offer')))).toEqual([]);
+      await page.screenshot({ path: screenshotPath('kiosk-fallback-offer-fr') });
+
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Enregistrer mes réponses dans un fichier de secours' }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^lectern-secours-${session.code.replace('-', '')}-${candidate.code.replace('-', '')}-[0-9T-]+Z\\.lectern$`));
+      const file = join(newDataDir, download.suggestedFilename());
+      await download.saveAs(file);
+      await page.getByText(/Fichier de secours enregistré/).waitFor();
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('button', { name: 'Save my answers to a fallback file' }).waitFor();
+      await page.getByText(/Fallback file saved: lectern-secours-/).waitFor();
+      await page.screenshot({ path: screenshotPath('kiosk-fallback-offer-en') });
+      await context.close();
+
+      // A replacement server on the last backup, and the file imported from the admin's route.
+      copyFileSync(backup, join(newDataDir, 'lectern.sqlite'));
+      restored = await buildApp({ dataDir: newDataDir, contentDir: bundledContentDir });
+      await restored.ready();
+      const restoredText = () => (restored!.db.$client.prepare("SELECT text FROM answers WHERE candidate_id = ? AND question_id = 'q1'").get(candidate.id) as { text: string }).text;
+      expect(restoredText()).toBe(early);
+      const response = await restored.inject({ method: 'POST', url: '/api/admin/fallback-import', headers: adminLogin.headers, payload: { files: [{ name: download.suggestedFilename(), content: readFileSync(file, 'utf8') }] } });
+      expect(response.statusCode).toBe(200);
+      expect(response.json<FallbackImportResult>().files[0]).toMatchObject({ outcome: 'imported', imported: ['q1'] });
+      expect(restoredText()).toBe(early + late + offline);
+    } finally {
+      await app.close().catch(() => undefined);
+      await restored?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(newDataDir, { recursive: true, force: true });
+    }
+  });
+});
