@@ -20,6 +20,8 @@ import { statisticsFr } from '../../server/contract/i18n/fr/statistics.js';
 import { statisticsEn } from '../../server/contract/i18n/en/statistics.js';
 import { accountsFr } from '../../server/contract/i18n/fr/accounts.js';
 import { accountsEn } from '../../server/contract/i18n/en/accounts.js';
+import { proctorScreensFr } from '../../server/contract/i18n/fr/proctor-screens.js';
+import { proctorScreensEn } from '../../server/contract/i18n/en/proctor-screens.js';
 
 loadCatalogueAreas(
   { fr: adminFr, en: adminEn },
@@ -30,6 +32,7 @@ loadCatalogueAreas(
   { fr: statisticsFr, en: statisticsEn },
   { fr: accountsFr, en: accountsEn },
   { fr: kioskCopyFr, en: kioskCopyEn },
+  { fr: proctorScreensFr, en: proctorScreensEn },
 );
 
 export { label, t } from './i18n.js';

@@ -1,0 +1,23 @@
+import type { Entry } from '../format.js';
+
+// The proctor's screens made to hold for every person in the room (issue 13): the dialog of the
+// candidate panel, the flags explained, the incident time measured from the server's events, the
+// slips' address, the report's interruptions and the agreement figures.
+export const proctorScreensFr = {
+  'proctorScreens.flag.events': 'Événements à vérifier\u202f:',
+  'proctorScreens.flag.eventsHelp': 'Sortie de la fenêtre, page masquée, collage, copie, raccourci bloqué ou rechargement : le détail est sur la ligne du dessous et dans le fil des événements.',
+  'proctorScreens.panel.dialog': 'Poste {workstation}, candidat {code}',
+  'proctorScreens.panel.escape': 'Échap ferme ce panneau.',
+  'proctorScreens.roomMessage': 'Texte du message à toute la salle',
+  'proctorScreens.candidateMessage': 'Texte du message au candidat {code}',
+  'proctorScreens.lost.title': 'Temps perdu mesuré',
+  'proctorScreens.lost.offline': 'hors ligne',
+  'proctorScreens.lost.locked': 'verrouillé',
+  'proctorScreens.lost.interrupted': 'serveur interrompu',
+  'proctorScreens.lost.reason': '{what} de {from} à {to} ({minutes} min)',
+  'proctorScreens.lost.give': { one: 'Accorder {n} minute d’incident', other: 'Accorder {n} minutes d’incident' },
+  'proctorScreens.lost.none': 'Aucune coupure de plus d’une minute.',
+  'proctorScreens.theme.contrast': 'Contraste élevé',
+  'proctorScreens.slips.address': 'Adresse des postes',
+  'proctorScreens.slips.addressHelp': 'Le QR code de chaque fiche mène à cette adresse, avec le poste.',
+} satisfies Record<string, Entry>;
