@@ -1,4 +1,5 @@
 import { LitElement, html, css, nothing } from 'lit';
+import { kappaText, shareWithCount } from '../../server/contract/rules/agreement-text.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../common/api.js';
 import { errorText } from '../common/error-text.js';
@@ -94,7 +95,7 @@ export class LecternAdminStatistics extends LitElement {
       <th scope="row">${name}</th>
       <td class="num">${this._n(r.facility, 2)}</td><td class="num">${this._pct(r.partlyShare)}</td><td class="num">${this._pct(r.omissionRate)}</td>
       <td class="num">${r.misunderstandingRate === undefined ? nothing : this._pct(r.misunderstandingRate)}</td><td class="num">${this._n(r.discrimination, 2)}</td>
-      <td class="num">${this._pct(a.exact)}</td><td class="num">${this._n(a.kappa, 2)}</td><td class="num">${a.pairs}</td>
+      <td class="num">${a.exact === null ? t('statistics.notDefined') : shareWithCount(a.exact, a.pairs, getLanguage())}</td><td class="num">${a.kappa === null ? t('statistics.notDefined') : kappaText(a.kappa, getLanguage())}</td><td class="num">${a.pairs}</td>
       <td class="flags">${r.flags.map((f: ItemFlag) => t(`statistics.flag.${f}`)).join(', ')}</td>
     </tr>`;
   }
