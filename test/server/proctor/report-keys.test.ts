@@ -77,7 +77,7 @@ describe('printed pages show words, never keys', () => {
     });
 
     it(`prints the login slips in words (${lang})`, async () => {
-      const page = await renderSlipsPage({ title: 'Session de juin', room: 'B12', code: 'ABCD-EF', packTitle: { fr: 'Questionnaire', en: 'Questionnaire' } }, [{ code: 'ABCD-EFGH', workstation: 'PC-01' }, { code: 'BCDE-FGHJ', workstation: null }], 'http://lectern.lan:8080/', lang);
+      const page = await renderSlipsPage({ title: 'Session de juin', room: 'B12', code: 'ABCD-EF', packTitle: { fr: 'Questionnaire', en: 'Questionnaire' } }, [{ code: 'ABCD-EFGH', workstation: 'PC-01' }, { code: 'BCDE-FGHJ', workstation: null }], { choices: ['http://lectern.lan:8080'], chosen: 'http://lectern.lan:8080', refused: null }, lang);
       expect(rawKeys(page)).toEqual([]);
       expect(page).toContain(lang === 'fr' ? 'Code candidat' : 'Candidate code');
     });

@@ -20,4 +20,6 @@ export const proctorScreensFr = {
   'proctorScreens.theme.contrast': 'Contraste élevé',
   'proctorScreens.slips.address': 'Adresse des postes',
   'proctorScreens.slips.addressHelp': 'Le QR code de chaque fiche mène à cette adresse, avec le poste.',
+  'proctorScreens.slips.apply': 'Appliquer',
+  'proctorScreens.slips.refused': 'Ce serveur n’écoute pas à l’adresse {address} : les fiches portent l’adresse de cette page. Choisissez-en une dans la liste.',
 } satisfies Record<string, Entry>;
