@@ -11,6 +11,7 @@ import { DashboardBroadcaster } from './dashboard-broadcaster.js';
 import { PresenceWatch } from './presence-watch.js';
 import { ProctorControls } from './controls.js';
 import { ReportBuilder } from './report.js';
+import { LostTimeService } from './lost-time.js';
 import { sebHeaderMatches } from './seb.js';
 
 export interface ProctorServices {
@@ -20,6 +21,7 @@ export interface ProctorServices {
   watch: PresenceWatch;
   controls: ProctorControls;
   reports: ReportBuilder;
+  lostTime: LostTimeService;
 }
 
 declare module 'fastify' {
@@ -41,7 +43,8 @@ export default fp(
     const watch = new PresenceWatch(app.hub, app.exam, app.supervision, app.log);
     const controls = new ProctorControls(app.db, app.exam, app.hub, app.examEvents, app.auth, dashboard, watch);
     const reports = new ReportBuilder(app.db, app.exam, app.packs, app.audit);
-    app.decorate('proctor', { access, dashboard, broadcaster, watch, controls, reports });
+    const lostTime = new LostTimeService(app.db);
+    app.decorate('proctor', { access, dashboard, broadcaster, watch, controls, reports, lostTime });
 
     const staffSockets = new Set<WebSocket>();
     app.decorate('staffSocketHandler', (socket, principal) => {

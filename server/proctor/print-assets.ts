@@ -17,7 +17,11 @@ body { margin: 0; }
 .toolbar button:focus-visible, .toolbar a:focus-visible { outline: 3px solid #ffd24a; outline-offset: 2px; }
 .muted { color: var(--muted); }
 code, .code { font-family: ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', Consolas, monospace; }
-.digest { font-size: .85em; word-break: break-all; }
+.digest { font-size: .85em; }
+.digest .group { white-space: nowrap; }
+/* The command to check the chain is copied whole; on paper it may wrap anywhere rather than widen the page. */
+.verify { overflow-wrap: anywhere; }
+.signatures { break-inside: avoid; page-break-inside: avoid; }
 .nowrap { white-space: nowrap; }
 
 /* ---- session report ---- */

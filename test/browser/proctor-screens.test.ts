@@ -78,6 +78,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   room = await openSession(server.app, 6);
   const { session, adminLogin } = room;
+  // A room named with its own word: the report must not say "Salle Salle démo".
+  server.app.db.$client.prepare('UPDATE exam_sessions SET room = ? WHERE id = ?').run('Salle démo', session.id);
   const setWorkstation = server.app.db.$client.prepare('UPDATE candidates SET workstation = ? WHERE id = ?');
   for (const [i, name] of LONG_WORKSTATIONS.entries()) {
     setWorkstation.run(name, session.candidates[i]!.id);
@@ -218,6 +220,15 @@ describe('the proctor’s screens hold at every size, in French and English', { 
       await print.goto(`${server.url}/proctor/sessions/${room.session.id}/report?lang=${lang}`);
       await print.getByRole('heading', { level: 1 }).waitFor();
       await expectNoSeriousAxe(print, `report ${lang}`);
+      if (lang === 'fr') {
+        const text = await print.locator('main').innerText();
+        expect(text).toContain('Salle démo');
+        expect(text).not.toContain('Salle Salle');
+        expect(text).toContain('Incident\u202f: panne de clavier');
+      }
+      const report = screenshotPath(`proctor-screens-report-${lang}`).replace(/\.png$/, '.pdf');
+      writeFileSync(report, await print.pdf({ format: 'A4', printBackground: true }));
+      execFileSync('pdftoppm', ['-png', '-r', '50', report, report.replace(/\.pdf$/, '')]);
       await print.goto(`${server.url}/proctor/sessions/${room.session.id}/slips?lang=${lang}`);
       await print.locator('.slip').first().waitFor();
       await expectNoSeriousAxe(print, `slips ${lang}`);

@@ -20,4 +20,5 @@ export const proctorScreensEn: Translation<typeof proctorScreensFr> = {
   'proctorScreens.slips.addressHelp': 'Each slip’s QR code leads to this address, with the workstation.',
   'proctorScreens.slips.apply': 'Apply',
   'proctorScreens.slips.refused': 'This server does not listen at {address}: the slips carry this page’s address. Pick one from the list.',
+  'proctorScreens.lost.granted': 'Already given',
 };

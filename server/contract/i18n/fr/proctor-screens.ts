@@ -22,4 +22,5 @@ export const proctorScreensFr = {
   'proctorScreens.slips.addressHelp': 'Le QR code de chaque fiche mène à cette adresse, avec le poste.',
   'proctorScreens.slips.apply': 'Appliquer',
   'proctorScreens.slips.refused': 'Ce serveur n’écoute pas à l’adresse {address} : les fiches portent l’adresse de cette page. Choisissez-en une dans la liste.',
+  'proctorScreens.lost.granted': 'Déjà accordé',
 } satisfies Record<string, Entry>;
