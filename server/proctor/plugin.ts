@@ -12,6 +12,7 @@ import { PresenceWatch } from './presence-watch.js';
 import { ProctorControls } from './controls.js';
 import { ReportBuilder } from './report.js';
 import { LostTimeService } from './lost-time.js';
+import { ServerInterruptions } from './server-interruptions.js';
 import { sebHeaderMatches } from './seb.js';
 
 export interface ProctorServices {
@@ -79,7 +80,11 @@ export default fp(
     });
 
     watch.start();
+    // The heartbeat starts once the app is ready, and a clean close marks the run as stopped.
+    const interruptions = new ServerInterruptions(app.db, app.exam, app.supervision, app.log);
+    app.addHook('onReady', async () => interruptions.start());
     app.addHook('preClose', async () => {
+      interruptions.stop();
       watch.stop();
       broadcaster.close();
       for (const s of staffSockets) s.close(1001, 'server shutting down');

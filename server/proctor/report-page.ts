@@ -139,9 +139,10 @@ ${r.extensions.length === 0
 
 <section>
 <h2>${t('incidents')}</h2>
-${r.incidents.length === 0
+${r.incidents.length === 0 && r.interruptions.length === 0
   ? html`<p>${t('noIncident')}</p>`
   : html`<table class="incidents"><thead><tr><th>${t('at')}</th><th>${t('candidate')}</th><th>${t('text')}</th><th>${t('by')}</th></tr></thead><tbody>
+  ${r.interruptions.map((i) => interruptionRow(i, lang))}
   ${r.incidents.map((i) => html`<tr><td>${tm(i.at)}</td><td class="code">${i.candidateCode ?? '—'}</td><td class="prose">${i.text}</td><td>${i.by ?? '—'}</td></tr>`)}
   </tbody></table>`}
 </section>
@@ -205,6 +206,18 @@ ${r.actions.length === 0
 <footer class="report-foot"><p>${t('generated')} ${formatDateTime(r.generatedAt, lang)} · ${t('timeZone')} ${r.timeZone} · Lectern</p></footer>
 </main>`;
   return page({ lang, title: `${t('title')} · ${s.title}`, bodyClass: 'print-report', body });
+}
+
+/** A server interruption as an incident row: when, how long, and what it cost each candidate's time. */
+function interruptionRow(i: SessionReport['interruptions'][number], lang: Language): Html {
+  const w = (key: 'interruption' | 'interruptionPaused' | 'interruptionLost', params: Params) => translate(lang, `proctorScreens.report.${key}`, params);
+  const what = w('interruption', { from: formatTime(i.from, lang), to: formatTime(i.to, lang), duration: formatMinutes(i.to - i.from, lang) });
+  const effect = i.paused
+    ? w('interruptionPaused', {})
+    : i.candidates.length
+      ? w('interruptionLost', { list: i.candidates.map((c) => `${c.candidateCode} ${formatMinutes(c.lostMs, lang)}`).join(', ') })
+      : '';
+  return html`<tr class="interruption"><td>${formatTime(i.from, lang)}</td><td>${translate(lang, 'report.wholeRoom')}</td><td class="prose"><strong>${what}</strong>${effect ? html`<br>${effect}` : ''}</td><td>Lectern</td></tr>`;
 }
 
 /** A detail value as text: a string as is, a number or a boolean written out, anything else `absent`. */

@@ -21,4 +21,7 @@ export const proctorScreensEn: Translation<typeof proctorScreensFr> = {
   'proctorScreens.slips.apply': 'Apply',
   'proctorScreens.slips.refused': 'This server does not listen at {address}: the slips carry this page’s address. Pick one from the list.',
   'proctorScreens.lost.granted': 'Already given',
+  'proctorScreens.report.interruption': 'Server interrupted from {from} to {to} ({duration}): from the server’s last sign of life to its restart.',
+  'proctorScreens.report.interruptionPaused': 'The room was paused: no candidate lost time.',
+  'proctorScreens.report.interruptionLost': 'Writing time that ran during the interruption, per candidate: {list}. To give back as incident time.',
 };
