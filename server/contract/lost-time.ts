@@ -2,10 +2,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import { OneOf } from './common.js';
 
 // The time a candidate lost while writing, measured from what the server recorded (issue 13,
-// item 2): offline (connection lost to connection back) or locked by the proctor (locked to
-// unlocked), over a minute each. The proctor is offered each as incident time, its measured
+// item 2): offline (connection lost to connection back), locked by the proctor (locked to
+// unlocked) or the server interrupted (last heartbeat to restart), over a minute each. The proctor is offered each as incident time, its measured
 // duration as the reason, granted through the extra-time route in one action.
-export const lostTimeKinds = ['offline', 'locked'] as const;
+export const lostTimeKinds = ['offline', 'locked', 'interrupted'] as const;
 
 export const LostPeriod = Type.Object({
   kind: OneOf(lostTimeKinds),

@@ -31,7 +31,15 @@ export class LostTimeRepo {
          WHERE session_id = ? AND action IN ('candidate.locked', 'candidate.unlocked', 'candidate.extra-time')
            AND json_extract(detail, '$.candidateId') = ? ORDER BY id`,
       ),
+      interruptions: c.prepare<[number], { detail: string }>(
+        "SELECT detail FROM supervision_events WHERE session_id = ? AND candidate_id IS NULL AND kind = 'server-interrupted' ORDER BY at, id",
+      ),
     };
+  }
+
+  /** The server's interruptions recorded in the session (server-interruptions.ts). */
+  interruptions(sessionId: number): { detail: string }[] {
+    return this.st.interruptions.all(sessionId);
   }
 
   connections(sessionId: number, candidateId: number): ConnectionRow[] {

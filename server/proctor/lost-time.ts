@@ -52,6 +52,18 @@ export function measurePeriods(connections: readonly ConnectionRow[], controls: 
   return periods.sort((a, b) => a.from - b.from);
 }
 
+/** The server's interruptions while this candidate was writing and the room not paused. */
+export function interruptionsOf(rows: readonly { detail: string }[], candidateId: number): MeasuredPeriod[] {
+  const periods: MeasuredPeriod[] = [];
+  for (const row of rows) {
+    const d = detailOf(row.detail);
+    const ids = Array.isArray(d['candidateIds']) ? d['candidateIds'] : [];
+    if (d['paused'] === true || !ids.includes(candidateId)) continue;
+    periods.push({ kind: 'interrupted', from: Number(d['from'] ?? 0), to: Number(d['to'] ?? 0) });
+  }
+  return periods;
+}
+
 /** Minutes to grant: the measure rounded up to the half minute. */
 export function minutesToGrant(ms: number): number {
   return Math.ceil(ms / 30_000) / 2;
@@ -74,7 +86,7 @@ export class LostTimeService {
   offers(sessionId: number, candidateId: number, lang: Language): LostTimeView {
     const controls = this.repo.controls(sessionId, candidateId);
     const grantedReasons = new Set(controls.filter((c) => c.action === 'candidate.extra-time').map((c) => String(detailOf(c.detail)['reason'] ?? '')));
-    const periods = measurePeriods(this.repo.connections(sessionId, candidateId), controls)
+    const periods = [...measurePeriods(this.repo.connections(sessionId, candidateId), controls), ...interruptionsOf(this.repo.interruptions(sessionId), candidateId)]
       .filter((p) => p.to - p.from > MIN_LOST_MS)
       .map((p) => ({
         ...p,

@@ -49,6 +49,12 @@ describe('server interruptions', { timeout: 90_000 }, () => {
     expect(page).toMatch(/Serveur interrompu de \d\d:\d\d:\d\d à \d\d:\d\d:\d\d \(3(,\d)? min\)/);
     expect(page).toContain('Temps de composition écoulé pendant l’interruption');
 
+    // The candidate panel offers it as incident time.
+    const offers = second.app.proctor.lostTime.offers(room.session.id, a!.id, 'fr').periods;
+    expect(offers).toHaveLength(1);
+    expect(offers[0]).toMatchObject({ kind: 'interrupted', from: lastBeat, to: cut!.to, granted: false });
+    expect(offers[0]!.reason).toMatch(/^serveur interrompu de /);
+
     // A clean stop and start records nothing more.
     await second.app.close();
     const third = await buildTestApp({ dataDir });
