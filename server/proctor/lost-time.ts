@@ -85,7 +85,11 @@ export class LostTimeService {
   /** The candidate's periods over a minute, worded in `lang`, each marked if already granted (in either language). */
   offers(sessionId: number, candidateId: number, lang: Language): LostTimeView {
     const controls = this.repo.controls(sessionId, candidateId);
-    const grantedReasons = new Set(controls.filter((c) => c.action === 'candidate.extra-time').map((c) => String(detailOf(c.detail)['reason'] ?? '')));
+    const reasonOf = (detail: string) => {
+      const reason = detailOf(detail)['reason'];
+      return typeof reason === 'string' ? reason : '';
+    };
+    const grantedReasons = new Set(controls.filter((c) => c.action === 'candidate.extra-time').map((c) => reasonOf(c.detail)));
     const periods = [...measurePeriods(this.repo.connections(sessionId, candidateId), controls), ...interruptionsOf(this.repo.interruptions(sessionId), candidateId)]
       .filter((p) => p.to - p.from > MIN_LOST_MS)
       .map((p) => ({
