@@ -5,14 +5,17 @@
 import { html, nothing } from 'lit';
 import { t } from '../common/staff-i18n.js';
 import type { LecternCandidateTile } from './lectern-candidate-tile.js';
+import type { CandidateSelectedDetail } from './ui.js';
 
 export interface CandidateDialogHandlers {
   dialogClosed(): void;
+  /** The panel's close button says "no candidate" through the same event as a tile. */
+  onSelect(event: CustomEvent<CandidateSelectedDetail>): void;
 }
 
 /** The dialog element, its content drawn only while a candidate is selected and the panel open. */
 export function candidateDialog(who: { workstation: string; code: string } | null, content: unknown, on: CandidateDialogHandlers) {
-  return html`<dialog class="candidate-dialog" aria-label=${who ? t('proctorScreens.panel.dialog', who) : t('proctor.panel.candidate', { code: '' })} @close=${on.dialogClosed}>
+  return html`<dialog class="candidate-dialog" aria-label=${who ? t('proctorScreens.panel.dialog', who) : t('proctor.panel.candidate', { code: '' })} @close=${on.dialogClosed} @candidate-selected=${on.onSelect}>
     ${who ? content : nothing}
   </dialog>`;
 }

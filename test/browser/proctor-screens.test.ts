@@ -166,7 +166,10 @@ describe('the proctor’s screens hold at every size, in French and English', { 
     await tile(room.session.candidates[0]!.id).click();
     await page.locator('dialog.candidate-dialog form[data-form=message]').waitFor();
     await expectNoSeriousAxe(page, 'panel');
-    await page.keyboard.press('Escape');
+    // The close button closes it too, the focus back on the tile.
+    await page.locator('dialog.candidate-dialog').getByRole('button', { name: 'Fermer' }).click();
+    await expect.poll(() => page.locator('dialog.candidate-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    await expect.poll(() => tile(room.session.candidates[0]!.id).evaluate((b) => b.matches(':focus'))).toBe(true);
   });
 
   it('walks to a tile by Tab alone, opens it with Enter, and closes it with Escape', async () => {
