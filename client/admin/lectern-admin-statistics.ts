@@ -1,4 +1,5 @@
 import { LitElement, html, css, nothing } from 'lit';
+import { kappaText, shareWithCount } from '../../server/contract/rules/agreement-text.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../common/api.js';
 import { errorText } from '../common/error-text.js';
@@ -18,9 +19,30 @@ export class LecternAdminStatistics extends LitElement {
     baseStyles,
     adminFormStyles,
     css`
+      /*
+       * Ten columns at 1400 px overflowed (issue 13, item 1): the key point's text wraps, the
+       * figures never do, and on a narrower screen the table scrolls in its own region, which
+       * the keyboard can reach (tabindex) and a screen reader names.
+       */
+      .table-scroll {
+        overflow-x: auto;
+        max-width: 100%;
+      }
+      table {
+        width: 100%;
+      }
+      th[scope='row'] {
+        overflow-wrap: anywhere;
+        min-width: 12rem;
+      }
+      th[scope='col'] {
+        overflow-wrap: normal;
+        hyphens: auto;
+      }
       td.num {
         text-align: right;
         font-variant-numeric: tabular-nums;
+        white-space: nowrap;
       }
       tr.question th {
         font-weight: 600;
@@ -76,6 +98,7 @@ export class LecternAdminStatistics extends LitElement {
         ${t('statistics.alpha')} <span class=${s.lowReliability ? 'low' : ''}>${this._n(s.alpha, 2)}${s.lowReliability ? ` (${t('statistics.lowReliability')})` : ''}</span> ·
         ${t('statistics.sem')} ${this._n(s.sem, 2)} · ${t('statistics.meanTotal')} ${this._n(s.meanTotal, 1)} / ${s.maxPoints} · ${t('statistics.cutScore')} ${this._n(s.cutScore, 1)}
       </p>
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${`${t('statistics.section')} ${localized(s.title)}`}>
       <table>
         <thead>
           <tr>
@@ -85,7 +108,8 @@ export class LecternAdminStatistics extends LitElement {
           </tr>
         </thead>
         <tbody>${s.questions.map((q) => html`${this._row(q, q.questionId, 'question')}${q.keyPoints.map((k) => this._row(k, `${k.keyPointId} · ${k.text}`, 'keypoint'))}`)}</tbody>
-      </table>`;
+      </table>
+      </div>`;
   }
 
   private _row(r: Row, name: string, kind: 'question' | 'keypoint') {
@@ -94,7 +118,7 @@ export class LecternAdminStatistics extends LitElement {
       <th scope="row">${name}</th>
       <td class="num">${this._n(r.facility, 2)}</td><td class="num">${this._pct(r.partlyShare)}</td><td class="num">${this._pct(r.omissionRate)}</td>
       <td class="num">${r.misunderstandingRate === undefined ? nothing : this._pct(r.misunderstandingRate)}</td><td class="num">${this._n(r.discrimination, 2)}</td>
-      <td class="num">${this._pct(a.exact)}</td><td class="num">${this._n(a.kappa, 2)}</td><td class="num">${a.pairs}</td>
+      <td class="num">${a.exact === null ? t('statistics.notDefined') : shareWithCount(a.exact, a.pairs, getLanguage())}</td><td class="num">${a.kappa === null ? t('statistics.notDefined') : kappaText(a.kappa, getLanguage())}</td><td class="num">${a.pairs}</td>
       <td class="flags">${r.flags.map((f: ItemFlag) => t(`statistics.flag.${f}`)).join(', ')}</td>
     </tr>`;
   }

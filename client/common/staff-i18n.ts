@@ -26,6 +26,8 @@ import { contentEvidenceFr } from '../../server/contract/i18n/fr/content-evidenc
 import { contentEvidenceEn } from '../../server/contract/i18n/en/content-evidence.js';
 import { fallbackFr } from '../../server/contract/i18n/fr/fallback.js';
 import { fallbackEn } from '../../server/contract/i18n/en/fallback.js';
+import { proctorScreensFr } from '../../server/contract/i18n/fr/proctor-screens.js';
+import { proctorScreensEn } from '../../server/contract/i18n/en/proctor-screens.js';
 
 loadCatalogueAreas(
   { fr: fallbackFr, en: fallbackEn },
@@ -39,6 +41,7 @@ loadCatalogueAreas(
   { fr: kioskCopyFr, en: kioskCopyEn },
   { fr: recoveredAnswersFr, en: recoveredAnswersEn },
   { fr: contentEvidenceFr, en: contentEvidenceEn },
+  { fr: proctorScreensFr, en: proctorScreensEn },
 );
 
 export { label, t } from './i18n.js';

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { kappaText, shareWithCount } from '../../server/contract/rules/agreement-text.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { OverviewView, ResultsView } from '../../server/contract/grading.js';
 import type { ApiClient } from '../common/api.js';
@@ -216,9 +217,8 @@ export class LecternGradingAdmin extends LitElement {
   private _renderAgreement(o: OverviewView) {
     const rows = o.agreement.filter((a) => a.figures.pairs > 0);
     if (rows.length === 0) return nothing;
-    const lang = getLanguage() === 'fr' ? 'fr-FR' : 'en-GB';
-    const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
-    const kappa = (x: number) => new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+    const lang = getLanguage();
+    const share = (x: number | null, pairs: number) => (x === null ? '—' : shareWithCount(x, pairs, lang));
     return html`<section aria-labelledby="agree-h">
       <h3 id="agree-h">${t('grading.admin.agreement')}</h3>
       <p class="meta">${t('grading.admin.agreementHelp')}</p>
@@ -231,9 +231,9 @@ export class LecternGradingAdmin extends LitElement {
             (a) => html`<tr>
               <th scope="row">${localized(a.title)}</th>
               <td class="num">${a.figures.pairs}</td>
-              <td class="num">${pct(a.figures.exact)}</td>
-              <td class="num">${pct(a.figures.adjacent)}</td>
-              <td class="num">${a.figures.kappa === null ? t('grading.admin.undefined') : kappa(a.figures.kappa)}</td>
+              <td class="num">${share(a.figures.exact, a.figures.pairs)}</td>
+              <td class="num">${share(a.figures.adjacent, a.figures.pairs)}</td>
+              <td class="num" data-role="kappa">${a.figures.kappa === null ? t('grading.admin.undefined') : kappaText(a.figures.kappa, lang)}</td>
             </tr>`,
           )}
         </tbody>

@@ -21,7 +21,7 @@ export function messageForm(code: string, length: number, busy: boolean, on: Can
   return html`<form @submit=${on.message} data-form="message">
     <fieldset>
       <legend>${t('proctor.panel.messageTo', { code })}</legend>
-      <textarea name="text" rows="3" required @input=${on.countMessage}></textarea>
+      <textarea name="text" rows="3" required aria-label=${t('proctorScreens.candidateMessage', { code })} @input=${on.countMessage}></textarea>
       <span class="counter ${length > MAX_MESSAGE ? 'over' : ''}">${t('proctor.panel.chars', { n: length })}</span>
       <div class="row"><button type="submit" class="primary" ?disabled=${busy}>${t('proctor.panel.send')}</button></div>
     </fieldset>

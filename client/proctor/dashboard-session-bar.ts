@@ -10,10 +10,11 @@ import './lectern-fallback-code.js';
 export interface SessionBarHandlers {
   back(event: Event): void;
   switchLanguage(): void;
+  toggleContrast(): void;
 }
 
 /** The session bar; `controls` are the room controls (dashboard-room-controls.ts), drawn in their place. */
-export function sessionBar(session: DashboardSession, live: ConnectionState, lang: Language, controls: TemplateResult, on: SessionBarHandlers) {
+export function sessionBar(session: DashboardSession, live: ConnectionState, lang: Language, contrast: boolean, controls: TemplateResult, on: SessionBarHandlers) {
   return html`
     <header class="bar">
       <a href="#" @click=${on.back}>${t('proctor.sessions.back')}</a>
@@ -29,6 +30,7 @@ export function sessionBar(session: DashboardSession, live: ConnectionState, lan
       <span class="spacer"></span>
       <div class="controls">${controls}</div>
       ${sessionLinks(session.id, lang, on)}
+      <button type="button" aria-pressed=${contrast ? 'true' : 'false'} data-action="contrast" @click=${on.toggleContrast}>◐ ${t('proctorScreens.theme.contrast')}</button>
     </header>
   `;
 }

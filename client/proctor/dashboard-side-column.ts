@@ -1,5 +1,5 @@
-// The column beside the tiles: the selected candidate's panel (or, with none selected, the
-// room's), and under it the live feed, which can narrow to the selected candidate alone.
+// The column beside the tiles: the room's panel, and under it the live feed, which can narrow to
+// the selected candidate alone. The selected candidate's panel opens as a dialog over the room.
 import { html, nothing } from 'lit';
 import type { ApiClient } from '../common/api.js';
 import { t } from '../common/staff-i18n.js';
@@ -30,7 +30,7 @@ export interface SideColumnView {
 
 export function sideColumn(side: SideColumnView, on: SideColumnHandlers) {
   return html`<aside @candidate-selected=${on.onSelect}>
-    <div class="panel-area">${side.selected ? candidatePanel(side, side.selected) : roomPanel(side)}</div>
+    <div class="panel-area">${roomPanel(side)}</div>
     <div class="feed-area">
       <div class="feed-head">
         <h2>${t('proctor.feed.title')}</h2>
@@ -43,7 +43,8 @@ export function sideColumn(side: SideColumnView, on: SideColumnHandlers) {
   </aside>`;
 }
 
-function candidatePanel({ api, session, store, now }: SideColumnView, view: TileView) {
+/** The selected candidate's panel: drawn in the dashboard's dialog (dashboard-candidate-dialog.ts). */
+export function candidatePanel({ api, session, store, now }: SideColumnView, view: TileView) {
   return html`<lectern-candidate-panel
     .api=${api}
     .sessionId=${session.id}

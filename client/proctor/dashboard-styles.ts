@@ -118,8 +118,12 @@ export const dashboardStyles = css`
   }
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(13.5rem, 1fr));
-    grid-auto-rows: 11.25rem;
+    /*
+     * Wide and tall enough for the longest tile: a 30-character workstation on two lines, the
+     * state badge, "Remis à 09:23:09" with extra time, three flags (issue 13, item 1).
+     */
+    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+    grid-auto-rows: 15.5rem;
     gap: 0.6rem;
   }
   aside {
@@ -169,6 +173,53 @@ export const dashboardStyles = css`
   }
   .empty {
     color: var(--lectern-muted, #4a5160);
+  }
+  dialog.candidate-dialog {
+    width: min(38rem, calc(100vw - 1rem));
+    max-height: calc(100vh - 1rem);
+    overflow: auto;
+    padding: 0.75rem 1rem;
+    border: 0.125rem solid var(--lectern-accent, #1f3a5f);
+    border-radius: 0.5rem;
+    background: var(--lectern-surface, #fff);
+    color: var(--lectern-text, #16181d);
+  }
+  dialog.candidate-dialog::backdrop {
+    background: rgb(22 24 29 / 0.35);
+  }
+  /*
+   * The high-contrast theme: black on white, every border and muted text at full strength. The
+   * custom properties reach every tile and panel through their shadow roots. It follows the
+   * system's "more contrast" setting, or the proctor's button.
+   */
+  :host([contrast]) {
+    --lectern-bg: #fff;
+    --lectern-surface: #fff;
+    --lectern-text: #000;
+    --lectern-muted: #000;
+    --lectern-border: #000;
+    --lectern-accent: #00205b;
+    --lectern-focus: #c00000;
+  }
+  @media (prefers-contrast: more) {
+    :host {
+      --lectern-bg: #fff;
+      --lectern-surface: #fff;
+      --lectern-text: #000;
+      --lectern-muted: #000;
+      --lectern-border: #000;
+    }
+  }
+  @media (forced-colors: active) {
+    header.bar,
+    .room-state,
+    .live.offline,
+    .error-line {
+      border: 1px solid CanvasText;
+    }
+    dialog.candidate-dialog {
+      border-color: CanvasText;
+    }
   }
   @media (max-width: 60rem) {
     :host {

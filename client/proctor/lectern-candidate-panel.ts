@@ -12,6 +12,8 @@ import { candidateIdentity, type IdentityHandlers } from './candidate-panel-iden
 import { candidateClock, extraTimeForm, oneThirdMinutes, type ExtraTimeHandlers, type ExtraTimeKind } from './candidate-panel-time.js';
 import { candidateButtons, moveForm, type CandidateControlsHandlers } from './candidate-panel-controls.js';
 import { incidentForm, messageForm, sentMessages, type CandidateMessagesHandlers } from './candidate-panel-messages.js';
+import { lostTimeOffers, type LostTimeHandlers } from './candidate-panel-lost-time.js';
+import type { LostPeriod, LostTimeView } from '../../server/contract/lost-time.js';
 
 /**
  * The controls for one candidate: pause, lock, extra time, move, message, absence, incident.
@@ -86,16 +88,37 @@ export class LecternCandidatePanel extends LitElement {
   @state() private _feedback: { ok: boolean; text: string } | null = null;
   @state() private _messageLength = 0;
   @state() private _kind: ExtraTimeKind = 'incident';
+  /** The candidate's measured lost time; null until the server answered. */
+  @state() private _lost: LostPeriod[] | null = null;
 
   private readonly i18n = new I18nController(this);
 
   override willUpdate(changed: Map<string, unknown>): void {
     const previous = changed.get('view') as TileView | undefined;
     if (previous && previous.tile.candidateId !== this.view.tile.candidateId) this._feedback = null;
+    // Measured again when the panel opens on a candidate, and when their connection or lock changes.
+    const key = `${this.view.tile.candidateId}:${this.view.tile.connected}:${this.view.tile.locked}:${this.i18n.language}`;
+    if (key !== this.lostKey) {
+      this.lostKey = key;
+      void this.loadLost();
+    }
+  }
+
+  private lostKey = '';
+
+  private async loadLost(): Promise<void> {
+    const id = this.view.tile.candidateId;
+    try {
+      const view = await this.api.get<LostTimeView>(`${this.candidatePath}/lost-time?lang=${this.i18n.language}`);
+      if (id === this.view.tile.candidateId) this._lost = view.periods;
+    } catch {
+      // The offer is a help: without it the proctor still has the extra-time form.
+      this._lost = null;
+    }
   }
 
   /** What the drawn sections call back: made once for the element's life, bound to it. */
-  private readonly on: IdentityHandlers & ExtraTimeHandlers & CandidateControlsHandlers & CandidateMessagesHandlers = {
+  private readonly on: IdentityHandlers & ExtraTimeHandlers & CandidateControlsHandlers & CandidateMessagesHandlers & LostTimeHandlers = {
     close: () => this.dispatchEvent(new CustomEvent<CandidateSelectedDetail>('candidate-selected', { detail: { candidateId: null }, bubbles: true, composed: true })),
     candidateAction: (action, body) => void this.act(`${this.candidatePath}/${action}`, body),
     giveTime: (event) => this.giveTime(event),
@@ -105,6 +128,7 @@ export class LecternCandidatePanel extends LitElement {
     countMessage: (event) => (this._messageLength = [...(event.target as HTMLTextAreaElement).value.trim()].length),
     message: (event) => this.message(event),
     incident: (event) => this.incident(event),
+    grantLost: (period) => void this.grantLost(period),
   };
 
   override render() {
@@ -117,6 +141,7 @@ export class LecternCandidatePanel extends LitElement {
       ${candidateIdentity(this.view, this.i18n.language, this.on)} ${candidateClock(this.view, this.sessionState, this.serverNow)}
       ${feedback ? html`<p class="feedback ${feedback.ok ? 'good' : 'bad'}" role=${feedback.ok ? 'status' : 'alert'}>${feedback.text}</p>` : nothing}
       ${candidateButtons(tile, this.sessionState, this._busy, this.on)}
+      ${writing && !ended ? lostTimeOffers(this._lost, this._busy, this.on) : nothing}
       ${writing && !ended ? html`${extraTimeForm(this._kind, this.durationMs, this._busy, this.on)} ${moveForm(this._busy, this.on)}` : nothing}
       ${!ended && !tile.absent ? messageForm(tile.code, this._messageLength, this._busy, this.on) : nothing}
       ${incidentForm(tile.code, this._busy, this.on)} ${sentMessages(tile, this.messages)}
@@ -155,6 +180,11 @@ export class LecternCandidatePanel extends LitElement {
   private oneThird() {
     const minutes = oneThirdMinutes(this.durationMs);
     void this.act(`${this.candidatePath}/extra-time`, { minutes, kind: 'accommodation', reason: t('proctor.panel.oneThird', { minutes }) });
+  }
+
+  /** One action: the measured period as incident time, its measure as the reason. */
+  private async grantLost(period: LostPeriod) {
+    if (await this.act(`${this.candidatePath}/extra-time`, { minutes: period.minutes, kind: 'incident', reason: period.reason })) await this.loadLost();
   }
 
   private move(event: SubmitEvent) {

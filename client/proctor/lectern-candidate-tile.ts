@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { I18nController, type StringKey } from '../common/i18n.js';
+import { I18nController, type Language, type StringKey } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { suspiciousKinds } from '../../server/contract/rules/tiles.js';
 import type { DashboardQuestion } from '../../server/contract/staff-protocol.js';
@@ -19,6 +19,22 @@ const stateIcon: Record<string, string> = {
   late: '⌛',
   submitted: '✔',
 };
+
+function problemFlag(problem: string) {
+  return html`<span class="flag">${t(`proctor.problem.${problem}` as StringKey)}</span>`;
+}
+
+/**
+ * The candidate's suspicious events, counted by kind. When they make a problem, the line itself
+ * is the red flag and says what it is ("Événements à vérifier : Focus perdu 2 · Collage 1"), with
+ * a tooltip naming the kinds: a lone word "événements" said nothing (issue 13, item 1).
+ */
+function eventsLine(events: readonly (readonly [string, number])[], flagged: boolean, lang: Language) {
+  const list = events.map(([k, n], i) => `${i ? ' · ' : ''}${label('event', k, lang)} ${n}`).join('');
+  if (!events.length) return html`<span class="line events" data-role="events">${t('proctor.tile.noEvents')}</span>`;
+  if (!flagged) return html`<span class="line events" data-role="events">${list}</span>`;
+  return html`<span class="line events flagged" data-role="events" title=${t('proctorScreens.flag.eventsHelp')}>⚑ ${t('proctorScreens.flag.events')} ${list}</span>`;
+}
 
 /** One workstation on the dashboard: who, what they are doing, their time, words and events. */
 @customElement('lectern-candidate-tile')
@@ -69,31 +85,34 @@ export class LecternCandidateTile extends LitElement {
       button.tile.problem {
         background: var(--state-bg, #fff);
       }
-      .top {
-        display: flex;
-        justify-content: space-between;
-        align-items: baseline;
-        gap: 0.4rem;
-      }
+      /*
+       * Every line wraps rather than clips: a 30-character workstation name, "Remis à 09:23:09"
+       * or three flags take a second line, and the grid's row height (dashboard-styles.ts) leaves
+       * room for the longest of them at every zoom, so nothing is cut (issue 13, item 1).
+       */
       .workstation {
         font-weight: 700;
         font-size: 1.05rem;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
+        overflow-wrap: anywhere;
+        line-height: 1.2;
+      }
+      .top {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        align-items: baseline;
+        gap: 0.1rem 0.4rem;
       }
       .code {
         font-family: var(--lectern-font-mono, monospace);
         font-size: 0.85rem;
         color: var(--lectern-muted, #4a5160);
-        /* A candidate code is read out to the candidate: never broken across lines. */
-        white-space: nowrap;
+        overflow-wrap: anywhere;
       }
       .clock {
-        text-align: right;
         font-variant-numeric: tabular-nums;
         font-weight: 700;
-        font-size: 1.05rem;
+        font-size: 1rem;
       }
       .clock .extra {
         white-space: nowrap;
@@ -104,11 +123,8 @@ export class LecternCandidateTile extends LitElement {
       .line {
         font-size: 0.8rem;
         color: var(--lectern-muted, #4a5160);
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
+        overflow-wrap: anywhere;
       }
-
       .words {
         display: flex;
         gap: 0.15rem;
@@ -120,7 +136,7 @@ export class LecternCandidateTile extends LitElement {
         flex-direction: column;
       }
       .bar {
-        height: 1rem;
+        height: 0.8rem;
         background: var(--lectern-border, #c9ced6);
         border-radius: 0.1rem 0.1rem 0 0;
         position: relative;
@@ -137,26 +153,47 @@ export class LecternCandidateTile extends LitElement {
         text-align: center;
         font-variant-numeric: tabular-nums;
         color: var(--lectern-muted, #4a5160);
-        overflow: hidden;
+      }
+      .line.flagged {
+        font-weight: 700;
+        color: var(--lectern-danger, #a4161a);
+        background: var(--lectern-danger-bg, #fde8e8);
+        border-radius: 0.2rem;
+        padding: 0 0.3rem;
       }
       .flags {
         display: flex;
-        flex-wrap: nowrap;
-        gap: 0.25rem;
-        overflow: hidden;
+        flex-wrap: wrap;
+        gap: 0.2rem 0.25rem;
       }
       .flag {
-        white-space: nowrap;
         font-size: 0.75rem;
         font-weight: 700;
         padding: 0 0.35rem;
         border-radius: 0.2rem;
         background: var(--lectern-danger-bg, #fde8e8);
         color: var(--lectern-danger, #a4161a);
+        overflow-wrap: anywhere;
       }
       .flag.info {
         background: #e8eef7;
         color: var(--lectern-accent, #1f3a5f);
+      }
+      @media (forced-colors: active) {
+        button.tile {
+          border-left-width: 0.45rem;
+          forced-color-adjust: auto;
+        }
+        button.tile.selected {
+          outline: 0.2rem solid Highlight;
+          outline-offset: -0.4rem;
+        }
+        .bar span {
+          background: CanvasText;
+        }
+        .flag {
+          border: 1px solid CanvasText;
+        }
       }
     `,
   ];
@@ -187,18 +224,16 @@ export class LecternCandidateTile extends LitElement {
       data-state=${state}
       @click=${this.select}
     >
-      <span class="top">
-        <span class="workstation">${tile.workstation ?? t('proctor.tile.noWorkstation')}</span>
-        <span class="badge" data-role="state">${stateIcon[state]} ${label('tileState', state, lang)}</span>
-      </span>
+      <span class="workstation">${tile.workstation ?? t('proctor.tile.noWorkstation')}</span>
       <span class="top">
         <span class="code">${tile.code}</span>
-        <span class="clock" data-role="clock"
-          >${tile.submittedAt !== null ? t('proctor.tile.submittedAt', { time: timeText(tile.submittedAt) }) : html`<span data-role="clock-value"></span>`}${tile.clock.extraMs > 0
-            ? html` <span class="extra">${t('proctor.tile.extra', { minutes: Math.round((tile.clock.extraMs / 60_000) * 10) / 10 })}</span>`
-            : nothing}</span
-        >
+        <span class="badge" data-role="state">${stateIcon[state]} ${label('tileState', state, lang)}</span>
       </span>
+      <span class="clock" data-role="clock"
+        >${tile.submittedAt !== null ? t('proctor.tile.submittedAt', { time: timeText(tile.submittedAt) }) : html`<span data-role="clock-value"></span>`}${tile.clock.extraMs > 0
+          ? html` <span class="extra">${t('proctor.tile.extra', { minutes: Math.round((tile.clock.extraMs / 60_000) * 10) / 10 })}</span>`
+          : nothing}</span
+      >
       <span class="words" title=${`${t('proctor.tile.words')}: ${wordTitle}`} aria-label=${`${t('proctor.tile.words')}: ${wordTitle}`} data-role="words">
         ${this.questions.map((q) => {
           const w = tile.words[q.id] ?? 0;
@@ -206,11 +241,11 @@ export class LecternCandidateTile extends LitElement {
           return html`<span class="q"><span class="bar"><span data-share=${share.toFixed(2)}></span></span><span class="n" aria-hidden="true">${w}</span></span>`;
         })}
       </span>
-      <span class="line">${t('proctor.tile.wordCount', { n: this.view.words })}</span>
-      <span class="line" data-role="last-save">${tile.lastSavedAt ? t('proctor.tile.savedAt', { time: timeText(tile.lastSavedAt) }) : t('proctor.tile.notSaved')}</span>
-      <span class="line events" data-role="events"
-        >${events.length ? events.map(([k, n], i) => `${i ? ' · ' : ''}${label('event', k, lang)} ${n}`) : t('proctor.tile.noEvents')}</span
+      <span class="line"
+        >${t('proctor.tile.wordCount', { n: this.view.words })} ·
+        <span data-role="last-save">${tile.lastSavedAt ? t('proctor.tile.savedAt', { time: timeText(tile.lastSavedAt) }) : t('proctor.tile.notSaved')}</span></span
       >
+      ${eventsLine(events, problems.includes('events'), lang)}
       ${tile.pausedAlone || tile.locked || problems.length || tile.unacknowledged || recovered
         ? html`<span class="flags">
             ${tile.pausedAlone ? html`<span class="flag info">‖ ${t('proctor.tile.pausedAlone')}</span>` : nothing}
@@ -219,8 +254,8 @@ export class LecternCandidateTile extends LitElement {
             ${tile.lateSaves ? html`<span class="flag">${t('proctor.tile.lateSaves', { n: tile.lateSaves })}</span>` : nothing}
             ${recovered ? html`<span class="flag info" data-role="recovered">${t('proctor.tile.recovered', { n: recovered })}</span>` : nothing}
             ${problems
-              .filter((x) => !['locked', 'unacknowledged', 'late-saves', 'offline', 'not-logged-in', 'late', 'idle'].includes(x))
-              .map((x) => html`<span class="flag">${t(`proctor.problem.${x}` as StringKey)}</span>`)}
+              .filter((x) => !['locked', 'unacknowledged', 'late-saves', 'offline', 'not-logged-in', 'late', 'idle', 'events'].includes(x))
+              .map((x) => problemFlag(x))}
           </span>`
         : nothing}
     </button>`;

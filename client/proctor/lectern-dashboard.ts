@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ApiClient } from '../common/api.js';
 import { Connection } from '../common/connection.js';
@@ -17,7 +17,8 @@ import { errorLine, sessionBar, type SessionBarHandlers } from './dashboard-sess
 import { roomControls, type RoomAction, type RoomConfirm, type RoomControlsHandlers } from './dashboard-room-controls.js';
 import { filterBar, type FilterBarHandlers } from './dashboard-filter-bar.js';
 import { tileGrid, type TileGridHandlers } from './dashboard-tile-grid.js';
-import { sideColumn, type SideColumnHandlers } from './dashboard-side-column.js';
+import { candidatePanel, sideColumn, type SideColumnHandlers, type SideColumnView } from './dashboard-side-column.js';
+import { candidateDialog, focusTile, syncDialog, type CandidateDialogHandlers } from './dashboard-candidate-dialog.js';
 import { roomCounts } from './room-counts.js';
 import { t } from '../common/staff-i18n.js';
 
@@ -27,6 +28,7 @@ const PING_MS = 4000;
  * and each drawing of the room costs the browser a layout and a paint. Feed lines do not wait.
  */
 const ROOM_FRAME_MS = 100;
+const CONTRAST_KEY = 'lectern.proctor.contrast';
 
 /**
  * The live room: one tile per candidate, the controls, the feed. It subscribes to its session
@@ -41,6 +43,8 @@ export class LecternDashboard extends LitElement {
   @property({ type: Number }) sessionId = 0;
 
   @state() private _selected: number | null = null;
+  /** The selected candidate's panel is open; closed, the tile stays selected (the feed can still narrow to it). */
+  @state() private _panelOpen = false;
   @state() private _filter: Filter = 'all';
   @state() private _sort: SortOrder = 'problems';
   @state() private _search = '';
@@ -49,6 +53,8 @@ export class LecternDashboard extends LitElement {
   @state() private _error = '';
   @state() private _busy = false;
   @state() private _loaded = false;
+  /** The high-contrast theme (dashboard-styles.ts), remembered on this workstation. */
+  @property({ type: Boolean, reflect: true }) contrast = localStorage.getItem(CONTRAST_KEY) === 'on';
 
   private readonly i18n = new I18nController(this);
   private readonly clock = new DashboardClock(this);
@@ -112,6 +118,7 @@ export class LecternDashboard extends LitElement {
   }
 
   override updated(): void {
+    syncDialog(this.renderRoot, this._panelOpen && this._selected !== null);
     this.tileWindow.attach(this.renderRoot.querySelector<HTMLElement>('section.tiles'), this.renderRoot.querySelector<HTMLElement>('.grid'));
   }
 
@@ -133,12 +140,16 @@ export class LecternDashboard extends LitElement {
   }
 
   /** What the drawn parts call back: made once for the element's life, bound to it. */
-  private readonly on: SessionBarHandlers & RoomControlsHandlers & FilterBarHandlers & TileGridHandlers & SideColumnHandlers = {
+  private readonly on: SessionBarHandlers & RoomControlsHandlers & FilterBarHandlers & TileGridHandlers & SideColumnHandlers & CandidateDialogHandlers = {
     back: (event) => {
       event.preventDefault();
       this.dispatchEvent(new CustomEvent('leave-session', { bubbles: true, composed: true }));
     },
     switchLanguage: () => this.dispatchEvent(new CustomEvent('switch-language', { bubbles: true, composed: true })),
+    toggleContrast: () => {
+      this.contrast = !this.contrast;
+      localStorage.setItem(CONTRAST_KEY, this.contrast ? 'on' : 'off');
+    },
     confirm: (action) => (this._confirm = action),
     roomAction: (action) => void this.roomAction(action),
     filterChanged: (event) => (this._filter = (event.target as HTMLSelectElement).value as Filter),
@@ -146,6 +157,7 @@ export class LecternDashboard extends LitElement {
     searchChanged: (event) => (this._search = (event.target as HTMLInputElement).value),
     onSelect: (event) => this.onSelect(event),
     onlySelectedChanged: (event) => (this._onlySelected = (event.target as HTMLInputElement).checked),
+    dialogClosed: () => this.panelClosed(),
   };
 
   override render() {
@@ -159,25 +171,25 @@ export class LecternDashboard extends LitElement {
     const selected = this._selected === null ? undefined : this.store.tiles.get(this._selected);
     const lang = this.i18n.language;
     const choice = { filter: this._filter, sort: this._sort, search: this._search };
+    const open = this._panelOpen && selected ? this.viewOf(selected, now) : undefined;
+    const side: SideColumnView = {
+      api: this.api,
+      session,
+      store: this.store,
+      selected: selected && this.viewOf(selected, now),
+      now,
+      feed: this.feedItems(),
+      onlySelected: this._selected === null ? null : this._onlySelected,
+    };
     return html`
-      ${sessionBar(session, this.connection.state, lang, roomControls(session.state, this._confirm, this._busy, this.on), this.on)}
+      ${sessionBar(session, this.connection.state, lang, this.contrast, roomControls(session.state, this._confirm, this._busy, this.on), this.on)}
       ${errorLine(this._error)}
       ${filterBar(choice, roomCounts(all), shown.length, lang, this.on)}
       <div class="layout">
         ${tileGrid(shown, this.tileWindow.range(shown.length), this.store.questions, this._selected, this.on)}
-        ${sideColumn(
-          {
-            api: this.api,
-            session,
-            store: this.store,
-            selected: selected && this.viewOf(selected, now),
-            now,
-            feed: this.feedItems(),
-            onlySelected: this._selected === null ? null : this._onlySelected,
-          },
-          this.on,
-        )}
+        ${sideColumn(side, this.on)}
       </div>
+      ${candidateDialog(open ? { workstation: open.tile.workstation ?? t('proctor.tile.noWorkstation'), code: open.tile.code } : null, open ? candidatePanel(side, open) : nothing, this.on)}
     `;
   }
 
@@ -194,11 +206,23 @@ export class LecternDashboard extends LitElement {
     }
   }
 
+  /** A tile (or the panel's close button, with no candidate) chose who the panel shows. */
   private onSelect(event: CustomEvent<CandidateSelectedDetail>) {
     event.stopPropagation();
     const id = event.detail.candidateId;
-    this._selected = id === this._selected ? null : id;
-    if (this._selected === null) this._onlySelected = false;
+    if (id === null) {
+      this._panelOpen = false;
+      return;
+    }
+    this._selected = id;
+    this._panelOpen = true;
+  }
+
+  /** Escape, the close button or the form's own close: the focus goes back to the tile. */
+  private panelClosed() {
+    this._panelOpen = false;
+    const id = this._selected;
+    if (id !== null) void this.updateComplete.then(() => focusTile(this.renderRoot, id));
   }
 }
 

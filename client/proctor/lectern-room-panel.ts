@@ -91,7 +91,7 @@ export class LecternRoomPanel extends LitElement {
         ? html`<form @submit=${this.message} data-form="message-all">
             <fieldset>
               <legend>${t('proctor.panel.messageAll')}</legend>
-              <textarea name="text" rows="3" required @input=${(e: Event) => (this._messageLength = [...(e.target as HTMLTextAreaElement).value.trim()].length)}></textarea>
+              <textarea name="text" rows="3" required aria-label=${t('proctorScreens.roomMessage')} @input=${(e: Event) => (this._messageLength = [...(e.target as HTMLTextAreaElement).value.trim()].length)}></textarea>
               <span class="counter ${this._messageLength > MAX_MESSAGE ? 'over' : ''}">${t('proctor.panel.chars', { n: this._messageLength })}</span>
               <div class="row"><button type="submit" class="primary" ?disabled=${this._busy}>${t('proctor.panel.send')}</button></div>
             </fieldset>

@@ -115,6 +115,18 @@ export const SessionReport = Type.Object({
   extensions: Type.Array(
     Type.Object({ candidateId: Type.Integer(), candidateCode: Type.String(), at: Time, durationMs: Type.Integer(), kind: Type.String(), reason: Type.String(), by: Nullable(Type.String()) }),
   ),
+  /**
+   * The server's own interruptions (a crash or a power cut) during the session, from its last
+   * heartbeat to its restart, with the time each candidate who was writing lost (issue 13, item 4).
+   */
+  interruptions: Type.Array(
+    Type.Object({
+      from: Time,
+      to: Time,
+      paused: Type.Boolean(),
+      candidates: Type.Array(Type.Object({ candidateId: Type.Integer(), candidateCode: Type.String(), lostMs: Type.Integer() })),
+    }),
+  ),
   incidents: Type.Array(
     Type.Object({ id: Type.Integer(), at: Time, candidateId: Nullable(Type.Integer()), candidateCode: Nullable(Type.String()), text: Type.String(), by: Nullable(Type.String()) }),
   ),

@@ -3,6 +3,7 @@
 // candidate after a summary page. Both are built from ResultsView and carry names only when the
 // view does (the jury export, after grading is closed).
 import type { Localized } from '../content/pack-types.js';
+import { kappaText, shareWithCount } from '../contract/rules/agreement-text.js';
 import type { CandidateResult, FinalDecision, ReadingView, ResultsView } from '../contract/grading.js';
 import type { ReadingEvidence, WritingEvidence } from './decisions.js';
 import type { LinkedKeyPoints } from '../contract/grading-evidence.js';
@@ -225,11 +226,11 @@ function agreementTable(results: ResultsView, lang: ReportLanguage): string {
   const w = wordsIn(lang);
   const rows = results.agreement.filter((a) => a.figures.pairs > 0);
   if (!results.session.doubleMarking || rows.length === 0) return '';
-  const pct = (x: number | null) => (x === null ? w('notDefined') : `${percent(x, lang)} %`);
+  const share = (x: number | null, pairs: number) => (x === null ? w('notDefined') : e(shareWithCount(x, pairs, lang)));
   return `<table class="agreement"><caption>${w('agreementTitle')}</caption>
 <thead><tr><th scope="col">${w('criterion')}</th><th scope="col" class="num">${capital(w('pairs'))}</th><th scope="col" class="num">${capital(w('exact'))}</th><th scope="col" class="num">${capital(w('adjacent'))}</th><th scope="col" class="num">${capital(w('kappa'))}</th></tr></thead>
 <tbody>${rows
-    .map((a) => `<tr><th scope="row">${e(tr(a.title, lang))}</th><td class="num">${a.figures.pairs}</td><td class="num">${pct(a.figures.exact)}</td><td class="num">${pct(a.figures.adjacent)}</td><td class="num">${a.figures.kappa === null ? w('notDefined') : e(number(a.figures.kappa, lang, 2, true))}</td></tr>`)
+    .map((a) => `<tr><th scope="row">${e(tr(a.title, lang))}</th><td class="num">${a.figures.pairs}</td><td class="num">${share(a.figures.exact, a.figures.pairs)}</td><td class="num">${share(a.figures.adjacent, a.figures.pairs)}</td><td class="num">${a.figures.kappa === null ? w('notDefined') : e(kappaText(a.figures.kappa, lang))}</td></tr>`)
     .join('')}</tbody></table>`;
 }
 

@@ -15,6 +15,8 @@ export const candidateDataRoutes: Record<string, readonly CandidateDataKind[]> =
   'GET /api/sessions/:id/report.csv': ['monitoring'],
   'GET /api/sessions/:id/incidents.csv': ['monitoring'],
   'GET /api/sessions/:id/events.csv': ['monitoring'],
+  // A candidate's periods offline or locked: their monitoring.
+  'GET /api/sessions/:id/candidates/:candidateId/lost-time': ['monitoring'],
   'GET /proctor/sessions/:id/report': ['monitoring'],
   'GET /api/grading/sessions/:id/workspace': ['answers', 'grades'],
   'GET /api/grading/sessions/:id/scripts/:candidateId/readings': ['answers', 'grades'],

@@ -11,6 +11,8 @@ import { DashboardBroadcaster } from './dashboard-broadcaster.js';
 import { PresenceWatch } from './presence-watch.js';
 import { ProctorControls } from './controls.js';
 import { ReportBuilder } from './report.js';
+import { LostTimeService } from './lost-time.js';
+import { ServerInterruptions } from './server-interruptions.js';
 import { sebHeaderMatches } from './seb.js';
 
 export interface ProctorServices {
@@ -20,6 +22,7 @@ export interface ProctorServices {
   watch: PresenceWatch;
   controls: ProctorControls;
   reports: ReportBuilder;
+  lostTime: LostTimeService;
 }
 
 declare module 'fastify' {
@@ -41,7 +44,8 @@ export default fp(
     const watch = new PresenceWatch(app.hub, app.exam, app.supervision, app.log);
     const controls = new ProctorControls(app.db, app.exam, app.hub, app.examEvents, app.auth, dashboard, watch);
     const reports = new ReportBuilder(app.db, app.exam, app.packs, app.audit);
-    app.decorate('proctor', { access, dashboard, broadcaster, watch, controls, reports });
+    const lostTime = new LostTimeService(app.db);
+    app.decorate('proctor', { access, dashboard, broadcaster, watch, controls, reports, lostTime });
 
     const staffSockets = new Set<WebSocket>();
     app.decorate('staffSocketHandler', (socket, principal) => {
@@ -76,7 +80,11 @@ export default fp(
     });
 
     watch.start();
+    // The heartbeat starts once the app is ready, and a clean close marks the run as stopped.
+    const interruptions = new ServerInterruptions(app.db, app.exam, app.supervision, app.log);
+    app.addHook('onReady', async () => interruptions.start());
     app.addHook('preClose', async () => {
+      interruptions.stop();
       watch.stop();
       broadcaster.close();
       for (const s of staffSockets) s.close(1001, 'server shutting down');

@@ -17,7 +17,11 @@ body { margin: 0; }
 .toolbar button:focus-visible, .toolbar a:focus-visible { outline: 3px solid #ffd24a; outline-offset: 2px; }
 .muted { color: var(--muted); }
 code, .code { font-family: ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', Consolas, monospace; }
-.digest { font-size: .85em; word-break: break-all; }
+.digest { font-size: .85em; }
+.digest .group { white-space: nowrap; }
+/* The command to check the chain is copied whole; on paper it may wrap anywhere rather than widen the page. */
+.verify { overflow-wrap: anywhere; }
+.signatures { break-inside: avoid; page-break-inside: avoid; }
 .nowrap { white-space: nowrap; }
 
 /* ---- session report ---- */
@@ -44,7 +48,11 @@ td.prose { white-space: pre-wrap; }
 .report-foot { margin-top: 1.5rem; font-size: .75rem; color: var(--muted); border-top: 1px solid var(--rule); }
 
 /* ---- login slips ---- */
-.slips { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; max-width: 62rem; margin: 1.5rem auto; padding: 0 1rem; }
+.slips { max-width: 62rem; margin: 1.5rem auto; padding: 0 1rem; }
+.sheet { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; margin-bottom: 1rem; }
+.address-form { display: flex; flex-wrap: wrap; gap: .5rem .75rem; align-items: center; max-width: 62rem; margin: 1rem auto 0; padding: 0 1rem; }
+.address-form select, .address-form button { font: inherit; }
+.address-form .refused { color: var(--alert); flex-basis: 100%; }
 .slip { background: #fff; border: 1px dashed #6b7280; padding: .8rem 1rem; break-inside: avoid; page-break-inside: avoid; }
 .slip header h1 { font-size: 1.05rem; margin: 0; display: flex; justify-content: space-between; align-items: baseline; gap: .5rem; }
 .slip-kicker { font-size: .7rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
@@ -72,9 +80,11 @@ td.prose { white-space: pre-wrap; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
   th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .slips { display: grid; grid-template-columns: 1fr 1fr; grid-auto-rows: 86mm; gap: 4mm; max-width: none; margin: 0; padding: 0; }
-  .slip { height: 86mm; overflow: hidden; }
-  .slip:nth-child(6n) { break-after: page; page-break-after: always; }
+  /* A sheet of six is 3 x 84 mm + 2 x 4 mm = 260 mm, inside the 267 mm the page margins leave. */
+  .slips { max-width: none; margin: 0; padding: 0; }
+  .sheet { grid-template-columns: 1fr 1fr; grid-auto-rows: 84mm; gap: 4mm; margin: 0; break-inside: avoid; page-break-inside: avoid; }
+  .sheet + .sheet { break-before: page; page-break-before: always; }
+  .slip { height: 84mm; overflow: hidden; }
 }
 `;
 

@@ -26,9 +26,28 @@ function formatAway(ms: number): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
 
-/** "3f2a 9c01 ..." so a digest can be read aloud and compared by eye. */
+/**
+ * "3f2a 9c01 ..." so a digest can be read aloud and compared by eye. Each group of four is one
+ * unbreakable box, so a line wraps between groups and never inside one (issue 13, item 4).
+ */
 function digest(hex: string): Html {
-  return html`<code class="digest">${hex.match(/.{1,4}/g)?.join(' ') ?? hex}</code>`;
+  const groups = hex.match(/.{1,4}/g) ?? [hex];
+  return html`<code class="digest">${groups.map((g, i) => html`${i ? ' ' : ''}<span class="group">${g}</span>`)}</code>`;
+}
+
+/** "Salle démo" stays "Salle démo" (not "Salle Salle démo"); "B12" reads "Salle B12". */
+function roomText(room: string, word: string): string {
+  return room.toLocaleLowerCase().startsWith(word.toLocaleLowerCase()) ? room : `${word} ${room}`;
+}
+
+/**
+ * A reason typed by a proctor, after a label and a colon: French writes "Incident : panne de
+ * clavier", lowercase after the colon unless the word is an acronym ("USB", "PC-03").
+ */
+export function afterColon(reason: string, lang: Language): string {
+  if (lang !== 'fr' || reason.length < 2) return reason;
+  const [first, second] = [reason[0]!, reason[1]!];
+  return second === second.toLocaleLowerCase() && first !== first.toLocaleLowerCase() ? first.toLocaleLowerCase() + reason.slice(1) : reason;
 }
 
 const otherKinds = (c: ReportCandidate) =>
@@ -70,7 +89,7 @@ export function renderReportPage(r: SessionReport, lang: Language): string {
 <header class="report-head">
   <p class="kicker">Lectern · ${s.packTitle[lang]}</p>
   <h1>${t('title')}</h1>
-  <p class="subtitle">${s.title}${s.room ? html` · ${t('room')} ${s.room}` : ''} · ${t('sessionCode')} <strong class="nowrap">${s.code}</strong></p>
+  <p class="subtitle">${s.title}${s.room ? html` · ${roomText(s.room, t('room'))}` : ''} · ${t('sessionCode')} <strong class="nowrap">${s.code}</strong></p>
 </header>
 
 <section>
@@ -136,9 +155,10 @@ ${r.extensions.length === 0
 
 <section>
 <h2>${t('incidents')}</h2>
-${r.incidents.length === 0
+${r.incidents.length === 0 && r.interruptions.length === 0
   ? html`<p>${t('noIncident')}</p>`
   : html`<table class="incidents"><thead><tr><th>${t('at')}</th><th>${t('candidate')}</th><th>${t('text')}</th><th>${t('by')}</th></tr></thead><tbody>
+  ${r.interruptions.map((i) => interruptionRow(i, lang))}
   ${r.incidents.map((i) => html`<tr><td>${tm(i.at)}</td><td class="code">${i.candidateCode ?? '—'}</td><td class="prose">${i.text}</td><td>${i.by ?? '—'}</td></tr>`)}
   </tbody></table>`}
 </section>
@@ -186,7 +206,7 @@ ${r.actions.length === 0
 <h2>${t('audit')}</h2>
 <dl class="facts">
   <dt>${t('closingDigest')}</dt><dd>${r.audit.closingDigest ? html`${digest(r.audit.closingDigest)} <span class="muted">(${dt(r.audit.closingAt)})</span>` : t('notClosed')}</dd>
-  <dt>${t('headDigest')}</dt><dd>${digest(r.audit.headDigest)}<br><span class="muted">${t('verifyHead', { head: r.audit.headDigest })}</span></dd>
+  <dt>${t('headDigest')}</dt><dd>${digest(r.audit.headDigest)}<br><span class="muted verify">${t('verifyHead', { head: r.audit.headDigest })}</span></dd>
   <dt>${t('rows')}</dt><dd>${r.audit.rows} · ${r.audit.intact ? t('intact') : html`<strong class="alert">${t('broken')} ${r.audit.brokenAt}</strong>`}</dd>
 </dl>
 </section>
@@ -204,6 +224,18 @@ ${r.actions.length === 0
   return page({ lang, title: `${t('title')} · ${s.title}`, bodyClass: 'print-report', body });
 }
 
+/** A server interruption as an incident row: when, how long, and what it cost each candidate's time. */
+function interruptionRow(i: SessionReport['interruptions'][number], lang: Language): Html {
+  const w = (key: 'interruption' | 'interruptionPaused' | 'interruptionLost', params: Params) => translate(lang, `proctorScreens.report.${key}`, params);
+  const what = w('interruption', { from: formatTime(i.from, lang), to: formatTime(i.to, lang), duration: formatMinutes(i.to - i.from, lang) });
+  const effect = i.paused
+    ? w('interruptionPaused', {})
+    : i.candidates.length
+      ? w('interruptionLost', { list: i.candidates.map((c) => `${c.candidateCode} ${formatMinutes(c.lostMs, lang)}`).join(', ') })
+      : '';
+  return html`<tr class="interruption"><td>${formatTime(i.from, lang)}</td><td>${translate(lang, 'report.wholeRoom')}</td><td class="prose"><strong>${what}</strong>${effect ? html`<br>${effect}` : ''}</td><td>Lectern</td></tr>`;
+}
+
 /** A detail value as text: a string as is, a number or a boolean written out, anything else `absent`. */
 function text(value: unknown, absent = ''): string {
   if (typeof value === 'string') return value;
@@ -214,7 +246,7 @@ function text(value: unknown, absent = ''): string {
 function actionDetail(a: SessionReport['actions'][number], lang: Language): Html | string {
   const d = a.detail;
   if (a.action === 'candidate.extra-time' && typeof d['durationMs'] === 'number') {
-    return html` <span class="muted">(+${formatMinutes(d['durationMs'], lang)}, ${labelFor(lang, 'extensionKind', String(d['kind']))}: ${text(d['reason'])})</span>`;
+    return html` <span class="muted">(+${formatMinutes(d['durationMs'], lang)}, ${labelFor(lang, 'extensionKind', String(d['kind']))}${translate(lang, 'report.colon')}${afterColon(text(d['reason']), lang)})</span>`;
   }
   if (a.action === 'candidate.moved') return html` <span class="muted">(${text(d['from'], '—')} → ${text(d['to'])})</span>`;
   if ((a.action === 'candidate.paused' || a.action === 'session.paused') && d['reason']) return html` <span class="muted">(${text(d['reason'])})</span>`;

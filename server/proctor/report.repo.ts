@@ -134,6 +134,7 @@ export class ReportRepo {
       late: c.prepare<[number], { candidateId: number; n: number }>(
         'SELECT l.candidate_id AS candidateId, COUNT(*) AS n FROM late_saves l JOIN candidates c ON c.id = l.candidate_id WHERE c.session_id = ? GROUP BY l.candidate_id',
       ),
+      interruptions: c.prepare<[number], { detail: string }>("SELECT detail FROM supervision_events WHERE session_id = ? AND candidate_id IS NULL AND kind = 'server-interrupted' ORDER BY at, id"),
       candidateEvents: c.prepare<[number], CandidateEventRow>(
         'SELECT candidate_id AS candidateId, kind, detail FROM supervision_events WHERE session_id = ? AND candidate_id IS NOT NULL',
       ),
@@ -195,6 +196,11 @@ export class ReportRepo {
   }
 
   /** Every supervision event about a candidate of the session. */
+  /** The server's interruptions recorded in the session (server-interruptions.ts), their detail as JSON. */
+  interruptions(sessionId: number): { detail: string }[] {
+    return this.st.interruptions.all(sessionId);
+  }
+
   candidateEvents(sessionId: number): CandidateEventRow[] {
     return this.st.candidateEvents.all(sessionId);
   }

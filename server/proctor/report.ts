@@ -5,6 +5,7 @@ import type { PackRegistry } from '../exam/pack-registry.js';
 import { formatCode } from '../contract/rules/code-format.js';
 import { parseDetail } from './feed-items.js';
 import { ReportRepo } from './report.repo.js';
+import { reportInterruptions } from './report-interruptions.js';
 import { firstLogins, movesByCandidate, reportCandidate, tallyEvents } from './report-candidates.js';
 import type { SessionReport } from '../contract/proctor.js';
 
@@ -58,6 +59,7 @@ export class ReportBuilder {
       proctors: this.repo.proctors(sessionId),
       pauses: this.repo.pauses(sessionId).map((p) => ({ ...p, candidateCode: printed(p.candidateCode) })),
       extensions,
+      interruptions: reportInterruptions(this.repo.interruptions(sessionId), new Map(candidates.map((c) => [c.id, c.code]))),
       incidents,
       messages: this.messages(sessionId),
       actions: this.actions(sessionId, new Map(candidates.map((c) => [c.id, formatCode(c.code)]))),

@@ -1,6 +1,5 @@
-import { networkInterfaces } from 'node:os';
 import QRCode from 'qrcode';
-import type { FastifyRequest } from 'fastify';
+import { slipUrl, type KioskAddresses } from './kiosk-addresses.js';
 import { html, page } from './html.js';
 import { translate, type MessageKey } from '../contract/i18n/catalogue.js';
 import type { Language } from '../contract/i18n/format.js';
@@ -21,46 +20,51 @@ export interface Slip {
   workstation: string | null;
 }
 
-function isLoopback(host: string): boolean {
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return name === 'localhost' || name.startsWith('127.') || name === '::1';
-}
-
-/**
- * The address the workstations type (or scan): the one the proctor reached the server by, unless
- * that is this machine's own loopback, in which case the first LAN address with the same port.
- */
-export function kioskUrl(request: FastifyRequest): string {
-  const host = request.headers.host ?? `${request.hostname}`;
-  if (!isLoopback(host)) return `${request.protocol}://${host}/`;
-  const port = /:(\d+)$/.exec(host)?.[1];
-  for (const list of Object.values(networkInterfaces())) {
-    for (const a of list ?? []) {
-      if (a.family === 'IPv4' && !a.internal) return `${request.protocol}://${a.address}${port ? `:${port}` : ''}/`;
-    }
-  }
-  return `${request.protocol}://${host}/`;
-}
-
 /** An SVG QR code as a data: URL (the CSP allows data: images, and nothing is fetched). */
 export async function qrDataUrl(url: string): Promise<string> {
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1, color: { dark: '#000000', light: '#ffffff' } });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }
 
-/** One slip per candidate, six to an A4 page, with cut lines. */
-export async function renderSlipsPage(session: SlipSession, slips: Slip[], url: string, lang: Language): Promise<string> {
+/** Slips per printed A4 sheet: two columns of three. */
+const PER_SHEET = 6;
+
+/** The proctor's choice of address, when the server has several; the page reloads with it. */
+function addressForm(addresses: KioskAddresses, lang: Language) {
+  const w = (key: 'slips.address' | 'slips.addressHelp' | 'slips.apply' | 'slips.refused') => translate(lang, `proctorScreens.${key}`, { address: addresses.refused ?? '' });
+  return html`<form class="address-form" method="get">
+  <input type="hidden" name="lang" value="${lang}">
+  <label for="address">${w('slips.address')}</label>
+  <select id="address" name="address">${addresses.choices.map((c) => (c === addresses.chosen ? html`<option value="${c}" selected>${c}</option>` : html`<option value="${c}">${c}</option>`))}</select>
+  <button type="submit">${w('slips.apply')}</button>
+  <span class="muted">${w('slips.addressHelp')}</span>
+  ${addresses.refused === null ? '' : html`<strong class="refused" role="alert">${w('slips.refused')}</strong>`}
+</form>`;
+}
+
+/**
+ * One slip per workstation, six to an A4 sheet with cut lines. Each sheet is its own block that
+ * ends its page, so no blank page falls between sheets (a break after the sixth slip of a grid
+ * that already filled its page made one). Each QR code carries the chosen address and the
+ * slip's workstation, so scanning it opens the kiosk already set to that workstation.
+ */
+export async function renderSlipsPage(session: SlipSession, slips: Slip[], addresses: KioskAddresses, lang: Language): Promise<string> {
   const t = wordsIn(lang);
   const other: Language = lang === 'fr' ? 'en' : 'fr';
-  const qr = await qrDataUrl(url);
+  const drawn = await Promise.all(slips.map(async (s) => ({ ...s, url: slipUrl(addresses.chosen, s.workstation), qr: await qrDataUrl(slipUrl(addresses.chosen, s.workstation)) })));
+  const sheets: (typeof drawn)[] = [];
+  for (let i = 0; i < drawn.length; i += PER_SHEET) sheets.push(drawn.slice(i, i + PER_SHEET));
   const body = html`
 <nav class="toolbar no-print">
   <button type="button" data-action="print">${t('print')}</button>
-  <a href="?lang=${other}" hreflang="${other}" lang="${other}">${t('other')}</a>
+  <a href="?lang=${other}&amp;address=${encodeURIComponent(addresses.chosen)}" hreflang="${other}" lang="${other}">${t('other')}</a>
   <span class="muted">${session.title}${session.room ? ` · ${session.room}` : ''} · ${slips.length}</span>
 </nav>
+<div class="no-print">${addressForm(addresses, lang)}</div>
 <main class="slips">
-${slips.map(
+${sheets.map(
+  (sheet) => html`<section class="sheet">
+${sheet.map(
   (s) => html`<article class="slip">
   <header><h1>${t('slip')} <span class="slip-kicker">Lectern</span></h1><p class="slip-title">${session.title}${session.room ? ` · ${session.room}` : ''}</p></header>
   <dl>
@@ -68,10 +72,12 @@ ${slips.map(
     <dt>${t('session')}</dt><dd class="slip-code">${session.code}</dd>
     <dt>${t('candidate')}</dt><dd class="slip-code slip-candidate">${s.code}</dd>
   </dl>
-  <div class="slip-url"><img src="${qr}" alt="${t('qr')}" width="96" height="96"><div><span class="slip-label">${t('url')}</span><code>${url}</code></div></div>
+  <div class="slip-url"><img src="${s.qr}" alt="${t('qr')}" width="96" height="96"><div><span class="slip-label">${t('url')}</span><code>${s.url}</code></div></div>
   <p class="slip-how">${t('how')}</p>
   <p class="slip-keep">${t('keep')}</p>
 </article>`,
+)}
+</section>`,
 )}
 </main>`;
   return page({ lang, title: `${t('title')} · ${session.title}`, bodyClass: 'print-slips', body });

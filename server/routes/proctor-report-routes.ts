@@ -5,11 +5,15 @@ import { IdParams, LangQuery, SessionReport } from '../contract/proctor.js';
 import type { Language } from '../contract/i18n/format.js';
 import { renderReportPage } from '../proctor/report-page.js';
 import { candidatesCsv, eventsCsv, incidentsCsv } from '../proctor/report-csv.js';
-import { kioskUrl, renderSlipsPage } from '../proctor/slips.js';
+import { renderSlipsPage } from '../proctor/slips.js';
+import { kioskAddresses } from '../proctor/kiosk-addresses.js';
 import { printCss, printJs } from '../proctor/print-assets.js';
 import { languageOf, type Supervisor } from './supervisor.js';
 
 type PrintRequest = { Params: Static<typeof IdParams>; Querystring: Static<typeof LangQuery> };
+/** The slips take the address their QR codes carry (kiosk-addresses.ts), as the proctor picked it. */
+const SlipsQuery = Type.Object({ lang: LangQuery.properties.lang, address: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
+type SlipsRequest = { Params: Static<typeof IdParams>; Querystring: Static<typeof SlipsQuery> };
 
 /** The session report (procès-verbal) as data, as CSV files and as a printed page; the login slips. */
 export function proctorReportRoutes(app: FastifyInstance, supervisor: Supervisor) {
@@ -69,7 +73,7 @@ function printedPageRoutes(app: FastifyInstance, supervisor: Supervisor) {
     supervisor(request, request.params.id);
     return htmlPage(reply, renderReportPage(reports.build(request.params.id), languageOf(request.query)));
   });
-  app.get<PrintRequest>('/proctor/sessions/:id/slips', { preHandler: staff, schema: { hide: true, params: IdParams, querystring: LangQuery } }, async (request, reply) => {
+  app.get<SlipsRequest>('/proctor/sessions/:id/slips', { preHandler: staff, schema: { hide: true, params: IdParams, querystring: SlipsQuery } }, async (request, reply) => {
     supervisor(request, request.params.id);
     const session = app.exam.requireSession(request.params.id);
     const { title, room, code, packTitle } = dashboard.sessionView(session);
@@ -77,7 +81,7 @@ function printedPageRoutes(app: FastifyInstance, supervisor: Supervisor) {
       .candidates(session.id)
       .filter((c) => c.absentAt === null)
       .map((c) => ({ code: `${c.code.slice(0, 4)}-${c.code.slice(4)}`, workstation: c.workstation }));
-    return htmlPage(reply, await renderSlipsPage({ title, room, code, packTitle }, slips, kioskUrl(request), languageOf(request.query)));
+    return htmlPage(reply, await renderSlipsPage({ title, room, code, packTitle }, slips, kioskAddresses(request.protocol, request.headers.host ?? request.hostname, app.server.address(), request.query.address), languageOf(request.query)));
   });
 }
 

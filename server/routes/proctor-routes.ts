@@ -11,6 +11,7 @@ import {
   IdParams,
   IncidentBody,
   IncidentView,
+  LangQuery,
   MessageBody,
   MessageSummary,
   MoveBody,
@@ -18,8 +19,9 @@ import {
   PauseBody,
   SebKeyBody,
 } from '../contract/proctor.js';
+import { LostTimeView } from '../contract/lost-time.js';
 import { proctorReportRoutes } from './proctor-report-routes.js';
-import { supervisorOf, type Supervisor } from './supervisor.js';
+import { languageOf, supervisorOf, type Supervisor } from './supervisor.js';
 
 type CandidateRequest<B> = FastifyRequest<{ Params: Static<typeof CandidateParams>; Body: B }>;
 type Actor = ReturnType<Supervisor>;
@@ -30,10 +32,27 @@ export default async function proctorRoutes(app: FastifyInstance) {
   const supervisor = supervisorOf(app);
   dashboardRoutes(app, supervisor);
   candidateControlRoutes(app, supervisor);
+  lostTimeRoute(app, supervisor);
   messageRoutes(app, supervisor);
   incidentRoutes(app, supervisor);
   sebKeyRoute(app, supervisor);
   proctorReportRoutes(app, supervisor);
+}
+
+/** A candidate's measured lost time (offline, locked), offered as incident time (server/proctor/lost-time.ts). */
+function lostTimeRoute(app: FastifyInstance, supervisor: Supervisor) {
+  app.get<{ Params: Static<typeof CandidateParams>; Querystring: Static<typeof LangQuery> }>(
+    '/api/sessions/:id/candidates/:candidateId/lost-time',
+    {
+      preHandler: app.requireStaff('admin', 'proctor'),
+      schema: { summary: "A candidate's periods offline or locked over a minute, to offer as incident time", params: CandidateParams, querystring: LangQuery, response: { 200: LostTimeView, ...errors(401, 403, 404) } },
+    },
+    async (request) => {
+      supervisor(request, request.params.id);
+      app.exam.requireCandidateOf(request.params.id, request.params.candidateId);
+      return app.proctor.lostTime.offers(request.params.id, request.params.candidateId, languageOf(request.query));
+    },
+  );
 }
 
 /** The dashboard snapshot a page loads before the live socket's deltas. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotPath, startServer } from '../helpers/browser.js';
+import { describeAxe, describeOverflow, findOverflow, seriousAxeViolations } from './support/screen-checks.js';
 import { createStaff, type TestApp } from '../helpers/build-app.js';
 import type { OverviewView } from '../../server/contract/grading.js';
 import { distribute, endedSession, fullMarks, gradeScript, makeStaff } from '../server/grading/scenario.js';
@@ -54,6 +55,11 @@ describe('the item statistics tab, in Chromium', { timeout: 60_000 }, () => {
       expect(await page.locator('lectern-admin-statistics tr.keypoint', { hasText: 'kp1 ·' }).filter({ hasText: w.easy }).count()).toBeGreaterThan(0);
       expect(await page.getByRole('link', { name: w.csv }).getAttribute('href')).toBe(`/api/grading/statistics/long.csv?lang=${language}`);
       await page.screenshot({ path: screenshotPath(`admin-statistics-${language}`), fullPage: true });
+      // Issue 13, items 1 and 6: every figure inside its box at 1400 px, and no serious axe finding.
+      const overflow = await findOverflow(page);
+      expect(overflow, describeOverflow(overflow)).toEqual([]);
+      const axe = await seriousAxeViolations(page);
+      expect(axe, describeAxe(axe)).toEqual([]);
       await context.close();
     });
   }

@@ -22,6 +22,7 @@ import { kioskOfflineFr } from './fr/kiosk-offline.js';
 import { recoveredAnswersFr } from './fr/recovered-answers.js';
 import { contentEvidenceFr } from './fr/content-evidence.js';
 import { fallbackFr } from './fr/fallback.js';
+import { proctorScreensFr } from './fr/proctor-screens.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -41,6 +42,7 @@ import { kioskOfflineEn } from './en/kiosk-offline.js';
 import { recoveredAnswersEn } from './en/recovered-answers.js';
 import { contentEvidenceEn } from './en/content-evidence.js';
 import { fallbackEn } from './en/fallback.js';
+import { proctorScreensEn } from './en/proctor-screens.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -63,6 +65,7 @@ export const areas = {
   recoveredAnswers: { fr: recoveredAnswersFr, en: recoveredAnswersEn },
   contentEvidence: { fr: contentEvidenceFr, en: contentEvidenceEn },
   fallback: { fr: fallbackFr, en: fallbackEn },
+  proctorScreens: { fr: proctorScreensFr, en: proctorScreensEn },
 };
 
 // One area per line, so that adding an area is one line here and one in each list below.
@@ -86,6 +89,7 @@ export const fr = {
   ...recoveredAnswersFr,
   ...contentEvidenceFr,
   ...fallbackFr,
+  ...proctorScreensFr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Translation<typeof fr> = {
@@ -108,6 +112,7 @@ export const en: Translation<typeof fr> = {
   ...recoveredAnswersEn,
   ...contentEvidenceEn,
   ...fallbackEn,
+  ...proctorScreensEn,
 };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };

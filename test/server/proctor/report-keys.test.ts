@@ -20,6 +20,7 @@ const report: SessionReport = {
     { candidateId: 1, candidateCode: 'ABCD-EFGH', at: at - 60_000, durationMs: 600_000, kind: 'accommodation', reason: 'Tiers-temps', by: 'Camille Martin' },
     { candidateId: 2, candidateCode: 'BCDE-FGHJ', at: at + 300_000, durationMs: 180_000, kind: 'incident', reason: 'Écran figé', by: 'Camille Martin' },
   ],
+  interruptions: [{ from: at + 400_000, to: at + 580_000, paused: false, candidates: [{ candidateId: 1, candidateCode: 'ABCD-EFGH', lostMs: 180_000 }] }],
   incidents: [{ id: 1, at: at + 300_000, candidateId: 2, candidateCode: 'BCDE-FGHJ', text: 'Écran figé', by: 'Camille Martin' }],
   messages: [{ id: 1, sentAt: at + 900_000, candidateCode: null, text: 'Cinq minutes.', recipients: 2, acknowledged: 1, by: 'Camille Martin' }],
   actions: auditActions.map((action, i) => ({
@@ -77,7 +78,7 @@ describe('printed pages show words, never keys', () => {
     });
 
     it(`prints the login slips in words (${lang})`, async () => {
-      const page = await renderSlipsPage({ title: 'Session de juin', room: 'B12', code: 'ABCD-EF', packTitle: { fr: 'Questionnaire', en: 'Questionnaire' } }, [{ code: 'ABCD-EFGH', workstation: 'PC-01' }, { code: 'BCDE-FGHJ', workstation: null }], 'http://lectern.lan:8080/', lang);
+      const page = await renderSlipsPage({ title: 'Session de juin', room: 'B12', code: 'ABCD-EF', packTitle: { fr: 'Questionnaire', en: 'Questionnaire' } }, [{ code: 'ABCD-EFGH', workstation: 'PC-01' }, { code: 'BCDE-FGHJ', workstation: null }], { choices: ['http://lectern.lan:8080'], chosen: 'http://lectern.lan:8080', refused: null }, lang);
       expect(rawKeys(page)).toEqual([]);
       expect(page).toContain(lang === 'fr' ? 'Code candidat' : 'Candidate code');
     });

@@ -141,7 +141,8 @@ describe('login slips', () => {
       expect(page).toContain(c.workstation);
     }
     expect(page.split(room.session.code).length - 1).toBeGreaterThanOrEqual(4);
-    expect(page).toContain('<code>http://lectern.lan:8080/</code>');
+    // Each slip's address names its workstation (issue 13, item 4).
+    for (const c of room.session.candidates) expect(page).toContain(`<code>http://lectern.lan:8080/?workstation=${encodeURIComponent(c.workstation)}</code>`);
     const qr = /<img src="data:image\/svg\+xml;base64,([^"]+)"/.exec(page);
     expect(qr).not.toBeNull();
     expect(Buffer.from(qr![1]!, 'base64').toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);

@@ -39,6 +39,7 @@ export const httpRules: Record<string, Rule> = {
   'POST /api/sessions/:id/candidates/:candidateId/lock': { allow: sessionStaff },
   'POST /api/sessions/:id/candidates/:candidateId/unlock': { allow: sessionStaff },
   'POST /api/sessions/:id/candidates/:candidateId/absent': { allow: sessionStaff },
+  'GET /api/sessions/:id/candidates/:candidateId/lost-time': { allow: sessionStaff },
   'POST /api/sessions/:id/messages': { allow: sessionStaff, body: { text: 'Bonjour' } },
   'GET /api/sessions/:id/messages': { allow: sessionStaff },
   'POST /api/sessions/:id/incidents': { allow: sessionStaff, body: { text: 'Panne' } },

@@ -191,7 +191,8 @@ export const printFr = {
   'csv.candidates.moves': 'Changements de poste',
   'csv.candidates.digest': 'Empreinte de la remise',
   'report.chars': 'car.',
-  'report.colon': ' : ',
+  // A narrow no-break space before the colon: it never starts a line.
+  'report.colon': '\u202f: ',
   'csv.incidents.session': 'Session',
   'csv.incidents.time': 'Heure',
   'csv.incidents.code': 'Code candidat',
