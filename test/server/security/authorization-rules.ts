@@ -66,6 +66,8 @@ export const httpRules: Record<string, Rule> = {
   'GET /api/admin/preview/packs/:packId/assets/*': { allow: admin },
   'GET /api/grading/statistics': { allow: admin },
   'GET /api/grading/statistics/long.csv': { allow: admin },
+  'GET /api/admin/forms': { allow: admin },
+  'POST /api/admin/forms/:packId/:formId/retire': { allow: admin, body: { reason: 'Exposée trop souvent' } },
   'GET /api/admin/privacy': { allow: admin },
   'POST /api/admin/sessions/:id/hold': { allow: admin, body: { reason: 'Recours en cours' } },
   'POST /api/admin/sessions/:id/release': { allow: admin },

@@ -79,6 +79,7 @@ export async function rolesRoom(app: TestApp['app']) {
       .replace(':candidateId', String(ids.candidateA2))
       .replace(':sectionId', 'reading')
       .replace(':packId', 'devops-title-qp')
+      .replace(':formId', 'b')
       .replace(':throttleId', String(pattern.startsWith('/api/admin') ? ids.throttleStaff : ids.throttleA))
       .replace('*', 'figure.png');
   return { logins, ids, relogin, urlOf };
