@@ -81,7 +81,7 @@ function withForms(pack: Pack, formList: DeclaredForm[], further: ReadForm[], pr
   const others = further.map((f): Pack => {
     const info = forms.find((x) => x.id === f.form.id)!;
     const digest = createHash('sha256').update(`${pack.digest}\u0000form\u0000${f.form.id}`).digest('hex');
-    return { ...pack, id: info.key, sections: f.sections, digest, form: { ...info, packId: pack.id }, forms };
+    return { ...pack, id: info.key, sections: f.sections, digest, form: { ...info, packId: pack.id, file: f.form.file }, forms };
   });
   return { pack: first, problems, forms: others };
 }

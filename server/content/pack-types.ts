@@ -88,6 +88,8 @@ export interface PackFormInfo {
 export interface PackFormRef extends PackFormInfo {
   /** The pack folder's id, shared by every form. */
   packId: string;
+  /** The file holding the form's sections, relative to the pack folder; none for the first form (pack.yaml). */
+  file?: string;
 }
 
 export interface PackLoadResult {
