@@ -66,6 +66,7 @@ export const httpRules: Record<string, Rule> = {
   'GET /api/admin/preview/packs/:packId/assets/*': { allow: admin },
   'GET /api/grading/statistics': { allow: admin },
   'GET /api/grading/statistics/long.csv': { allow: admin },
+  'GET /api/grading/statistics/timing': { allow: admin },
   'GET /api/admin/forms': { allow: admin },
   'POST /api/admin/forms/:packId/:formId/retire': { allow: admin, body: { reason: 'Exposée trop souvent' } },
   'GET /api/admin/privacy': { allow: admin },
