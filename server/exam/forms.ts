@@ -33,11 +33,15 @@ export class ExamForms {
     return { packs, exposures: exposures.map(exposureView) };
   }
 
+  isRetired(packId: string, formId: string): boolean {
+    return this.store.forms.retired(packId, formId) !== undefined;
+  }
+
   retire(packId: string, formId: string, reason: string, actor: Actor, now = Date.now()): void {
     const pack = this.packs.requireForm(packId, formId);
     if (!pack.form) throw userError(400, 'unknown-form', `The pack "${packId}" has a single form: there is no form to retire.`, { packId, formId, forms: '' });
     const text = reason.trim();
-    if (text === '') throw userError(400, 'reason-required', 'Say why the form is retired (for example "exposed in 6 sessions" or "questions seen online").');
+    if (text === '') throw userError(400, 'retire-reason-required', 'Say why the form is retired (for example "exposed in 6 sessions" or "questions seen online").');
     this.store.write(() => {
       if (!this.store.forms.retire({ packId, formId, reason: text, retiredBy: accountOf(actor), retiredAt: now })) {
         throw userError(409, 'form-already-retired', `Form ${formId} of the pack "${packId}" is already retired.`, { packId, formId });
