@@ -27,7 +27,8 @@ export function formatReport(contentDir: string, result: PackLoadResult): { out:
   const err: string[] = [];
   const warnings: PackProblem[] = [];
   out.push(`Content folder: ${path.resolve(contentDir)}`);
-  for (const pack of result.packs.values()) {
+  // Each further parallel form is reviewed and printed too, under its key (`pack~form`).
+  for (const pack of [...result.packs.values(), ...(result.forms?.values() ?? [])]) {
     const review = reviewPack(pack);
     warnings.push(...review.warnings);
     const questions = pack.sections.reduce((n, s) => n + s.questions.length, 0);

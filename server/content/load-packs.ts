@@ -99,6 +99,7 @@ function readableRubrics(declared: Map<string, DeclaredRubric>): Record<string, 
 export function loadPacks(contentDir: string): PackLoadResult {
   const dir = path.resolve(contentDir);
   const packs = new Map<string, Pack>();
+  const forms = new Map<string, Pack>();
   const problems: PackProblem[] = [];
   const stat = fs.statSync(dir, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) {
@@ -110,10 +111,10 @@ export function loadPacks(contentDir: string): PackLoadResult {
     problems.push(...result.problems);
     if (result.pack && result.problems.length === 0) {
       packs.set(result.pack.id, result.pack);
-      for (const form of result.forms ?? []) packs.set(form.id, form);
+      for (const form of result.forms ?? []) forms.set(form.id, form);
     }
   }
-  return { packs, problems };
+  return { packs, forms, problems };
 }
 
 /** Sub-folders (or links to folders) that are packs, sorted by name. */

@@ -94,6 +94,8 @@ export interface PackFormRef extends PackFormInfo {
 
 export interface PackLoadResult {
   packs: Map<string, Pack>;
+  /** The further parallel forms of the packs (docs/forms.md), by their key (`pack~form`); a pack's first form is in `packs`. */
+  forms?: Map<string, Pack>;
   /** Problems per pack folder; a pack with problems is not in `packs`. */
   problems: PackProblem[];
 }

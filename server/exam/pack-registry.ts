@@ -10,7 +10,8 @@ export class PackRegistry {
 
   constructor(readonly contentDir: string) {
     const result = loadPacks(contentDir);
-    this.packs = result.packs;
+    // A further parallel form is a pack of its own key (`pack~form`) for every lookup by a session's packId.
+    this.packs = new Map([...result.packs, ...(result.forms ?? [])]);
     this.problems = result.problems;
     for (const pack of this.packs.values()) {
       this.questionIds.set(pack.id, new Set(pack.sections.flatMap((s) => s.questions.map((q) => q.id))));
