@@ -49,7 +49,7 @@ describe('parallel forms of a pack', () => {
     expect(result.problems).toEqual([
       {
         file: 'devops-title-qp/form-b.yaml',
-        line: lineOf(lines, /^  - id: s1/),
+        line: lineOf(lines, /^ {2}- id: s1/),
         message: expect.stringMatching(/^form b, section s1: its answers are in "fr", the first form's in "en"; its rubrics are \[reading-b2\], the first form's \[reading-b2, writing-b1\]; forms share one specification/),
       },
     ]);
@@ -57,15 +57,15 @@ describe('parallel forms of a pack', () => {
 
   it('refuse a further form with another section id, or a form file that is missing', () => {
     const renamed = loadWith('form-b.yaml', (x) => x.replace('  - id: s1', '  - id: s2'));
-    expect(renamed.result.problems.map((p) => [p.file, p.line, p.message.split(';')[0]])).toEqual([['devops-title-qp/form-b.yaml', lineOf(renamed.lines, /^  - id: s2/), 'form b, section s2: its id is "s2" where the first form has "s1"']]);
+    expect(renamed.result.problems.map((p) => [p.file, p.line, p.message.split(';')[0]])).toEqual([['devops-title-qp/form-b.yaml', lineOf(renamed.lines, /^ {2}- id: s2/), 'form b, section s2: its id is "s2" where the first form has "s1"']]);
     const missing = loadWith('pack.yaml', (x) => x.replace('file: form-b.yaml', 'file: form-c.yaml'));
-    expect(missing.result.problems).toEqual([{ file: 'devops-title-qp/pack.yaml', line: lineOf(missing.lines, /^  - id: b/), message: 'form b: the file "form-c.yaml" is not in the pack folder; write its path relative to pack.yaml' }]);
+    expect(missing.result.problems).toEqual([{ file: 'devops-title-qp/pack.yaml', line: lineOf(missing.lines, /^ {2}- id: b/), message: 'form b: the file "form-c.yaml" is not in the pack folder; write its path relative to pack.yaml' }]);
   });
 
   it('refuse a forms list whose first form is a file, or that lists a form twice, or an id unfit for addresses', () => {
-    const { lines, result } = loadWith('pack.yaml', (x) => x.replace(/  - id: a\n/, '  - id: b\n    file: form-b.yaml\n'));
+    const { lines, result } = loadWith('pack.yaml', (x) => x.replace(/ {2}- id: a\n/, '  - id: b\n    file: form-b.yaml\n'));
     expect(result.problems.map((p) => [p.line, p.message])).toEqual(
-      expect.arrayContaining([[lineOf(lines, /^  - id: b/, lineOf(lines, /^  - id: b/)), expect.stringMatching(/form.*b.*twice|more than once|already/i)], [lineOf(lines, /^forms:/) + 1, expect.stringMatching(/^pack\.yaml: the first form must be the sections of pack\.yaml itself/)]]),
+      expect.arrayContaining([[lineOf(lines, /^ {2}- id: b/, lineOf(lines, /^ {2}- id: b/)), expect.stringMatching(/form.*b.*twice|more than once|already/i)], [lineOf(lines, /^forms:/) + 1, expect.stringMatching(/^pack\.yaml: the first form must be the sections of pack\.yaml itself/)]]),
     );
     const upper = loadWith('pack.yaml', (x) => x.replace('  - id: b\n', '  - id: B\n'));
     expect(upper.result.problems.map((p) => p.message)).toContainEqual('form B: a form id is used in web addresses: only lowercase letters, digits and hyphens, for example "b"');
