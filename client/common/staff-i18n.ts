@@ -20,6 +20,8 @@ import { statisticsFr } from '../../server/contract/i18n/fr/statistics.js';
 import { statisticsEn } from '../../server/contract/i18n/en/statistics.js';
 import { accountsFr } from '../../server/contract/i18n/fr/accounts.js';
 import { accountsEn } from '../../server/contract/i18n/en/accounts.js';
+import { formsFr } from '../../server/contract/i18n/fr/forms.js';
+import { formsEn } from '../../server/contract/i18n/en/forms.js';
 
 loadCatalogueAreas(
   { fr: adminFr, en: adminEn },
@@ -30,6 +32,7 @@ loadCatalogueAreas(
   { fr: statisticsFr, en: statisticsEn },
   { fr: accountsFr, en: accountsEn },
   { fr: kioskCopyFr, en: kioskCopyEn },
+  { fr: formsFr, en: formsEn },
 );
 
 export { label, t } from './i18n.js';

@@ -55,8 +55,6 @@ describe('parallel forms, pilots and timing on the admin page, in Chromium', { t
       await page.getByLabel(w.user, { exact: true }).fill(admin.username);
       await page.getByLabel(w.password, { exact: true }).fill(admin.password);
       await page.getByRole('button', { name: w.login }).click();
-      await page.getByRole("button", { name: w.tab }).waitFor();
-      await page.screenshot({ path: screenshotPath(`admin-forms-debug-${language}`), fullPage: true });
       // The session list marks the pilot; the form offers the DevOps pack's forms.
       await expect.poll(() => page.locator('lectern-admin-sessions tr', { hasText: 'Essai des questions' }).filter({ hasText: w.pilot }).count()).toBe(1);
       await page.locator('lectern-admin-sessions select[name="packId"]').selectOption('devops-title-qp');
