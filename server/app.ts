@@ -27,6 +27,7 @@ import wsRoute from './routes/ws-route.js';
 import throttleRoutes from './routes/throttle-routes.js';
 import gradingRoutes from './routes/grading-routes.js';
 import statisticsRoutes from './routes/statistics-routes.js';
+import formRoutes from './routes/form-routes.js';
 import itemStatistics from './grading/statistics/plugin.js';
 import proctor from './proctor/plugin.js';
 import fallback from './recovery/plugin.js';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(gradingRoutes);
   await app.register(statisticsRoutes);
   await app.register(fallbackRoutes);
+  await app.register(formRoutes);
   await app.register(pageRoutes, { sourceMaps: options.sourceMaps ?? false });
   return app;
 }

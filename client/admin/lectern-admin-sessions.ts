@@ -25,6 +25,15 @@ export class LecternAdminSessions extends LitElement {
       .problems {
         color: var(--lectern-danger, #a4161a);
       }
+      .pilot {
+        display: inline-block;
+        margin-inline-start: 0.4rem;
+        padding: 0 0.35rem;
+        border: 1px solid currentColor;
+        border-radius: 0.25rem;
+        font-size: 0.85em;
+        color: var(--lectern-warning-text, #7a4b00);
+      }
       a.button {
         display: inline-block;
         padding: 0.3rem 0.6rem;
@@ -46,6 +55,8 @@ export class LecternAdminSessions extends LitElement {
   /** Every faulty line of the candidate file, worded in the reader's language. */
   @state() private _problems: CsvProblem[] = [];
   @state() private _staff: AccountView[] = [];
+  /** The pack chosen in the form: its parallel forms, if any, are offered. */
+  @state() private _packId = '';
   private readonly i18n = new I18nController(this);
 
   override connectedCallback(): void {
@@ -84,10 +95,11 @@ export class LecternAdminSessions extends LitElement {
         <h2 id="new-session">${t('admin.sessions.new')}</h2>
         <form @submit=${this._create}>
           <label>${t('admin.sessions.pack')}
-            <select name="packId" required>
+            <select name="packId" required @change=${(e: Event) => (this._packId = (e.target as HTMLSelectElement).value)}>
               ${this.packs.packs.map((p) => html`<option value=${p.id}>${localized(p.title)} — ${p.durationMinutes} min</option>`)}
             </select>
           </label>
+          ${this._renderForms()}
           <label>${t('admin.sessions.title')}<input name="title" maxlength="200" /></label>
           <label>${t('admin.sessions.room')}<input name="room" maxlength="100" /></label>
           <label>${t('sessions.scheduledAt')}<input name="scheduledAt" type="datetime-local" /><small>${t('sessions.scheduledHint')}</small></label>
@@ -98,6 +110,7 @@ export class LecternAdminSessions extends LitElement {
             <small>${t('sessions.fileHint')}</small></label>
           ${this._renderStaff('proctor')} ${this._renderStaff('corrector')}
           <label class="check"><input name="doubleMarking" type="checkbox" /> ${t('admin.sessions.doubleMarking')}</label>
+          <label class="check"><input name="pilot" type="checkbox" /> ${t('forms.pilot')}</label>
           ${this._renderProblems()}
           <div class="wide">
             <button class="primary" type="submit">${t('admin.sessions.create')}</button>
@@ -116,7 +129,7 @@ export class LecternAdminSessions extends LitElement {
                 ${this._sessions.map(
                   (s) => html`<tr>
                     <td class="code">${s.code}</td>
-                    <td>${s.title}${s.startedAt ? html`<br /><small>${formatDateTime(s.startedAt, lang)}</small>` : ''}</td>
+                    <td>${s.title}${s.pilot ? html`<span class="pilot">${t('forms.pilotBadge')}</span>` : ''}${s.formId ? html` <small>(${t('forms.form')} ${s.formId.toUpperCase()})</small>` : ''}${s.startedAt ? html`<br /><small>${formatDateTime(s.startedAt, lang)}</small>` : ''}</td>
                     <td>${s.room}</td>
                     <td>${s.scheduledAt === null ? '' : formatDateTime(s.scheduledAt, lang)}</td>
                     <td><span class="state ${s.state}">${t(`admin.state.${s.state}` as StringKey)}</span></td>
@@ -136,6 +149,17 @@ export class LecternAdminSessions extends LitElement {
         ${this._open ? this._renderCodes(this._open) : ''}
       </section>
     `;
+  }
+
+  /** The form select of a pack with parallel forms; a retired form is shown, and refused by the server with its reason. */
+  private _renderForms() {
+    const pack = this.packs.packs.find((p) => p.id === this._packId) ?? this.packs.packs[0];
+    if (!pack?.forms) return '';
+    return html`<label>${t('forms.form')}
+      <select name="formId">
+        ${pack.forms.map((f) => html`<option value=${f.id} ?disabled=${f.retired}>${f.retired ? t('forms.retiredOption', { title: localized(f.title) }) : localized(f.title)}</option>`)}
+      </select>
+    </label>`;
   }
 
   private _renderCodes(s: SessionDetail) {
@@ -180,7 +204,10 @@ export class LecternAdminSessions extends LitElement {
       title: formText(data, 'title'),
       room: formText(data, 'room'),
       doubleMarking: data.get('doubleMarking') === 'on',
+      pilot: data.get('pilot') === 'on',
     };
+    const formId = formText(data, 'formId');
+    if (formId) body['formId'] = formId;
     const file = data.get('candidatesFile');
     if (file instanceof File && file.size > 0) body['candidatesCsv'] = base64(new Uint8Array(await file.arrayBuffer()));
     else if (list.candidates.length > 0) body['candidates'] = list.candidates;

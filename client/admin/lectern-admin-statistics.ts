@@ -7,6 +7,8 @@ import { getLanguage, I18nController, localized } from '../common/i18n.js';
 import { t } from '../common/staff-i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { adminFormStyles } from './admin-styles.js';
+import './lectern-timing-figures.js';
+import './lectern-admin-forms.js';
 import type { AgreementFigures } from '../../server/contract/grading-evidence.js';
 import type { ItemFlag, KeyPointStatistics, PackStatistics, QuestionStatistics, SectionStatistics, StatisticsView } from '../../server/contract/statistics.js';
 
@@ -81,7 +83,9 @@ export class LecternAdminStatistics extends LitElement {
       <p>${t('statistics.intro')}</p>
       <p>${t('statistics.thresholds', view.thresholds)}</p>
       <p><a href="/api/grading/statistics/long.csv?lang=${getLanguage()}" download>${t('statistics.csv')}</a></p>
-      ${view.packs.length === 0 ? html`<p>${t('statistics.none')}</p>` : view.packs.map((p) => this._pack(p))}`;
+      ${view.packs.length === 0 ? html`<p>${t('statistics.none')}</p>` : view.packs.map((p) => this._pack(p))}
+      <lectern-timing-figures .api=${this.api}></lectern-timing-figures>
+      <lectern-admin-forms .api=${this.api}></lectern-admin-forms>`;
   }
 
   private _pack(p: PackStatistics) {

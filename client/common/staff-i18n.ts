@@ -28,6 +28,8 @@ import { fallbackFr } from '../../server/contract/i18n/fr/fallback.js';
 import { fallbackEn } from '../../server/contract/i18n/en/fallback.js';
 import { proctorScreensFr } from '../../server/contract/i18n/fr/proctor-screens.js';
 import { proctorScreensEn } from '../../server/contract/i18n/en/proctor-screens.js';
+import { formsFr } from '../../server/contract/i18n/fr/forms.js';
+import { formsEn } from '../../server/contract/i18n/en/forms.js';
 
 loadCatalogueAreas(
   { fr: fallbackFr, en: fallbackEn },
@@ -42,6 +44,7 @@ loadCatalogueAreas(
   { fr: recoveredAnswersFr, en: recoveredAnswersEn },
   { fr: contentEvidenceFr, en: contentEvidenceEn },
   { fr: proctorScreensFr, en: proctorScreensEn },
+  { fr: formsFr, en: formsEn },
 );
 
 export { label, t } from './i18n.js';

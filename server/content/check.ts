@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPacks } from './load-packs.js';
 import { reviewPack, type DocumentFigures } from './pack-warnings.js';
-import type { PackLoadResult, PackProblem } from './pack-types.js';
+import type { PackLoadResult, PackProblem, Section } from './pack-types.js';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -28,21 +28,23 @@ export function formatReport(contentDir: string, result: PackLoadResult): { out:
   const warnings: PackProblem[] = [];
   out.push(`Content folder: ${path.resolve(contentDir)}`);
   for (const pack of result.packs.values()) {
-    const review = reviewPack(pack);
-    warnings.push(...review.warnings);
+    // A pack's further parallel forms are reviewed and printed inside its block (docs/forms.md).
+    const forms = [...(result.forms?.values() ?? [])].filter((f) => f.form?.packId === pack.id);
+    const reviews = [pack, ...forms].map((p) => ({ p, review: reviewPack(p) }));
+    const packWarnings = reviews.flatMap((r) => r.review.warnings);
+    warnings.push(...packWarnings);
     const questions = pack.sections.reduce((n, s) => n + s.questions.length, 0);
     out.push('');
     out.push(`${pack.id}: ${pack.title.en}`);
     out.push(`  fr: ${pack.title.fr}`);
     out.push(`  certification: ${pack.certification.en}`);
     out.push(`  duration: ${pack.durationMinutes} min; ${plural(pack.sections.length, 'section')}; ${plural(questions, 'question')}; rubrics: ${Object.keys(pack.rubrics).join(', ')}`);
-    for (const s of pack.sections) {
-      const figures = review.documents.find((d) => d.sectionId === s.id);
-      const doc = s.documentFile ? `document ${s.documentFile} (${s.documentWords} words, ${plural(s.documentToc.length, 'heading')}${readabilityText(figures)})` : 'no document';
-      out.push(`  section ${s.id} "${s.title.en}": ${doc}; ${plural(s.questions.length, 'question')} answered in ${s.answerLanguage === 'en' ? 'English' : 'French'}; graded by ${s.rubricIds.join(', ')}`);
+    for (const { p, review } of reviews) {
+      if (p.form) out.push(`  form ${p.form.id} (${p.form.file ?? 'pack.yaml'}), "${p.form.title.en}":`);
+      for (const s of p.sections) out.push(`  ${sectionLine(s, review.documents.find((d) => d.sectionId === s.id))}`);
+      out.push(`  digest: ${p.digest}`);
     }
-    out.push(`  digest: ${pack.digest}`);
-    out.push(review.warnings.length ? `  OK, ${plural(review.warnings.length, 'warning')}` : '  OK');
+    out.push(packWarnings.length ? `  OK, ${plural(packWarnings.length, 'warning')}` : '  OK');
   }
   for (const p of result.problems) err.push(`${displayPath(contentDir, p.file)}:${p.line}: ${p.message}`);
   for (const w of warnings) err.push(`${displayPath(contentDir, w.file)}:${w.line}: warning: ${w.message}`);
@@ -51,6 +53,11 @@ export function formatReport(contentDir: string, result: PackLoadResult): { out:
   if (result.packs.size === 0 && result.problems.length === 0) err.push(`No content pack found in ${path.resolve(contentDir)}: each pack is a folder holding a pack.yaml.`);
   out.push(`${plural(result.packs.size, 'pack')} OK, ${plural(result.problems.length, 'problem')}, ${plural(warnings.length, 'warning')}.`);
   return { out, err, ok };
+}
+
+function sectionLine(s: Section, figures: DocumentFigures | undefined): string {
+  const doc = s.documentFile ? `document ${s.documentFile} (${s.documentWords} words, ${plural(s.documentToc.length, 'heading')}${readabilityText(figures)})` : 'no document';
+  return `section ${s.id} "${s.title.en}": ${doc}; ${plural(s.questions.length, 'question')} answered in ${s.answerLanguage === 'en' ? 'English' : 'French'}; graded by ${s.rubricIds.join(', ')}`;
 }
 
 /** Flesch reading ease and Flesch-Kincaid grade of an English document (formulas in readability.ts). */

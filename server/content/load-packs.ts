@@ -9,6 +9,7 @@
 // rubrics (read-rubrics), its sections and questions (read-sections, read-questions), the links
 // between them (rubric-references), then the documents and images on disk (section-documents).
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readManifest } from './manifest-yaml.js';
@@ -16,15 +17,16 @@ import { packDigest, toPosix } from './pack-files.js';
 import { LIMITS, PACK_FILE, PACK_ID } from './pack-rules.js';
 import type { Pack, PackLoadResult, PackProblem, Rubric } from './pack-types.js';
 import { readRubrics, type DeclaredRubric } from './read-rubrics.js';
+import { readForm, readFormList, formKey, type DeclaredForm, type ReadForm } from './read-forms.js';
 import { readSections } from './read-sections.js';
 import { checkRubricReferences } from './rubric-references.js';
 import { attachDocuments, type PackFolder } from './section-documents.js';
 import { Reader } from './yaml-reader.js';
 
-const MANIFEST_KEYS = { required: ['title', 'certification', 'durationMinutes', 'rubrics', 'sections'] } as const;
+const MANIFEST_KEYS = { required: ['title', 'certification', 'durationMinutes', 'rubrics', 'sections'], optional: ['forms'] } as const;
 
 /** Loads one pack folder. Problems name files relative to the folder's parent (the content folder). */
-export function loadPack(packDir: string): { pack?: Pack; problems: PackProblem[] } {
+export function loadPack(packDir: string): { pack?: Pack; problems: PackProblem[]; forms?: Pack[] } {
   const dir = path.resolve(packDir);
   const contentDir = path.dirname(dir);
   const folder: PackFolder = { dir, id: path.basename(dir), rel: (abs) => toPosix(path.relative(contentDir, abs)) };
@@ -51,6 +53,8 @@ export function loadPack(packDir: string): { pack?: Pack; problems: PackProblem[
   const { drafts, complete } = readSections(r, manifest);
   checkRubricReferences(r, drafts, declared, complete);
   attachDocuments(r, folder, drafts);
+  const formList = readFormList(r, manifest);
+  const further = (formList ?? []).flatMap((f) => (f.file !== undefined && problems.length === 0 ? [readForm(folder, { ...f, file: f.file }, declared, drafts, problems, manifestRel)] : []));
 
   if (problems.length > 0 || !title || !certification || durationMinutes === undefined || !complete) {
     return { problems };
@@ -65,7 +69,21 @@ export function loadPack(packDir: string): { pack?: Pack; problems: PackProblem[
     dir,
     digest: packDigest(dir),
   };
-  return { pack, problems };
+  if (!formList) return { pack, problems };
+  if (problems.length > 0) return { problems };
+  return withForms(pack, formList, further.filter((f) => f !== undefined), problems);
+}
+
+/** The first form (the manifest's sections) and every further one, each a Pack of its own key. */
+function withForms(pack: Pack, formList: DeclaredForm[], further: ReadForm[], problems: PackProblem[]): { pack: Pack; problems: PackProblem[]; forms: Pack[] } {
+  const forms = formList.map((f, i) => ({ id: f.id, title: f.title, key: formKey(pack.id, f.id, i === 0) }));
+  const first: Pack = { ...pack, form: { ...forms[0]!, packId: pack.id }, forms };
+  const others = further.map((f): Pack => {
+    const info = forms.find((x) => x.id === f.form.id)!;
+    const digest = createHash('sha256').update(`${pack.digest}\u0000form\u0000${f.form.id}`).digest('hex');
+    return { ...pack, id: info.key, sections: f.sections, digest, form: { ...info, packId: pack.id, file: f.form.file }, forms };
+  });
+  return { pack: first, problems, forms: others };
 }
 
 function readableRubrics(declared: Map<string, DeclaredRubric>): Record<string, Rubric> {
@@ -81,6 +99,7 @@ function readableRubrics(declared: Map<string, DeclaredRubric>): Record<string, 
 export function loadPacks(contentDir: string): PackLoadResult {
   const dir = path.resolve(contentDir);
   const packs = new Map<string, Pack>();
+  const forms = new Map<string, Pack>();
   const problems: PackProblem[] = [];
   const stat = fs.statSync(dir, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) {
@@ -90,9 +109,12 @@ export function loadPacks(contentDir: string): PackLoadResult {
   for (const name of packFolderNames(dir)) {
     const result = loadPack(path.join(dir, name));
     problems.push(...result.problems);
-    if (result.pack && result.problems.length === 0) packs.set(result.pack.id, result.pack);
+    if (result.pack && result.problems.length === 0) {
+      packs.set(result.pack.id, result.pack);
+      for (const form of result.forms ?? []) forms.set(form.id, form);
+    }
   }
-  return { packs, problems };
+  return { packs, forms, problems };
 }
 
 /** Sub-folders (or links to folders) that are packs, sorted by name. */

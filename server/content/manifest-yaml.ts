@@ -33,7 +33,7 @@ export function readManifest(dir: string, manifestRel: string, problems: PackPro
   return parseManifest(source, manifestRel, problems);
 }
 
-function parseManifest(source: string, manifestRel: string, problems: PackProblem[]): ParsedManifest | undefined {
+export function parseManifest(source: string, manifestRel: string, problems: PackProblem[]): ParsedManifest | undefined {
   const lines = new LineCounter();
   const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const yamlIssues = [...doc.errors, ...doc.warnings];

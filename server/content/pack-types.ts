@@ -75,10 +75,34 @@ export interface Pack {
   dir: string;
   /** SHA-256 over every file of the pack, so a session records exactly which content it ran. */
   digest: string;
+  /**
+   * Set when the pack holds parallel forms (docs/forms.md): this object is one form, `id` is its
+   * registry key (the pack id for the first form, `pack~form` for the others) and `forms` lists
+   * them all. A further form's digest is the folder's digest bound to the form id.
+   */
+  form?: PackFormRef;
+  forms?: PackFormInfo[];
+}
+
+/** One form of a pack with parallel forms. */
+export interface PackFormInfo {
+  id: string;
+  title: Localized;
+  /** The form's registry key (see Pack.form). */
+  key: string;
+}
+
+export interface PackFormRef extends PackFormInfo {
+  /** The pack folder's id, shared by every form. */
+  packId: string;
+  /** The file holding the form's sections, relative to the pack folder; none for the first form (pack.yaml). */
+  file?: string;
 }
 
 export interface PackLoadResult {
   packs: Map<string, Pack>;
+  /** The further parallel forms of the packs (docs/forms.md), by their key (`pack~form`); a pack's first form is in `packs`. */
+  forms?: Map<string, Pack>;
   /** Problems per pack folder; a pack with problems is not in `packs`. */
   problems: PackProblem[];
 }

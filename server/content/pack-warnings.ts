@@ -44,8 +44,10 @@ export interface PackReview {
 export function reviewPack(pack: Pack): PackReview {
   const contentDir = path.dirname(pack.dir);
   const rel = (abs: string): string => toPosix(path.relative(contentDir, abs));
-  const manifestFile = rel(path.join(pack.dir, 'pack.yaml'));
-  const manifestLines = fs.readFileSync(path.join(pack.dir, 'pack.yaml'), 'utf8').split(/\r?\n/);
+  // A further parallel form's questions are in its own file (docs/forms.md).
+  const questionsFile = pack.form?.file ?? 'pack.yaml';
+  const manifestFile = rel(path.join(pack.dir, questionsFile));
+  const manifestLines = fs.readFileSync(path.join(pack.dir, questionsFile), 'utf8').split(/\r?\n/);
   const review: PackReview = { warnings: [], documents: [] };
   const documentLanguages = new Map<string, AnswerLanguage>();
   for (const section of pack.sections) {

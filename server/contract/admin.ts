@@ -12,6 +12,8 @@ export const PackSummary = Type.Object({
   sections: Type.Integer(),
   questions: Type.Integer(),
   digest: Type.String(),
+  /** The parallel forms of the pack (docs/forms.md), with whether each is retired; absent for a pack with one form. */
+  forms: Type.Optional(Type.Array(Type.Object({ id: Type.String(), title: Localized, retired: Type.Boolean() }))),
 });
 export type PackSummary = Static<typeof PackSummary>;
 

@@ -28,6 +28,14 @@ export const ErrorBody = Type.Object(
       accountId: Type.Optional(Type.Integer()),
       /** already-disabled, not-disabled, account-has-work: the account's user name. */
       username: Type.Optional(Type.String()),
+      /** unknown-form, form-retired, form-already-retired: the pack and form (docs/forms.md). */
+      packId: Type.Optional(Type.String()),
+      formId: Type.Optional(Type.String()),
+      /** unknown-form: the pack's forms, comma-separated (empty for a pack with one form). */
+      forms: Type.Optional(Type.String()),
+      /** form-retired: why and when the form was retired. */
+      reason: Type.Optional(Type.String()),
+      retiredAt: Type.Optional(Type.Integer()),
     }),
   },
   { $id: 'ErrorBody', description: 'A clear error: `code` is stable, `message` says what to do.' },

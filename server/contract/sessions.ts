@@ -46,6 +46,10 @@ export type CsvProblem = Static<typeof CsvProblem>;
 export const NewSession = Type.Object(
   {
     packId: Type.String({ minLength: 1, maxLength: 64 }),
+    /** The form of a pack with parallel forms (docs/forms.md); its first form when left out. */
+    formId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** A pilot tries questions out: graded, never in the jury export. */
+    pilot: Type.Optional(Type.Boolean()),
     title: Type.Optional(Type.String({ maxLength: 200 })),
     room: Type.Optional(Type.String({ maxLength: 100 })),
     /** When the session is planned to start; not in the past. */
@@ -70,6 +74,9 @@ export const SessionSummary = Type.Object({
   room: Type.String(),
   scheduledAt: Nullable(Time),
   packId: Type.String(),
+  /** The form the session runs, for a pack with parallel forms. */
+  formId: Nullable(Type.String()),
+  pilot: Type.Boolean(),
   state: SessionState,
   durationMs: Type.Integer(),
   startedAt: Nullable(Time),

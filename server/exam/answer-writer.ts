@@ -41,6 +41,8 @@ const upsertNewer = db.prepare(
      word_count = excluded.word_count, saved_at = excluded.saved_at
    WHERE excluded.revision > answers.revision`,
 );
+// The save history the timing figures read (no text: the answer row holds it); same transaction.
+const insertSave = db.prepare('INSERT OR IGNORE INTO answer_saves (candidate_id, question_id, revision, word_count, saved_at) VALUES (?, ?, ?, ?, ?)');
 const insertLate = db.prepare('INSERT INTO late_saves (candidate_id, question_id, revision, text, received_at) VALUES (?, ?, ?, ?, ?)');
 const writeBatch = db.transaction((batch: IncomingSave[]) => batch.map(applyOne));
 
@@ -52,6 +54,7 @@ function applyOne(s: IncomingSave): SaveOutcome {
   const words = countAnswerWords(s.text);
   if (upsertNewer.run(s.candidateId, s.questionId, s.text, s.revision, words, s.receivedAt, s.candidateId).changes > 0) {
     // No stored answer, or an older revision: judgeRevision's 'apply'.
+    insertSave.run(s.candidateId, s.questionId, s.revision, words, s.receivedAt);
     return { kind: 'stored', verdict: 'apply', revision: s.revision, savedAt: s.receivedAt, words };
   }
   // Nothing written: the stored revision is the same or newer, or the candidate has submitted.

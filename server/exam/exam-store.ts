@@ -7,6 +7,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { AnswersRepo } from './answers.repo.js';
 import { CandidatesRepo } from './candidates.repo.js';
 import { ClockRepo } from './clock.repo.js';
+import { FormsRepo } from './forms.repo.js';
 import { SessionsRepo } from './sessions.repo.js';
 import type { CandidateTiming } from './timing.js';
 import type { ExamSessionState } from '../db/schema/exam-sessions.js';
@@ -25,6 +26,7 @@ export class ExamStore {
   readonly candidates: CandidatesRepo;
   readonly answers: AnswersRepo;
   readonly clock: ClockRepo;
+  readonly forms: FormsRepo;
   /** The saves' contexts by candidate, until the next change (see `write`). */
   private readonly saveContexts = new Map<number, { sessionId: number; context: SaveContext }>();
 
@@ -36,6 +38,7 @@ export class ExamStore {
     this.candidates = new CandidatesRepo(db);
     this.answers = new AnswersRepo(db);
     this.clock = new ClockRepo(db);
+    this.forms = new FormsRepo(db);
   }
 
   /**

@@ -10,7 +10,8 @@ export class PackRegistry {
 
   constructor(readonly contentDir: string) {
     const result = loadPacks(contentDir);
-    this.packs = result.packs;
+    // A further parallel form is a pack of its own key (`pack~form`) for every lookup by a session's packId.
+    this.packs = new Map([...result.packs, ...(result.forms ?? [])]);
     this.problems = result.problems;
     for (const pack of this.packs.values()) {
       this.questionIds.set(pack.id, new Set(pack.sections.flatMap((s) => s.questions.map((q) => q.id))));
@@ -31,8 +32,24 @@ export class PackRegistry {
       : userError(404, 'unknown-pack', `There is no content pack "${packId}". Available: ${this.list().map((p) => p.id).join(', ') || 'none'}.`);
   }
 
+  /** The packs, each once: a pack with parallel forms is listed as its first form, `forms` naming the others. */
   list(): Pack[] {
-    return [...this.packs.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.packs.values()].filter((p) => !p.form || p.form.key === p.form.packId).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /**
+   * The form a new session runs: the pack's first form when none is named; refused when the pack
+   * has no such form (or no forms at all and one is named).
+   */
+  requireForm(packId: string, formId: string | undefined): Pack {
+    const pack = this.requireUsable(packId);
+    if (formId === undefined) return pack;
+    const form = pack.forms?.find((f) => f.id === formId);
+    if (!form) {
+      const known = pack.forms?.map((f) => f.id).join(', ');
+      throw userError(400, 'unknown-form', `The pack "${packId}" has no form "${formId}"${known ? `; its forms are ${known}` : ': it has a single form'}.`, { packId, formId, forms: known ?? '' });
+    }
+    return this.packs.get(form.key)!;
   }
 
   hasQuestion(packId: string, questionId: string): boolean {

@@ -9,6 +9,8 @@ const sessionColumns = {
   code: examSessions.code,
   packId: examSessions.packId,
   packDigest: examSessions.packDigest,
+  formId: examSessions.formId,
+  pilot: examSessions.pilot,
   title: examSessions.title,
   room: examSessions.room,
   scheduledAt: examSessions.scheduledAt,
@@ -27,6 +29,10 @@ export interface ExamSessionRow {
   code: string;
   packId: string;
   packDigest: string;
+  /** The pack's form the session runs; null for a pack with a single form. */
+  formId: string | null;
+  /** A pilot: graded, never exported to the jury. */
+  pilot: boolean;
   title: string;
   room: string;
   scheduledAt: number | null;
@@ -44,6 +50,8 @@ export interface NewSessionRecord {
   code: string;
   packId: string;
   packDigest: string;
+  formId: string | null;
+  pilot: boolean;
   title: string;
   room: string;
   scheduledAt: number | null;

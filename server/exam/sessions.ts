@@ -29,6 +29,8 @@ export interface NewSession {
   scheduledAt?: number | null;
   candidates: NewCandidate[];
   doubleMarking?: boolean;
+  /** A pilot session: graded, never in the jury export (docs/forms.md). */
+  pilot?: boolean;
   proctorIds?: number[];
   correctorIds?: number[];
   actor: Actor;
@@ -77,6 +79,16 @@ export class ExamSessions {
     if (input.scheduledAt != null && input.scheduledAt < now - 60_000) {
       throw userError(400, 'date-in-past', `The session's date and time (${new Date(input.scheduledAt).toISOString()}) is in the past: choose a date to come, or leave it empty to open the session now.`);
     }
+    const form = input.pack.form;
+    const retired = form && this.store.forms.retired(form.packId, form.id);
+    if (form && retired) {
+      throw userError(409, 'form-retired', `Form ${form.id} of the pack "${form.packId}" was retired on ${new Date(retired.retiredAt).toISOString().slice(0, 10)} (${retired.reason}): choose another form.`, {
+        packId: form.packId,
+        formId: form.id,
+        reason: retired.reason,
+        retiredAt: retired.retiredAt,
+      });
+    }
     const id = this.store.write(() => this.insertSession(input, now))();
     return { session: this.session(id)!, candidates: this.store.candidates.ofSession(id) };
   }
@@ -86,6 +98,7 @@ export class ExamSessions {
     if (s.state !== 'waiting') throw userError(409, 'already-started', `The session has already been started (it is ${s.state}).`);
     this.store.write(() => {
       this.store.sessions.setStarted(sessionId, now);
+      this.recordExposure(s, now);
       this.store.audit.append({ ...actorFields(actor), sessionId, action: 'session.started' }, now);
     })();
     return this.session(sessionId)!;
@@ -134,6 +147,7 @@ export class ExamSessions {
       }
       this.store.clock.closeAllPauses(sessionId, now);
       this.store.sessions.setEnded(sessionId, now);
+      this.store.forms.closeExposure(sessionId, now);
       this.store.audit.append({ ...actorFields(actor), sessionId, action: 'session.ended', detail: { submittedAtEnd: submitted.length, absentAtEnd: absent.length } }, now);
     })();
     return { session: this.session(sessionId)!, submitted, absent };
@@ -153,6 +167,13 @@ export class ExamSessions {
     return now;
   }
 
+  /** Inside `write`: which form ran where and when, for a pack with forms (the exposure log). */
+  private recordExposure(s: ExamSessionRow, now: number): void {
+    if (s.formId === null) return;
+    const packId = s.packId.split('~')[0]!;
+    this.store.forms.insertExposure({ sessionId: s.id, sessionCode: s.code, packId, formId: s.formId, packDigest: s.packDigest, room: s.room, pilot: s.pilot, startedAt: now });
+  }
+
   /** Inside `write`: the session, its candidates with fresh codes, accommodations and staff. */
   private insertSession(input: NewSession, now: number): number {
     let code = newSessionCode();
@@ -162,6 +183,8 @@ export class ExamSessions {
       code,
       packId: input.pack.id,
       packDigest: input.pack.digest,
+      formId: input.pack.form?.id ?? null,
+      pilot: Boolean(input.pilot),
       title: input.title?.trim() || input.pack.title.fr,
       room: input.room?.trim() ?? '',
       scheduledAt: input.scheduledAt ?? null,
@@ -196,7 +219,7 @@ export class ExamSessions {
         ...actorFields(input.actor),
         sessionId,
         action: 'session.created',
-        detail: { packId: input.pack.id, packDigest: input.pack.digest, candidates: input.candidates.length, scheduledAt: input.scheduledAt ?? null, proctorIds: input.proctorIds ?? [], correctorIds: input.correctorIds ?? [] },
+        detail: { packId: input.pack.id, packDigest: input.pack.digest, formId: input.pack.form?.id ?? null, pilot: Boolean(input.pilot), candidates: input.candidates.length, scheduledAt: input.scheduledAt ?? null, proctorIds: input.proctorIds ?? [], correctorIds: input.correctorIds ?? [] },
       },
       now,
     );

@@ -49,6 +49,9 @@ export class GradingClosing {
     if (session.gradingClosedAt === null) {
       throw userError(409, 'grading-not-closed', 'Names are joined to the results only once grading is closed: close grading first.');
     }
+    if (session.pilot) {
+      throw userError(409, 'pilot-session', 'This session is a pilot: its results try the questions out and never go to the jury (the item statistics use them).');
+    }
     const results = this.results.results(session.id, { named: true });
     this.audit.append({ actorKind: 'account', actorId: accountId, sessionId: session.id, action: 'grading.jury-exported', detail: { format } });
     return results;

@@ -3,6 +3,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { ExamService } from '../exam/exam-service.js';
 import { AnswerStore } from '../exam/answer-store.js';
 import { PackRegistry } from '../exam/pack-registry.js';
+import { ExamForms } from '../exam/forms.js';
 import { LiveHub } from '../live/live-hub.js';
 import { SupervisionLog } from '../live/supervision-log.js';
 import { ExamEvents } from '../live/exam-events.js';
@@ -17,6 +18,8 @@ declare module 'fastify' {
     /** Tells the kiosks and the dashboards about an exam change once it has committed. */
     examEvents: ExamEvents;
     supervision: SupervisionLog;
+    /** Parallel forms: the exposure log and retiring a form (docs/forms.md). */
+    examForms: ExamForms;
   }
 }
 
@@ -32,6 +35,7 @@ export default fp<{ contentDir: string }>(
     app.decorate('audit', audit);
     app.decorate('packs', packs);
     app.decorate('exam', exam);
+    app.decorate('examForms', new ExamForms(exam.store, packs));
     app.decorate('answers', new AnswerStore(app.db));
     app.decorate('hub', hub);
     app.decorate('examEvents', events);

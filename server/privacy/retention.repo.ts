@@ -3,7 +3,7 @@
 import { and, desc, eq, inArray, isNotNull, max } from 'drizzle-orm';
 import type { LecternDb } from '../db/open-database.js';
 import { answerMarks, gradingAssignments, scriptMarks } from '../db/schema/grading.js';
-import { answers, lateSaves } from '../db/schema/answers.js';
+import { answerSaves, answers, lateSaves } from '../db/schema/answers.js';
 import { auditLog } from '../db/schema/audit.js';
 import { candidateIdentities, candidates, examSessions } from '../db/schema/exam-sessions.js';
 import { incidents, messageAcknowledgements, proctorMessages, supervisionEvents } from '../db/schema/supervision.js';
@@ -92,6 +92,7 @@ export class RetentionRepo {
     const removed: Removed = {
       answers: this.db.delete(answers).where(inArray(answers.candidateId, ids)).run().changes,
       lateSaves: this.db.delete(lateSaves).where(inArray(lateSaves.candidateId, ids)).run().changes,
+      answerSaves: this.db.delete(answerSaves).where(inArray(answerSaves.candidateId, ids)).run().changes,
       answerMarks: this.db.delete(answerMarks).where(inArray(answerMarks.candidateId, ids)).run().changes,
       scriptMarks: this.db.delete(scriptMarks).where(inArray(scriptMarks.candidateId, ids)).run().changes,
       gradingAssignments: this.db.delete(gradingAssignments).where(inArray(gradingAssignments.candidateId, ids)).run().changes,

@@ -18,6 +18,7 @@ export default async function adminRoutes(app: FastifyInstance) {
         sections: p.sections.length,
         questions: p.sections.reduce((n, s) => n + s.questions.length, 0),
         digest: p.digest,
+        ...(p.forms ? { forms: p.forms.map((f) => ({ id: f.id, title: f.title, retired: app.examForms.isRetired(p.id, f.id) })) } : {}),
       })),
       problems: app.packs.problems,
     }),

@@ -33,6 +33,8 @@ function summaryOf(exam: ExamService, s: ExamSessionRow): SessionSummary {
     room: s.room,
     scheduledAt: s.scheduledAt,
     packId: s.packId,
+    formId: s.formId,
+    pilot: s.pilot,
     state: s.state,
     durationMs: s.durationMs,
     startedAt: s.startedAt,
@@ -73,7 +75,7 @@ function sessionListRoutes(app: FastifyInstance) {
     { preHandler: staff, schema: { summary: 'Opens a session of a pack for a list of candidates', body: NewSession, response: { 200: SessionDetail, ...errors(400, 401, 403, 404) } } },
     async (request) => {
       const body = request.body;
-      const pack = app.packs.requireUsable(body.packId);
+      const pack = app.packs.requireForm(body.packId, body.formId);
       const candidates = candidatesOf(body, pack);
       // Only accounts of those roles: an unknown id or a wrong role is a clear 400, never a foreign-key failure.
       app.accounts.requireStaffOfRole(body.proctorIds ?? [], 'proctor');
@@ -88,6 +90,7 @@ function sessionListRoutes(app: FastifyInstance) {
         scheduledAt: body.scheduledAt ?? null,
         candidates,
         doubleMarking: body.doubleMarking,
+        pilot: body.pilot,
         proctorIds,
         correctorIds: [...new Set(body.correctorIds ?? [])],
         actor: accountActor(request),

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { Type, type Static } from '@sinclair/typebox';
 import { errors } from '../contract/errors.js';
 import { StatisticsCsvQuery, StatisticsView } from '../contract/statistics.js';
+import { TimingView } from '../contract/timing.js';
 import { longCsv } from '../grading/statistics/long-csv.js';
 
 /**
@@ -17,6 +18,12 @@ async function statisticsRoutes(app: FastifyInstance) {
     '/api/grading/statistics',
     { preHandler: adminOnly, schema: { summary: 'Item statistics per pack digest, pooled over its sessions (settled scripts)', response: { 200: StatisticsView, ...errors(401, 403) } } },
     async () => statistics.view(),
+  );
+
+  app.get(
+    '/api/grading/statistics/timing',
+    { preHandler: adminOnly, schema: { summary: 'Timing per question from the recorded saves, per pack digest: each session and pooled', response: { 200: TimingView, ...errors(401, 403) } } },
+    async () => app.timingStatistics.view(),
   );
 
   app.get<{ Querystring: Static<typeof StatisticsCsvQuery> }>(

@@ -23,6 +23,7 @@ import { recoveredAnswersFr } from './fr/recovered-answers.js';
 import { contentEvidenceFr } from './fr/content-evidence.js';
 import { fallbackFr } from './fr/fallback.js';
 import { proctorScreensFr } from './fr/proctor-screens.js';
+import { formsFr } from './fr/forms.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -43,6 +44,7 @@ import { recoveredAnswersEn } from './en/recovered-answers.js';
 import { contentEvidenceEn } from './en/content-evidence.js';
 import { fallbackEn } from './en/fallback.js';
 import { proctorScreensEn } from './en/proctor-screens.js';
+import { formsEn } from './en/forms.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -66,6 +68,7 @@ export const areas = {
   contentEvidence: { fr: contentEvidenceFr, en: contentEvidenceEn },
   fallback: { fr: fallbackFr, en: fallbackEn },
   proctorScreens: { fr: proctorScreensFr, en: proctorScreensEn },
+  forms: { fr: formsFr, en: formsEn },
 };
 
 // One area per line, so that adding an area is one line here and one in each list below.
@@ -90,6 +93,7 @@ export const fr = {
   ...contentEvidenceFr,
   ...fallbackFr,
   ...proctorScreensFr,
+  ...formsFr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Translation<typeof fr> = {
@@ -113,6 +117,7 @@ export const en: Translation<typeof fr> = {
   ...contentEvidenceEn,
   ...fallbackEn,
   ...proctorScreensEn,
+  ...formsEn,
 };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };

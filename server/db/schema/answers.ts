@@ -29,3 +29,20 @@ export const lateSaves = sqliteTable(
   },
   (t) => [index('late_saves_candidate').on(t.candidateId)],
 );
+
+/**
+ * Every save that changed an answer, without its text (the answer row keeps the latest): when it
+ * arrived and how many words it held. The timing figures per question (first keystroke, time
+ * spent, when answers stop growing) are read from it (server/grading/statistics/timing-*.ts).
+ */
+export const answerSaves = sqliteTable(
+  'answer_saves',
+  {
+    candidateId: integer('candidate_id').notNull().references(() => candidates.id),
+    questionId: text('question_id').notNull(),
+    revision: integer('revision').notNull(),
+    wordCount: integer('word_count').notNull(),
+    savedAt: epochMs('saved_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.candidateId, t.questionId, t.revision] })],
+);

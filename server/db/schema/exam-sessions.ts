@@ -13,6 +13,10 @@ export const examSessions = sqliteTable('exam_sessions', {
   packId: text('pack_id').notNull(),
   /** The pack's digest when the session was created: the content a session ran is provable. */
   packDigest: text('pack_digest').notNull(),
+  /** The form of the pack the session runs (docs/forms.md); null for a pack with a single form. */
+  formId: text('form_id'),
+  /** A pilot tries the questions out: graded as usual, never in the jury export or report. */
+  pilot: integer('pilot', { mode: 'boolean' }).notNull().default(false),
   title: text('title').notNull(),
   room: text('room').notNull().default(''),
   /** When the session is planned to start (the convocation's date and time); null for one opened on the spot. */

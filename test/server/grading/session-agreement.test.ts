@@ -11,7 +11,7 @@ import { smallPack } from './fixtures.js';
 const model = gradingModel(smallPack());
 const session: ExamSessionRow = {
   id: 1, code: 'ABCDEF', packId: 'small', packDigest: 'x', title: 'T', room: 'R', state: 'ended', durationMs: 1, startedAt: 1, endedAt: 2,
-  doubleMarking: true, gradingClosedAt: null, sebConfigKey: null, createdAt: 0, scheduledAt: null,
+  doubleMarking: true, gradingClosedAt: null, sebConfigKey: null, createdAt: 0, scheduledAt: null, formId: null, pilot: false,
 };
 const candidate = (id: number): CandidateRow => ({
   id, sessionId: 1, code: `C${id}`, workstation: null, noticeAcknowledgedAt: 1, lockedAt: null, absentAt: null, submittedAt: 2, submitKind: 'candidate', receiptDigest: 'd',

@@ -80,6 +80,7 @@ export async function rolesRoom(app: TestApp['app']) {
       .replace(':sectionId', 'reading')
       .replace(':packId', 'devops-title-qp')
       .replace(':export', 'report.csv')
+      .replace(':formId', 'b')
       .replace(':throttleId', String(pattern.startsWith('/api/admin') ? ids.throttleStaff : ids.throttleA))
       .replace('*', 'figure.png');
   return { logins, ids, relogin, urlOf };
