@@ -15,6 +15,8 @@ import { SaveQueue, type SaveTransport } from './save-queue.js';
 import { Supervision } from './supervision.js';
 import { claimWriter, writerLockName } from './single-writer.js';
 import './kiosk-copy-catalogue.js';
+import './kiosk-screens-catalogue.js';
+import './lectern-clock-notice.js';
 import './lectern-exam.js';
 import './lectern-locked-overlay.js';
 import './lectern-logged-out.js';
@@ -191,6 +193,7 @@ export class LecternKiosk extends LitElement {
         return attempt
           ? html`<div class="layout">
               ${this.renderStatusBar(attempt, false)}
+              <lectern-clock-notice .clock=${this.clock.view}></lectern-clock-notice>
               <lectern-message-banner .messages=${messages}></lectern-message-banner>
               <main>
                 <lectern-waiting-room
@@ -242,6 +245,7 @@ export class LecternKiosk extends LitElement {
     const canSubmit = !readonly && receipt === null;
     return html`<div class="layout exam" @pointerdown=${this.onExamInteraction} @keydown=${this.onExamInteraction}>
         ${this.renderStatusBar(attempt, canSubmit)}
+        <lectern-clock-notice .clock=${this.clock.view}></lectern-clock-notice>
         <lectern-message-banner .messages=${messages}></lectern-message-banner>
         ${this.kiosk.state.otherTab
           ? html`<div class="notice other-tab" role="alert" data-notice="other-tab">

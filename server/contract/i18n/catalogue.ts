@@ -18,6 +18,7 @@ import { statisticsFr } from './fr/statistics.js';
 import { securityFr } from './fr/security.js';
 import { accountsFr } from './fr/accounts.js';
 import { kioskCopyFr } from './fr/kiosk-copy.js';
+import { kioskScreensFr } from './fr/kiosk-screens.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -33,6 +34,7 @@ import { statisticsEn } from './en/statistics.js';
 import { securityEn } from './en/security.js';
 import { accountsEn } from './en/accounts.js';
 import { kioskCopyEn } from './en/kiosk-copy.js';
+import { kioskScreensEn } from './en/kiosk-screens.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -51,6 +53,7 @@ export const areas = {
   security: { fr: securityFr, en: securityEn },
   accounts: { fr: accountsFr, en: accountsEn },
   kioskCopy: { fr: kioskCopyFr, en: kioskCopyEn },
+  kioskScreens: { fr: kioskScreensFr, en: kioskScreensEn },
 };
 
 // One area per line, so that adding an area is one line here and one in each list below.
@@ -70,6 +73,7 @@ export const fr = {
   ...securityFr,
   ...accountsFr,
   ...kioskCopyFr,
+  ...kioskScreensFr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Translation<typeof fr> = {
@@ -88,6 +92,7 @@ export const en: Translation<typeof fr> = {
   ...securityEn,
   ...accountsEn,
   ...kioskCopyEn,
+  ...kioskScreensEn,
 };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };
