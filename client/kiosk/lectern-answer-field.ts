@@ -7,9 +7,9 @@ import { formatNumber } from '../common/format.js';
 import { I18nController, t } from '../common/i18n.js';
 import { MAX_ANSWER_CHARS, NEAR_LIMIT_CHARS } from '../common/limits.js';
 import { baseStyles } from '../common/styles.js';
-import { countWords } from '../../server/contract/rules/revision.js';
 import { makeScrollAreasReachable } from './document-scrollers.js';
 import { emit } from './events.js';
+import { IncrementalWordCount } from './word-count.js';
 import { refusalText } from './refusals.js';
 import type { LocalEdit } from './local-copies.js';
 import type { QuestionSaveStatus } from './save-queue.js';
@@ -112,6 +112,7 @@ export class LecternAnswerField extends LitElement {
 
   private readonly i18n = new I18nController(this);
   private words = 0;
+  private readonly wordCount = new IncrementalWordCount();
 
   focusAnswer(): void {
     this.textarea?.focus();
@@ -126,7 +127,7 @@ export class LecternAnswerField extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('text')) this.words = countWords(this.text);
+    if (changed.has('text')) this.words = this.wordCount.count(this.text);
   }
 
   override render() {
