@@ -46,7 +46,7 @@ async function kioskPage(language: 'fr' | 'en'): Promise<Page> {
   return page;
 }
 
-describe('the kiosk’s screens', { timeout: 120_000 }, () => {
+describe('the kiosk’s screens', { timeout: 240_000 }, () => {
   for (const language of ['fr', 'en'] as const) {
     it(`hold at every size and pass axe in every state (${language})`, async () => {
       const L = words[language];
