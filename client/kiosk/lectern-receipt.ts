@@ -75,7 +75,7 @@ export class LecternReceipt extends LitElement {
         <p>${t('receipt.submittedAt', { date: formatDateTime(receipt.submittedAt, lang) })}<br />${t(kindText[receipt.kind])}</p>
         <h2>${t('receipt.digest')}</h2>
         <p class="digest" aria-label=${t('receipt.digest')}>${digestGroups(receipt.digest).map((group) => html`<span>${group}</span>`)}</p>
-        <p class="muted">${t('receipt.digestHint')}</p>
+        ${receipt.answers.length > 0 ? html`<p class="muted">${t('receipt.digestHint')}</p>` : ''}
         <h2>${t('receipt.answers')}</h2>
         ${receipt.answers.every((a) => a.words === 0) ? html`<p class="empty" role="note">${t('screens.receipt.noAnswer')}</p>` : ''}
         ${receipt.answers.length === 0 ? '' : this.renderAnswers(lang, numbers)}

@@ -16,5 +16,5 @@ export const kioskScreensEn: Translation<typeof kioskScreensFr> = {
   'screens.messages.older': 'Earlier message, received at {time}',
   'screens.document.codeBlock': 'Code block of the document (scroll with the arrow keys)',
   'screens.document.table': 'Table of the document (scroll with the arrow keys)',
-  'screens.receipt.noAnswer': 'No answer: the script is handed in empty. Its digest identifies your script (session, candidate code, time handed in).',
+  'screens.receipt.noAnswer': 'No answer: the script is handed in empty. Its fingerprint identifies your script (session, candidate code, time handed in).',
 };
