@@ -39,6 +39,7 @@ export class LecternAdmin extends LitElement {
       }
       nav {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.5rem;
         margin-bottom: 1rem;
       }

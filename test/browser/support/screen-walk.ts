@@ -13,7 +13,7 @@ export const screenSizes = [
 /**
  * One screen in one state: no text outside its box at each size, no serious or critical axe
  * violation (at the first size: the rules do not depend on the size), a screenshot at each size
- * to look at. Leaves the page at the first size.
+ * to look at. Leaves the page at the first size. Soft assertions: one run lists every fault of every screen.
  */
 export async function checkScreen(page: Page, name: string, options: { axe?: boolean } = {}): Promise<void> {
   for (const size of screenSizes) {
@@ -21,13 +21,13 @@ export async function checkScreen(page: Page, name: string, options: { axe?: boo
     // Two frames: the layout of the new size is done before it is measured.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const overflow = await findOverflow(page);
-    expect(overflow, `${name} at ${size.name}:\n${describeOverflow(overflow)}`).toEqual([]);
+    expect.soft(overflow, `${name} at ${size.name}:\n${describeOverflow(overflow)}`).toEqual([]);
     if (size.name !== '1920') await page.screenshot({ path: screenshotPath(`screens-${name}-${size.name}`) });
   }
   await page.setViewportSize({ width: screenSizes[0].width, height: screenSizes[0].height });
   if (options.axe === false) return;
   const violations = await seriousAxeViolations(page);
-  expect(violations, `${name}:\n${describeAxe(violations)}`).toEqual([]);
+  expect.soft(violations, `${name}:\n${describeAxe(violations)}`).toEqual([]);
 }
 
 /** The focused element, through the shadow roots, as "tag#id.class" plus its accessible text. */
