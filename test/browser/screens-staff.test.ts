@@ -82,10 +82,14 @@ describe('the staff’s screens', { timeout: 120_000 }, () => {
       const workspace = page.locator('lectern-grading-workspace');
       await workspace.getByText(words[language].byQuestion).waitFor();
       await checkScreen(page, `grading-workspace-${language}`);
-      // The passage column scrolls from the keyboard; a level key marks the first key point.
-      const before = (server.app.db.$client.prepare('SELECT COUNT(*) AS n FROM answer_marks WHERE corrector_id = ?').get(corrector.id) as { n: number }).n;
-      await page.keyboard.press('2');
-      await expect.poll(() => (server.app.db.$client.prepare('SELECT COUNT(*) AS n FROM answer_marks WHERE corrector_id = ?').get(corrector.id) as { n: number }).n, { timeout: 10_000 }).toBeGreaterThan(before);
+      // A level key marks the first key point of the answer on screen (French: found, English: partly).
+      const [key, level] = language === 'fr' ? ['2', 'found'] : ['1', 'partly'];
+      await page.keyboard.press(key);
+      const firstKeyPoints = () =>
+        server.app.db.$client.prepare('SELECT key_points AS k FROM answer_marks WHERE corrector_id = ? ORDER BY rowid LIMIT 1').get(corrector.id) as { k: string } | undefined;
+      await expect.poll(() => (firstKeyPoints() ? JSON.parse(firstKeyPoints()!.k).kp1 : null), { timeout: 10_000 }).toBe(level);
+      // The passage column takes the focus, so the arrow keys scroll it.
+      await tabTo(page, (f) => f.tag === 'section', 'the passage column', 80);
       await page.context().close();
     });
   }
