@@ -82,14 +82,14 @@ describe('the staff’s screens', { timeout: 120_000 }, () => {
       const workspace = page.locator('lectern-grading-workspace');
       await workspace.getByText(words[language].byQuestion).waitFor();
       await checkScreen(page, `grading-workspace-${language}`);
-      // A level key marks the first key point of the answer on screen (French: found, English: partly).
+      // The passage column takes the focus (the arrow keys scroll it), inside the workspace, whose
+      // level keys then mark the first key point of the answer on screen (French: found, English: partly).
+      await tabTo(page, (f) => f.tag === 'section', 'the passage column', 80);
       const [key, level] = language === 'fr' ? ['2', 'found'] : ['1', 'partly'];
       await page.keyboard.press(key);
       const firstKeyPoints = () =>
         (server.app.db.$client.prepare('SELECT key_points AS k FROM answer_marks WHERE corrector_id = ?').all(corrector.id) as { k: string }[]).map((row) => JSON.parse(row.k).kp1);
       await expect.poll(firstKeyPoints, { timeout: 10_000 }).toContain(level);
-      // The passage column takes the focus, so the arrow keys scroll it.
-      await tabTo(page, (f) => f.tag === 'section', 'the passage column', 80);
       await page.context().close();
     });
   }
