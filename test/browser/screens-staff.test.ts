@@ -83,12 +83,14 @@ describe('the staff’s screens', { timeout: 120_000 }, () => {
       await workspace.getByText(words[language].byQuestion).waitFor();
       await checkScreen(page, `grading-workspace-${language}`);
       // The passage column takes the focus (the arrow keys scroll it), inside the workspace, whose
-      // level keys then mark the first key point of the answer on screen (French: found, English: partly).
+      // level keys then mark the key point in hand (French: found on kp1; English, the same item resumed: partly on kp2).
       await tabTo(page, (f) => f.tag === 'section', 'the passage column', 80);
       const [key, level] = language === 'fr' ? ['2', 'found'] : ['1', 'partly'];
       await page.keyboard.press(key);
       const firstKeyPoints = () =>
-        (server.app.db.$client.prepare('SELECT key_points AS k FROM answer_marks WHERE corrector_id = ?').all(corrector.id) as { k: string }[]).map((row) => JSON.parse(row.k).kp1);
+        (server.app.db.$client.prepare('SELECT key_points AS k FROM answer_marks WHERE corrector_id = ?').all(corrector.id) as { k: string }[]).flatMap((row) =>
+          Object.values(JSON.parse(row.k) as Record<string, string>),
+        );
       await expect.poll(firstKeyPoints, { timeout: 10_000 }).toContain(level);
       await page.context().close();
     });
