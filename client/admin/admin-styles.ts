@@ -5,6 +5,10 @@ export const adminFormStyles = css`
   section {
     margin-bottom: 2rem;
   }
+  /* A wide table scrolls sideways in its own box (at 200 % zoom), reachable by keyboard. */
+  .table-scroll {
+    overflow-x: auto;
+  }
   form {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));

@@ -58,7 +58,7 @@ export class LecternAdminAccounts extends LitElement {
       </section>
       <p role="status" class="ok notice" ?hidden=${!this._notice}>${this._notice}</p>
       <p role="alert" class="error" ?hidden=${!this._rowError}>${this._rowError}</p>
-      <table class="accounts">
+      <div class="table-scroll" role="region" aria-label=${t('admin.tab.accounts')} tabindex="0"><table class="accounts">
         <thead>
           <tr>
             <th>${t('admin.accounts.username')}</th><th>${t('admin.accounts.displayName')}</th><th>${t('admin.accounts.role')}</th>
@@ -66,7 +66,7 @@ export class LecternAdminAccounts extends LitElement {
           </tr>
         </thead>
         <tbody>${this._accounts.map((a) => this._renderRow(a))}</tbody>
-      </table>
+      </table></div>
       <lectern-throttle-list .api=${this.api} base="/api/admin/throttles"></lectern-throttle-list>
     `;
   }

@@ -65,10 +65,10 @@ export class LecternAdminPrivacy extends LitElement {
       </section>
       <section aria-labelledby="sessions">
         <h2 id="sessions">${t('privacy.sessions')}</h2>
-        <table>
+        <div class="table-scroll" role="region" aria-labelledby="sessions" tabindex="0"><table>
           <thead><tr><th>${t('privacy.col.session')}</th><th>${t('privacy.col.ended')}</th><th>${t('privacy.col.export')}</th><th>${t('privacy.col.state')}</th><th>${t('privacy.col.hold')}</th></tr></thead>
           <tbody>${view.sessions.map((s) => html`<tr>${renderSessionCells(s)}<td>${this._renderHold(s)}</td></tr>`)}</tbody>
-        </table>
+        </table></div>
       </section>
       <lectern-sealed-exports .api=${this.api} .sessions=${view.sessions}></lectern-sealed-exports>
       ${this._renderPurge()}
@@ -76,10 +76,10 @@ export class LecternAdminPrivacy extends LitElement {
         <h2 id="reads">${t('privacy.reads.title')}</h2>
         ${this._reads.length === 0
           ? html`<p>${t('privacy.reads.none')}</p>`
-          : html`<table>
+          : html`<div class="table-scroll" role="region" aria-labelledby="reads" tabindex="0"><table>
               <thead><tr><th>${t('privacy.reads.when')}</th><th>${t('privacy.reads.who')}</th><th>${t('privacy.reads.what')}</th><th>${t('privacy.col.session')}</th><th>${t('privacy.reads.where')}</th></tr></thead>
               <tbody>${this._reads.map(renderRead)}</tbody>
-            </table>`}
+            </table></div>`}
       </section>
     `;
   }

@@ -123,7 +123,7 @@ export class LecternAdminSessions extends LitElement {
         <h2 id="sessions">${t('admin.tab.sessions')}</h2>
         ${this._sessions.length === 0
           ? html`<p>${t('admin.sessions.empty')}</p>`
-          : html`<table>
+          : html`<div class="table-scroll" role="region" aria-labelledby="sessions" tabindex="0"><table>
               <thead><tr><th>${t('admin.sessions.code')}</th><th>${t('admin.sessions.titleColumn')}</th><th>${t('admin.sessions.room')}</th><th>${t('sessions.scheduledColumn')}</th><th>${t('admin.sessions.state')}</th><th>${t('admin.sessions.candidates')}</th><th>${t('admin.sessions.actions')}</th></tr></thead>
               <tbody>
                 ${this._sessions.map(
@@ -145,7 +145,7 @@ export class LecternAdminSessions extends LitElement {
                   </tr>`,
                 )}
               </tbody>
-            </table>`}
+            </table></div>`}
         ${this._open ? this._renderCodes(this._open) : ''}
       </section>
     `;

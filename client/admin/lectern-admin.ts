@@ -40,6 +40,7 @@ export class LecternAdmin extends LitElement {
       }
       nav {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.5rem;
         margin-bottom: 1rem;
       }

@@ -30,13 +30,18 @@ export class LecternPackPreview extends LitElement {
     css`
       :host { display: block; }
       .bar { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin-bottom: 0.75rem; }
+      .bar label { min-width: 0; max-width: 100%; }
       .bar button[aria-pressed='true'] { background: var(--lectern-accent, #1f3a5f); color: #fff; }
       .problems { color: var(--lectern-danger, #a4161a); }
       .problems li { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; }
-      .screen { height: 75vh; min-height: 30rem; border: 2px solid var(--lectern-border, #c9ced6); border-radius: 0.5rem; overflow: hidden; }
+      /* Below 64rem (200 % zoom) the exam's panes stack and stop scrolling on their own: the frame scrolls. */
+      .screen { height: 75vh; min-height: 30rem; border: 2px solid var(--lectern-border, #c9ced6); border-radius: 0.5rem; overflow: auto; }
       .screen lectern-exam { height: 100%; }
       .muted { color: var(--lectern-muted, #4a5563); }
-      select { font: inherit; padding: 0.35rem 0.5rem; max-width: 40rem; }
+      select { font: inherit; padding: 0.35rem 0.5rem; max-width: min(40rem, 100%); width: 100%; }
+      @media (max-width: 64rem) {
+        .screen lectern-exam { height: auto; }
+      }
     `,
   ];
 

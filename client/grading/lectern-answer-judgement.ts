@@ -160,7 +160,7 @@ export class LecternAnswerJudgement extends LitElement {
         <p class="meta">${t('grading.words', { n: this.answer.words, target: q.targetWords })}</p>
         ${answered ? html`<lectern-copied-text .text=${this.answer.text} .overlap=${this.answer.overlap} .language=${this.language}></lectern-copied-text>` : html`<p class="answer-text muted">—</p>`}
       </section>
-      <section class="passage-col column" aria-labelledby="p-title">
+      <section class="passage-col column" aria-labelledby="p-title" tabindex="0">
         <h3 id="p-title">${t('grading.passage')}${q.passage ? html` — ${q.passage.heading}` : nothing}</h3>
         ${q.passage ? html`<div class="passage" lang="en">${unsafeHTML(q.passage.html)}</div>` : html`<p class="muted">${t('grading.noPassage')}</p>`}
       </section>

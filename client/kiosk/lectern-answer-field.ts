@@ -7,8 +7,9 @@ import { formatNumber } from '../common/format.js';
 import { I18nController, t } from '../common/i18n.js';
 import { MAX_ANSWER_CHARS, NEAR_LIMIT_CHARS } from '../common/limits.js';
 import { baseStyles } from '../common/styles.js';
-import { countWords } from '../../server/contract/rules/revision.js';
+import { makeScrollAreasReachable } from './document-scrollers.js';
 import { emit } from './events.js';
+import { IncrementalWordCount } from './word-count.js';
 import { refusalText } from './refusals.js';
 import type { LocalEdit } from './local-copies.js';
 import type { QuestionSaveStatus } from './save-queue.js';
@@ -35,6 +36,11 @@ export class LecternAnswerField extends LitElement {
       }
       .prompt code {
         font-family: var(--lectern-font-mono, monospace);
+      }
+      .prompt pre {
+        overflow-x: auto;
+        padding: 0.5rem;
+        background: #f0f2f5;
       }
       textarea {
         display: block;
@@ -106,13 +112,22 @@ export class LecternAnswerField extends LitElement {
 
   private readonly i18n = new I18nController(this);
   private words = 0;
+  private readonly wordCount = new IncrementalWordCount();
 
   focusAnswer(): void {
     this.textarea?.focus();
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    // A wide command line in the prompt scrolls sideways: reachable and named, as in the document.
+    if (changed.has('question')) {
+      const prompt = this.renderRoot.querySelector('#prompt');
+      if (prompt) makeScrollAreasReachable(prompt, { codeBlock: t('screens.document.codeBlock'), table: t('screens.document.table') });
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('text')) this.words = countWords(this.text);
+    if (changed.has('text')) this.words = this.wordCount.count(this.text);
   }
 
   override render() {
@@ -180,8 +195,12 @@ export class LecternAnswerField extends LitElement {
         return html`<span class="state muted">${t('question.state.saving')}</span>`;
       case 'offline':
         return html`<span class="state">${t('question.state.offline')}</span>`;
-      case 'refused':
-        return html`<span class="state refused">${t('question.state.refused', { message: status.refusal ? refusalText(status.refusal.reason) : '' })}</span>`;
+      case 'refused': {
+        const reason = status.refusal?.reason;
+        // After the end the server keeps the text aside for the jury: not "refused" as if lost.
+        if (reason === 'late' || reason === 'ended' || reason === 'submitted') return html`<span class="state refused">${t('screens.field.late')}</span>`;
+        return html`<span class="state refused">${t('question.state.refused', { message: reason ? refusalText(reason) : '' })}</span>`;
+      }
     }
   }
 

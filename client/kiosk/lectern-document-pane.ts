@@ -4,6 +4,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { DocumentView } from '../../server/contract/attempt.js';
 import { I18nController, t } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
+import { makeScrollAreasReachable } from './document-scrollers.js';
 
 const SCALES = [0.875, 1, 1.125, 1.25, 1.5, 1.75, 2] as const;
 const SCALE_KEY = 'lectern.documentScale';
@@ -121,11 +122,12 @@ export class LecternDocumentPane extends LitElement {
         font-family: var(--lectern-font-mono, monospace);
         font-size: 0.9em;
       }
-      article table {
-        border-collapse: collapse;
-        display: block;
+      article .table-scroll {
         overflow-x: auto;
         margin: 1em 0;
+      }
+      article table {
+        border-collapse: collapse;
       }
       article th,
       article td {
@@ -164,13 +166,13 @@ export class LecternDocumentPane extends LitElement {
       <div class="toolbar">
         <h2 id="doc-title">${t('exam.document')}</h2>
         <div class="zoom" role="group" aria-label=${t('exam.textScale', { percent: Math.round(scale * 100) })}>
-          <button type="button" aria-label=${t('exam.textSmallerLabel')} ?disabled=${this._scaleIndex === 0} @click=${() => this.setScale(-1)}>
+          <button type="button" aria-label=${`${t('exam.textSmaller')} ${t('exam.textSmallerLabel')}`} ?disabled=${this._scaleIndex === 0} @click=${() => this.setScale(-1)}>
             ${t('exam.textSmaller')}
           </button>
           <span class="muted" aria-live="polite">${Math.round(scale * 100)} %</span>
           <button
             type="button"
-            aria-label=${t('exam.textLargerLabel')}
+            aria-label=${`${t('exam.textLarger')} ${t('exam.textLargerLabel')}`}
             ?disabled=${this._scaleIndex === SCALES.length - 1}
             @click=${() => this.setScale(1)}
           >
@@ -188,6 +190,8 @@ export class LecternDocumentPane extends LitElement {
    */
   protected override updated(): void {
     this.style.setProperty('--scale', String(SCALES[this._scaleIndex]!));
+    const article = this.renderRoot.querySelector('article');
+    if (article) makeScrollAreasReachable(article, { codeBlock: t('screens.document.codeBlock'), table: t('screens.document.table') });
   }
 
   private renderBody() {

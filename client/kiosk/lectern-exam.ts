@@ -35,6 +35,9 @@ export class LecternExam extends LitElement {
       .pane {
         flex: 1 1 30rem;
         min-width: 0;
+        /* The containing block of what is positioned inside (the fields' screen-reader labels):
+           without it they hung below the exam, outside the scrolling pane, and stretched the page. */
+        position: relative;
         background: var(--lectern-surface, #fff);
       }
       .document {

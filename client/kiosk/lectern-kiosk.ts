@@ -17,6 +17,8 @@ import { claimWriter, writerLockName } from './single-writer.js';
 import { TOO_MANY_SOCKETS_CLOSE_CODE } from '../../server/contract/socket-limits.js';
 import { forgetCachedPaper, keepLoadedPaper, registerKioskServiceWorker } from './offline-shell.js';
 import './kiosk-copy-catalogue.js';
+import './kiosk-screens-catalogue.js';
+import './lectern-clock-notice.js';
 import './lectern-exam.js';
 import './lectern-fallback-offer.js';
 import './lectern-locked-overlay.js';
@@ -214,6 +216,7 @@ export class LecternKiosk extends LitElement {
         return attempt
           ? html`<div class="layout">
               ${this.renderStatusBar(attempt, false)}
+              <lectern-clock-notice .clock=${this.clock.view}></lectern-clock-notice>
               <lectern-message-banner .messages=${messages}></lectern-message-banner>
               ${this.renderDisplaced()}
               <main>
@@ -275,6 +278,7 @@ export class LecternKiosk extends LitElement {
     const canSubmit = !readonly && receipt === null;
     return html`<div class="layout exam" @pointerdown=${this.onExamInteraction} @keydown=${this.onExamInteraction}>
         ${this.renderStatusBar(attempt, canSubmit)}
+        <lectern-clock-notice .clock=${this.clock.view}></lectern-clock-notice>
         <lectern-message-banner .messages=${messages}></lectern-message-banner>
         ${this.renderDisplaced()}
         ${this.kiosk.state.otherTab

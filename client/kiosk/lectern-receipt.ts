@@ -75,10 +75,17 @@ export class LecternReceipt extends LitElement {
         <p>${t('receipt.submittedAt', { date: formatDateTime(receipt.submittedAt, lang) })}<br />${t(kindText[receipt.kind])}</p>
         <h2>${t('receipt.digest')}</h2>
         <p class="digest" aria-label=${t('receipt.digest')}>${digestGroups(receipt.digest).map((group) => html`<span>${group}</span>`)}</p>
-        <p class="muted">${t('receipt.digestHint')}</p>
+        ${receipt.answers.length > 0 ? html`<p class="muted">${t('receipt.digestHint')}</p>` : ''}
         <h2>${t('receipt.answers')}</h2>
-        ${receipt.answers.every((a) => a.words === 0) ? html`<p class="empty" role="note">${t('receipt.empty')}</p>` : ''}
-        <table>
+        ${receipt.answers.every((a) => a.words === 0) ? html`<p class="empty" role="note">${t('screens.receipt.noAnswer')}</p>` : ''}
+        ${receipt.answers.length === 0 ? '' : this.renderAnswers(lang, numbers)}
+        <p class="leave" role="status">${t('receipt.leave')}</p>
+      </section>
+    </div>`;
+  }
+
+  private renderAnswers(lang: string, numbers: ReadonlyMap<string, number>) {
+    return html`<table>
           <thead>
             <tr>
               <th scope="col">${t('receipt.question')}</th>
@@ -86,7 +93,7 @@ export class LecternReceipt extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${receipt.answers.map(
+            ${this.receipt.answers.map(
               (answer) =>
                 html`<tr>
                   <th scope="row">${numbers.has(answer.questionId) ? t('question.title', { n: numbers.get(answer.questionId)! }) : answer.questionId}</th>
@@ -94,10 +101,7 @@ export class LecternReceipt extends LitElement {
                 </tr>`,
             )}
           </tbody>
-        </table>
-        <p class="leave" role="status">${t('receipt.leave')}</p>
-      </section>
-    </div>`;
+        </table>`;
   }
 
   override firstUpdated(): void {

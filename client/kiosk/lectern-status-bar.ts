@@ -165,7 +165,8 @@ export class LecternStatusBar extends LitElement {
   private refusalText(): string {
     const reason = this.saves?.stopped?.reason;
     const key: StringKey =
-      reason === 'late' ? 'status.refused.late' : reason === 'ended' ? 'status.refused.ended' : reason === 'submitted' ? 'status.refused.submitted' : 'status.refused.other';
+      // The server keeps a late save aside, flagged, for the jury (server/live/kiosk-socket.ts): say so.
+      reason === 'late' ? 'screens.refused.late' : reason === 'ended' ? 'screens.refused.ended' : reason === 'submitted' ? 'screens.refused.submitted' : 'status.refused.other';
     return t(key);
   }
 

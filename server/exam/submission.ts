@@ -1,10 +1,10 @@
 // Handing in: the candidate's submission, the server's at the deadline, and the receipt.
-import { createHash } from 'node:crypto';
 import type { Receipt } from '../contract/kiosk-protocol.js';
 import type { StoredAnswer } from './answers.repo.js';
 import type { CandidateRow } from './candidates.repo.js';
 import type { ExamClocks } from './clocks.js';
 import type { ExamStore } from './exam-store.js';
+import { receiptDigest } from './receipt-digest.js';
 import { deadlineAt, SAVE_GRACE_MS } from './timing.js';
 
 export interface OverdueSubmission {
@@ -84,9 +84,7 @@ export class ExamSubmission {
   submitInTransaction(candidateId: number, kind: Receipt['kind'], now: number): Receipt {
     const c = this.store.candidates.byId(candidateId)!;
     const answers = this.answers(candidateId);
-    const digest = createHash('sha256');
-    for (const a of answers) digest.update(`${a.questionId}\u001f${a.revision}\u001f${a.text}\u001e`);
-    const hex = digest.digest('hex');
+    const hex = receiptDigest(answers, { sessionId: c.sessionId, candidateCode: c.code, submittedAt: now });
     this.store.candidates.markSubmitted(candidateId, now, kind, hex);
     this.store.audit.append(
       {

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../../server/paths.js';
 import { startServer } from '../load/server-process.js';
 import { prepareLectern } from '../load/targets.js';
@@ -67,7 +67,10 @@ const INTERACTIVE_PROBE = `
   requestAnimationFrame(poll);
 })();`;
 
-export async function measureClient(options: { quick?: boolean; mode?: 'dist' | 'tsx'; log?: (s: string) => void; browser?: boolean } = {}): Promise<ClientFigures> {
+/** `onPage` runs on each new page before it loads (the throttled bench slows its CPU there: kiosk-throttled.ts). */
+export async function measureClient(
+  options: { quick?: boolean; mode?: 'dist' | 'tsx'; log?: (s: string) => void; browser?: boolean; onPage?: (page: Page) => Promise<void> } = {},
+): Promise<ClientFigures> {
   const log = options.log ?? (() => undefined);
   const figures: ClientFigures = { kioskJsBytes: null, kioskJsGzipKb: null, interactiveMs: null, interactiveRunsMs: [], typing: null, problems: [] };
   const size = kioskBundleSize();
@@ -95,6 +98,7 @@ export async function measureClient(options: { quick?: boolean; mode?: 'dist' | 
     for (let i = 0; i < (options.quick ? 2 : 9); i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
+      await options.onPage?.(page);
       await page.addInitScript(INTERACTIVE_PROBE);
       await page.goto(server.baseUrl + '/');
       const at = await page.waitForFunction(() => (window as unknown as { __lecternInteractiveAt?: number }).__lecternInteractiveAt, undefined, { timeout: 10_000 }).then((h) => h.jsonValue() as Promise<number>);
@@ -108,6 +112,7 @@ export async function measureClient(options: { quick?: boolean; mode?: 'dist' | 
     const candidate = target.candidates[1]!;
     const context = await browser.newContext();
     const page = await context.newPage();
+    await options.onPage?.(page);
     let typingSaves = 0;
     let counting = false;
     page.on('websocket', (ws) =>

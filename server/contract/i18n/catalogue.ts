@@ -24,6 +24,7 @@ import { contentEvidenceFr } from './fr/content-evidence.js';
 import { fallbackFr } from './fr/fallback.js';
 import { proctorScreensFr } from './fr/proctor-screens.js';
 import { formsFr } from './fr/forms.js';
+import { kioskScreensFr } from './fr/kiosk-screens.js';
 import { kioskEn } from './en/kiosk.js';
 import { adminEn } from './en/admin.js';
 import { errorsEn } from './en/errors.js';
@@ -45,6 +46,7 @@ import { contentEvidenceEn } from './en/content-evidence.js';
 import { fallbackEn } from './en/fallback.js';
 import { proctorScreensEn } from './en/proctor-screens.js';
 import { formsEn } from './en/forms.js';
+import { kioskScreensEn } from './en/kiosk-screens.js';
 
 /** Each area in both languages, for the test that no two areas claim the same key. */
 export const areas = {
@@ -69,6 +71,7 @@ export const areas = {
   fallback: { fr: fallbackFr, en: fallbackEn },
   proctorScreens: { fr: proctorScreensFr, en: proctorScreensEn },
   forms: { fr: formsFr, en: formsEn },
+  kioskScreens: { fr: kioskScreensFr, en: kioskScreensEn },
 };
 
 // One area per line, so that adding an area is one line here and one in each list below.
@@ -94,6 +97,7 @@ export const fr = {
   ...fallbackFr,
   ...proctorScreensFr,
   ...formsFr,
+  ...kioskScreensFr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Translation<typeof fr> = {
@@ -118,6 +122,7 @@ export const en: Translation<typeof fr> = {
   ...fallbackEn,
   ...proctorScreensEn,
   ...formsEn,
+  ...kioskScreensEn,
 };
 
 export const catalogues: Record<Language, Translation<typeof fr>> = { fr, en };
