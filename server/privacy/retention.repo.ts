@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, isNotNull, max } from 'drizzle-orm';
 import type { LecternDb } from '../db/open-database.js';
 import { answerMarks, gradingAssignments, scriptMarks } from '../db/schema/grading.js';
 import { answerSaves, answers, lateSaves } from '../db/schema/answers.js';
+import { fallbackKeys, fallbackProctorCodes } from '../db/schema/fallback.js';
 import { auditLog } from '../db/schema/audit.js';
 import { candidateIdentities, candidates, examSessions } from '../db/schema/exam-sessions.js';
 import { incidents, messageAcknowledgements, proctorMessages, supervisionEvents } from '../db/schema/supervision.js';
@@ -96,6 +97,10 @@ export class RetentionRepo {
       answerMarks: this.db.delete(answerMarks).where(inArray(answerMarks.candidateId, ids)).run().changes,
       scriptMarks: this.db.delete(scriptMarks).where(inArray(scriptMarks.candidateId, ids)).run().changes,
       gradingAssignments: this.db.delete(gradingAssignments).where(inArray(gradingAssignments.candidateId, ids)).run().changes,
+      // The fallback file's keys and the session's proctor code open answers saved on a kiosk: with
+      // the answers gone, a fallback file must not be able to bring them back.
+      fallbackKeys: this.db.delete(fallbackKeys).where(inArray(fallbackKeys.candidateId, ids)).run().changes,
+      fallbackProctorCodes: this.db.delete(fallbackProctorCodes).where(eq(fallbackProctorCodes.sessionId, sessionId)).run().changes,
     };
     this.mark(sessionId, { purgedAt: at, forced });
     return removed;

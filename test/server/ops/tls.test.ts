@@ -79,7 +79,9 @@ describe('with --tls-cert and --tls-key', () => {
 
     const slips = await httpsRequest(port, `/proctor/sessions/${session.id}/slips`, { headers: { cookie, host: `exam-server.lan:${port}` } });
     expect(slips.status).toBe(200);
-    expect([...slips.body.matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1])).toContain(`https://exam-server.lan:${port}/`);
+    const addresses = [...slips.body.matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]);
+    // One slip per workstation, each QR code and printed address with its workstation.
+    expect(addresses).toContain(`https://exam-server.lan:${port}/?workstation=${session.candidates[0]!.workstation}`);
     expect(slips.body).not.toContain('http://exam-server.lan');
 
     // The kiosk's live connection, over TLS.

@@ -6,6 +6,7 @@ import { answers, lateSaves } from '../../../server/db/schema/answers.js';
 import { candidateIdentities, candidates, examSessions } from '../../../server/db/schema/exam-sessions.js';
 import { answerMarks, gradingAssignments, scriptMarks } from '../../../server/db/schema/grading.js';
 import { accounts } from '../../../server/db/schema/accounts.js';
+import { fallbackKeys, fallbackProctorCodes } from '../../../server/db/schema/fallback.js';
 import { incidents, messageAcknowledgements, proctorMessages, supervisionEvents } from '../../../server/db/schema/supervision.js';
 
 export const DAY = 24 * 60 * 60 * 1000;
@@ -32,6 +33,7 @@ export function seedSessions(db: LecternDb, seeds: SessionSeed[]): Map<string, n
     for (const n of [1, 2]) {
       const c = db.insert(candidates).values({ sessionId: session.id, code: `${seed.code}C${n}`, workstation: `PC-0${n}`, submittedAt: createdAt + 1000, submitKind: 'candidate', receiptDigest: `digest-${seed.code}-${n}` }).returning().get();
       db.insert(candidateIdentities).values({ candidateId: c.id, fullName: `Candidate ${seed.code} ${n}` }).run();
+      db.insert(fallbackKeys).values({ candidateId: c.id, key: 'a2V5', issuedAt: createdAt }).run();
       db.insert(answers).values({ candidateId: c.id, questionId: 'q1', text: `Answer of ${seed.code} ${n}`, revision: 3, wordCount: 4, savedAt: createdAt + 500 }).run();
       db.insert(lateSaves).values({ candidateId: c.id, questionId: 'q1', revision: 4, text: 'late', receivedAt: createdAt + 2000 }).run();
       db.insert(gradingAssignments).values({ candidateId: c.id, correctorId: corrector.id, reading: 1, assignedAt: createdAt }).run();
@@ -42,6 +44,7 @@ export function seedSessions(db: LecternDb, seeds: SessionSeed[]): Map<string, n
       db.insert(messageAcknowledgements).values({ messageId: message.id, candidateId: c.id, acknowledgedAt: createdAt + 300 }).run();
       db.insert(incidents).values({ sessionId: session.id, candidateId: c.id, at: createdAt + 400, text: `Incident for Candidate ${seed.code} ${n}` }).run();
     }
+    db.insert(fallbackProctorCodes).values({ sessionId: session.id, code: 'CODE', salt: 'salt', issuedAt: createdAt }).run();
     if (seed.juryExported) audit.append({ actorKind: 'account', actorId: corrector.id, sessionId: session.id, action: 'grading.jury-exported', detail: { format: 'csv' } }, createdAt + 5000);
   }
   return ids;
@@ -63,7 +66,9 @@ export function countsOf(db: LecternDb, sessionId: number) {
     messages: n(`SELECT COUNT(*) AS n FROM proctor_messages WHERE session_id = ${sessionId}`),
     incidents: n(`SELECT COUNT(*) AS n FROM incidents WHERE session_id = ${sessionId}`),
     receipts: n(`SELECT COUNT(*) AS n FROM candidates WHERE session_id = ${sessionId} AND receipt_digest IS NOT NULL`),
+    // The fallback file's keys open answers: they go with the answers.
+    fallbackKeys: n(`SELECT COUNT(*) AS n FROM fallback_keys WHERE candidate_id IN ${inIds}`) + n(`SELECT COUNT(*) AS n FROM fallback_proctor_codes WHERE session_id = ${sessionId}`),
   };
 }
 
-export const full = { candidates: 2, names: 2, answers: 2, lateSaves: 2, marks: 4, assignments: 2, events: 2, messages: 2, incidents: 2, receipts: 2 };
+export const full = { candidates: 2, names: 2, answers: 2, lateSaves: 2, marks: 4, assignments: 2, events: 2, messages: 2, incidents: 2, receipts: 2, fallbackKeys: 3 };

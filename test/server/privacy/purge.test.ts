@@ -36,7 +36,7 @@ describe('purge of candidates’ data', () => {
     ]);
     const done = purge.run(purgeBefore(NOW - 100 * DAY, false), console, NOW);
     expect(done.map((s) => [s.code, s.steps])).toEqual([['OLD', ['monitoring', 'answers', 'names']]]);
-    expect(countsOf(db, ids.get('OLD')!)).toEqual({ candidates: 2, names: 0, answers: 0, lateSaves: 0, marks: 0, assignments: 0, events: 0, messages: 0, incidents: 0, receipts: 2 });
+    expect(countsOf(db, ids.get('OLD')!)).toEqual({ candidates: 2, names: 0, answers: 0, lateSaves: 0, marks: 0, assignments: 0, events: 0, messages: 0, incidents: 0, receipts: 2, fallbackKeys: 0 });
     expect(countsOf(db, ids.get('NEW')!)).toEqual(full);
     expect(done[0]!.removed).toMatchObject({ answers: 2, lateSaves: 2, answerMarks: 2, scriptMarks: 2, candidateIdentities: 2, supervisionEvents: 2, proctorMessages: 2, messageAcknowledgements: 2, incidents: 2 });
   });

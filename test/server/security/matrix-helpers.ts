@@ -7,14 +7,15 @@ import { roles, type Role } from './authorization-rules.js';
 
 /**
  * A digest of every row of every table: equal before and after a refused request means the
- * request stored nothing. The login sessions' last-seen times move on every request, so that
- * column alone is left out.
+ * request stored nothing. The login sessions' last-seen times move on every request, and the
+ * server's heartbeat (server_runs.last_beat_at) every 5 s whatever the requests: those columns
+ * alone are left out.
  */
 export function databaseFingerprint(db: Database.Database): string {
   const hash = createHash('sha256');
   const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all();
   for (const { name } of tables) {
-    const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`).all().map((c) => c.name).filter((c) => !/last_seen|last_used/.test(c));
+    const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`).all().map((c) => c.name).filter((c) => !/last_seen|last_used|last_beat/.test(c));
     hash.update(name);
     for (const row of db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${name}" ORDER BY rowid`).raw().all()) hash.update(JSON.stringify(row));
   }
