@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/helpers/longest-first.js';
 
 export default defineConfig({
   test: {
@@ -10,6 +11,8 @@ export default defineConfig({
     // Browser tests start real servers and Chromium; two cores cannot run many at once.
     maxWorkers: 2,
     fileParallelism: true,
+    // The longest files first (test/helpers/longest-first.ts): two workers end together.
+    sequence: { sequencer: LongestFirst },
     // Password hashing at 2^14 instead of OWASP's 2^17 in tests only (see server/auth/passwords.ts).
     env: { LECTERN_SCRYPT_LOG_N: '14' },
   },
