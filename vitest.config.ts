@@ -9,7 +9,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Browser tests start real servers and Chromium; two cores cannot run many at once.
-    maxWorkers: 2,
+    maxWorkers: 3,
     fileParallelism: true,
     // The longest files first (test/helpers/longest-first.ts): two workers end together.
     sequence: { sequencer: LongestFirst },

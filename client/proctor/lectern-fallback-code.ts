@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FallbackProctorCode } from '../../server/contract/fallback-file.js';
 import { ApiClient } from '../common/api.js';
+import { I18nController } from '../common/i18n.js';
 import { t } from '../common/staff-i18n.js';
 
 /**
@@ -24,6 +25,8 @@ export class LecternFallbackCode extends LitElement {
   @state() private _code: string | null = null;
 
   private readonly api = new ApiClient();
+  // Drawn again when the proctor switches the page's language.
+  private readonly i18n = new I18nController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('sessionId') && this.sessionId > 0) {
@@ -36,6 +39,7 @@ export class LecternFallbackCode extends LitElement {
   }
 
   override render() {
+    void this.i18n;
     if (this._code === null) return nothing;
     const [before, after] = t('fallback.proctor.code', { code: '\u0000' }).split('\u0000');
     return html`<span data-role="fallback-code">${before}<code>${this._code}</code>${after}</span>`;

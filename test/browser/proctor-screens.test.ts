@@ -129,6 +129,9 @@ describe('the proctor’s screens hold at every size, in French and English', { 
     expect(await tile(room.session.candidates[0]!.id).locator('[data-role=events]').innerText()).toMatch(/Événements à vérifier\u202f: .*Focus perdu 2/);
     await everyViewport('running', 'fr');
     await switchLanguage('en');
+    // Every part of the dashboard follows the switch, the fallback file's proctor code included.
+    await expect.poll(() => page.locator(dashboardRoot).innerText()).toContain('Proctor code for the fallback file:');
+    expect(await page.locator(dashboardRoot).innerText()).not.toContain('Code surveillant');
     await everyViewport('running', 'en');
     await switchLanguage('fr');
   });
