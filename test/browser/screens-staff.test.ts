@@ -54,6 +54,9 @@ async function logIn(path: string, username: string, language: 'fr' | 'en'): Pro
   expect((await focused(page)).label).toBe(words[language].password);
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
+  // Logged in once the login form is gone: on a loaded machine the answer can take seconds, and
+  // walking the page with Tab before it arrives walks the login form instead.
+  await page.getByLabel(words[language].password, { exact: true }).waitFor({ state: 'detached', timeout: 30_000 });
   return page;
 }
 
