@@ -51,3 +51,24 @@ export const kioskStyles = css`
     padding: 3rem 1rem;
   }
 `;
+
+/**
+ * A one-line message across the kiosk with its action at the end (the status bar's banners, the
+ * clock notice): large bold text that wraps, the button kept small. Each adds its colours.
+ */
+export const kioskBannerStyles = css`
+  .banner {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+    padding: 0.5rem 1rem;
+    font-weight: 700;
+    font-size: 1.125rem;
+  }
+  .banner button {
+    min-height: 2.25rem;
+    padding: 0.125rem 0.75rem;
+  }
+`;

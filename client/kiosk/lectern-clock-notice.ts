@@ -4,6 +4,7 @@ import type { ClockView } from '../../server/contract/kiosk-protocol.js';
 import { formatTimeOfDay } from '../common/format.js';
 import { I18nController, t } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
+import { kioskBannerStyles } from './kiosk-styles.js';
 import { clockNotice, type ClockNotice } from './clock-notices.js';
 
 /**
@@ -15,16 +16,9 @@ import { clockNotice, type ClockNotice } from './clock-notices.js';
 export class LecternClockNotice extends LitElement {
   static override styles = [
     baseStyles,
+    kioskBannerStyles,
     css`
       .notice {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.5rem 1rem;
-        padding: 0.5rem 1rem;
-        font-weight: 700;
-        font-size: 1.125rem;
         background: var(--lectern-info-bg, #e6f0fb);
         border-bottom: 0.0625rem solid var(--lectern-accent, #1f3a5f);
       }
@@ -32,10 +26,6 @@ export class LecternClockNotice extends LitElement {
         flex: 1 1 18rem;
         min-width: 0;
         overflow-wrap: break-word;
-      }
-      button {
-        min-height: 2.25rem;
-        padding: 0.125rem 0.75rem;
       }
     `,
   ];
@@ -71,7 +61,7 @@ export class LecternClockNotice extends LitElement {
     // The live region stays in the page, empty, so that a screen reader hears what is put in it.
     return html`<div role="status" aria-live="polite" lang=${this.i18n.language}>
       ${notice
-        ? html`<div class="notice" data-notice=${notice.kind}>
+        ? html`<div class="banner notice" data-notice=${notice.kind}>
             <span>${this.text(notice)}</span>
             <button type="button" @click=${() => (this._notice = null)}>${t('screens.clock.dismiss')}</button>
           </div>`

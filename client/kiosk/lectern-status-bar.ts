@@ -6,6 +6,7 @@ import type { ConnectionState } from '../common/connection.js';
 import { formatDuration, formatTimeOfDay } from '../common/format.js';
 import { I18nController, t, type StringKey } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
+import { kioskBannerStyles } from './kiosk-styles.js';
 import { emit } from './events.js';
 import type { SaveSnapshot } from './save-queue.js';
 import { warningBracket } from './time-warnings.js';
@@ -16,6 +17,7 @@ import './lectern-language-switch.js';
 export class LecternStatusBar extends LitElement {
   static override styles = [
     baseStyles,
+    kioskBannerStyles,
     css`
       :host {
         display: block;
@@ -72,14 +74,6 @@ export class LecternStatusBar extends LitElement {
         gap: 0.5rem 0.75rem;
       }
       .banner {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.5rem 1rem;
-        padding: 0.5rem 1rem;
-        font-weight: 700;
-        font-size: 1.125rem;
         background: var(--lectern-notice-bg, #fff6d6);
         border-top: 0.0625rem solid var(--lectern-notice-border, #8a6d00);
       }
@@ -87,10 +81,6 @@ export class LecternStatusBar extends LitElement {
         background: var(--lectern-danger-bg, #fde8e8);
         border-top-color: var(--lectern-danger, #a4161a);
         color: var(--lectern-danger, #a4161a);
-      }
-      .banner button {
-        min-height: 2.25rem;
-        padding: 0.125rem 0.75rem;
       }
     `,
   ];

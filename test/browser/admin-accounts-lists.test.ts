@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotPath, startServer } from '../helpers/browser.js';
 import { createStaff, loginStaff, type TestApp } from '../helpers/build-app.js';
+import { openStaffPage } from '../helpers/browser-logins.js';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -20,13 +21,8 @@ afterAll(async () => {
 
 async function adminPage(language: 'fr' | 'en'): Promise<{ page: Page; close: () => Promise<void> }> {
   const admin = await createStaff(server.app, 'admin');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin`);
-  if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
-  await page.getByLabel(language === 'fr' ? 'Identifiant' : 'User name', { exact: true }).fill(admin.username);
-  await page.getByLabel(language === 'fr' ? 'Mot de passe' : 'Password', { exact: true }).fill(admin.password);
-  await page.getByRole('button', { name: language === 'fr' ? 'Se connecter' : 'Log in' }).click();
+  const page = await openStaffPage(browser, `${server.url}/admin`, admin, language, { viewport: { width: 1280, height: 900 } });
+  const context = page.context();
   return { page, close: () => context.close() };
 }
 

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotPath, startServer } from '../helpers/browser.js';
 import { createStaff, loginStaff, type Login, type TestApp } from '../helpers/build-app.js';
 import { describeAxe, describeOverflow, findOverflow, seriousAxeViolations } from './support/screen-checks.js';
+import { openStaffPage } from '../helpers/browser-logins.js';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -41,20 +42,15 @@ afterAll(async () => {
 
 describe('parallel forms, pilots and timing on the admin page, in Chromium', { timeout: 60_000 }, () => {
   const words = {
-    fr: { user: 'Identifiant', password: 'Mot de passe', login: 'Se connecter', tab: 'Statistiques', pilot: 'Pilote', formB: 'Forme B — logrotate', timing: 'Temps par question', forms: 'Formes parallèles', retire: 'Retirer', retired: 'Forme B retirée.', retiredOn: /Retirée le .*: Exposée trop souvent/ },
-    en: { user: 'User name', password: 'Password', login: 'Log in', tab: 'Statistics', pilot: 'Pilot', formB: 'Form B — logrotate', timing: 'Time per question', forms: 'Parallel forms', retire: 'Retire', retired: 'Form B retired.', retiredOn: /Retired on .*: Exposée trop souvent/ },
+    fr: { tab: 'Statistiques', pilot: 'Pilote', formB: 'Forme B — logrotate', timing: 'Temps par question', forms: 'Formes parallèles', retire: 'Retirer', retired: 'Forme B retirée.', retiredOn: /Retirée le .*: Exposée trop souvent/ },
+    en: { tab: 'Statistics', pilot: 'Pilot', formB: 'Form B — logrotate', timing: 'Time per question', forms: 'Parallel forms', retire: 'Retire', retired: 'Form B retired.', retiredOn: /Retired on .*: Exposée trop souvent/ },
   } as const;
 
   for (const language of ['fr', 'en'] as const) {
     it(`offers the forms, marks the pilot, shows the timing and retires a form (${language})`, async () => {
       const w = words[language];
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(`${server.url}/admin`);
-      if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
-      await page.getByLabel(w.user, { exact: true }).fill(admin.username);
-      await page.getByLabel(w.password, { exact: true }).fill(admin.password);
-      await page.getByRole('button', { name: w.login }).click();
+      const page = await openStaffPage(browser, `${server.url}/admin`, admin, language, { viewport: { width: 1400, height: 900 } });
+      const context = page.context();
       // The session list marks the pilot; the form offers the DevOps pack's forms.
       await expect.poll(() => page.locator('lectern-admin-sessions tr', { hasText: 'Essai des questions' }).filter({ hasText: w.pilot }).count()).toBe(1);
       await page.locator('lectern-admin-sessions select[name="packId"]').selectOption('devops-title-qp');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotPath, startServer } from '../helpers/browser.js';
 import { createStaff, type TestApp } from '../helpers/build-app.js';
+import { openStaffPage } from '../helpers/browser-logins.js';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -26,13 +27,8 @@ describe('the administrator’s pages, in Chromium', { timeout: 60_000 }, () => 
       const admin = await createStaff(server.app, 'admin');
       const taken = await createStaff(server.app, 'proctor');
       const w = words[language];
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      await page.goto(`${server.url}/admin`);
-      if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
-      await page.getByLabel(w.user, { exact: true }).fill(admin.username);
-      await page.getByLabel(w.password, { exact: true }).fill(admin.password);
-      await page.getByRole('button', { name: w.login }).click();
+      const page = await openStaffPage(browser, `${server.url}/admin`, admin, language, { viewport: { width: 1280, height: 800 } });
+      const context = page.context();
       await page.getByRole('button', { name: w.tab }).click();
       await page.screenshot({ path: screenshotPath(`admin-1-accounts-${language}`), fullPage: true });
 

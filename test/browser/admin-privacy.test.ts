@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { DAY, countsOf, seedSessions } from '../server/privacy/purge-fixture.js';
 import { supervisedRoom } from '../server/proctor/helpers.js';
 import { newCoordinatorKey, unseal } from '../../server/common/sealed-file.js';
+import { openStaffPage } from '../helpers/browser-logins.js';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -29,12 +30,8 @@ describe('the admin’s "Données" tab, in Chromium', { timeout: 90_000 }, () =>
       { code: 'RECENT', endedAt: now - 5 * DAY, juryExported: true },
     ]);
     const admin = await createStaff(server.app, 'admin');
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/admin`);
-    await page.getByLabel('Identifiant', { exact: true }).fill(admin.username);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(admin.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const page = await openStaffPage(browser, `${server.url}/admin`, admin, 'fr', { viewport: { width: 1366, height: 900 } });
+    const context = page.context();
     await page.getByRole('button', { name: 'Données' }).click();
     await expect.poll(() => page.getByText('Durées de conservation après la fin de la session').count()).toBe(1);
     await expect.poll(() => page.getByText('365 jours').count()).toBe(2);
@@ -72,13 +69,8 @@ describe('the admin’s "Données" tab, in Chromium', { timeout: 90_000 }, () =>
     const corrector = await createStaff(server.app, 'corrector');
     const sessionId = seedSessions(server.app.db, [{ code: 'ENGL', endedAt: Date.now() - 10 * DAY, juryExported: false }]).get('ENGL')!;
     server.app.audit.append({ actorKind: 'account', actorId: corrector.id, sessionId, action: 'data.read', detail: { kinds: ['answers', 'grades'], route: '/api/grading/sessions/:id/workspace' } });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/admin`);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByLabel('User name', { exact: true }).fill(admin.username);
-    await page.getByLabel('Password', { exact: true }).fill(admin.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    const page = await openStaffPage(browser, `${server.url}/admin`, admin, 'en', { viewport: { width: 1366, height: 900 } });
+    const context = page.context();
     await page.getByRole('button', { name: 'Data' }).click();
     const read = page.getByRole('row').filter({ hasText: corrector.username });
     await expect.poll(() => read.getByText('scripts, marks').count()).toBe(1);
@@ -93,12 +85,8 @@ describe('the admin’s "Données" tab, in Chromium', { timeout: 90_000 }, () =>
     const sealing = await startServer({ sealRecipient: key.recipient });
     try {
       const room = await supervisedRoom(sealing.app, 2);
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-      const page = await context.newPage();
-      await page.goto(`${sealing.url}/admin`);
-      await page.getByLabel('Identifiant', { exact: true }).fill(room.admin.username);
-      await page.getByLabel('Mot de passe', { exact: true }).fill(room.admin.password);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
+      const page = await openStaffPage(browser, `${sealing.url}/admin`, room.admin, 'fr', { viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+      const context = page.context();
       await page.getByRole('button', { name: 'Données' }).click();
       await expect.poll(() => page.getByText(key.recipient).count()).toBe(1);
       await page.getByRole('combobox', { name: /^Fichier/ }).selectOption('candidates.csv');

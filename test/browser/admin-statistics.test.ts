@@ -5,6 +5,7 @@ import { describeAxe, describeOverflow, findOverflow, seriousAxeViolations } fro
 import { createStaff, type TestApp } from '../helpers/build-app.js';
 import type { OverviewView } from '../../server/contract/grading.js';
 import { distribute, endedSession, fullMarks, gradeScript, makeStaff } from '../server/grading/scenario.js';
+import { openStaffPage } from '../helpers/browser-logins.js';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -33,21 +34,16 @@ afterAll(async () => {
 
 describe('the item statistics tab, in Chromium', { timeout: 60_000 }, () => {
   const words = {
-    fr: { user: 'Identifiant', password: 'Mot de passe', login: 'Se connecter', tab: 'Statistiques', easy: 'trop facile', alpha: 'Alpha de Cronbach', csv: 'CSV long (Rasch)' },
-    en: { user: 'User name', password: 'Password', login: 'Log in', tab: 'Statistics', easy: 'too easy', alpha: "Cronbach's alpha", csv: 'Long CSV (Rasch)' },
+    fr: { tab: 'Statistiques', easy: 'trop facile', alpha: 'Alpha de Cronbach', csv: 'CSV long (Rasch)' },
+    en: { tab: 'Statistics', easy: 'too easy', alpha: "Cronbach's alpha", csv: 'Long CSV (Rasch)' },
   } as const;
 
   for (const language of ['fr', 'en'] as const) {
     it(`shows the figures and flags the easy key point (${language})`, async () => {
       const admin = await createStaff(server.app, 'admin');
       const w = words[language];
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(`${server.url}/admin`);
-      if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
-      await page.getByLabel(w.user, { exact: true }).fill(admin.username);
-      await page.getByLabel(w.password, { exact: true }).fill(admin.password);
-      await page.getByRole('button', { name: w.login }).click();
+      const page = await openStaffPage(browser, `${server.url}/admin`, admin, language, { viewport: { width: 1400, height: 900 } });
+      const context = page.context();
       await page.getByRole('button', { name: w.tab }).click();
       await expect.poll(() => page.getByText(w.alpha).count()).toBe(1);
       const flagged = page.locator('lectern-admin-statistics tr.flagged');

@@ -12,6 +12,7 @@ import type { FallbackImportResult } from '../../server/contract/fallback-file.j
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { bundledContentDir, openSession, startSession } from '../helpers/build-app.js';
 import { findOverflow, seriousAxeViolations } from './support/screen-checks.js';
+import { enterKiosk } from '../helpers/browser-logins.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,13 +39,7 @@ describe('a server that never comes back', { timeout: 180_000 }, () => {
 
       const context = await browser.newContext({ acceptDownloads: true });
       const page = await context.newPage();
-      await page.goto(`${url}/`);
-      await page.getByLabel(/Code de session/).fill(session.code);
-      await page.getByLabel(/Code candidat/).fill(candidate.code);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByLabel(/J’ai lu/).check();
-      await page.getByRole('button', { name: 'Continuer' }).click();
-      await page.getByText(/Le surveillant va lancer/).waitFor();
+      await enterKiosk(page, `${url}/`, session.code, candidate.code);
       await startSession(app, adminLogin, session.id);
       const field = page.locator('textarea').first();
       await field.click();

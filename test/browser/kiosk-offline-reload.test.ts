@@ -13,6 +13,7 @@ import { MAX_KIOSK_SOCKETS } from '../../server/contract/socket-limits.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { openSession, startSession } from '../helpers/build-app.js';
 import { startRestartableServer } from '../helpers/restartable-server.js';
+import { enterKiosk } from '../helpers/browser-logins.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -46,13 +47,7 @@ describe('a reload while the server is unreachable', { timeout: 120_000 }, () =>
       const page = await browser.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
-      await page.goto(`${url}/`);
-      await page.getByLabel(/Code de session/).fill(session.code);
-      await page.getByLabel(/Code candidat/).fill(candidate.code);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByLabel(/J’ai lu/).check();
-      await page.getByRole('button', { name: 'Continuer' }).click();
-      await page.getByText(/Le surveillant va lancer/).waitFor();
+      await enterKiosk(page, `${url}/`, session.code, candidate.code);
       await startSession(server.app, adminLogin, session.id);
       const field = page.locator('textarea').first();
       await field.click();
@@ -98,13 +93,7 @@ describe('a reload while the server is unreachable', { timeout: 120_000 }, () =>
       const candidate = session.candidates[0]!;
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${url}/`);
-      await page.getByLabel(/Code de session/).fill(session.code);
-      await page.getByLabel(/Code candidat/).fill(candidate.code);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByLabel(/J’ai lu/).check();
-      await page.getByRole('button', { name: 'Continuer' }).click();
-      await page.getByText(/Le surveillant va lancer/).waitFor();
+      await enterKiosk(page, `${url}/`, session.code, candidate.code);
       expect(await page.locator('[data-notice="displaced"]').count()).toBe(0);
       // The same candidate's login opens as many sockets again elsewhere: the page's, the oldest, is closed with 4008.
       const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshotPath, startServer } from '../helpers/browser.js';
 import { openSession, startSession, type TestApp } from '../helpers/build-app.js';
+import { enterKiosk } from '../helpers/browser-logins.js';
 
 let browser: Browser;
 let server: TestApp & { url: string };
@@ -20,13 +21,7 @@ afterAll(async () => {
 });
 
 async function loginAndOpenExam(page: Page, url: string, sessionCode: string, candidateCode: string) {
-  await page.goto(`${url}/`);
-  await page.getByLabel(/Code de session/).fill(sessionCode);
-  await page.getByLabel(/Code candidat/).fill(candidateCode);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByLabel(/J’ai lu/).check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.getByText(/Le surveillant va lancer/).waitFor();
+  await enterKiosk(page, `${url}/`, sessionCode, candidateCode);
 }
 
 async function withoutWebLocks(context: BrowserContext) {

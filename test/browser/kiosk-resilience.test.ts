@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotPath, startServer } from '../helpers/browser.js';
 import { openSession, startSession, type TestApp } from '../helpers/build-app.js';
 import { killHard, staffClient, startServerProcess, TEST_ADMIN_PASSWORD } from '../helpers/server-process.js';
+import { enterKiosk } from '../helpers/browser-logins.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,13 +19,7 @@ afterAll(async () => {
 });
 
 async function loginAndOpenExam(page: Page, url: string, sessionCode: string, candidateCode: string) {
-  await page.goto(`${url}/`);
-  await page.getByLabel(/Code de session/).fill(sessionCode);
-  await page.getByLabel(/Code candidat/).fill(candidateCode);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByLabel(/J’ai lu/).check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.getByText(/Le surveillant va lancer/).waitFor();
+  await enterKiosk(page, `${url}/`, sessionCode, candidateCode);
 }
 
 describe('no answer is ever lost', { timeout: 90_000 }, () => {

@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { openSession, startSession } from '../helpers/build-app.js';
 import { startRestartableServer } from '../helpers/restartable-server.js';
+import { enterKiosk } from '../helpers/browser-logins.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,13 +33,7 @@ describe('a server restored from an older backup', { timeout: 150_000 }, () => {
       const candidate = session.candidates[0]!;
       const stored = () => (server.app.db.$client.prepare("SELECT text FROM answers WHERE candidate_id = ? AND question_id = 'q1'").get(candidate.id) as { text: string } | undefined)?.text;
       const page = await browser.newPage();
-      await page.goto(`${url}/`);
-      await page.getByLabel(/Code de session/).fill(session.code);
-      await page.getByLabel(/Code candidat/).fill(candidate.code);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByLabel(/J’ai lu/).check();
-      await page.getByRole('button', { name: 'Continuer' }).click();
-      await page.getByText(/Le surveillant va lancer/).waitFor();
+      await enterKiosk(page, `${url}/`, session.code, candidate.code);
       await startSession(server.app, adminLogin, session.id);
       await page.locator('textarea').first().click();
 

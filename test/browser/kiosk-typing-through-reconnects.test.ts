@@ -14,6 +14,7 @@ import { openSession, startSession } from '../helpers/build-app.js';
 import { startCpuBurner } from '../helpers/cpu-burner.js';
 import { startLoopbackProxy } from '../helpers/loopback-proxy.js';
 import { startRestartableServer } from '../helpers/restartable-server.js';
+import { enterKiosk } from '../helpers/browser-logins.js';
 
 const DISRUPTIONS = Number(process.env.LECTERN_RECONNECTS ?? 20);
 const RESTARTS = Math.min(DISRUPTIONS, Number(process.env.LECTERN_RESTARTS ?? 3));
@@ -43,13 +44,7 @@ function firstDifference(a: string, b: string): string {
 }
 
 async function loginAndOpenExam(page: Page, url: string, sessionCode: string, candidateCode: string) {
-  await page.goto(`${url}/`);
-  await page.getByLabel(/Code de session/).fill(sessionCode);
-  await page.getByLabel(/Code candidat/).fill(candidateCode);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByLabel(/J’ai lu/).check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.getByText(/Le surveillant va lancer/).waitFor();
+  await enterKiosk(page, `${url}/`, sessionCode, candidateCode);
 }
 
 describe('typing through reconnects and server restarts on a loaded machine', { timeout: 240_000 }, () => {

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadPacks } from '../../server/content/load-packs.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { buildTestApp, bundledContentDir, createStaff, type TestApp } from '../helpers/build-app.js';
+import { openStaffPage } from '../helpers/browser-logins.js';
 
 // The server reads a copy of the bundled packs, so the test can edit a pack on disk as an author would.
 const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-preview-content-'));
@@ -29,20 +30,14 @@ afterAll(async () => {
 });
 
 const words = {
-  fr: { user: 'Identifiant', password: 'Mot de passe', login: 'Se connecter', tab: 'Aperçu des sujets', pack: 'Sujet', candidate: 'Candidat', corrector: 'Correcteur', keyPoints: 'Points clés attendus', answerIn: /Répondez en (anglais|français)\./, reload: 'Vérifier à nouveau', problems: /La vérification a trouvé 1 problème/ },
-  en: { user: 'User name', password: 'Password', login: 'Log in', tab: 'Pack preview', pack: 'Pack', candidate: 'Candidate', corrector: 'Corrector', keyPoints: 'Expected key points', answerIn: /Answer in (English|French)\./, reload: 'Check again', problems: /The check found 1 problem/ },
+  fr: { tab: 'Aperçu des sujets', pack: 'Sujet', candidate: 'Candidat', corrector: 'Correcteur', keyPoints: 'Points clés attendus', answerIn: /Répondez en (anglais|français)\./, reload: 'Vérifier à nouveau', problems: /La vérification a trouvé 1 problème/ },
+  en: { tab: 'Pack preview', pack: 'Pack', candidate: 'Candidate', corrector: 'Corrector', keyPoints: 'Expected key points', answerIn: /Answer in (English|French)\./, reload: 'Check again', problems: /The check found 1 problem/ },
 } as const;
 
 async function openPreview(language: 'fr' | 'en'): Promise<Page> {
   const admin = await createStaff(server.app, 'admin');
   const w = words[language];
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin`);
-  if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
-  await page.getByLabel(w.user, { exact: true }).fill(admin.username);
-  await page.getByLabel(w.password, { exact: true }).fill(admin.password);
-  await page.getByRole('button', { name: w.login }).click();
+  const page = await openStaffPage(browser, `${server.url}/admin`, admin, language, { viewport: { width: 1440, height: 900 } });
   await page.getByRole('button', { name: w.tab }).click();
   return page;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startServer } from '../helpers/browser.js';
 import { createStaff, openSession, startSession, type TestApp } from '../helpers/build-app.js';
+import { enterKiosk } from '../helpers/browser-logins.js';
 
 // What a web page can do to harden the kiosk, checked end to end: the kiosk blocks the print,
 // save and new-window shortcuts and the context menu, reports fullscreen and its loss, pastes
@@ -34,12 +35,7 @@ beforeAll(async () => {
   await dashboard.locator('button.tile').first().waitFor();
 
   kiosk = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
-  await kiosk.goto(`${server.url}/?workstation=PC-01`);
-  await kiosk.getByLabel(/Code de session/).fill(room.session.code);
-  await kiosk.getByLabel(/Code candidat/).fill(room.session.candidates[0]!.code);
-  await kiosk.getByRole('button', { name: 'Se connecter' }).click();
-  await kiosk.getByLabel(/J’ai lu/).check();
-  await kiosk.getByRole('button', { name: 'Continuer' }).click();
+  await enterKiosk(kiosk, `${server.url}/?workstation=PC-01`, room.session.code, room.session.candidates[0]!.code, { waitingRoom: false });
   await startSession(server.app, room.adminLogin, room.session.id);
   await kiosk.locator('textarea').first().waitFor();
   // Records whether the kiosk cancelled each key and context menu (listeners after the kiosk's own).

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launchChromium, screenshotDir, screenshotPath, startServer } from '../helpers/browser.js';
 import { createStaff, type TestApp } from '../helpers/build-app.js';
 import { formatCode } from '../../server/contract/rules/code-format.js';
+import { enterKiosk } from '../helpers/browser-logins.js';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -117,13 +118,7 @@ describe('the ten-minute mock exam (docs/walkthrough.md), in Chromium', { timeou
     const kiosks: Page[] = [];
     for (const c of candidates) {
       const kiosk = await open();
-      await kiosk.page.goto(`${server.url}/?workstation=${c.workstation}`);
-      await kiosk.page.getByLabel(/Code de session/).fill(formatCode(session.code));
-      await kiosk.page.getByLabel(/Code candidat/).fill(formatCode(c.code));
-      await kiosk.page.getByRole('button', { name: 'Se connecter' }).click();
-      await kiosk.page.getByLabel(/J’ai lu/).check();
-      await kiosk.page.getByRole('button', { name: 'Continuer' }).click();
-      await kiosk.page.getByText(/Le surveillant va lancer/).waitFor();
+      await enterKiosk(kiosk.page, `${server.url}/?workstation=${c.workstation}`, formatCode(session.code), formatCode(c.code));
       kiosks.push(kiosk.page);
     }
     await kiosks[0]!.screenshot({ path: screenshotPath('walkthrough-4-kiosk-waiting') });

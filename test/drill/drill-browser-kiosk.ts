@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import Database from 'better-sqlite3';
 import { scriptFor } from './drill-kiosk.js';
+import { enterKiosk } from '../helpers/browser-logins.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (min: number, max: number) => min + Math.random() * (max - min);
@@ -29,12 +30,7 @@ export class BrowserKiosk {
   async start(browser: Browser, baseUrl: string, sessionCode: string): Promise<void> {
     this.context = await browser.newContext();
     const page = (this.page = await this.context.newPage());
-    await page.goto(`${baseUrl}/`);
-    await page.getByLabel(/Code de session/).fill(sessionCode);
-    await page.getByLabel(/Code candidat/).fill(this.candidateCode);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByLabel(/J’ai lu/).check();
-    await page.getByRole('button', { name: 'Continuer' }).click();
+    await enterKiosk(page, `${baseUrl}/`, sessionCode, this.candidateCode, { waitingRoom: false });
     await page.locator('textarea').first().click({ timeout: 30_000 });
   }
 
