@@ -8,6 +8,10 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // expect.poll waits on a page or a server that answers in its own time: vitest's default of
+    // 1 s is shorter than a loaded CI machine takes to draw the admin page (a clean CI run failed
+    // admin-forms.test.ts that way); 10 s still fails a page that never shows what is expected.
+    expect: { poll: { timeout: 10_000 } },
     // Browser tests start real servers and Chromium and spend much of their time waiting on them:
     // three workers keep two cores busy (measured: the suite 14.0 min instead of 14.9 with two).
     maxWorkers: 3,
