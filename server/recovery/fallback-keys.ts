@@ -10,6 +10,13 @@ import type { FallbackRepo } from './fallback.repo.js';
 export const DEFAULT_OFFER_AFTER_MS = 120_000;
 
 export class FallbackKeys {
+  /**
+   * The proctor code's digest by salt and code: the same for a whole session, and asked for by
+   * every kiosk of the room at once when the proctor starts (issue 15, item 3: hashing it each
+   * time took half of /api/attempt's time). Keyed by both, so a code issued anew is hashed anew.
+   */
+  private readonly digests = new Map<string, Promise<string>>();
+
   constructor(
     private readonly repo: FallbackRepo,
     private readonly offerAfterMs = DEFAULT_OFFER_AFTER_MS,
@@ -26,7 +33,17 @@ export class FallbackKeys {
     const key = this.repo.key(candidateId);
     const code = this.repo.proctorCode(sessionId);
     if (key === null || code === null) return null;
-    return { attemptId: candidateId, key, offerAfterMs: this.offerAfterMs, proctorCodeSalt: code.salt, proctorCodeDigest: await proctorCodeDigest(code.salt, code.code) };
+    return { attemptId: candidateId, key, offerAfterMs: this.offerAfterMs, proctorCodeSalt: code.salt, proctorCodeDigest: await this.digestOf(code.salt, code.code) };
+  }
+
+  private digestOf(salt: string, code: string): Promise<string> {
+    const key = `${salt}|${code}`;
+    let digest = this.digests.get(key);
+    if (!digest) {
+      digest = proctorCodeDigest(salt, code);
+      this.digests.set(key, digest);
+    }
+    return digest;
   }
 
   /** The session's proctor code, issued now if no candidate has logged in yet. */

@@ -4,6 +4,7 @@
 // exposed on the network, and a server started any other way has no probe at all.
 // Plain JavaScript on purpose: it is loaded before the server, built or not.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { getHeapSpaceStatistics } from 'node:v8';
 
 if (typeof process.send === 'function') {
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -20,6 +21,10 @@ if (typeof process.send === 'function') {
       cpuMark = process.cpuUsage();
       wallMark = performance.now();
       process.send({ probe: 'reset-done', id: m.id });
+    } else if (m.probe === 'memory') {
+      // Where the resident memory goes (main thread's heap, buffers; the rest is native: the
+      // writer thread's isolate, SQLite, sockets), for the RSS target of issue 15.
+      process.send({ probe: 'memory-done', id: m.id, memory: process.memoryUsage(), spaces: getHeapSpaceStatistics().map((x) => ({ name: x.space_name, size: x.space_size, used: x.space_used_size })) });
     } else if (m.probe === 'read') {
       const cpu = process.cpuUsage(cpuMark);
       const wall = performance.now() - wallMark;

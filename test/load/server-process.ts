@@ -28,6 +28,8 @@ export interface ServerUnderTest {
   /** Clears the event-loop histogram and the CPU mark. */
   resetProbe(): Promise<void>;
   readProbe(): Promise<ProbeStats>;
+  /** process.memoryUsage() of the server's main thread. */
+  readMemory(): Promise<{ memory: NodeJS.MemoryUsage; spaces: { name: string; size: number; used: number }[] }>;
   /** Peak resident set size of the process so far (VmHWM), in MB. */
   peakRssMb(): number | null;
   /** Current resident set size (VmRSS), in MB. */
@@ -173,6 +175,7 @@ export async function startServer(options: StartOptions): Promise<ServerUnderTes
       await ask('reset');
     },
     readProbe: () => ask<ProbeStats>('read'),
+    readMemory: () => ask<{ memory: NodeJS.MemoryUsage; spaces: { name: string; size: number; used: number }[] }>('memory'),
     peakRssMb: () => readPeakRss(pid),
     rssMb: () => readStatusMb(pid, 'VmRSS'),
     resetPeakRss: () => {
