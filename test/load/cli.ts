@@ -24,6 +24,8 @@ const { values, positionals } = parseArgs({
     agents: { type: 'string', default: '2' },
     dist: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    // More Node/V8 flags for the server, space-separated: --node-flags="--max-semi-space-size=4"
+    'node-flags': { type: 'string', default: '' },
     priority: { type: 'string' },
   },
 });
@@ -31,7 +33,7 @@ const shape = positionals[0] ?? 'steady';
 const common = {
   mode: values.dist ? ('dist' as const) : ('tsx' as const),
   agents: Number(values.agents),
-  nodeFlags: values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [],
+  nodeFlags: [...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : []), ...values['node-flags'].split(' ').filter(Boolean)],
   priority: values.priority === undefined ? undefined : Number(values.priority),
   log: (line: string) => console.error(line),
 };

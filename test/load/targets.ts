@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { httpJson, login, makeAgent, type Login } from './http.js';
 import type { CandidateSpec, DashboardSpec } from './protocol.js';
 import type { ServerUnderTest } from './server-process.js';
+import { MAX_STAFF_SOCKETS_PER_LOGIN } from '../../server/contract/socket-limits.js';
 
 // What a run needs from the server under test: candidate codes, question ids, dashboards'
 // logins, and a way to start sessions. Lectern is set up through its own admin API, exactly as
@@ -52,8 +53,15 @@ export async function prepareLectern(
   await createSessions(options.waiting ?? 0, false);
 
   const questionIds = await lecternQuestionIds(http, server.baseUrl, candidates[0]!);
-  const dashboards: DashboardSpec[] = Array.from({ length: options.dashboards ?? 0 }, (_, i) => ({
-    cookie: admin.cookie,
+  // A login session holds at most MAX_STAFF_SOCKETS_PER_LOGIN live sockets (server/live/socket-guard.ts):
+  // 20 dashboards on one login had 12 of them closed, so the dashboards share as few logins as allow.
+  const dashboardCount = options.dashboards ?? 0;
+  const staffLogins = [admin];
+  while (staffLogins.length * MAX_STAFF_SOCKETS_PER_LOGIN < dashboardCount) {
+    staffLogins.push(await login(http, server.baseUrl, '/api/auth/login', { username: 'admin', password: server.adminPassword }));
+  }
+  const dashboards: DashboardSpec[] = Array.from({ length: dashboardCount }, (_, i) => ({
+    cookie: staffLogins[Math.floor(i / MAX_STAFF_SOCKETS_PER_LOGIN)]!.cookie,
     sessionIds: running.length ? [running[i % running.length]!] : [],
   }));
   return {
