@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import database from './plugins/database.js';
 import securityHeaders from './plugins/security-headers.js';
 import errorHandler from './plugins/error-handler.js';
+import { RequestLog } from './plugins/request-log.js';
 import strictBodies from './plugins/strict-bodies.js';
 import routeCatalogue from './plugins/route-catalogue.js';
 import openapi from './plugins/openapi.js';
@@ -68,6 +69,8 @@ export const TIMEOUTS = { connectionTimeout: 30_000, requestTimeout: 30_000, kee
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
+    // Only failed and slow requests are logged, one line each (plugins/request-log.ts).
+    logController: new RequestLog(),
     bodyLimit: 256 * 1024,
     trustProxy: false,
     ...TIMEOUTS,
