@@ -57,15 +57,20 @@ export class ApiClient {
     return this.csrfToken !== null;
   }
 
-  get<T>(path: string): Promise<T> {
-    return this.request<T>('GET', path);
+  /**
+   * `revalidate`: the browser may keep the answer and ask the server whether it changed (ETag),
+   * for what is the same at every use, like a section's document; everything else is never
+   * cached (a clock, answers, a login's state).
+   */
+  get<T>(path: string, options: { revalidate?: boolean } = {}): Promise<T> {
+    return this.request<T>('GET', path, undefined, options.revalidate ? 'no-cache' : 'no-store');
   }
 
   post<T>(path: string, body: unknown = {}): Promise<T> {
     return this.request<T>('POST', path, body);
   }
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async request<T>(method: string, path: string, body?: unknown, cache: RequestCache = 'no-store'): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (method !== 'GET' && method !== 'HEAD') {
       headers['content-type'] = 'application/json';
@@ -80,7 +85,7 @@ export class ApiClient {
         headers,
         body: body === undefined || method === 'GET' ? undefined : JSON.stringify(body),
         credentials: 'same-origin',
-        cache: 'no-store',
+        cache,
         signal: controller.signal,
       });
     } catch (cause) {

@@ -55,7 +55,8 @@ export function screenFor(attempt: AttemptView): KioskScreen {
 }
 
 export interface KioskApi {
-  get<T>(path: string): Promise<T>;
+  /** `revalidate`: the browser may keep the answer and revalidate it by its tag (a section's document). */
+  get<T>(path: string, options?: { revalidate?: boolean }): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   setCsrfToken(token: string | null): void;
   readonly hasCsrfToken: boolean;

@@ -30,7 +30,7 @@ export class SectionDocuments {
     for (const section of attempt.pack.sections) {
       if (!section.hasDocument || this.documents.has(section.id)) continue;
       try {
-        const view = await api.get<DocumentView>(`/api/attempt/sections/${encodeURIComponent(section.id)}/document`);
+        const view = await api.get<DocumentView>(`/api/attempt/sections/${encodeURIComponent(section.id)}/document`, { revalidate: true });
         this.texts.set(section.id, textOfHtml(view.html));
         this.documents = new Map(this.documents).set(section.id, view);
         const failures = new Set(this.failures);

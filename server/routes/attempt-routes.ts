@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { resolvePackAssetWithType } from '../content/pack-assets.js';
 import { userError } from '../errors.js';
 import { PaperCache } from '../exam/attempt-paper.js';
+import { DocumentResponses, alreadyHeld, chooseEncoding } from '../exam/document-responses.js';
 import { whyNotNow } from '../exam/may-act.js';
 import { Empty } from '../contract/common.js';
 import { errors } from '../contract/errors.js';
@@ -55,19 +56,30 @@ function attemptViewRoutes(app: FastifyInstance) {
   );
 }
 
-/** A section's document, shown once the exam has started and the notice is acknowledged. */
+/**
+ * A section's document, shown once the exam has started and the notice is acknowledged. Built
+ * and compressed once per pack version (exam/document-responses.ts); a kiosk that already holds
+ * it (a reload, a reconnect) is answered 304 by its tag, and nothing is sent again.
+ */
 function documentRoute(app: FastifyInstance) {
+  const responses = new DocumentResponses();
   app.get<{ Params: Static<typeof SectionParams> }>(
     '/api/attempt/sections/:sectionId/document',
-    { preHandler: app.requireCandidate, schema: { summary: "A section's document, once the session has started", params: SectionParams, response: { 200: DocumentView, ...errors(401, 403, 404) } } },
-    async (request): Promise<DocumentView> => {
+    { preHandler: app.requireCandidate, schema: { summary: "A section's document, once the session has started", params: SectionParams, response: { 200: DocumentView, 304: Type.Null({ description: 'The kiosk already holds this version of the document (If-None-Match).' }), ...errors(401, 403, 404) } } },
+    async (request, reply) => {
       const { session, pack, candidate } = attemptOf(app, request);
       if (session.state === 'waiting') throw userError(403, 'not-started', 'The document is shown when the proctor starts the exam.');
       if (candidate.noticeAcknowledgedAt === null) throw userError(403, 'notice-not-acknowledged', 'Read and acknowledge the monitoring notice first.');
       const section = pack.sections.find((s) => s.id === request.params.sectionId);
       if (!section) throw userError(404, 'unknown-section', `This exam has no section "${request.params.sectionId}".`);
       if (!section.documentHtml) throw userError(404, 'no-document', 'This section has no document.');
-      return { sectionId: section.id, html: section.documentHtml, toc: section.documentToc };
+      const response = responses.get(pack.id, pack.digest, { sectionId: section.id, html: section.documentHtml, toc: section.documentToc });
+      // Private: it is one candidate's exam; no-cache: asked again at each use, answered 304 while unchanged.
+      reply.header('cache-control', 'private, no-cache').header('etag', response.etag).header('vary', 'accept-encoding');
+      if (alreadyHeld(request.headers['if-none-match'], response.etag)) return reply.code(304).send();
+      const encoding = chooseEncoding(request.headers['accept-encoding']);
+      if (encoding !== 'identity') reply.header('content-encoding', encoding);
+      return reply.type('application/json; charset=utf-8').send(response.bodies[encoding]);
     },
   );
 }

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, createStaff, loginCandidate, loginStaff, openSession, startSession, type TestApp } from '../../helpers/build-app.js';
 
@@ -54,6 +55,41 @@ describe('GET /api/attempt/sections/:id/document', () => {
     const image = await t.app.inject({ url: img, headers: { cookie: c.cookie } });
     expect(image.statusCode).toBe(200);
     expect(image.headers['content-type']).toContain('image/svg+xml');
+  });
+
+  it('is sent compressed as the kiosk accepts it, the same for every candidate, and not again to a kiosk that holds it', async () => {
+    const { session, adminLogin } = await openSession(t.app, 2);
+    const logins = [];
+    for (const candidate of session.candidates) {
+      const c = await loginCandidate(t.app, session.code, candidate.code);
+      await t.app.inject({ method: 'POST', url: '/api/attempt/notice', headers: c.headers, payload: {} });
+      logins.push(c);
+    }
+    await startSession(t.app, adminLogin, session.id);
+    const url = '/api/attempt/sections/s1/document';
+    const [first, second] = logins as [(typeof logins)[0], (typeof logins)[0]];
+    const plain = await t.app.inject({ url, headers: { cookie: first.cookie } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(plain.headers['cache-control']).toBe('private, no-cache');
+    const etag = String(plain.headers.etag);
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    const brotli = await t.app.inject({ url, headers: { cookie: second.cookie, 'accept-encoding': 'gzip, deflate, br' } });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers.etag).toBe(etag);
+    expect(JSON.parse(brotliDecompressSync(brotli.rawPayload).toString())).toEqual(plain.json());
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    const gzip = await t.app.inject({ url, headers: { cookie: first.cookie, 'accept-encoding': 'gzip, br;q=0' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString())).toEqual(plain.json());
+    const held = await t.app.inject({ url, headers: { cookie: first.cookie, 'if-none-match': etag } });
+    expect(held.statusCode).toBe(304);
+    expect(held.rawPayload.length).toBe(0);
+    // The rules come before the cache: a kiosk holding the tag is still refused another exam's section.
+    const unknown = await t.app.inject({ url: '/api/attempt/sections/nope/document', headers: { cookie: first.cookie, 'if-none-match': etag } });
+    expect(unknown.statusCode).toBe(404);
+    const other = await t.app.inject({ url, headers: { cookie: second.cookie, 'if-none-match': '"another"' } });
+    expect(other.statusCode).toBe(200);
   });
 
   it('requires the monitoring notice to be acknowledged first', async () => {
