@@ -123,7 +123,7 @@ async function oneRun(): Promise<Run> {
   if (only.has('storm')) {
     run.storm = await runStorm({ ...common, ...shapes.storm });
     const s = run.storm;
-    log(`  login p99 ${s.login.p99} ms (ready p99 ${s.ready.p99} ms), saves p99 during the storm ${s.ackDuringStorm.p99} ms, after the start ${s.ackAfterStart.p99} ms (paper fetched p99 ${s.attemptAfterStart.p99} ms), lost ${s.lost}, errors ${s.errors}`);
+    log(`  login p99 ${s.login.p99} ms (ready p99 ${s.ready.p99} ms), saves p99 during the storm ${s.ackDuringStorm.p99} ms, after the start ${s.ackAfterStart.p99} ms (paper, documents and images fetched p99 ${s.attemptAfterStart.p99} ms), lost ${s.lost}, errors ${s.errors}`);
   }
   if (only.has('backups')) {
     log(`backups: the steady shape with an online backup every second (LECTERN_BACKUP_INTERVAL=1)`);

@@ -5,7 +5,7 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { frameText } from '../helpers/frame-text.js';
-import { httpJson, login, makeAgent, type Login } from './http.js';
+import { httpGetDecoded, httpJson, login, makeAgent, type Login } from './http.js';
 import { SampleBuffer } from './stats.js';
 import { socketPath } from '../../server/contract/protocol-version.js';
 import { defaultDashboardProtocol } from './dashboard-protocol.js';
@@ -95,8 +95,14 @@ class SimCandidate {
     }
     bufferOf(logins, loginPhase).push(performance.now() - t0);
     if (fetchAttempt) {
-      const r = await httpJson(http, init.baseUrl, 'GET', '/api/attempt', { login: this.login }).catch(() => null);
+      const r = await httpJson<{ candidate?: { noticeAcknowledgedAt?: number | null } }>(http, init.baseUrl, 'GET', '/api/attempt', { login: this.login }).catch(() => null);
       if (!r || r.status !== 200) countError('attempt-failed');
+      else if (r.body.candidate?.noticeAcknowledgedAt === null) {
+        // Lectern: the candidate reads the monitoring notice in the waiting room, as at a real
+        // kiosk; the documents are served only after it (fetched at the start, onSessionStarted).
+        const notice = await httpJson(http, init.baseUrl, 'POST', '/api/attempt/notice', { login: this.login, body: {} }).catch(() => null);
+        if (!notice || notice.status !== 200) countError('notice-failed');
+      }
     }
     await this.openSocket();
     if (this.socket) bufferOf(ready, loginPhase).push(performance.now() - t0);
@@ -180,14 +186,39 @@ class SimCandidate {
     }
   }
 
-  /** What a kiosk does when the proctor starts: fetch the paper, then the candidate types. */
+  /**
+   * What a kiosk does when the proctor starts: fetch the paper, then every section's document and
+   * the images it shows (issue 15, item 3: all of it within 500 ms p99), then the candidate types.
+   */
   private async onSessionStarted(): Promise<void> {
     const t0 = performance.now();
-    const r = await httpJson(http, init.baseUrl, 'GET', '/api/attempt', { login: this.login }).catch(() => null);
+    const r = await httpJson<{ pack?: { sections?: { id: string; hasDocument: boolean }[] } }>(http, init.baseUrl, 'GET', '/api/attempt', { login: this.login }).catch(() => null);
     if (!r || r.status !== 200) countError('attempt-failed');
-    else attemptAfterStart.push(performance.now() - t0);
+    else if (await this.fetchDocuments(r.body.pack?.sections ?? [])) attemptAfterStart.push(performance.now() - t0);
     this.running = true;
     this.maybeStartTyping();
+  }
+
+  /** The documents of the paper and their images, as the kiosk fetches them; false if one failed. */
+  private async fetchDocuments(sections: { id: string; hasDocument: boolean }[]): Promise<boolean> {
+    const images = new Set<string>();
+    for (const section of sections.filter((s) => s.hasDocument)) {
+      const doc = await httpGetDecoded(http, init.baseUrl, `/api/attempt/sections/${encodeURIComponent(section.id)}/document`, this.login).catch(() => null);
+      if (!doc || doc.status !== 200) {
+        countError('document-failed');
+        return false;
+      }
+      const html = (JSON.parse(doc.text) as { html?: string }).html ?? '';
+      for (const m of html.matchAll(/src="(\/api\/packs\/[^"]+)"/g)) images.add(m[1]!);
+    }
+    for (const image of images) {
+      const got = await httpGetDecoded(http, init.baseUrl, image, this.login).catch(() => null);
+      if (!got || got.status !== 200) {
+        countError('image-failed');
+        return false;
+      }
+    }
+    return true;
   }
 
   maybeStartTyping(): void {

@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 // A small JSON client over node:http: the load generator needs the raw Set-Cookie header and
 // exact timings, and must not pool more sockets than a room of workstations would open.
@@ -69,4 +70,30 @@ export async function login(agent: Agent, baseUrl: string, path: string, body: u
   const r = await httpJson<{ csrfToken?: string }>(agent, baseUrl, 'POST', path, { body });
   if (r.status !== 200 || !r.cookie || !r.body?.csrfToken) throw new Error(`login ${path} failed: ${r.status} ${JSON.stringify(r.body)}`);
   return { cookie: r.cookie, csrfToken: r.body.csrfToken };
+}
+
+/**
+ * A GET as a browser makes it for what it shows (a section's document, an image): compressed if
+ * the server will, decoded here so that what it names (images) can be fetched next.
+ */
+export function httpGetDecoded(agent: Agent, baseUrl: string, path: string, login: Login | null, timeoutMs = 30_000): Promise<{ status: number; text: string; wireBytes: number }> {
+  const url = new URL(path, baseUrl);
+  const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br' };
+  if (login) headers.cookie = login.cookie;
+  return new Promise((resolve, reject) => {
+    const req = request({ agent, hostname: url.hostname, port: url.port, path: url.pathname + url.search, method: 'GET', headers, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const encoding = res.headers['content-encoding'];
+        const body = encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw;
+        resolve({ status: res.statusCode ?? 0, text: body.toString(), wireBytes: raw.length });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${path} timed out`)));
+    req.on('error', reject);
+    req.end();
+  });
 }

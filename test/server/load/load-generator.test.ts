@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSteady } from '../../load/scenarios.js';
+import { runSteady, runStorm } from '../../load/scenarios.js';
 import { countLost } from '../../load/targets.js';
 
 // The load generator and the ceiling on a small load over real sockets on 127.0.0.1: every
@@ -22,6 +22,14 @@ describe('load generator', () => {
     expect(r.rssMb).toBeGreaterThan(0);
     // Where the staff live view exists, the dashboard saw the saves.
     if (r.dashboardsConnected > 0) expect(r.event.count).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('starts a room: each kiosk that logged in during the storm fetches its paper, documents and images at the start', async () => {
+    const r = await runStorm({ mode: 'tsx', agents: 1, typing: 5, logins: 10, spreadS: 1, afterStartS: 2, intervalMs: [300, 600] });
+    expect(r.errors, JSON.stringify(r.errorKinds)).toBe(0);
+    expect(r.login.count).toBe(10);
+    expect(r.attemptAfterStart.count).toBe(10);
+    expect(r.lost).toBe(0);
   }, 90_000);
 
   it('drives the ceiling server the same way', async () => {
