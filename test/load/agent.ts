@@ -378,7 +378,10 @@ async function handle(command: AgentCommand): Promise<AgentReply> {
   switch (command.cmd) {
     case 'init':
       init = command.init;
-      http = makeAgent(256);
+      // As many connections as kiosks: each kiosk is its own browser, and at the exam start all
+      // of a room's kiosks fetch their paper at once. With 256 per agent process, 1,000 kiosks
+      // queued behind each other in the generator and the start looked slower than the server was.
+      http = makeAgent(Math.max(16, init.candidates.length));
       texts = makeTexts(32, init.textBytes);
       candidates = init.candidates.map((c) => new SimCandidate(c));
       return { reply: 'ok', cmd: 'init' };
