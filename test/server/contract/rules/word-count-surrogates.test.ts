@@ -3,7 +3,7 @@
 // regex's: an astral letter must count wherever it stands, a lone surrogate must never glue to
 // or swallow the character next to it. Each expectation is the regex rule's own answer
 // (`/[\p{L}\p{N}]/u` reading one code point at a time).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { countAnswerWords } from '../../../../server/contract/rules/word-count.js';
 
 // Mathematical bold A (U+1D400, a letter), a CJK extension B ideograph (U+20000, a letter), an
@@ -86,5 +86,15 @@ describe('countAnswerWords outside the basic plane', () => {
     expect(countAnswerWords(text)).toBe(3);
     expect(countAnswerWords('‱ƺ ‱')).toBe(1);
     expect(countAnswerWords('ƺ‱ ƺ')).toBe(2);
+  });
+
+  it('classifies a character met for the first time from the rule itself, not only from memory', async () => {
+    // The per-character memory lives as long as the module: in a long-lived test process every
+    // character above might be remembered already, and a fault in the first classification would
+    // go unseen. A fresh copy of the module starts with an empty memory.
+    vi.resetModules();
+    const fresh = await import('../../../../server/contract/rules/word-count.js');
+    expect(fresh.countAnswerWords('délai—dépassé ‰ ƺ')).toBe(3);
+    expect(fresh.countAnswerWords('—é')).toBe(1);
   });
 });
