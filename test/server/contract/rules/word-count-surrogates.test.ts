@@ -96,5 +96,7 @@ describe('countAnswerWords outside the basic plane', () => {
     const fresh = await import('../../../../server/contract/rules/word-count.js');
     expect(fresh.countAnswerWords('délai—dépassé ‰ ƺ')).toBe(3);
     expect(fresh.countAnswerWords('—é')).toBe(1);
+    // The ASCII table and its joiners are built when the module loads: pinned on the fresh copy.
+    expect(fresh.countAnswerWords("l'unité a,b x y pg_dump 06:30 -")).toBe(7);
   });
 });
