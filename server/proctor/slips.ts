@@ -75,7 +75,7 @@ ${sheet.map(
     <dt>${t('session')}</dt><dd class="slip-code">${session.code}</dd>
     <dt>${t('candidate')}</dt><dd class="slip-code slip-candidate">${s.code}</dd>
   </dl>
-  <img class="slip-qr" src="${s.qr}" alt="${t('qr')}" width="96" height="96">
+  <img src="${s.qr}" class="slip-qr" alt="${t('qr')}" width="96" height="96">
   </div>
   <p class="slip-url"><span class="slip-label">${t('url')}</span> <code>${s.url}</code></p>
   <p class="slip-how">${t('how')}</p>
