@@ -1,67 +1,60 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AttemptView } from '../../server/contract/attempt.js';
-import type { FallbackIssue } from '../../server/contract/fallback-file.js';
-import type { MessageKey } from '../../server/contract/i18n/catalogue.js';
-import type { Params } from '../../server/contract/i18n/format.js';
+import { fallbackOfferEn } from '../../server/contract/i18n/en/fallback-offer.js';
 import { fallbackEn } from '../../server/contract/i18n/en/fallback.js';
+import { fallbackOfferFr } from '../../server/contract/i18n/fr/fallback-offer.js';
 import { fallbackFr } from '../../server/contract/i18n/fr/fallback.js';
-import { proctorCodeDigest } from '../../server/contract/rules/fallback-seal.js';
 import type { ConnectionState } from '../common/connection.js';
 import { I18nController, loadCatalogueAreas, t } from '../common/i18n.js';
 import { browserStorage } from '../common/local-store.js';
 import { baseStyles } from '../common/styles.js';
-import { keepFallbackKey, keptFallbackKey } from './fallback-key-store.js';
-import { downloadFile, makeFallbackFile } from './fallback-file.js';
+import { DEFAULT_OFFER_AFTER_MS, fallbackIssue, keepIssue, saveFallbackFile, type FallbackNote } from './fallback-save.js';
 import { FallbackWatch } from './fallback-watch.js';
 
-loadCatalogueAreas({ fr: fallbackFr, en: fallbackEn });
+loadCatalogueAreas({ fr: { ...fallbackFr, ...fallbackOfferFr }, en: { ...fallbackEn, ...fallbackOfferEn } });
 
 /**
- * The fallback file on the kiosk (issue 10, item 4): offered to the candidate once the server has
- * been unreachable for the attempt's `offerAfterMs`, and available to the proctor at any time with
- * the session's proctor code (checked here against its salted digest: the server may be away).
+ * The fallback file offered to the candidate (issue 10, item 4) once the server has been
+ * unreachable for the attempt's `offerAfterMs`: a bar in the kiosk's layout, above the exam, so it
+ * takes room from the exam instead of covering the answer being typed (it used to float over the
+ * bottom of the field). Its explanation folds away (its button, or Escape) and comes back; the
+ * save button stays in the bar. The proctor's entry is lectern-fallback-proctor, at the foot.
  */
 @customElement('lectern-fallback-offer')
 export class LecternFallbackOffer extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: block;
-      }
       .offer {
-        position: fixed;
-        left: 50%;
-        bottom: 1rem;
-        transform: translateX(-50%);
-        z-index: 50;
-        width: min(44rem, calc(100vw - 2rem));
-        padding: 1rem 1.25rem;
-        border: 0.2rem solid var(--lectern-warning, #8a4b00);
-        border-radius: 0.5rem;
-        background: var(--lectern-surface, #fff);
-        box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 25%);
+        padding: 0.5rem 1rem;
+        border-top: 0.1875rem solid var(--lectern-warning, #8a4b00);
+        border-bottom: 0.1875rem solid var(--lectern-warning, #8a4b00);
+        background: var(--lectern-notice-bg, #fff6d6);
       }
-      .offer h2 {
-        margin: 0 0 0.5rem;
-        font-size: 1.2rem;
-      }
-      .proctor {
-        position: fixed;
-        right: 0.5rem;
-        bottom: 0.5rem;
-        z-index: 40;
-      }
-      form {
+      .bar {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: end;
-        margin-top: 0.5rem;
+        align-items: center;
+        gap: 0.5rem 1rem;
+      }
+      h2 {
+        flex: 1 1 14rem;
+        min-width: 0;
+        margin: 0;
+        font-size: 1.125rem;
+        overflow-wrap: break-word;
+      }
+      .bar button {
+        min-height: 2.25rem;
+        padding: 0.125rem 0.75rem;
+      }
+      p {
+        margin: 0.5rem 0 0;
+        overflow-wrap: break-word;
       }
       .error {
-        color: var(--lectern-error, #a00000);
+        margin: 0.5rem 0 0;
       }
     `,
   ];
@@ -69,102 +62,70 @@ export class LecternFallbackOffer extends LitElement {
   @property({ attribute: false }) attempt: AttemptView | null = null;
   @property() connection: ConnectionState = 'online';
 
-  @state() private _proctorOpen = false;
-  @state() private _code = '';
-  /** Kept as a key, so a language switch rewords it. */
-  @state() private _message: { kind: 'saved' | 'error'; key: MessageKey; params?: Params } | null = null;
+  /** Whether the candidate folded the explanation away; it opens again with each new outage. */
+  @state() private _folded = false;
+  @state() private _note: FallbackNote | null = null;
   @state() private _busy = false;
 
   private readonly i18n = new I18nController(this);
   private readonly watch = new FallbackWatch(() => this.requestUpdate());
   private readonly storage = browserStorage();
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKey);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKey);
     this.watch.clear();
   }
 
-  /** The attempt's key, or the one kept on the workstation (a reload while the server is away). */
-  private get issue(): FallbackIssue | null {
-    const attempt = this.attempt;
-    if (!attempt) return null;
-    if (attempt.fallback) return attempt.fallback;
-    return this.storage ? keptFallbackKey(this.storage, { sessionCode: attempt.session.code, candidateCode: attempt.candidate.code }) : null;
+  /** Escape folds the explanation from anywhere, the answer field included: the candidate types on. */
+  private readonly onKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented || this._folded || !this.offered) return;
+    this._folded = true;
+  };
+
+  private get offered(): boolean {
+    return this.watch.due(fallbackIssue(this.attempt, this.storage)?.offerAfterMs ?? DEFAULT_OFFER_AFTER_MS);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const attempt = this.attempt;
-    if (changed.has('attempt') && attempt?.fallback && this.storage) {
-      keepFallbackKey(this.storage, { sessionCode: attempt.session.code, candidateCode: attempt.candidate.code }, attempt.fallback);
+    if (changed.has('attempt')) keepIssue(this.attempt, this.storage);
+    if (changed.has('connection')) {
+      this.watch.connection(this.connection, fallbackIssue(this.attempt, this.storage)?.offerAfterMs ?? DEFAULT_OFFER_AFTER_MS);
+      if (this.connection === 'online') {
+        this._folded = false;
+        this._note = null;
+      }
     }
-    if (changed.has('connection')) this.watch.connection(this.connection, this.issue?.offerAfterMs ?? 120_000);
   }
 
   private async save(): Promise<void> {
-    const attempt = this.attempt;
-    const issue = this.issue;
-    if (!attempt || !issue) {
-      this._message = { kind: 'error', key: 'fallback.noKey' };
-      return;
-    }
     this._busy = true;
     try {
-      const file = await makeFallbackFile(attempt, issue, this.storage);
-      downloadFile(file.name, file.text);
-      this._message = { kind: 'saved', key: 'fallback.saved', params: { file: file.name } };
-      this._proctorOpen = false;
-      this._code = '';
-    } catch (error) {
-      this._message = { kind: 'error', key: 'fallback.failed', params: { message: error instanceof Error ? error.message : String(error) } };
+      this._note = await saveFallbackFile(this.attempt, this.storage);
     } finally {
       this._busy = false;
     }
   }
 
-  private async proctorSave(event: Event): Promise<void> {
-    event.preventDefault();
-    const issue = this.issue;
-    if (!issue) {
-      this._message = { kind: 'error', key: 'fallback.noKey' };
-      return;
-    }
-    if ((await proctorCodeDigest(issue.proctorCodeSalt, this._code)) !== issue.proctorCodeDigest) {
-      this._message = { kind: 'error', key: 'fallback.proctor.wrong' };
-      return;
-    }
-    await this.save();
-  }
-
   override render() {
-    const offered = this.watch.due(this.issue?.offerAfterMs ?? 120_000);
-    return html`<div lang=${this.i18n.language}>
-      ${offered ? this.renderOffer() : nothing}
-      ${offered
-        ? nothing
-        : html`<div class="proctor">${this._proctorOpen ? this.renderProctorForm() : html`<button type="button" @click=${() => (this._proctorOpen = true)}>${t('fallback.proctor.open')}</button>`}</div>`}
-      ${!offered && this._message ? html`<p class="offer" role="status">${t(this._message.key, this._message.params)}</p>` : nothing}
-    </div>`;
-  }
-
-  private renderOffer() {
-    return html`<section class="offer" role="alert" aria-labelledby="fallback-title" data-offer="fallback">
-      <h2 id="fallback-title">${t('fallback.offer.title')}</h2>
-      <p>${t('fallback.offer.text')}</p>
-      <button type="button" class="primary" ?disabled=${this._busy} @click=${() => void this.save()}>${t('fallback.save')}</button>
-      ${this._message ? html`<p class=${this._message.kind === 'error' ? 'error' : ''} role="status">${t(this._message.key, this._message.params)}</p>` : nothing}
+    if (!this.offered) return nothing;
+    const note = this._note;
+    return html`<section class="offer" role="alert" aria-labelledby="fallback-title" data-offer="fallback" lang=${this.i18n.language}>
+      <div class="bar">
+        <h2 id="fallback-title">${t('fallback.offer.title')}</h2>
+        <button type="button" class="primary" ?disabled=${this._busy} @click=${() => void this.save()}>${t('fallback.save')}</button>
+        <button type="button" data-action="fold" aria-expanded=${this._folded ? 'false' : 'true'} aria-controls="fallback-text" @click=${() => (this._folded = !this._folded)}>
+          ${t(this._folded ? 'fallbackOffer.showDetail' : 'fallbackOffer.hideDetail')}
+        </button>
+      </div>
+      <p id="fallback-text" ?hidden=${this._folded}>${t('fallback.offer.text')}</p>
+      ${note ? html`<p class=${note.kind === 'error' ? 'error' : ''} role="status">${t(note.key, note.params)}</p>` : nothing}
     </section>`;
-  }
-
-  private renderProctorForm() {
-    return html`<form class="offer" @submit=${(event: Event) => void this.proctorSave(event)}>
-      <label
-        >${t('fallback.proctor.label')}
-        <input type="password" autocomplete="off" spellcheck="false" .value=${this._code} @input=${(event: Event) => (this._code = (event.target as HTMLInputElement).value)}
-      /></label>
-      <button type="submit" class="primary" ?disabled=${this._busy}>${t('fallback.proctor.submit')}</button>
-      <button type="button" @click=${() => ((this._proctorOpen = false), (this._message = null))}>${t('fallback.proctor.cancel')}</button>
-      ${this._message?.kind === 'error' ? html`<p class="error" role="alert">${t(this._message.key, this._message.params)}</p>` : nothing}
-    </form>`;
   }
 }
 

@@ -21,6 +21,7 @@ import './kiosk-screens-catalogue.js';
 import './lectern-clock-notice.js';
 import './lectern-exam.js';
 import './lectern-fallback-offer.js';
+import './lectern-fallback-proctor.js';
 import './lectern-locked-overlay.js';
 import './lectern-logged-out.js';
 import './lectern-login.js';
@@ -287,6 +288,7 @@ export class LecternKiosk extends LitElement {
               <p>${t('copy.otherTab.text')}</p>
             </div>`
           : nothing}
+        <lectern-fallback-offer .attempt=${attempt} .connection=${this.connection.state}></lectern-fallback-offer>
         <main>
           <lectern-exam
             .attempt=${attempt}
@@ -299,6 +301,7 @@ export class LecternKiosk extends LitElement {
             .canSubmit=${canSubmit}
           ></lectern-exam>
         </main>
+        <lectern-fallback-proctor .attempt=${attempt} .connection=${this.connection.state}></lectern-fallback-proctor>
       </div>
       <lectern-submit-dialog
         .open=${submitOpen && canSubmit}
@@ -306,8 +309,7 @@ export class LecternKiosk extends LitElement {
         .queue=${this.queue}
         .api=${this.api}
         .connection=${this.connection.state}
-      ></lectern-submit-dialog>
-      <lectern-fallback-offer .attempt=${attempt} .connection=${this.connection.state}></lectern-fallback-offer>`;
+      ></lectern-submit-dialog>`;
   }
 }
 

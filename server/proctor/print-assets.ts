@@ -56,21 +56,27 @@ td.prose { white-space: pre-wrap; }
 .slip { background: #fff; border: 1px dashed #6b7280; padding: .8rem 1rem; break-inside: avoid; page-break-inside: avoid; }
 .slip header h1 { font-size: 1.05rem; margin: 0; display: flex; justify-content: space-between; align-items: baseline; gap: .5rem; }
 .slip-kicker { font-size: .7rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
-.slip-title { margin: 0 0 .3rem; font-size: .8rem; color: var(--muted); }
-.slip dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: 0 0 .5rem; align-items: baseline; }
-.slip dt { font-size: .8rem; color: var(--muted); }
-.slip dd { margin: 0; }
+.slip-title { margin: 0 0 .3rem; font-size: .75rem; color: var(--muted); }
+/* The workstation's name across the slip, the QR code beside the two codes, the address under them. */
+.slip-station { margin: 0 0 .2rem; line-height: 1.25; overflow-wrap: anywhere; }
+.slip-workstation { font-weight: 700; font-size: 1.05rem; }
+.slip-body { display: flex; gap: .6rem; align-items: center; justify-content: space-between; margin: 0 0 .2rem; }
+.slip dl { flex: 1 1 auto; min-width: 0; margin: 0; }
+.slip dt { font-size: .75rem; color: var(--muted); line-height: 1.2; }
+.slip dd { margin: 0; line-height: 1.2; }
 .slip-code { font-family: ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', Consolas, monospace; font-size: 1.35rem; font-weight: 700; letter-spacing: .08em; }
 .slip-candidate { font-size: 1.55rem; }
-.slip-workstation { font-weight: 700; font-size: 1.05rem; }
-.slip-url { display: flex; gap: .7rem; align-items: center; margin: .2rem 0 .4rem; }
-.slip-url img { width: 22mm; height: 22mm; image-rendering: pixelated; flex: none; }
-.slip-label { display: block; font-size: .75rem; color: var(--muted); }
-.slip-url code { font-size: .9rem; word-break: break-all; }
-.slip-how, .slip-keep { margin: .15rem 0; font-size: .75rem; }
+.slip-qr { width: 22mm; height: 22mm; image-rendering: pixelated; flex: none; }
+.slip-url { margin: 0 0 .2rem; line-height: 1.3; overflow-wrap: anywhere; }
+.slip-label { font-size: .75rem; color: var(--muted); font-weight: 400; }
+.slip-url code { font-size: .75rem; }
+.slip-how, .slip-keep { margin: .1rem 0; font-size: .75rem; }
 .slip-keep { color: var(--muted); }
 
 @page { size: A4; margin: 14mm 12mm 16mm; }
+/* The slips are cut apart: narrower margins (still wider than a printer's unprintable edge) leave
+   each slip room for a long workstation and room name. */
+@page slips { size: A4; margin: 8mm 10mm; }
 @media print {
   html { background: #fff; font-size: 10.5pt; }
   .no-print { display: none !important; }
@@ -80,11 +86,11 @@ td.prose { white-space: pre-wrap; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
   th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  /* A sheet of six is 3 x 84 mm + 2 x 4 mm = 260 mm, inside the 267 mm the page margins leave. */
-  .slips { max-width: none; margin: 0; padding: 0; }
-  .sheet { grid-template-columns: 1fr 1fr; grid-auto-rows: 84mm; gap: 4mm; margin: 0; break-inside: avoid; page-break-inside: avoid; }
+  /* A sheet of six is 3 x 90 mm + 2 x 4 mm = 278 mm, inside the 281 mm the slips' page margins leave. */
+  .slips { max-width: none; margin: 0; padding: 0; page: slips; }
+  .sheet { grid-template-columns: 1fr 1fr; grid-auto-rows: 90mm; gap: 4mm; margin: 0; break-inside: avoid; page-break-inside: avoid; }
   .sheet + .sheet { break-before: page; page-break-before: always; }
-  .slip { height: 84mm; overflow: hidden; }
+  .slip { height: 90mm; overflow: hidden; padding: .6rem .8rem; }
 }
 `;
 

@@ -43,9 +43,11 @@ function addressForm(addresses: KioskAddresses, lang: Language) {
 }
 
 /**
- * One slip per workstation, six to an A4 sheet with cut lines. Each sheet is its own block that
- * ends its page, so no blank page falls between sheets (a break after the sixth slip of a grid
- * that already filled its page made one). Each QR code carries the chosen address and the
+ * One slip per workstation, six to an A4 sheet with cut lines. The workstation's name runs across the
+ * slip, the QR code stands beside the two codes and the address runs under them, so a slip holds a
+ * 40-character workstation name and a long room name inside its printed box (they pushed its last
+ * line out of sight when the QR code sat above the address). Each sheet is its own block that ends its page, so no blank page falls between
+ * sheets (a break after the sixth slip of a grid that already filled its page made one). Each QR code carries the chosen address and the
  * slip's workstation, so scanning it opens the kiosk already set to that workstation.
  */
 export async function renderSlipsPage(session: SlipSession, slips: Slip[], addresses: KioskAddresses, lang: Language): Promise<string> {
@@ -67,12 +69,15 @@ ${sheets.map(
 ${sheet.map(
   (s) => html`<article class="slip">
   <header><h1>${t('slip')} <span class="slip-kicker">Lectern</span></h1><p class="slip-title">${session.title}${session.room ? ` · ${session.room}` : ''}</p></header>
+  <p class="slip-station"><span class="slip-label">${t('workstation')}</span> <strong class="slip-workstation">${s.workstation ?? t('anyWorkstation')}</strong></p>
+  <div class="slip-body">
   <dl>
-    <dt>${t('workstation')}</dt><dd class="slip-workstation">${s.workstation ?? t('anyWorkstation')}</dd>
     <dt>${t('session')}</dt><dd class="slip-code">${session.code}</dd>
     <dt>${t('candidate')}</dt><dd class="slip-code slip-candidate">${s.code}</dd>
   </dl>
-  <div class="slip-url"><img src="${s.qr}" alt="${t('qr')}" width="96" height="96"><div><span class="slip-label">${t('url')}</span><code>${s.url}</code></div></div>
+  <img src="${s.qr}" class="slip-qr" alt="${t('qr')}" width="96" height="96">
+  </div>
+  <p class="slip-url"><span class="slip-label">${t('url')}</span> <code>${s.url}</code></p>
   <p class="slip-how">${t('how')}</p>
   <p class="slip-keep">${t('keep')}</p>
 </article>`,

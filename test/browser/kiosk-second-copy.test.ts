@@ -1,7 +1,8 @@
 // Issue 10, item 1, in a real browser: a Chromium kiosk keeps its copy of the answers through a
 // server whose database is replaced by an older copy (an online backup taken before the
 // candidate's last 40 words); once the kiosk is back, the server holds every word and the answer
-// is recorded as recovered for the proctor.
+// is recorded as recovered for the proctor: the candidate's tile on the dashboard and the session
+// report both show it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,8 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { openSession, startSession } from '../helpers/build-app.js';
 import { startRestartableServer } from '../helpers/restartable-server.js';
-import { enterKiosk } from '../helpers/browser-logins.js';
+import { enterKiosk, openStaffPage } from '../helpers/browser-logins.js';
+import { describeOverflow, findOverflow } from './support/screen-checks.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,7 +31,7 @@ describe('a server restored from an older backup', { timeout: 150_000 }, () => {
     const server = await startRestartableServer(dataDir);
     const url = `http://127.0.0.1:${server.port}`;
     try {
-      const { session, adminLogin } = await openSession(server.app, 1);
+      const { session, admin, adminLogin } = await openSession(server.app, 1);
       const candidate = session.candidates[0]!;
       const stored = () => (server.app.db.$client.prepare("SELECT text FROM answers WHERE candidate_id = ? AND question_id = 'q1'").get(candidate.id) as { text: string } | undefined)?.text;
       const page = await browser.newPage();
@@ -59,6 +61,21 @@ describe('a server restored from an older backup', { timeout: 150_000 }, () => {
       expect(JSON.parse(events()[0]!.detail)).toMatchObject({ question: 'q1', length: (early + late).length });
       await page.screenshot({ path: screenshotPath('kiosk-second-copy-recovered') });
       await page.close();
+
+      // What the proctor sees: the tile's mark, inside its box, and the report's table.
+      const dashboard = await openStaffPage(browser, `${url}/proctor#session=${session.id}`, admin, 'fr', { viewport: { width: 1366, height: 768 } });
+      const mark = dashboard.locator(`button.tile[data-candidate="${candidate.id}"] [data-role="recovered"]`);
+      await expect.poll(() => mark.count()).toBe(1);
+      expect(await mark.innerText()).toMatch(/^⟲ \d+ réponses? récupérées? du poste$/);
+      const clipped = (await findOverflow(dashboard)).filter((o) => o.path.includes('tile'));
+      expect(clipped, describeOverflow(clipped)).toEqual([]);
+      await dashboard.screenshot({ path: screenshotPath('proctor-tile-recovered-fr') });
+      await dashboard.goto(`${url}/proctor/sessions/${session.id}/report?lang=fr`);
+      const rows = dashboard.locator('section.recovered tbody tr');
+      await expect.poll(() => rows.count()).toBe(1);
+      expect(await rows.first().innerText()).toMatch(new RegExp(`${candidate.code}[\\s\\S]*q1`));
+      await dashboard.locator('section.recovered').screenshot({ path: screenshotPath('proctor-report-recovered-fr') });
+      await dashboard.context().close();
     } finally {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -22,6 +22,7 @@ import { kioskOfflineFr } from './fr/kiosk-offline.js';
 import { recoveredAnswersFr } from './fr/recovered-answers.js';
 import { contentEvidenceFr } from './fr/content-evidence.js';
 import { fallbackFr } from './fr/fallback.js';
+import { fallbackOfferFr } from './fr/fallback-offer.js';
 import { proctorScreensFr } from './fr/proctor-screens.js';
 import { formsFr } from './fr/forms.js';
 import { kioskScreensFr } from './fr/kiosk-screens.js';
@@ -44,6 +45,7 @@ import { kioskOfflineEn } from './en/kiosk-offline.js';
 import { recoveredAnswersEn } from './en/recovered-answers.js';
 import { contentEvidenceEn } from './en/content-evidence.js';
 import { fallbackEn } from './en/fallback.js';
+import { fallbackOfferEn } from './en/fallback-offer.js';
 import { proctorScreensEn } from './en/proctor-screens.js';
 import { formsEn } from './en/forms.js';
 import { kioskScreensEn } from './en/kiosk-screens.js';
@@ -69,6 +71,7 @@ export const areas = {
   recoveredAnswers: { fr: recoveredAnswersFr, en: recoveredAnswersEn },
   contentEvidence: { fr: contentEvidenceFr, en: contentEvidenceEn },
   fallback: { fr: fallbackFr, en: fallbackEn },
+  fallbackOffer: { fr: fallbackOfferFr, en: fallbackOfferEn },
   proctorScreens: { fr: proctorScreensFr, en: proctorScreensEn },
   forms: { fr: formsFr, en: formsEn },
   kioskScreens: { fr: kioskScreensFr, en: kioskScreensEn },
@@ -95,6 +98,7 @@ export const fr = {
   ...recoveredAnswersFr,
   ...contentEvidenceFr,
   ...fallbackFr,
+  ...fallbackOfferFr,
   ...proctorScreensFr,
   ...formsFr,
   ...kioskScreensFr,
@@ -120,6 +124,7 @@ export const en: Translation<typeof fr> = {
   ...recoveredAnswersEn,
   ...contentEvidenceEn,
   ...fallbackEn,
+  ...fallbackOfferEn,
   ...proctorScreensEn,
   ...formsEn,
   ...kioskScreensEn,
