@@ -41,6 +41,8 @@ export const eventKinds = [
     ...found(/'([a-z][a-z-]*)'/g, listed('serverKinds')),
     ...found(/\.record\([^,]+, [^,]+, '([a-z][a-z-]*)'/g),
     ...found(/source: '(?:kiosk|server)', kind: '([a-z][a-z-]*)'/g),
+    // A kind recorded through a named constant (INTERRUPTION_KIND = 'server-interrupted').
+    ...found(/\b[A-Z_]*_KIND = '([a-z][a-z-]*)'/g),
   ]),
 ].sort();
 

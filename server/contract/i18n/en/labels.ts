@@ -16,6 +16,7 @@ export const labelsEn: Translation<typeof labelsFr> = {
   'event.second-login': 'Login from another workstation',
   'event.connection-lost': 'Connection lost',
   'event.connection-back': 'Connection back',
+  'event.server-interrupted': 'Server interruption',
   'event.save-refused': 'Save refused',
   'event.message-acknowledged': 'Message acknowledged',
 

@@ -19,6 +19,7 @@ export const labelsFr = {
   'event.second-login': 'Connexion depuis un autre poste',
   'event.connection-lost': 'Connexion perdue',
   'event.connection-back': 'Connexion rétablie',
+  'event.server-interrupted': 'Interruption du serveur',
   'event.save-refused': 'Sauvegarde refusée',
   'event.message-acknowledged': 'Message lu et confirmé',
 
