@@ -1,5 +1,5 @@
 // Loaded by the kiosk's page before its main script (client/pages/index.html), as a tiny classic
-// script: it asks the server who is logged in while the kiosk's code (about 60 KB gzipped) is still
+// async script: it asks the server who is logged in while the kiosk's code (about 60 KB gzipped) is still
 // downloading and being compiled. Before, that question went out only once the whole kiosk had
 // run, and the login screen waited for its answer after that (issue 15, item 4: the kiosk's start
 // is the code's load *or* the server's answer, whichever is longer, no longer their sum). The
