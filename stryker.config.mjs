@@ -31,6 +31,7 @@ export default {
     'server/grading/overlap.ts',
     // The kiosk's save queue and its parts.
     'client/kiosk/save-queue.ts',
+    'client/kiosk/answer-reconciliation.ts',
     'client/kiosk/save-state.ts',
     'client/kiosk/save-scheduler.ts',
     'client/kiosk/save-waiters.ts',

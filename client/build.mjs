@@ -40,7 +40,11 @@ const skipped = entries.filter((name) => !present.includes(name));
 if (present.length > 0) {
   await build({
     absWorkingDir: root,
-    entryPoints: Object.fromEntries(present.map((name) => [name, join(clientDir, name, 'main.ts')])),
+    entryPoints: {
+      ...Object.fromEntries(present.map((name) => [name, join(clientDir, name, 'main.ts')])),
+      // The kiosk page's first, tiny script: asks who is logged in while kiosk.js loads (issue 15, item 4).
+      ...(present.includes('kiosk') ? { 'kiosk-early': join(clientDir, 'kiosk', 'early-requests.ts') } : {}),
+    },
     outdir: assetsDir,
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',

@@ -2,6 +2,7 @@
 // that changes something, and failures as one typed error the interface can explain by its code.
 
 import type { ErrorBody } from '../../server/contract/errors.js';
+import { takeEarlyRequest } from './early-request.js';
 
 /** The server's error body, as the contract defines it. */
 export type ApiErrorBody = ErrorBody;
@@ -35,6 +36,11 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Abort a request that takes longer than this (the LAN answers in milliseconds when it works). */
   timeoutMs?: number;
+  /**
+   * Take over the GETs the page sent before its script ran (early-request.ts), each once, instead
+   * of sending them again. Only the kiosk's page sends any.
+   */
+  earlyRequests?: boolean;
 }
 
 export class ApiClient {
@@ -42,11 +48,13 @@ export class ApiClient {
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly earlyRequests: boolean;
 
   constructor(options: ApiClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.earlyRequests = options.earlyRequests ?? false;
   }
 
   setCsrfToken(token: string | null): void {
@@ -76,18 +84,19 @@ export class ApiClient {
       headers['content-type'] = 'application/json';
       if (this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
     }
+    const early = this.earlyRequests && method === 'GET' && !this.baseUrl ? takeEarlyRequest(path) : null;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     let response: Response;
     try {
-      response = await this.fetchImpl(this.baseUrl + path, {
+      response = await (early ?? this.fetchImpl(this.baseUrl + path, {
         method,
         headers,
         body: body === undefined || method === 'GET' ? undefined : JSON.stringify(body),
         credentials: 'same-origin',
         cache,
         signal: controller.signal,
-      });
+      }));
     } catch (cause) {
       throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'The server could not be reached.');
     } finally {

@@ -11,13 +11,25 @@ export function formatDuration(ms: number): string {
   return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`;
 }
 
+// One formatter per language and kind, made once: building an Intl formatter costs far more than
+// using one, and the kiosk formats the save time and the word count on each key (issue 13, item 7).
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let made = formatters.get(key) as F | undefined;
+  if (!made) {
+    made = make();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+const locale = (lang: string) => (lang === 'fr' ? 'fr-FR' : 'en-GB');
+
 export function formatTimeOfDay(epochMs: number, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(new Date(epochMs));
+  return formatter(`time.${lang}`, () => new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })).format(
+    new Date(epochMs),
+  );
 }
 
 export function formatDateTime(epochMs: number, lang: string): string {
@@ -34,5 +46,5 @@ export function digestGroups(digest: string): string[] {
 }
 
 export function formatNumber(n: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+  return formatter(`number.${lang}`, () => new Intl.NumberFormat(locale(lang))).format(n);
 }

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { AttemptQuestionView } from '../../server/contract/attempt.js';
 import { formatNumber } from '../common/format.js';
@@ -113,12 +112,22 @@ export class LecternAnswerField extends LitElement {
   private readonly i18n = new I18nController(this);
   private words = 0;
   private readonly wordCount = new IncrementalWordCount();
+  /**
+   * What the answer box holds, as last typed or set: the box is written only when \`text\` differs
+   * from it. Reading a 50,000-character box's value back on each render (lit's live()) cost a
+   * copy of the whole answer per key on a modest workstation (issue 13, item 7).
+   */
+  private shown: string | null = null;
 
   focusAnswer(): void {
     this.textarea?.focus();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.textarea && this.text !== this.shown) {
+      this.textarea.value = this.text;
+      this.shown = this.text;
+    }
     // A wide command line in the prompt scrolls sideways: reachable and named, as in the document.
     if (changed.has('question')) {
       const prompt = this.renderRoot.querySelector('#prompt');
@@ -143,7 +152,6 @@ export class LecternAnswerField extends LitElement {
         id="answer"
         data-area="answer"
         data-question=${this.question.id}
-        .value=${live(this.text)}
         ?readonly=${this.readonly}
         aria-describedby="prompt count${chars >= NEAR_LIMIT_CHARS ? ' limit' : ''}"
         maxlength=${MAX_ANSWER_CHARS}
@@ -206,6 +214,7 @@ export class LecternAnswerField extends LitElement {
 
   private onInput(event: InputEvent): void {
     const value = (event.target as HTMLTextAreaElement).value;
+    this.shown = value;
     this.text = value;
     emit(this, 'answer-input', { questionId: this.question.id, text: value });
   }

@@ -60,7 +60,8 @@ function textOfHtml(htmlText: string): string {
 export class LecternKiosk extends LitElement {
   static override styles = [baseStyles, kioskStyles];
 
-  private readonly api = new ApiClient();
+  // Who is logged in was asked by the page before this code ran (early-requests.ts).
+  private readonly api = new ApiClient({ earlyRequests: true });
   private readonly i18n = new I18nController(this);
   // The server answers each 2-second heartbeat: 6 s of silence means a dead network, not a quiet one.
   private readonly connection = new Connection<ServerToKiosk, KioskToServer>(this, { silenceMs: 6000 });
@@ -98,6 +99,7 @@ export class LecternKiosk extends LitElement {
   private readonly workstation = workstationName();
   private fullscreenTries = 0;
   private lastScreen: KioskScreen | null = null;
+  private workerRegistered = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -105,7 +107,6 @@ export class LecternKiosk extends LitElement {
     window.addEventListener('beforeunload', this.onBeforeUnload);
     this._fullscreen = document.fullscreenElement !== null;
     this.stopCloseWatch = this.connection.onClose(this.onSocketClosed);
-    registerKioskServiceWorker();
   }
 
   override disconnectedCallback(): void {
@@ -170,6 +171,12 @@ export class LecternKiosk extends LitElement {
   protected override updated(): void {
     // Entering the exam: the keyboard starts at the skip link (shown only to keyboard users), not wherever the last screen left it.
     const screen = this.kiosk.state.screen;
+    // The offline copy's worker installs (fetching the page and its code again) once the first
+    // screen is up, not while the kiosk starts: the login screen does not wait for it (issue 15, item 4).
+    if (screen !== 'booting' && !this.workerRegistered) {
+      this.workerRegistered = true;
+      registerKioskServiceWorker();
+    }
     if (screen === 'exam' && this.lastScreen !== 'exam') this.renderRoot.querySelector<HTMLElement>('.skip')?.focus();
     // The cached paper goes with the receipt, and with a login or a logout (another candidate may come next).
     if (screen !== this.lastScreen && (screen === 'receipt' || screen === 'login' || screen === 'logged-out')) void forgetCachedPaper();

@@ -11,7 +11,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Receipt, SaveRefusalReason } from '../../server/contract/kiosk-protocol.js';
 import type { KeyValueStorage } from '../common/local-store.js';
-import { mergeAnswers, type ServerAnswer } from './answer-merge.js';
+import type { ServerAnswer } from './answer-merge.js';
+import { readOnlyRecords, reconcileOnOpen } from './answer-reconciliation.js';
 import { LocalCopies, sameScope, type AnswerScope, type LocalEdit } from './local-copies.js';
 import { AckWatchdog } from './ack-watchdog.js';
 import { SaveScheduler } from './save-scheduler.js';
@@ -24,11 +25,9 @@ import {
   newAnswerRecord,
   forgetSend,
   localEditOf,
-  mergedRecord,
   snapshotOf,
   takeAcknowledgement,
   terminalRefusals,
-  unacknowledgedEdits,
   type AnswerRecord,
   type HoldReason,
   type SaveRefusal,
@@ -83,6 +82,10 @@ export class SaveQueue implements ReactiveController {
   private readonly watchdog: AckWatchdog;
   private readonly waiters = new SaveWaiters();
   private snapshotCache: SaveSnapshot | null = null;
+  /** The last snapshot handed out: its per-question statuses are reused while unchanged, so a field whose save state did not move is not drawn again. */
+  private lastSnapshot: SaveSnapshot | null = null;
+  /** asideOf's answers: the copies put aside change only when the queue opens or puts one aside, not on each key. */
+  private readonly asideCache = new Map<string, LocalEdit[]>();
   private readonly listeners = new Set<() => void>();
   private readonly options: Required<Omit<SaveQueueOptions, 'onRoundTrip' | 'onServerAhead' | 'onRecovered'>> &
     Pick<SaveQueueOptions, 'onRoundTrip' | 'onServerAhead' | 'onRecovered'>;
@@ -124,25 +127,18 @@ export class SaveQueue implements ReactiveController {
       this.waiters.reject(new Error('The candidate changed.'));
     }
     this.scope = scope;
+    this.asideCache.clear();
     if (!this.writer) return this.openReadOnly(serverAnswers);
     this.local = this.options.storage ? new LocalCopies(this.options.storage, scope) : null;
     this.local?.clearKeptOfOthers();
 
-    const localEdits = distinctEdits([...(this.local?.all() ?? []), ...unacknowledgedEdits(this.records.values())]);
-    const { answers, discard, aside } = mergeAnswers(serverAnswers, localEdits);
-    for (const questionId of discard) this.local?.removeUpTo(questionId, answers.get(questionId)?.ackedRevision ?? 0);
-    for (const edit of aside) {
-      this.local?.putAside(edit);
-      this.putAside++;
-    }
-
-    const texts = new Map<string, string>();
-    for (const merged of answers.values()) {
-      const record = mergedRecord(merged, this.records.get(merged.questionId));
-      this.records.set(merged.questionId, record);
-      texts.set(merged.questionId, record.text);
-    }
-    for (const record of this.recoverWhatTheServerLost(serverAnswers)) texts.set(record.questionId, record.text);
+    const { texts, putAside } = reconcileOnOpen(serverAnswers, {
+      records: this.records,
+      local: this.local,
+      writeLocal: (record) => this.writeLocal(record),
+      onRecovered: this.options.onRecovered,
+    });
+    this.putAside += putAside;
     this.changed();
     this.sendDue();
     return texts;
@@ -168,7 +164,12 @@ export class SaveQueue implements ReactiveController {
 
   /** The workstation's copies of a question that diverged from the server's newer text, kept for the proctor. */
   asideOf(questionId: string): LocalEdit[] {
-    return this.local?.asideOf(questionId) ?? [];
+    let aside = this.asideCache.get(questionId);
+    if (!aside) {
+      aside = this.local?.asideOf(questionId) ?? [];
+      this.asideCache.set(questionId, aside);
+    }
+    return aside;
   }
 
   /** The text to show for a question ('' if never written). */
@@ -318,7 +319,10 @@ export class SaveQueue implements ReactiveController {
   }
 
   get snapshot(): SaveSnapshot {
-    this.snapshotCache ??= this.computeSnapshot();
+    if (!this.snapshotCache) {
+      this.snapshotCache = this.computeSnapshot();
+      this.lastSnapshot = this.snapshotCache;
+    }
     return this.snapshotCache;
   }
 
@@ -330,41 +334,9 @@ export class SaveQueue implements ReactiveController {
 
   // ---- internals ----
 
-  /**
-   * Where the server holds an older revision than this workstation saw acknowledged (kept copy or
-   * memory), the server lost it: the newest text this workstation has goes again, above the
-   * server's revision, so the revision rule takes it. Returns the records sent again.
-   */
-  private recoverWhatTheServerLost(serverAnswers: readonly ServerAnswer[]): AnswerRecord[] {
-    const server = new Map(serverAnswers.map((answer) => [answer.questionId, answer]));
-    const kept = new Map((this.local?.kept() ?? []).map((copy) => [copy.questionId, copy]));
-    const questionIds = new Set([...kept.keys(), ...this.records.keys()]);
-    const recovered: AnswerRecord[] = [];
-    for (const questionId of questionIds) {
-      const held = server.get(questionId);
-      const serverRevision = held?.revision ?? 0;
-      const copy = kept.get(questionId);
-      const record = this.records.get(questionId) ?? newAnswerRecord(questionId);
-      if (serverRevision >= Math.max(record.ackedRevision, copy?.revision ?? 0)) continue;
-      if (copy && record.revision < copy.revision) {
-        record.text = copy.text;
-        record.revision = copy.revision;
-      }
-      record.ackedRevision = serverRevision;
-      record.ackedAt = held?.savedAt ?? null;
-      record.base = serverRevision;
-      record.behindServer = false;
-      forgetSend(record);
-      this.records.set(questionId, record);
-      this.writeLocal(record);
-      recovered.push(record);
-      this.options.onRecovered?.({ questionId, revision: record.revision, length: record.text.length });
-    }
-    return recovered;
-  }
-
   private keepAside(record: AnswerRecord): void {
     this.local?.putAside(localEditOf(record));
+    this.asideCache.delete(record.questionId);
     this.putAside++;
   }
 
@@ -380,12 +352,7 @@ export class SaveQueue implements ReactiveController {
   /** A read-only tab shows what the server holds, and only that: its "saved" is then true. */
   private openReadOnly(serverAnswers: readonly ServerAnswer[]): Map<string, string> {
     this.local = null;
-    const texts = new Map<string, string>();
-    this.records.clear();
-    for (const answer of serverAnswers) {
-      this.records.set(answer.questionId, { ...newAnswerRecord(answer.questionId), text: answer.text, revision: answer.revision, ackedRevision: answer.revision, ackedAt: answer.savedAt, base: answer.revision });
-      texts.set(answer.questionId, answer.text);
-    }
+    const texts = readOnlyRecords(this.records, serverAnswers);
     this.changed();
     return texts;
   }
@@ -420,17 +387,6 @@ export class SaveQueue implements ReactiveController {
 
   private computeSnapshot(): SaveSnapshot {
     const { stopped, held, localCopyFailed, putAside } = this;
-    return snapshotOf(this.records.values(), { online: this.options.transport.online, stopped, held, localCopyFailed, putAside });
+    return snapshotOf(this.records.values(), { online: this.options.transport.online, stopped, held, localCopyFailed, putAside }, this.lastSnapshot?.questions);
   }
-}
-
-/** The storage's copy and the memory's copy of one edit count once (a diverged one is put aside once). */
-function distinctEdits(edits: readonly LocalEdit[]): LocalEdit[] {
-  const seen = new Map<string, LocalEdit>();
-  for (const edit of edits) {
-    const key = `${edit.questionId}\u0000${edit.revision}`;
-    const known = seen.get(key);
-    seen.set(key, known && (known.sent?.length ?? 0) >= (edit.sent?.length ?? 0) ? known : edit);
-  }
-  return [...seen.values()];
 }

@@ -147,10 +147,19 @@ export function localEditOf(record: AnswerRecord): LocalEdit {
   return { questionId, revision, text, base, ...(sent.length > 0 ? { sent } : {}) };
 }
 
-/** The queue's state as the kiosk shows it: per question, and for the whole attempt. */
+/** The same status object as `previous` when nothing in it changed (the field showing it is then not drawn again). */
+function sameStatus(previous: QuestionSaveStatus | undefined, next: QuestionSaveStatus): QuestionSaveStatus {
+  return previous && previous.state === next.state && previous.savedAt === next.savedAt && previous.refusal === next.refusal ? previous : next;
+}
+
+/**
+ * The queue's state as the kiosk shows it: per question, and for the whole attempt. A question's
+ * status is the object of `previous` (the last snapshot's) when it did not change.
+ */
 export function snapshotOf(
   records: Iterable<AnswerRecord>,
   queue: { online: boolean; stopped: SaveRefusal | null; held: HoldReason | null; localCopyFailed: boolean; putAside: number },
+  previous?: ReadonlyMap<string, QuestionSaveStatus>,
 ): SaveSnapshot {
   const { online, stopped } = queue;
   const questions = new Map<string, QuestionSaveStatus>();
@@ -163,7 +172,7 @@ export function snapshotOf(
     const refusal = pending ? (record.refusal ?? stopped) : null;
     if (refusal) anyRefused = true;
     const state: SaveState = refusal ? 'refused' : !pending ? 'saved' : online ? 'saving' : 'offline';
-    questions.set(record.questionId, { state, savedAt: record.ackedAt, refusal });
+    questions.set(record.questionId, sameStatus(previous?.get(record.questionId), { state, savedAt: record.ackedAt, refusal }));
     if (record.ackedAt !== null && (lastSavedAt === null || record.ackedAt > lastSavedAt)) lastSavedAt = record.ackedAt;
   }
   const state: SaveState = anyRefused || (stopped && pendingCount > 0) ? 'refused' : pendingCount === 0 ? 'saved' : online ? 'saving' : 'offline';

@@ -33,7 +33,7 @@ describe('the kiosk’s service worker', () => {
     const indexHtml = readFileSync(join(clientBuildDir, 'index.html'), 'utf8');
     const version = createHash('sha256').update(JSON.stringify(JSON.parse(manifestText))).update(indexHtml).digest('hex').slice(0, 12);
     const shell = JSON.parse(/(\["\/",[^\]]*\])/.exec(worker)?.[1] ?? '[]') as string[];
-    expect(shell.sort()).toEqual(['/', `/assets/${manifest['base.css']}`, `/assets/${manifest['favicon.svg']}`, `/assets/${manifest['kiosk.js']}`].sort());
+    expect(shell.sort()).toEqual(['/', `/assets/${manifest['base.css']}`, `/assets/${manifest['favicon.svg']}`, `/assets/${manifest['kiosk-early.js']}`, `/assets/${manifest['kiosk.js']}`].sort());
     // Never a staff page's bundle.
     for (const staff of ['proctor.js', 'grading.js', 'admin.js']) expect(worker).not.toContain(manifest[staff]!);
     // The caches' names: their prefix and this build's version (esbuild keeps them as `${prefix}<version>`).

@@ -22,7 +22,7 @@ afterAll(async () => t.close());
 
 describe('hashed names', () => {
   it('name every asset by its content, and the pages load those names only', async () => {
-    expect(Object.keys(manifest).sort()).toEqual(['admin.js', 'base.css', 'favicon.svg', 'grading.js', 'kiosk.js', 'proctor.js']);
+    expect(Object.keys(manifest).sort()).toEqual(['admin.js', 'base.css', 'favicon.svg', 'grading.js', 'kiosk-early.js', 'kiosk.js', 'proctor.js']);
     for (const [name, hashed] of Object.entries(manifest)) {
       expect(isHashedAsset(hashed), hashed).toBe(true);
       expect(isHashedAsset(name), name).toBe(false);
@@ -32,7 +32,7 @@ describe('hashed names', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['cache-control']).toBe('no-cache');
     const referenced = [...page.body.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((m) => m[1]);
-    expect(referenced.sort()).toEqual([manifest['base.css'], manifest['favicon.svg'], manifest['kiosk.js']].sort());
+    expect(referenced.sort()).toEqual([manifest['base.css'], manifest['favicon.svg'], manifest['kiosk-early.js'], manifest['kiosk.js']].sort());
   });
 
   it('are cached for a year; plain names and pages are revalidated', async () => {
