@@ -7,6 +7,8 @@ export default defineConfig({
     // Each test file gets its own process: the server, its SQLite file and its sockets never leak across files.
     pool: 'forks',
     testTimeout: 20_000,
+    // The build made fresh once before the files run (test/helpers/build-once.ts).
+    globalSetup: ['test/helpers/build-once.ts'],
     hookTimeout: 60_000,
     // expect.poll waits on a page or a server that answers in its own time: vitest's default of
     // 1 s is shorter than a loaded CI machine takes to draw the admin page (a clean CI run failed

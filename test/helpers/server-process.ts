@@ -5,11 +5,13 @@ import { projectRoot } from '../../server/paths.js';
 export const TEST_ADMIN_PASSWORD = 'test-admin-password-0123';
 
 /**
- * Lectern as a separate process (`tsx server/main.ts`), so that a test can SIGKILL it and
- * start it again on the same data directory and port.
+ * Lectern as a separate process, so that a test can SIGKILL it and start it again on the same
+ * data directory and port: the built `dist/server/main.js`, as `npm start` runs it (vitest's
+ * global setup, test/helpers/build-once.ts, brings the build up to date first). From the sources
+ * through tsx a restart took 10 s and more on a loaded machine, against this file's 30 s limit.
  */
 export async function startServerProcess(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'server/main.ts'), '--host', '127.0.0.1', '--port', String(port), '--data', dataDir], {
+  const child = spawn(process.execPath, [join(projectRoot, 'dist', 'server', 'main.js'), '--host', '127.0.0.1', '--port', String(port), '--data', dataDir], {
     cwd: projectRoot,
     env: { ...process.env, LECTERN_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
