@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { DocumentView } from '../contract/attempt.js';
+import type { Pack, Section } from '../content/pack-types.js';
 
 export type DocumentEncoding = 'br' | 'gzip' | 'identity';
 
@@ -38,14 +39,22 @@ export function alreadyHeld(ifNoneMatch: string | undefined, etag: string): bool
   });
 }
 
+/** A section that has a document (the route refuses the others first). */
+export type SectionWithDocument = Section & { documentHtml: string };
+
+export function hasDocument(section: Section): section is SectionWithDocument {
+  return typeof section.documentHtml === 'string' && section.documentHtml !== '';
+}
+
 export class DocumentResponses {
   private readonly responses = new Map<string, DocumentResponse>();
 
-  /** `version` names the pack's content (its digest): a changed pack is a new entry. */
-  get(packId: string, version: string, view: DocumentView): DocumentResponse {
-    const key = `${packId}\u0000${version}\u0000${view.sectionId}`;
+  /** The section's document response, built on first use; a changed pack (its digest) is a new entry. */
+  get(pack: Pack, section: SectionWithDocument): DocumentResponse {
+    const key = `${pack.id}\u0000${pack.digest}\u0000${section.id}`;
     let response = this.responses.get(key);
     if (!response) {
+      const view: DocumentView = { sectionId: section.id, html: section.documentHtml, toc: section.documentToc };
       const json = Buffer.from(JSON.stringify(view));
       response = {
         etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,

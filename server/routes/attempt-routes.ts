@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { resolvePackAssetWithType } from '../content/pack-assets.js';
 import { userError } from '../errors.js';
 import { PaperCache } from '../exam/attempt-paper.js';
-import { DocumentResponses, alreadyHeld, chooseEncoding } from '../exam/document-responses.js';
+import { DocumentResponses, alreadyHeld, chooseEncoding, hasDocument } from '../exam/document-responses.js';
 import { whyNotNow } from '../exam/may-act.js';
 import { Empty } from '../contract/common.js';
 import { errors } from '../contract/errors.js';
@@ -72,8 +72,8 @@ function documentRoute(app: FastifyInstance) {
       if (candidate.noticeAcknowledgedAt === null) throw userError(403, 'notice-not-acknowledged', 'Read and acknowledge the monitoring notice first.');
       const section = pack.sections.find((s) => s.id === request.params.sectionId);
       if (!section) throw userError(404, 'unknown-section', `This exam has no section "${request.params.sectionId}".`);
-      if (!section.documentHtml) throw userError(404, 'no-document', 'This section has no document.');
-      const response = responses.get(pack.id, pack.digest, { sectionId: section.id, html: section.documentHtml, toc: section.documentToc });
+      if (!hasDocument(section)) throw userError(404, 'no-document', 'This section has no document.');
+      const response = responses.get(pack, section);
       // Private: it is one candidate's exam; no-cache: asked again at each use, answered 304 while unchanged.
       reply.header('cache-control', 'private, no-cache').header('etag', response.etag).header('vary', 'accept-encoding');
       if (alreadyHeld(request.headers['if-none-match'], response.etag)) return reply.code(304).send();

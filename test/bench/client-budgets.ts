@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { projectRoot } from '../../server/paths.js';
 import { startServer } from '../load/server-process.js';
 import { prepareLectern } from '../load/targets.js';
@@ -121,25 +121,11 @@ export async function measureClient(
         if (counting && typeof frame.payload === 'string' && frame.payload.startsWith('{"type":"save"')) typingSaves++;
       }),
     );
-    const loginResponse = await page.request.post(server.baseUrl + '/api/candidate/login', { data: { sessionCode: candidate.sessionCode, candidateCode: candidate.candidateCode } });
-    const { csrfToken } = (await loginResponse.json()) as { csrfToken: string };
-    await page.request.post(server.baseUrl + '/api/attempt/notice', { data: {}, headers: { 'x-csrf-token': csrfToken } });
-    await page.goto(server.baseUrl + '/');
-    const textarea = page.locator('lectern-answer-field textarea').first();
-    await textarea.waitFor({ state: 'visible', timeout: 10_000 });
-    const questionId = await textarea.getAttribute('data-question');
-
     const typedChars = options.quick ? 60 : 600;
     const keyDelayMs = 15;
     const answerChars = 50_000;
-    const prefill = 'The timer starts the backup unit every night; when the unit fails, systemd records it in the journal. '.repeat(600).slice(0, answerChars - typedChars);
-    // The long answer arrives as one input event, as if typed earlier in the exam.
-    await textarea.evaluate((el: HTMLTextAreaElement, text: string) => {
-      el.focus();
-      el.value = text;
-      el.setSelectionRange(text.length, text.length);
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text.slice(-1) }));
-    }, prefill);
+    const textarea = await examWithLongAnswer(page, server.baseUrl, candidate, answerChars - typedChars);
+    const questionId = await textarea.getAttribute('data-question');
     const savedRevision = async () => {
       const r = await page.request.get(server.baseUrl + '/api/attempt');
       const attempt = (await r.json()) as { answers: { questionId: string; revision: number; text: string }[] };
@@ -221,4 +207,26 @@ export async function measureClient(
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const figures = await measureClient({ quick: process.argv.includes('--quick'), mode: 'dist', log: (s) => console.error(s) });
   console.log(JSON.stringify({ ...figures, targets: { interactiveUnder300ms: figures.interactiveMs === null ? null : figures.interactiveMs <= 300 } }, null, 2));
+}
+
+/**
+ * A candidate's kiosk in the exam, its first answer already `prefillChars` long, the caret at its
+ * end: logged in and the notice read through the API, then the page; the long answer arrives as
+ * one input event, as if typed earlier in the exam. The answer box is returned.
+ */
+export async function examWithLongAnswer(page: Page, baseUrl: string, candidate: { sessionCode: string; candidateCode: string }, prefillChars: number): Promise<Locator> {
+  const loginResponse = await page.request.post(baseUrl + '/api/candidate/login', { data: { sessionCode: candidate.sessionCode, candidateCode: candidate.candidateCode } });
+  const { csrfToken } = (await loginResponse.json()) as { csrfToken: string };
+  await page.request.post(baseUrl + '/api/attempt/notice', { data: {}, headers: { 'x-csrf-token': csrfToken } });
+  await page.goto(baseUrl + '/');
+  const textarea = page.locator('lectern-answer-field textarea').first();
+  await textarea.waitFor({ state: 'visible', timeout: 10_000 });
+  const prefill = 'The timer starts the backup unit every night; when the unit fails, systemd records it in the journal. '.repeat(600).slice(0, prefillChars);
+  await textarea.evaluate((el: HTMLTextAreaElement, text: string) => {
+    el.focus();
+    el.value = text;
+    el.setSelectionRange(text.length, text.length);
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text.slice(-1) }));
+  }, prefill);
+  return textarea;
 }

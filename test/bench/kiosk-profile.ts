@@ -9,7 +9,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '../load/server-process.js';
 import { prepareLectern } from '../load/targets.js';
-import { CHROMIUM } from './client-budgets.js';
+import { CHROMIUM, examWithLongAnswer } from './client-budgets.js';
 
 const argValue = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(name);
@@ -106,19 +106,7 @@ try {
   // Typing at the end of a 50,000-character answer.
   const candidate = target.candidates[1]!;
   const page = await throttled(browser);
-  const login = await page.request.post(server.baseUrl + '/api/candidate/login', { data: { sessionCode: candidate.sessionCode, candidateCode: candidate.candidateCode } });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  await page.request.post(server.baseUrl + '/api/attempt/notice', { data: {}, headers: { 'x-csrf-token': csrfToken } });
-  await page.goto(server.baseUrl + '/');
-  const textarea = page.locator('lectern-answer-field textarea').first();
-  await textarea.waitFor({ state: 'visible' });
-  const prefill = 'The timer starts the backup unit every night; when the unit fails, systemd records it in the journal. '.repeat(600).slice(0, 50_000 - keys);
-  await textarea.evaluate((el: HTMLTextAreaElement, text: string) => {
-    el.focus();
-    el.value = text;
-    el.setSelectionRange(text.length, text.length);
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text.slice(-1) }));
-  }, prefill);
+  const textarea = await examWithLongAnswer(page, server.baseUrl, candidate, 50_000 - keys);
   await page.waitForTimeout(2500);
   await textarea.press('Control+End');
   const cdp = await page.context().newCDPSession(page);

@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../../server/paths.js';
 import { runRampAlternated } from '../load/ramp.js';
 import { runSteady, runStorm, type SteadyFigures } from '../load/scenarios.js';
+import { buildIfStale } from '../helpers/build-once.js';
 import { median, round } from '../load/stats.js';
 import { measureClient, type ClientFigures } from './client-budgets.js';
 import { checkEachRun, runFigures, runTable, type BenchRun, type Check } from './per-run.js';
@@ -46,7 +47,7 @@ const log = (line: string) => console.log(line);
 
 // What `npm start` does: rebuild a part only when its sources changed (bin/build.mjs's stamp).
 function ensureBuilt(): void {
-  execFileSync(process.execPath, [join(projectRoot, 'bin', 'build.mjs'), '--if-stale'], { cwd: projectRoot, stdio: 'inherit' });
+  buildIfStale();
 }
 
 function machine() {

@@ -7,13 +7,14 @@
 // measures the neighbours, the CPU time much less so.
 //   --compare <dir>   the same pairs from another built Lectern tree, alternated with this one
 //                     (this, other, this, other...), so both meet the same machine load
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../../server/paths.js';
+import { buildIfStale } from '../helpers/build-once.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, compare: { type: 'string' } } });
 const runs = Math.max(1, Number(values.runs));
@@ -72,7 +73,7 @@ async function startToHealthz(root: string, dataDir: string): Promise<Start> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const trees = values.compare ? [projectRoot, values.compare] : [projectRoot];
-for (const root of trees) execFileSync(process.execPath, [join(root, 'bin', 'build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' });
+for (const root of trees) buildIfStale(root);
 const figures = trees.map(() => ({ first: [] as Start[], second: [] as Start[] }));
 for (let i = 0; i < runs; i++) {
   for (const [t, root] of trees.entries()) {

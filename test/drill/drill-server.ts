@@ -1,9 +1,10 @@
 // The server of the drill: the built `dist/server/main.js` as its own process, so the drill can SIGKILL it,
 // delete its data folder and start it again on the same address from a restored backup.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../../server/paths.js';
+import { buildIfStale } from '../helpers/build-once.js';
 
 export const DRILL_ADMIN_PASSWORD = 'drill-admin-password-0123';
 
@@ -29,10 +30,10 @@ export function freePort(): Promise<number> {
 
 let built = false;
 
-/** Rebuilds dist/ if its sources changed (bin/build.mjs --if-stale), once per process. */
+/** The build made fresh once per process (vitest's global setup already did; `npm run drill` not). */
 function ensureBuilt(): void {
   if (built) return;
-  execFileSync(process.execPath, [join(projectRoot, 'bin', 'build.mjs'), '--if-stale'], { cwd: projectRoot, stdio: 'inherit', timeout: 600_000 });
+  buildIfStale();
   built = true;
 }
 

@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 // A small JSON client over node:http: the load generator needs the raw Set-Cookie header and
@@ -37,28 +37,30 @@ export function httpJson<T = unknown>(
     headers.cookie = options.login.cookie;
     if (method !== 'GET') headers['x-csrf-token'] = options.login.csrfToken;
   }
+  return send(agent, url, method, headers, payload, options.timeoutMs).then(({ status, headers: answered, body: raw }) => {
+    const text = raw.toString();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text for the error report
+    }
+    const set = answered['set-cookie'];
+    const cookie = set && set.length > 0 ? set[0]!.split(';')[0]! : null;
+    return { status, body: body as T, cookie };
+  });
+}
+
+/** One request on the agent: the status, the headers and the body's bytes as they came. */
+function send(agent: Agent, url: URL, method: string, headers: Record<string, string | number>, payload?: Buffer, timeoutMs = 30_000): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { agent, hostname: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, timeout: options.timeoutMs ?? 30_000 },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          let body: unknown = text;
-          try {
-            body = text ? JSON.parse(text) : null;
-          } catch {
-            // not JSON: keep the text for the error report
-          }
-          const set = res.headers['set-cookie'];
-          const cookie = set && set.length > 0 ? set[0]!.split(';')[0]! : null;
-          resolve({ status: res.statusCode ?? 0, body: body as T, cookie });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
+    const req = request({ agent, hostname: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${url.pathname} timed out`)));
     req.on('error', reject);
     if (payload) req.write(payload);
     req.end();
@@ -76,24 +78,11 @@ export async function login(agent: Agent, baseUrl: string, path: string, body: u
  * A GET as a browser makes it for what it shows (a section's document, an image): compressed if
  * the server will, decoded here so that what it names (images) can be fetched next.
  */
-export function httpGetDecoded(agent: Agent, baseUrl: string, path: string, login: Login | null, timeoutMs = 30_000): Promise<{ status: number; text: string; wireBytes: number }> {
-  const url = new URL(path, baseUrl);
+export async function httpGetDecoded(agent: Agent, baseUrl: string, path: string, login: Login | null, timeoutMs = 30_000): Promise<{ status: number; text: string; wireBytes: number }> {
   const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br' };
   if (login) headers.cookie = login.cookie;
-  return new Promise((resolve, reject) => {
-    const req = request({ agent, hostname: url.hostname, port: url.port, path: url.pathname + url.search, method: 'GET', headers, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const encoding = res.headers['content-encoding'];
-        const body = encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw;
-        resolve({ status: res.statusCode ?? 0, text: body.toString(), wireBytes: raw.length });
-      });
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`GET ${path} timed out`)));
-    req.on('error', reject);
-    req.end();
-  });
+  const { status, headers: answered, body: raw } = await send(agent, new URL(path, baseUrl), 'GET', headers, undefined, timeoutMs);
+  const encoding = answered['content-encoding'];
+  const body = encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw;
+  return { status, text: body.toString(), wireBytes: raw.length };
 }

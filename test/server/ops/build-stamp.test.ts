@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { projectRoot } from '../../../server/paths.js';
+import { buildIfStale } from '../../helpers/build-once.js';
 
 let copy = '';
 const build = () => execFileSync(process.execPath, [join(copy, 'bin', 'build.mjs'), '--if-stale'], { cwd: copy, encoding: 'utf8', timeout: 300_000 });
@@ -13,7 +14,7 @@ const kioskScript = () => /src="\/assets\/(kiosk-[0-9a-f]{12}\.js)"/.exec(readFi
 const stamp = () => JSON.parse(readFileSync(join(copy, 'dist', '.build-stamp.json'), 'utf8')) as { server: string; client: string };
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(projectRoot, 'bin', 'build.mjs'), '--if-stale'], { cwd: projectRoot, stdio: 'inherit', timeout: 600_000 });
+  buildIfStale();
   copy = mkdtempSync(join(tmpdir(), 'lectern-stamp-'));
   for (const entry of ['package.json', 'package-lock.json', 'bin', 'dist', 'server', 'client', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.server.json', 'tsconfig.build.json', 'tsconfig.client.json']) {
     cpSync(join(projectRoot, entry), join(copy, entry), { recursive: true, preserveTimestamps: false });

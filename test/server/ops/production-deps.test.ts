@@ -10,6 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSpecifiers } from '../../architecture/import-graph.js';
 import { projectRoot } from '../../../server/paths.js';
+import { buildIfStale } from '../../helpers/build-once.js';
 
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
@@ -21,7 +22,7 @@ const packageOf = (specifier: string) => (specifier.startsWith('@') ? specifier.
 
 beforeAll(() => {
   // The same command npm start runs: builds only what is stale (nothing, usually).
-  execFileSync(process.execPath, [join(projectRoot, 'bin', 'build.mjs'), '--if-stale'], { cwd: projectRoot, stdio: 'inherit', timeout: 600_000 });
+  buildIfStale();
 }, 620_000);
 
 describe('the built server', () => {
