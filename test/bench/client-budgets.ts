@@ -124,7 +124,7 @@ export async function measureClient(
     const typedChars = options.quick ? 60 : 600;
     const keyDelayMs = 15;
     const answerChars = 50_000;
-    const textarea = await examWithLongAnswer(page, server.baseUrl, candidate, answerChars - typedChars);
+    const { textarea, prefill } = await examWithLongAnswer(page, server.baseUrl, candidate, answerChars - typedChars);
     const questionId = await textarea.getAttribute('data-question');
     const savedRevision = async () => {
       const r = await page.request.get(server.baseUrl + '/api/attempt');
@@ -212,9 +212,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
 /**
  * A candidate's kiosk in the exam, its first answer already `prefillChars` long, the caret at its
  * end: logged in and the notice read through the API, then the page; the long answer arrives as
- * one input event, as if typed earlier in the exam. The answer box is returned.
+ * one input event, as if typed earlier in the exam. The answer box and its text are returned.
  */
-export async function examWithLongAnswer(page: Page, baseUrl: string, candidate: { sessionCode: string; candidateCode: string }, prefillChars: number): Promise<Locator> {
+export async function examWithLongAnswer(page: Page, baseUrl: string, candidate: { sessionCode: string; candidateCode: string }, prefillChars: number): Promise<{ textarea: Locator; prefill: string }> {
   const loginResponse = await page.request.post(baseUrl + '/api/candidate/login', { data: { sessionCode: candidate.sessionCode, candidateCode: candidate.candidateCode } });
   const { csrfToken } = (await loginResponse.json()) as { csrfToken: string };
   await page.request.post(baseUrl + '/api/attempt/notice', { data: {}, headers: { 'x-csrf-token': csrfToken } });
@@ -228,5 +228,5 @@ export async function examWithLongAnswer(page: Page, baseUrl: string, candidate:
     el.setSelectionRange(text.length, text.length);
     el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text.slice(-1) }));
   }, prefill);
-  return textarea;
+  return { textarea, prefill };
 }

@@ -106,7 +106,7 @@ try {
   // Typing at the end of a 50,000-character answer.
   const candidate = target.candidates[1]!;
   const page = await throttled(browser);
-  const textarea = await examWithLongAnswer(page, server.baseUrl, candidate, 50_000 - keys);
+  const { textarea } = await examWithLongAnswer(page, server.baseUrl, candidate, 50_000 - keys);
   await page.waitForTimeout(2500);
   await textarea.press('Control+End');
   const cdp = await page.context().newCDPSession(page);
