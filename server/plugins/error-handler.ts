@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { UserError } from '../errors.js';
 import { constraintError } from './constraint-errors.js';
+import { logFailure } from './request-log.js';
 
 /**
  * A write refused by the disk (SQLITE_FULL) or by the file system (SQLITE_READONLY): nothing was
@@ -28,7 +29,7 @@ export default fp(
       }
       const storage = storageFailure(err);
       if (storage) {
-        request.log.error({ err, reqId: request.id, method: request.method, url: request.url }, 'the database cannot take a write');
+        logFailure(request, err, 'the database cannot take a write');
         return reply.code(storage.status).send({ error: { code: storage.code, message: storage.message } });
       }
       const status = err.statusCode ?? 500;
@@ -37,7 +38,7 @@ export default fp(
           status === 413 ? 'The request is too large.' : status === 415 ? 'Send the request as JSON (Content-Type: application/json).' : err.message;
         return reply.code(status).send({ error: { code: err.code?.toLowerCase().replace(/^fst_err_/, '') ?? 'bad-request', message } });
       }
-      request.log.error({ err, reqId: request.id, method: request.method, url: request.url }, 'request failed');
+      logFailure(request, err, 'request failed');
       return reply.code(500).send({
         error: { code: 'internal', message: `Something went wrong on the server. Give the administrator this reference: ${request.id}.` },
       });

@@ -21,6 +21,10 @@ beforeAll(async () => {
     },
   });
   app = await buildApp({ dataDir, contentDir: bundledContentDir, logger: { level: 'info', stream } });
+  // A route that fails as a bug would: the error handler answers 500 with a reference.
+  app.get('/test/fails', () => {
+    throw new Error('the failure under test');
+  });
   await app.ready();
 });
 afterAll(async () => {
@@ -46,6 +50,19 @@ describe('the request log', () => {
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ msg: 'request refused', method: 'GET', url: '/api/attempt', statusCode: 401, level: 30 });
     expect(typeof logged[0]!.ms).toBe('number');
+    expect(JSON.stringify(logged[0])).not.toContain('secret');
+  });
+
+  it('writes a failure once: the error with its stack under the reference the person was given, the path without the query', async () => {
+    lines.length = 0;
+    const r = await app.inject({ method: 'GET', url: '/test/fails?x=secret' });
+    expect(r.statusCode).toBe(500);
+    const reference = (r.json() as { error: { message: string } }).error.message.match(/reference: (\S+)\.$/)?.[1];
+    const logged = requestLines();
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ msg: 'request failed', method: 'GET', url: '/test/fails', reqId: reference, level: 50 });
+    expect((logged[0]!.err as { message: string; stack: string }).message).toBe('the failure under test');
+    expect((logged[0]!.err as { stack: string }).stack).toContain('request-log.test.ts');
     expect(JSON.stringify(logged[0])).not.toContain('secret');
   });
 });
