@@ -57,7 +57,7 @@ describe('the request log', () => {
     lines.length = 0;
     const r = await app.inject({ method: 'GET', url: '/test/fails?x=secret' });
     expect(r.statusCode).toBe(500);
-    const reference = (r.json() as { error: { message: string } }).error.message.match(/reference: (\S+)\.$/)?.[1];
+    const reference = r.json<{ error: { message: string } }>().error.message.match(/reference: (\S+)\.$/)?.[1];
     const logged = requestLines();
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ msg: 'request failed', method: 'GET', url: '/test/fails', reqId: reference, level: 50 });
