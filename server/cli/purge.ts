@@ -14,6 +14,7 @@ import { Purge, purgeBefore, purgeByPolicy, type PlannedSession, type PurgedSess
 import { readRetentionPolicy } from '../privacy/retention-policy.js';
 import { parseDay } from '../privacy/days.js';
 import { expireBackups } from '../privacy/backup-retention.js';
+import { runningServer } from '../db/data-lock.js';
 
 function describe(lang: Language, s: PlannedSession | PurgedSession, dryRun: boolean): string[] {
   const day = (ms: number | null) => (ms === null ? translate(lang, 'privacy.notEnded') : new Date(ms).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB'));
@@ -25,6 +26,20 @@ function describe(lang: Language, s: PlannedSession | PurgedSession, dryRun: boo
     lines.push(translate(lang, 'privacy.cli.removed', { counts: Object.entries(s.removed).map(([table, n]) => `${table} ${n}`).join(', ') }));
   }
   return lines;
+}
+
+/**
+ * Earlier revisions of a purged answer can stay readable in the file's free space: the file is
+ * rewritten, but only with no server on the folder (it holds the write lock while it copies).
+ */
+function compactUnlessServing(purge: Purge, dataDir: string, language: Language, print: (line: string) => void): void {
+  const pid = runningServer(dataDir);
+  if (pid !== null) {
+    print(translate(language, 'privacy.cli.notCompacted', { pid }));
+    return;
+  }
+  purge.compact();
+  print(translate(language, 'privacy.cli.compacted'));
 }
 
 /** Runs the command; returns the exit code. Output goes through `print` so a test can read it. */
@@ -81,6 +96,7 @@ export function runPurge(argv: string[], env: NodeJS.ProcessEnv, print: (line: s
     }
     if (dryRun) print(translate(language, 'privacy.cli.dryRunHint'));
     else if (sessions.length > 0) print(translate(language, 'privacy.cli.backupsNote', { days: policy.backups }));
+    if (!dryRun && sessions.some((s) => s.steps.length > 0)) compactUnlessServing(purge, dataDir, language, print);
     return 0;
   } finally {
     closeDatabase(db);

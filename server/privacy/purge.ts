@@ -94,14 +94,27 @@ export class Purge {
 
   run(request: PurgeRequest, actor: PurgeActor, now = Date.now()): PurgedSession[] {
     const done: PurgedSession[] = [];
-    for (const planned of this.plan(request)) {
-      if (planned.steps.length === 0) {
-        done.push({ ...planned, removed: {} });
-        continue;
+    // The deleted rows are overwritten with zeros, not only unlinked (see zeroingDeletes).
+    this.repo.zeroingDeletes(() => {
+      for (const planned of this.plan(request)) {
+        if (planned.steps.length === 0) {
+          done.push({ ...planned, removed: {} });
+          continue;
+        }
+        done.push(transaction(this.db, () => this.purgeSession(planned, request, actor, now))());
       }
-      done.push(transaction(this.db, () => this.purgeSession(planned, request, actor, now))());
-    }
+    });
     return done;
+  }
+
+  /**
+   * Rewrites the database file so that nothing freed before the purge (an answer's earlier
+   * revisions, rows deleted by the server's own work) stays readable in its free space. It holds
+   * the write lock while it copies the whole file: the console's purge runs it only when no server
+   * runs on the folder, never while kiosks save.
+   */
+  compact(): void {
+    this.repo.compact();
   }
 
   private purgeSession(planned: PlannedSession, request: PurgeRequest, actor: PurgeActor, now: number): PurgedSession {

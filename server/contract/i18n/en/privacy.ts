@@ -77,6 +77,8 @@ export const privacyEn: Translation<typeof privacyFr> = {
   'privacy.cli.removed': '  rows deleted: {counts}',
   'privacy.cli.nothing': 'No session has data to delete at that date.',
   'privacy.cli.dryRunHint': 'Run again without --dry-run to delete.',
+  'privacy.cli.compacted': 'Database file rewritten: nothing of the deleted data stays readable in its free space.',
+  'privacy.cli.notCompacted': 'A server runs on this folder (process {pid}): the database file was not rewritten, and traces of earlier versions of the deleted answers may stay in its free space. Run npm run purge again with the server stopped to rewrite it.',
   'privacy.cli.backupsNote': 'Backups taken before today still hold this data until they expire ({days} days).',
   'privacy.cli.badDate': 'The date "{value}" cannot be read: write it YYYY-MM-DD, for example 2026-01-31.',
   'privacy.cli.futureDate': 'The date {value} is in the future: a purge only concerns sessions that have ended.',

@@ -78,6 +78,8 @@ export const privacyFr = {
   'privacy.cli.removed': '  lignes supprimées : {counts}',
   'privacy.cli.nothing': 'Aucune session n’a de données à supprimer à cette date.',
   'privacy.cli.dryRunHint': 'Relancez sans --dry-run pour supprimer.',
+  'privacy.cli.compacted': 'Fichier de la base réécrit : rien des données supprimées ne reste lisible dans son espace libre.',
+  'privacy.cli.notCompacted': 'Un serveur tourne sur ce dossier (processus {pid}) : le fichier de la base n’a pas été réécrit, et des traces des anciennes versions des copies supprimées peuvent rester dans son espace libre. Relancez npm run purge serveur arrêté pour le réécrire.',
   'privacy.cli.backupsNote': 'Les sauvegardes faites avant aujourd’hui contiennent encore ces données jusqu’à leur expiration ({days} jours).',
   'privacy.cli.badDate': 'La date « {value} » n’est pas lisible : écrivez-la AAAA-MM-JJ, par exemple 2026-01-31.',
   'privacy.cli.futureDate': 'La date {value} est dans le futur : une purge ne porte que sur des sessions déjà terminées.',
