@@ -95,8 +95,9 @@ export function runPurge(argv: string[], env: NodeJS.ProcessEnv, print: (line: s
       if (files.length > 0) print(translate(language, dryRun ? 'privacy.cli.backupsWouldExpire' : 'privacy.cli.backupsExpired', { n: files.length, days: policy.backups, dir }));
     }
     if (dryRun) print(translate(language, 'privacy.cli.dryRunHint'));
-    else if (sessions.length > 0) print(translate(language, 'privacy.cli.backupsNote', { days: policy.backups }));
-    if (!dryRun && sessions.some((s) => s.steps.length > 0)) compactUnlessServing(purge, dataDir, language, print);
+    else if (sessions.some((s) => s.steps.length > 0)) print(translate(language, 'privacy.cli.backupsNote', { days: policy.backups }));
+    // Also when nothing was due this time: the traces may be those of a purge made while a server ran.
+    if (!dryRun) compactUnlessServing(purge, dataDir, language, print);
     return 0;
   } finally {
     closeDatabase(db);

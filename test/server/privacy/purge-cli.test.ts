@@ -130,6 +130,12 @@ describe('npm run purge', () => {
     expect(out).toContain(`Un serveur tourne sur ce dossier (processus ${process.ppid}) : le fichier de la base n’a pas été réécrit`);
     expect(out).toContain('Relancez npm run purge serveur arrêté pour le réécrire.');
     expect(counts('JAN')).toMatchObject({ names: 0, answers: 0 });
+    // Run again once the server has stopped: nothing is due any more, the file is rewritten all the same.
+    rmSync(join(dir, 'lectern.pid'));
+    const again = run(['--before', '2026-06-01']);
+    expect(again.out).toContain('Aucune session n’a de données à supprimer à cette date.');
+    expect(again.out).not.toContain('Les sauvegardes faites avant aujourd’hui');
+    expect(again.out).toContain('Fichier de la base réécrit');
   });
 
   it('deletes backups older than their period in both folders, keeps the newest of each, and only lists them on a dry run', () => {
