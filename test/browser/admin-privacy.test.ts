@@ -42,6 +42,10 @@ describe('the admin’s "Données" tab, in Chromium', { timeout: 90_000 }, () =>
     await row.getByRole('button', { name: 'Geler' }).click();
     await expect.poll(() => row.getByText(/Gelée depuis le .*Recours déposé le 3 mars/).count()).toBe(1);
     await page.screenshot({ path: screenshotPath('admin-privacy-1-sessions-fr'), fullPage: true });
+    // The force box is a box one can see and hit, not squeezed by its label's text.
+    const force = await page.getByLabel('Même sans export jury (forcé, inscrit au journal)').boundingBox();
+    expect(force?.width).toBeGreaterThanOrEqual(12);
+    expect(force?.height).toBeGreaterThanOrEqual(12);
 
     // Preview by the retention periods: nothing is deleted yet.
     await page.getByRole('button', { name: 'Voir ce qui serait supprimé' }).click();
