@@ -7,6 +7,7 @@ import { DAY, countsOf, seedSessions } from '../server/privacy/purge-fixture.js'
 import { supervisedRoom } from '../server/proctor/helpers.js';
 import { newCoordinatorKey, unseal } from '../../server/common/sealed-file.js';
 import { openStaffPage } from '../helpers/browser-logins.js';
+import { describeAxe, describeOverflow, findOverflow, seriousAxeViolations } from './support/screen-checks.js';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -46,6 +47,8 @@ describe('the admin’s "Données" tab, in Chromium', { timeout: 90_000 }, () =>
     const force = await page.getByLabel('Même sans export jury (forcé, inscrit au journal)').boundingBox();
     expect(force?.width).toBeGreaterThanOrEqual(12);
     expect(force?.height).toBeGreaterThanOrEqual(12);
+    expect(describeOverflow(await findOverflow(page))).toBe('');
+    expect(describeAxe(await seriousAxeViolations(page))).toBe('');
 
     // Preview by the retention periods: nothing is deleted yet.
     await page.getByRole('button', { name: 'Voir ce qui serait supprimé' }).click();
@@ -81,6 +84,8 @@ describe('the admin’s "Données" tab, in Chromium', { timeout: 90_000 }, () =>
     await expect.poll(() => read.getByText('Grading workspace').count()).toBe(1);
     await expect.poll(() => page.getByText('Retention periods after the session ended').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('admin-privacy-4-en'), fullPage: true });
+    expect(describeOverflow(await findOverflow(page))).toBe('');
+    expect(describeAxe(await seriousAxeViolations(page))).toBe('');
     await context.close();
   });
 
