@@ -11,7 +11,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { translate } from '../contract/i18n/catalogue.js';
 import type { Language } from '../contract/i18n/format.js';
 import { Purge, purgeBefore, purgeByPolicy, type PlannedSession, type PurgedSession } from '../privacy/purge.js';
-import { readRetentionPolicy } from '../privacy/retention-policy.js';
+import { cutoff, readRetentionPolicy } from '../privacy/retention-policy.js';
 import { parseDay } from '../privacy/days.js';
 import { expireBackups } from '../privacy/backup-retention.js';
 import { runningServer } from '../db/data-lock.js';
@@ -88,6 +88,11 @@ export function runPurge(argv: string[], env: NodeJS.ProcessEnv, print: (line: s
     else {
       if (dryRun) print(translate(language, 'privacy.cli.plan'));
       for (const s of sessions) for (const line of describe(language, s, dryRun)) print(line);
+    }
+    // The audit log's own period, whatever --before says.
+    const expired = purge.expireAudit(cutoff(policy, 'audit', now), { kind: 'console' }, { dryRun, now });
+    if (expired.entries > 0 && expired.throughAt !== null) {
+      print(translate(language, dryRun ? 'privacy.cli.auditWouldExpire' : 'privacy.cli.auditExpired', { n: expired.entries, days: policy.audit, through: new Date(expired.throughAt).toLocaleDateString(language === 'fr' ? 'fr-FR' : 'en-GB') }));
     }
     // The backups' own period, in both folders: a backup holds everything, purged data included.
     const folders = [join(dataDir, 'backups'), ...(env.LECTERN_BACKUP_DIR ? [resolve(env.LECTERN_BACKUP_DIR)] : [])];

@@ -3,6 +3,7 @@ import type { privacyFr } from '../fr/privacy.js';
 
 export const privacyEn: Translation<typeof privacyFr> = {
   'action.data.purged': 'Candidates’ data deleted',
+  'action.audit.expired': 'Audit log entries removed at the end of their retention period',
   'action.data.held': 'Data put on hold (dispute)',
   'action.data.released': 'Hold on the data lifted',
   'action.data.read': 'Candidates’ data read',
@@ -99,6 +100,8 @@ export const privacyEn: Translation<typeof privacyFr> = {
   'unseal.done': 'File opened: {out}',
   'privacy.cli.backupsExpired': { one: '{n} backup older than {days} days deleted in {dir}.', other: '{n} backups older than {days} days deleted in {dir}.' },
   'privacy.cli.backupsWouldExpire': { one: '{n} backup older than {days} days would be deleted in {dir}.', other: '{n} backups older than {days} days would be deleted in {dir}.' },
+  'privacy.cli.auditExpired': { one: 'Audit log: {n} entry older than {days} days removed (up to {through}); the chain stays verifiable (npm run audit:verify).', other: 'Audit log: {n} entries older than {days} days removed (up to {through}); the chain stays verifiable (npm run audit:verify).' },
+  'privacy.cli.auditWouldExpire': { one: 'Audit log: {n} entry older than {days} days would be removed (up to {through}).', other: 'Audit log: {n} entries older than {days} days would be removed (up to {through}).' },
   'privacy.sealed.title': 'Exports encrypted for the coordinator’s key',
   'privacy.sealed.noKey': 'No coordinator key is set: exports cannot be encrypted. Make one with npm run coordinator-key and start the server with LECTERN_SEAL_RECIPIENT (see the “Candidates’ data” documentation).',
   'privacy.sealed.intro': 'An export that leaves the room (USB key, e-mail) can be encrypted: only the holder of the secret key opens it. The server’s public key:',
