@@ -29,6 +29,11 @@ export const adminFormStyles = css`
     align-items: center;
     gap: 0.5rem;
   }
+  /* The inputs' width: 100% below would let a long label squeeze its box to a few pixels. */
+  label.check input {
+    width: auto;
+    flex: none;
+  }
   .wide {
     grid-column: 1 / -1;
   }

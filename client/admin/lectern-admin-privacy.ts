@@ -9,7 +9,7 @@ import { t } from '../common/staff-i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { adminFormStyles } from './admin-styles.js';
 import './lectern-sealed-exports.js';
-import { renderPlanned, renderRead, renderSessionCells } from './privacy-parts.js';
+import { renderAuditExpiry, renderPlanned, renderRead, renderSessionCells } from './privacy-parts.js';
 import type { DataReadsView, PrivacyView, PurgeBody, PurgeResult, SessionRetentionView } from '../../server/contract/privacy.js';
 
 const kinds = ['answers', 'names', 'monitoring', 'audit', 'backups'] as const;
@@ -106,9 +106,10 @@ export class LecternAdminPrivacy extends LitElement {
         <div class="wide"><button type="submit">${t('privacy.purge.preview')}</button></div>
       </form>
       <div role="status" class="plan">
-        ${plan && plan.sessions.length === 0 ? html`<p>${t('privacy.purge.nothing')}</p>` : ''}
+        ${plan && plan.sessions.length === 0 && plan.audit.entries === 0 ? html`<p>${t('privacy.purge.nothing')}</p>` : ''}
         ${plan && plan.sessions.length ? html`<ul>${plan.sessions.map((s) => renderPlanned(s, plan.dryRun))}</ul>` : ''}
-        ${plan?.dryRun && plan.sessions.some((s) => s.steps.length) ? html`<button class="danger" @click=${() => this._purge()}>${t('privacy.purge.confirm')}</button>` : ''}
+        ${plan ? renderAuditExpiry(plan.audit, plan.dryRun) : ''}
+        ${plan?.dryRun && (plan.sessions.some((s) => s.steps.length) || plan.audit.entries > 0) ? html`<button class="danger" @click=${() => this._purge()}>${t('privacy.purge.confirm')}</button>` : ''}
         ${this._message ? html`<p class="ok">${this._message}</p>` : ''}
       </div>
       <p role="alert" class="error" ?hidden=${!this._error}>${this._error}</p>

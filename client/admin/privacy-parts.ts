@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { formatDateTime } from '../common/format.js';
 import { getLanguage, type StringKey } from '../common/i18n.js';
 import { t } from '../common/staff-i18n.js';
-import type { DataReadView, PurgedSessionView, SessionRetentionView } from '../../server/contract/privacy.js';
+import type { AuditExpiryView, DataReadView, PurgedSessionView, SessionRetentionView } from '../../server/contract/privacy.js';
 
 const when = (ms: number | null, fallback: string) => (ms === null ? fallback : formatDateTime(ms, getLanguage()));
 
@@ -37,6 +37,12 @@ export function renderPlanned(s: PurgedSessionView, dryRun: boolean) {
     ${s.steps.length ? html`<br />${t(dryRun ? 'privacy.cli.wouldDelete' : 'privacy.cli.steps', { steps: stepWords(s.steps) })}` : ''}
     ${s.skipped.map((k) => html`<br />${t('privacy.cli.skipped', { step: t(`privacy.step.${k.step}` as StringKey), why: t(`privacy.skip.${k.why}` as StringKey) })}`)}
   </li>`;
+}
+
+/** The audit log's entries past their own period: one line under the sessions, when there are some. */
+export function renderAuditExpiry(audit: AuditExpiryView, dryRun: boolean) {
+  if (audit.entries === 0 || audit.throughAt === null) return '';
+  return html`<p>${t(dryRun ? 'privacy.cli.auditWouldExpire' : 'privacy.cli.auditExpired', { n: audit.entries, days: audit.days, through: when(audit.throughAt, '') })}</p>`;
 }
 
 const pages = ['workspace', 'readings', 'results', 'jury', 'dashboard', 'report', 'messages', 'incidents', 'events'] as const;

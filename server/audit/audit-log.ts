@@ -19,7 +19,7 @@ export class AuditLog {
 
   append(entry: AuditEntry, at = Date.now()): string {
     // Read the head inside the caller's transaction: a rolled-back append must not leave a stale head.
-    const prev = this.repo.headHash() ?? GENESIS;
+    const prev = this.repo.headHash() ?? this.repo.anchor()?.throughHash ?? GENESIS;
     const detail = JSON.stringify(entry.detail ?? {});
     const hash = chainHash(prev, at, entry, detail);
     this.repo.insert({
@@ -38,13 +38,14 @@ export class AuditLog {
 
   /** The hash at the head of the chain: quoted in session reports as the log's digest. */
   head(): string {
-    return this.repo.headHash() ?? this.lastHash ?? GENESIS;
+    return this.repo.headHash() ?? this.lastHash ?? this.repo.anchor()?.throughHash ?? GENESIS;
   }
 
   /** Recomputes the chain; returns the id of the first row that does not match, or null if intact. */
   verify(): { ok: true; rows: number } | { ok: false; brokenAt: number } {
     const rows = this.repo.chain();
-    let prev = GENESIS;
+    // From the anchor when the oldest entries were removed at the end of their retention period.
+    let prev = this.repo.anchor()?.throughHash ?? GENESIS;
     for (const r of rows) {
       const expected = chainHash(prev, r.at, { actorKind: r.actorKind, actorId: r.actorId, sessionId: r.sessionId, action: r.action }, r.detail);
       if (r.prevHash !== prev || r.hash !== expected) return { ok: false, brokenAt: r.id };

@@ -3,7 +3,7 @@
 // A chain recomputed after an edit (its triggers dropped, every hash redone) is internally sound:
 // only a head recorded elsewhere (a backup's manifest, a printed session report) catches it.
 import { chainHash, GENESIS } from './chain-hash.js';
-import type { AuditChainRow } from './audit.repo.js';
+import type { AuditAnchorRow, AuditChainRow } from './audit.repo.js';
 
 export type ChainBreak = 'changed' | 'removed' | 'reordered';
 
@@ -14,6 +14,8 @@ export interface ChainVerdict {
   firstBreak: { kind: ChainBreak; row: AuditChainRow } | null;
   /** With a recorded head: the entry it names, or null when the chain no longer holds it. */
   recordedHead?: { digest: string; row: AuditChainRow | null };
+  /** Where the chain kept starts, when its oldest entries were removed at the end of their retention period. */
+  anchor?: AuditAnchorRow;
 }
 
 function recomputed(prev: string, r: AuditChainRow): string {
@@ -36,8 +38,13 @@ function breakAt(rows: AuditChainRow[], i: number, prev: string): ChainBreak | n
   return 'removed';
 }
 
-export function verifyChain(rows: AuditChainRow[], recordedHead?: string): ChainVerdict {
-  let prev = GENESIS;
+/**
+ * Checks the chain from its origin, or from the anchor its oldest entries were removed to: the
+ * first entry kept must link to the last entry removed, so removing more than the anchor covers
+ * is seen as any other removal.
+ */
+export function verifyChain(rows: AuditChainRow[], recordedHead?: string, anchor?: AuditAnchorRow): ChainVerdict {
+  let prev = anchor?.throughHash ?? GENESIS;
   let firstBreak: ChainVerdict['firstBreak'] = null;
   for (let i = 0; i < rows.length; i++) {
     const kind = breakAt(rows, i, prev);
@@ -47,7 +54,7 @@ export function verifyChain(rows: AuditChainRow[], recordedHead?: string): Chain
     }
     prev = rows[i]!.hash;
   }
-  const verdict: ChainVerdict = { rows: rows.length, head: rows.at(-1)?.hash ?? GENESIS, firstBreak };
+  const verdict: ChainVerdict = { rows: rows.length, head: rows.at(-1)?.hash ?? anchor?.throughHash ?? GENESIS, firstBreak, ...(anchor ? { anchor } : {}) };
   if (recordedHead !== undefined) {
     const digest = recordedHead.trim().toLowerCase();
     verdict.recordedHead = { digest, row: digest === GENESIS ? null : (rows.find((r) => r.hash === digest) ?? null) };

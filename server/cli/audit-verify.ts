@@ -23,7 +23,8 @@ function main(): number {
   }
   const db = openDatabaseReadOnly(file);
   try {
-    const { lines, sound } = verdictLines(language, verifyChain(new AuditRepo(db).chain(), values.head));
+    const repo = new AuditRepo(db);
+    const { lines, sound } = verdictLines(language, verifyChain(repo.chain(), values.head, repo.anchor()));
     (sound ? console.log : console.error)(lines.join('\n'));
     return sound ? 0 : 1;
   } finally {

@@ -11,9 +11,10 @@ import { AuditLog } from '../audit/audit-log.js';
 import { translate } from '../contract/i18n/catalogue.js';
 import type { Language } from '../contract/i18n/format.js';
 import { Purge, purgeBefore, purgeByPolicy, type PlannedSession, type PurgedSession } from '../privacy/purge.js';
-import { readRetentionPolicy } from '../privacy/retention-policy.js';
+import { cutoff, readRetentionPolicy } from '../privacy/retention-policy.js';
 import { parseDay } from '../privacy/days.js';
 import { expireBackups } from '../privacy/backup-retention.js';
+import { runningServer } from '../db/data-lock.js';
 
 function describe(lang: Language, s: PlannedSession | PurgedSession, dryRun: boolean): string[] {
   const day = (ms: number | null) => (ms === null ? translate(lang, 'privacy.notEnded') : new Date(ms).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB'));
@@ -25,6 +26,20 @@ function describe(lang: Language, s: PlannedSession | PurgedSession, dryRun: boo
     lines.push(translate(lang, 'privacy.cli.removed', { counts: Object.entries(s.removed).map(([table, n]) => `${table} ${n}`).join(', ') }));
   }
   return lines;
+}
+
+/**
+ * Earlier revisions of a purged answer can stay readable in the file's free space: the file is
+ * rewritten, but only with no server on the folder (it holds the write lock while it copies).
+ */
+function compactUnlessServing(purge: Purge, dataDir: string, language: Language, print: (line: string) => void): void {
+  const pid = runningServer(dataDir);
+  if (pid !== null) {
+    print(translate(language, 'privacy.cli.notCompacted', { pid }));
+    return;
+  }
+  purge.compact();
+  print(translate(language, 'privacy.cli.compacted'));
 }
 
 /** Runs the command; returns the exit code. Output goes through `print` so a test can read it. */
@@ -74,13 +89,20 @@ export function runPurge(argv: string[], env: NodeJS.ProcessEnv, print: (line: s
       if (dryRun) print(translate(language, 'privacy.cli.plan'));
       for (const s of sessions) for (const line of describe(language, s, dryRun)) print(line);
     }
+    // The audit log's own period, whatever --before says.
+    const expired = purge.expireAudit(cutoff(policy, 'audit', now), { kind: 'console' }, { dryRun, now });
+    if (expired.entries > 0 && expired.throughAt !== null) {
+      print(translate(language, dryRun ? 'privacy.cli.auditWouldExpire' : 'privacy.cli.auditExpired', { n: expired.entries, days: policy.audit, through: new Date(expired.throughAt).toLocaleDateString(language === 'fr' ? 'fr-FR' : 'en-GB') }));
+    }
     // The backups' own period, in both folders: a backup holds everything, purged data included.
     const folders = [join(dataDir, 'backups'), ...(env.LECTERN_BACKUP_DIR ? [resolve(env.LECTERN_BACKUP_DIR)] : [])];
     for (const { dir, files } of expireBackups(folders, policy, dryRun, now)) {
       if (files.length > 0) print(translate(language, dryRun ? 'privacy.cli.backupsWouldExpire' : 'privacy.cli.backupsExpired', { n: files.length, days: policy.backups, dir }));
     }
     if (dryRun) print(translate(language, 'privacy.cli.dryRunHint'));
-    else if (sessions.length > 0) print(translate(language, 'privacy.cli.backupsNote', { days: policy.backups }));
+    else if (sessions.some((s) => s.steps.length > 0)) print(translate(language, 'privacy.cli.backupsNote', { days: policy.backups }));
+    // Also when nothing was due this time: the traces may be those of a purge made while a server ran.
+    if (!dryRun) compactUnlessServing(purge, dataDir, language, print);
     return 0;
   } finally {
     closeDatabase(db);

@@ -59,7 +59,11 @@ export const PurgedSessionView = Type.Object({
 });
 export type PurgedSessionView = Static<typeof PurgedSessionView>;
 
-export const PurgeResult = Type.Object({ dryRun: Type.Boolean(), sessions: Type.Array(PurgedSessionView) });
+/** The audit log's entries past their own period (removed, or that would be on a dry run), and the newest of them. */
+export const AuditExpiryView = Type.Object({ entries: Type.Integer({ minimum: 0 }), days: Type.Integer({ minimum: 1 }), throughAt: Nullable(Ms) });
+export type AuditExpiryView = Static<typeof AuditExpiryView>;
+
+export const PurgeResult = Type.Object({ dryRun: Type.Boolean(), sessions: Type.Array(PurgedSessionView), audit: AuditExpiryView });
 export type PurgeResult = Static<typeof PurgeResult>;
 
 export const DataReadsQuery = Type.Object({ sessionId: Type.Optional(Type.Integer({ minimum: 1 })), accountId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });

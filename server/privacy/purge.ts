@@ -8,6 +8,7 @@ import type { LecternDb } from '../db/open-database.js';
 import { transaction } from '../db/connection.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { textDigest } from '../audit/text-digest.js';
+import { expireAuditEntries, type AuditExpiry, type AuditTrimActor } from '../audit/audit-trim.js';
 import { RetentionRepo, type Removed, type RetentionRow } from './retention.repo.js';
 import { cutoff, type RetentionPolicy } from './retention-policy.js';
 
@@ -37,7 +38,8 @@ export interface PurgedSession extends PlannedSession {
   removed: Removed;
 }
 
-export type PurgeActor = { kind: 'account'; id: number } | { kind: 'console' };
+/** Who purges: an admin from the page, or the coordinator from the console (as for the audit log's expiry). */
+export type PurgeActor = AuditTrimActor;
 
 /** Every step at one date: `npm run purge -- --before <date>`. */
 export function purgeBefore(at: number, force: boolean): PurgeRequest {
@@ -94,14 +96,35 @@ export class Purge {
 
   run(request: PurgeRequest, actor: PurgeActor, now = Date.now()): PurgedSession[] {
     const done: PurgedSession[] = [];
-    for (const planned of this.plan(request)) {
-      if (planned.steps.length === 0) {
-        done.push({ ...planned, removed: {} });
-        continue;
+    // The deleted rows are overwritten with zeros, not only unlinked (see zeroingDeletes).
+    this.repo.zeroingDeletes(() => {
+      for (const planned of this.plan(request)) {
+        if (planned.steps.length === 0) {
+          done.push({ ...planned, removed: {} });
+          continue;
+        }
+        done.push(transaction(this.db, () => this.purgeSession(planned, request, actor, now))());
       }
-      done.push(transaction(this.db, () => this.purgeSession(planned, request, actor, now))());
-    }
+    });
     return done;
+  }
+
+  /**
+   * The audit log's entries older than `before` (its own period, whatever date the sessions' purge
+   * was asked for: it is the proof of their regularity), removed and overwritten as the rest.
+   */
+  expireAudit(before: number, actor: PurgeActor, options: { dryRun: boolean; now?: number }): AuditExpiry {
+    return this.repo.zeroingDeletes(() => expireAuditEntries(this.db, this.audit, before, actor, options));
+  }
+
+  /**
+   * Rewrites the database file so that nothing freed before the purge (an answer's earlier
+   * revisions, rows deleted by the server's own work) stays readable in its free space. It holds
+   * the write lock while it copies the whole file: the console's purge runs it only when no server
+   * runs on the folder, never while kiosks save.
+   */
+  compact(): void {
+    this.repo.compact();
   }
 
   private purgeSession(planned: PlannedSession, request: PurgeRequest, actor: PurgeActor, now: number): PurgedSession {

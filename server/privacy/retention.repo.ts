@@ -113,6 +113,26 @@ export class RetentionRepo {
     return removed;
   }
 
+  /**
+   * Runs `fn` with SQLite's secure_delete on, then puts the connection's setting back. Without it a
+   * deleted row is only unlinked: its words stay readable in the file's free space, and in every
+   * backup copied from the file, until SQLite happens to reuse the space.
+   */
+  zeroingDeletes<T>(fn: () => T): T {
+    const previous = this.db.$client.pragma('secure_delete', { simple: true });
+    this.db.$client.pragma('secure_delete = ON');
+    try {
+      return fn();
+    } finally {
+      this.db.$client.pragma(`secure_delete = ${Number(previous)}`);
+    }
+  }
+
+  /** Rewrites the whole file (VACUUM): what earlier revisions left in free space goes too. */
+  compact(): void {
+    this.db.$client.exec('VACUUM');
+  }
+
   private candidateIds(sessionId: number) {
     return this.db.select({ id: candidates.id }).from(candidates).where(eq(candidates.sessionId, sessionId));
   }

@@ -7,6 +7,7 @@ import { DataReadsQuery, DataReadsView, HoldBody, PrivacyView, PurgeBody, PurgeR
 import { staffOf } from './principal.js';
 import { parseDay } from '../privacy/days.js';
 import { planSession, purgeBefore, purgeByPolicy } from '../privacy/purge.js';
+import { cutoff } from '../privacy/retention-policy.js';
 import type { DataReadRow } from '../privacy/data-reads.repo.js';
 
 /** The admin's data life cycle: retention periods, holds, purges, and who read candidates' data. */
@@ -67,8 +68,11 @@ export default async function privacyRoutes(app: FastifyInstance) {
         if (at > Date.now()) throw userError(400, 'day-in-future', `The date ${before} is in the future: a purge only concerns sessions that have ended.`);
         request_ = purgeBefore(at, force);
       }
-      const sessions = dryRun ? purge.plan(request_).map((s) => ({ ...s, removed: {} })) : purge.run(request_, { kind: 'account', id: staffOf(request).accountId });
-      return { dryRun, sessions };
+      const actor = { kind: 'account', id: staffOf(request).accountId } as const;
+      const sessions = dryRun ? purge.plan(request_).map((s) => ({ ...s, removed: {} })) : purge.run(request_, actor);
+      // The audit log's own period, whatever the date asked.
+      const expired = purge.expireAudit(cutoff(policy, 'audit', Date.now()), actor, { dryRun });
+      return { dryRun, sessions, audit: { entries: expired.entries, days: policy.audit, throughAt: expired.throughAt } };
     },
   );
 

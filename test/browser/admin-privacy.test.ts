@@ -7,6 +7,7 @@ import { DAY, countsOf, seedSessions } from '../server/privacy/purge-fixture.js'
 import { supervisedRoom } from '../server/proctor/helpers.js';
 import { newCoordinatorKey, unseal } from '../../server/common/sealed-file.js';
 import { openStaffPage } from '../helpers/browser-logins.js';
+import { describeAxe, describeOverflow, findOverflow, seriousAxeViolations } from './support/screen-checks.js';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -42,6 +43,12 @@ describe('the admin’s "Données" tab, in Chromium', { timeout: 90_000 }, () =>
     await row.getByRole('button', { name: 'Geler' }).click();
     await expect.poll(() => row.getByText(/Gelée depuis le .*Recours déposé le 3 mars/).count()).toBe(1);
     await page.screenshot({ path: screenshotPath('admin-privacy-1-sessions-fr'), fullPage: true });
+    // The force box is a box one can see and hit, not squeezed by its label's text.
+    const force = await page.getByLabel('Même sans export jury (forcé, inscrit au journal)').boundingBox();
+    expect(force?.width).toBeGreaterThanOrEqual(12);
+    expect(force?.height).toBeGreaterThanOrEqual(12);
+    expect(describeOverflow(await findOverflow(page))).toBe('');
+    expect(describeAxe(await seriousAxeViolations(page))).toBe('');
 
     // Preview by the retention periods: nothing is deleted yet.
     await page.getByRole('button', { name: 'Voir ce qui serait supprimé' }).click();
@@ -77,6 +84,8 @@ describe('the admin’s "Données" tab, in Chromium', { timeout: 90_000 }, () =>
     await expect.poll(() => read.getByText('Grading workspace').count()).toBe(1);
     await expect.poll(() => page.getByText('Retention periods after the session ended').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('admin-privacy-4-en'), fullPage: true });
+    expect(describeOverflow(await findOverflow(page))).toBe('');
+    expect(describeAxe(await seriousAxeViolations(page))).toBe('');
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -103,6 +103,40 @@ describe('npm run purge', () => {
     writeFileSync(join(folder, file.replace('.sqlite', '.json')), JSON.stringify({ file, takenAt: at, takenAtText: new Date(at).toISOString(), reason: 'session-end', bytes: 4, sha256: 'x', integrity: 'ok', auditHead: null }));
     return file;
   }
+
+  it('rewrites the database file after a purge when no server runs, so earlier revisions of an answer go too', () => {
+    const db = openDatabase(join(dir, 'lectern.sqlite'));
+    // Each save rewrites the row, as the answer writer does; long enough to spill into overflow pages.
+    const update = db.$client.prepare<[string, string]>('UPDATE answers SET text = ? WHERE candidate_id IN (SELECT id FROM candidates WHERE code = ?)');
+    const essay = 'The timer unit starts the service at the set time. '.repeat(200);
+    for (const n of [1, 2]) for (const words of ['draft', 'draft that grows longer', 'final']) update.run(`Answer of JAN ${n}, ${words}: ${essay}`, `JANC${n}`);
+    closeDatabase(db);
+    const { code, out } = run(['--before', '2026-06-01', '--lang', 'en']);
+    expect(code).toBe(0);
+    expect(out).toContain('Database file rewritten: nothing of the deleted data stays readable in its free space.');
+    const file = readFileSync(join(dir, 'lectern.sqlite')).toString('latin1');
+    expect(file).not.toContain('Answer of JAN');
+    expect(file).not.toContain('Candidate JAN');
+    expect(file).toContain('Answer of NOV 1');
+  });
+
+  it('leaves the file as it is while a server runs on the folder, and says how to rewrite it', () => {
+    // A live process stands for the server: this test's own parent.
+    writeFileSync(join(dir, 'lectern.pid'), `${process.ppid}\n`);
+    const dry = run(['--before', '2026-06-01', '--dry-run']);
+    expect(dry.out).not.toContain('réécrit');
+    const { code, out } = run(['--before', '2026-06-01']);
+    expect(code).toBe(0);
+    expect(out).toContain(`Un serveur tourne sur ce dossier (processus ${process.ppid}) : le fichier de la base n’a pas été réécrit`);
+    expect(out).toContain('Relancez npm run purge serveur arrêté pour le réécrire.');
+    expect(counts('JAN')).toMatchObject({ names: 0, answers: 0 });
+    // Run again once the server has stopped: nothing is due any more, the file is rewritten all the same.
+    rmSync(join(dir, 'lectern.pid'));
+    const again = run(['--before', '2026-06-01']);
+    expect(again.out).toContain('Aucune session n’a de données à supprimer à cette date.');
+    expect(again.out).not.toContain('Les sauvegardes faites avant aujourd’hui');
+    expect(again.out).toContain('Fichier de la base réécrit');
+  });
 
   it('deletes backups older than their period in both folders, keeps the newest of each, and only lists them on a dry run', () => {
     const usb = mkdtempSync(join(tmpdir(), 'lectern-purge-usb-'));

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,11 @@ import { defaultRetention } from '../../../server/privacy/retention-policy.js';
 import { DAY, countsOf, full, seedSessions } from './purge-fixture.js';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
+
+/** The database file's bytes as text, to look for words SQL no longer shows. */
+function fileText(dir: string): string {
+  return readFileSync(join(dir, 'lectern.sqlite')).toString('latin1');
+}
 const console = { kind: 'console' } as const;
 
 describe('purge of candidates’ data', () => {
@@ -118,6 +123,45 @@ describe('purge of candidates’ data', () => {
     expect(() => purge.run(purgeBefore(NOW - 100 * DAY, false), console, NOW)).toThrow('names refused');
     expect(countsOf(db, ids.get('OLD')!)).toEqual(full);
     expect(db.$client.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'data.purged'").get()!.n).toBe(0);
+  });
+
+  it('overwrites the purged rows, so their words are not left readable in the database file', () => {
+    const ids = seedSessions(db, [
+      { code: 'OLD', endedAt: NOW - 400 * DAY, juryExported: true },
+      { code: 'NEW', endedAt: NOW - 10 * DAY, juryExported: true },
+    ]);
+    // SQLite only unlinks a deleted row: its bytes stay in the file's free space (and in every
+    // backup copied from the file) until reused.
+    purge.run(purgeBefore(NOW - 100 * DAY, false), console, NOW);
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const file = fileText(dir);
+    expect(file).not.toContain('Answer of OLD');
+    expect(file).not.toContain('Candidate OLD');
+    // The check finds what is still there: the later session's answer and name.
+    expect(file).toContain('Answer of NEW 1');
+    expect(file).toContain('Candidate NEW 1');
+    expect(countsOf(db, ids.get('NEW')!)).toEqual(full);
+  });
+
+  it('compacting after the purge removes what earlier revisions of a long answer left in the file', () => {
+    const ids = seedSessions(db, [
+      { code: 'OLD', endedAt: NOW - 400 * DAY, juryExported: true },
+      { code: 'NEW', endedAt: NOW - 10 * DAY, juryExported: true },
+    ]);
+    // Long enough to spill into overflow pages; each save rewrites the row, as the answer writer
+    // does, and SQLite moves cells about, leaving stale copies the purge cannot know of.
+    const essay = 'The timer unit starts the service at the set time. '.repeat(200);
+    const update = db.$client.prepare<[string, string]>('UPDATE answers SET text = ? WHERE candidate_id IN (SELECT id FROM candidates WHERE code = ?)');
+    for (const n of [1, 2]) for (const words of ['draft', 'draft that grows longer', 'final']) update.run(`Answer of OLD ${n}, ${words}: ${essay}`, `OLDC${n}`);
+    purge.run(purgeBefore(NOW - 100 * DAY, false), console, NOW);
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    // What zeroing the deleted rows cannot reach: why the console's purge compacts.
+    expect(fileText(dir)).toMatch(/Answer of OLD \d/);
+    purge.compact();
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fileText(dir)).not.toContain('Answer of OLD');
+    expect(fileText(dir)).toContain('Answer of NEW 1');
+    expect(countsOf(db, ids.get('NEW')!)).toEqual(full);
   });
 
   it('runs twice without deleting twice: a purged step is done', () => {

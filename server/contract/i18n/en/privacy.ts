@@ -3,6 +3,7 @@ import type { privacyFr } from '../fr/privacy.js';
 
 export const privacyEn: Translation<typeof privacyFr> = {
   'action.data.purged': 'Candidates’ data deleted',
+  'action.audit.expired': 'Audit log entries removed at the end of their retention period',
   'action.data.held': 'Data put on hold (dispute)',
   'action.data.released': 'Hold on the data lifted',
   'action.data.read': 'Candidates’ data read',
@@ -77,6 +78,8 @@ export const privacyEn: Translation<typeof privacyFr> = {
   'privacy.cli.removed': '  rows deleted: {counts}',
   'privacy.cli.nothing': 'No session has data to delete at that date.',
   'privacy.cli.dryRunHint': 'Run again without --dry-run to delete.',
+  'privacy.cli.compacted': 'Database file rewritten: nothing of the deleted data stays readable in its free space.',
+  'privacy.cli.notCompacted': 'A server runs on this folder (process {pid}): the database file was not rewritten, and traces of earlier versions of the deleted answers may stay in its free space. Run npm run purge again with the server stopped to rewrite it.',
   'privacy.cli.backupsNote': 'Backups taken before today still hold this data until they expire ({days} days).',
   'privacy.cli.badDate': 'The date "{value}" cannot be read: write it YYYY-MM-DD, for example 2026-01-31.',
   'privacy.cli.futureDate': 'The date {value} is in the future: a purge only concerns sessions that have ended.',
@@ -97,6 +100,8 @@ export const privacyEn: Translation<typeof privacyFr> = {
   'unseal.done': 'File opened: {out}',
   'privacy.cli.backupsExpired': { one: '{n} backup older than {days} days deleted in {dir}.', other: '{n} backups older than {days} days deleted in {dir}.' },
   'privacy.cli.backupsWouldExpire': { one: '{n} backup older than {days} days would be deleted in {dir}.', other: '{n} backups older than {days} days would be deleted in {dir}.' },
+  'privacy.cli.auditExpired': { one: 'Audit log: {n} entry older than {days} days removed (up to {through}); the chain stays verifiable (npm run audit:verify).', other: 'Audit log: {n} entries older than {days} days removed (up to {through}); the chain stays verifiable (npm run audit:verify).' },
+  'privacy.cli.auditWouldExpire': { one: 'Audit log: {n} entry older than {days} days would be removed (up to {through}).', other: 'Audit log: {n} entries older than {days} days would be removed (up to {through}).' },
   'privacy.sealed.title': 'Exports encrypted for the coordinator’s key',
   'privacy.sealed.noKey': 'No coordinator key is set: exports cannot be encrypted. Make one with npm run coordinator-key and start the server with LECTERN_SEAL_RECIPIENT (see the “Candidates’ data” documentation).',
   'privacy.sealed.intro': 'An export that leaves the room (USB key, e-mail) can be encrypted: only the holder of the secret key opens it. The server’s public key:',

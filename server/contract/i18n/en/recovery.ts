@@ -32,6 +32,8 @@ export const recoveryEn: Translation<typeof recoveryFr> = {
   'audit.reordered': 'The audit log was reordered: entry #{id} ({action}, {at}) is out of place.',
   'audit.head-found': 'The recorded head {head} is entry #{id}: the log was not rewritten up to it.',
   'audit.head-missing': 'The recorded head {head} is not in this log: it was rewritten or cut since the head was noted.',
+  'audit.anchored': { one: 'The oldest entry, of {through}, was removed on {at} at the end of its retention period: the chain is checked from it.', other: 'The {n} oldest entries, up to {through}, were removed on {at} at the end of their retention period: the chain is checked from the last one removed.' },
+  'audit.head-missing-anchored': 'The recorded head {head} is not in this log: it is older than the entries removed on {at} at the end of their retention period, or the log was rewritten since the head was noted.',
   'report.verifyHead': 'To check against the database or a backup: npm run audit:verify -- --head {head}',
   'audit.no-database': 'No database to check: {file} does not exist.',
 };

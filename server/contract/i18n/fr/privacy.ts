@@ -4,6 +4,7 @@ import type { Entry } from '../format.js';
 // (the admin page's "Données" tab and `npm run purge`).
 export const privacyFr = {
   'action.data.purged': 'Données des candidats supprimées',
+  'action.audit.expired': 'Entrées du journal d’audit retirées à la fin de leur durée de conservation',
   'action.data.held': 'Données gelées (contestation)',
   'action.data.released': 'Gel des données levé',
   'action.data.read': 'Données des candidats consultées',
@@ -78,6 +79,8 @@ export const privacyFr = {
   'privacy.cli.removed': '  lignes supprimées : {counts}',
   'privacy.cli.nothing': 'Aucune session n’a de données à supprimer à cette date.',
   'privacy.cli.dryRunHint': 'Relancez sans --dry-run pour supprimer.',
+  'privacy.cli.compacted': 'Fichier de la base réécrit : rien des données supprimées ne reste lisible dans son espace libre.',
+  'privacy.cli.notCompacted': 'Un serveur tourne sur ce dossier (processus {pid}) : le fichier de la base n’a pas été réécrit, et des traces des anciennes versions des copies supprimées peuvent rester dans son espace libre. Relancez npm run purge serveur arrêté pour le réécrire.',
   'privacy.cli.backupsNote': 'Les sauvegardes faites avant aujourd’hui contiennent encore ces données jusqu’à leur expiration ({days} jours).',
   'privacy.cli.badDate': 'La date « {value} » n’est pas lisible : écrivez-la AAAA-MM-JJ, par exemple 2026-01-31.',
   'privacy.cli.futureDate': 'La date {value} est dans le futur : une purge ne porte que sur des sessions déjà terminées.',
@@ -98,6 +101,8 @@ export const privacyFr = {
   'unseal.done': 'Fichier ouvert : {out}',
   'privacy.cli.backupsExpired': { one: '{n} sauvegarde de plus de {days} jours supprimée dans {dir}.', other: '{n} sauvegardes de plus de {days} jours supprimées dans {dir}.' },
   'privacy.cli.backupsWouldExpire': { one: '{n} sauvegarde de plus de {days} jours serait supprimée dans {dir}.', other: '{n} sauvegardes de plus de {days} jours seraient supprimées dans {dir}.' },
+  'privacy.cli.auditExpired': { one: 'Journal d’audit : {n} entrée de plus de {days} jours retirée (jusqu’au {through}) ; la chaîne reste vérifiable (npm run audit:verify).', other: 'Journal d’audit : {n} entrées de plus de {days} jours retirées (jusqu’au {through}) ; la chaîne reste vérifiable (npm run audit:verify).' },
+  'privacy.cli.auditWouldExpire': { one: 'Journal d’audit : {n} entrée de plus de {days} jours serait retirée (jusqu’au {through}).', other: 'Journal d’audit : {n} entrées de plus de {days} jours seraient retirées (jusqu’au {through}).' },
   'privacy.sealed.title': 'Exports chiffrés pour la clé du coordinateur',
   'privacy.sealed.noKey': 'Aucune clé du coordinateur n’est configurée : les exports ne peuvent pas être chiffrés. Créez-en une avec npm run coordinator-key et démarrez le serveur avec LECTERN_SEAL_RECIPIENT (voir la documentation « Données des candidats »).',
   'privacy.sealed.intro': 'Un export qui quitte la salle (clé USB, courriel) peut être chiffré : seul le détenteur de la clé secrète l’ouvre. Clé publique du serveur :',

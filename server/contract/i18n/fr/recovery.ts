@@ -31,6 +31,8 @@ export const recoveryFr = {
   'audit.reordered': 'Le journal d’audit a été réordonné : l’entrée n° {id} ({action}, {at}) n’est pas à sa place.',
   'audit.head-found': 'La tête enregistrée {head} est l’entrée n° {id} : le journal n’a pas été réécrit jusque-là.',
   'audit.head-missing': 'La tête enregistrée {head} ne figure pas dans ce journal : il a été réécrit ou tronqué depuis qu’elle a été notée.',
+  'audit.anchored': { one: 'L’entrée la plus ancienne, du {through}, a été retirée le {at} à la fin de sa durée de conservation : la chaîne est vérifiée à partir d’elle.', other: 'Les {n} entrées les plus anciennes, jusqu’au {through}, ont été retirées le {at} à la fin de leur durée de conservation : la chaîne est vérifiée à partir de la dernière retirée.' },
+  'audit.head-missing-anchored': 'La tête enregistrée {head} ne figure pas dans ce journal : elle est antérieure aux entrées retirées le {at} à la fin de leur durée de conservation, ou le journal a été réécrit depuis qu’elle a été notée.',
   'report.verifyHead': 'À vérifier contre la base ou une sauvegarde : npm run audit:verify -- --head {head}',
   'audit.no-database': 'Aucune base de données à vérifier : {file} n’existe pas.',
 };
