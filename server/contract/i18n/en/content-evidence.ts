@@ -10,5 +10,5 @@ export const contentEvidenceEn: Translation<typeof contentEvidenceFr> = {
   'jury.linkedLevel.found': 'found',
   'jury.linkedLevel.partly': 'partly',
   'jury.linkedLevel.missing': 'missing',
-  'jury.linkedShare': 'share of linked key points',
+  'jury.linkedShare': 'share of linked key points (%)',
 };

@@ -11,5 +11,5 @@ export const contentEvidenceFr = {
   'jury.linkedLevel.found': 'trouvé',
   'jury.linkedLevel.partly': 'partiel',
   'jury.linkedLevel.missing': 'manquant',
-  'jury.linkedShare': 'part des points clés liés',
+  'jury.linkedShare': 'part des points clés liés (%)',
 } satisfies Record<string, Entry>;
