@@ -4,6 +4,7 @@ import type { contentEvidenceFr } from '../fr/content-evidence.js';
 export const contentEvidenceEn: Translation<typeof contentEvidenceFr> = {
   'grading.acceptedVariants': 'Accepted variants',
   'grading.likelyMisreadings': 'Likely misreadings',
+  'grading.linkedKeyPoints': 'Linked key points, in this reading: {items}',
   'grading.keyPointCriterion': 'Criterion: {criterion}',
   'jury.linkedKeyPoints': 'Linked key points',
   'jury.competenceRubric': 'Competence',

@@ -6,6 +6,7 @@ export const contentEvidenceFr = {
   'grading.acceptedVariants': 'Variantes acceptées',
   'grading.likelyMisreadings': 'Contresens probables',
   'grading.keyPointCriterion': 'Critère : {criterion}',
+  'grading.linkedKeyPoints': 'Points clés liés, dans cette lecture : {items}',
   'jury.linkedKeyPoints': 'Points clés liés',
   'jury.competenceRubric': 'Compétence',
   'jury.linkedLevel.found': 'trouvé',
