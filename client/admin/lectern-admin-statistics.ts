@@ -90,7 +90,7 @@ export class LecternAdminStatistics extends LitElement {
 
   private _pack(p: PackStatistics) {
     return html`<section>
-      <h3>${localized(p.packTitle)}</h3>
+      <h3>${localized(p.packTitle)}${p.formId ? ` — ${t('forms.form')} ${p.formId.toUpperCase()}` : ''}</h3>
       <p>${t('statistics.digest')} <code>${p.packDigest.slice(0, 16)}…</code> · ${t('statistics.sessions')} ${p.sessionIds.length} · ${t('statistics.candidates')} ${p.candidates}</p>
       ${p.sections.map((s) => this._section(s))}
     </section>`;

@@ -1,10 +1,10 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { ReadingsView, ScriptMark, ScriptView, WorkspaceView } from '../../server/contract/grading.js';
+import type { AnswerMark, ReadingsView, ScriptMark, ScriptView, WorkspaceView } from '../../server/contract/grading.js';
 import { I18nController, localized } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { gradingStyles } from './grading-styles.js';
-import { levelIn, questionsOf, type Row } from './grading-model.js';
+import { isAnswered, levelIn, questionsOf, type Row } from './grading-model.js';
 import { levelLabel, renderRow, type LevelChosenDetail } from './judgement-rows.js';
 import type { CommentChangedDetail } from './lectern-answer-judgement.js';
 import './lectern-copied-text.js';
@@ -82,11 +82,30 @@ export class LecternScriptJudgement extends LitElement {
   @property({ attribute: false }) rows: Row[] = [];
   @property({ type: Number }) currentRow = 0;
   @property({ attribute: false }) mark: ScriptMark | null = null;
+  /** This reading's marks on the script's answers, by question: the evidence of the competence criteria. */
+  @property({ attribute: false }) answerMarks: ReadonlyMap<string, AnswerMark | null> = new Map();
   @property({ attribute: false }) others: ReadingsView | null = null;
   @property({ type: Boolean }) readOnly = false;
 
   @query('textarea') private _comment!: HTMLTextAreaElement;
   private readonly i18n = new I18nController(this);
+
+  /**
+   * The key points linked to a competence criterion, at the level this reading gave them, shown with
+   * the criterion so that they feed its judgement (issue 16); an unanswered question's key points are
+   * missing, as in the jury's export.
+   */
+  private linkedEvidence(rubricId: string, criterionId: string): TemplateResult | undefined {
+    const linked = this.view.pack.sections
+      .filter((s) => s.competenceRubricId === rubricId)
+      .flatMap((s) => s.questions.flatMap((q) => q.keyPoints.filter((k) => k.criterion === criterionId).map((k) => ({ questionId: q.id, keyPointId: k.id }))));
+    if (linked.length === 0) return undefined;
+    const items = linked.map(({ questionId, keyPointId }) => {
+      const level = isAnswered(this.script, questionId) ? this.answerMarks.get(questionId)?.keyPoints[keyPointId] : 'missing';
+      return `${questionId} ${keyPointId} ${level ? t(`jury.linkedLevel.${level}`) : '—'}`;
+    });
+    return html`<p class="linked meta">${t('grading.linkedKeyPoints', { items: items.join(' · ') })}</p>`;
+  }
 
   focusComment(): void {
     this._comment?.focus();
@@ -107,7 +126,7 @@ export class LecternScriptJudgement extends LitElement {
         const v = levelIn(row, null, r.script);
         return t('grading.others.level', { n: r.reading, level: v === undefined ? '—' : levelLabel(row, v) });
       });
-    const rowFor = (row: Row, index: number, title: string, descriptors?: { 1: string; 3: string; 5: string }, describe?: (l: string | number) => string | undefined) =>
+    const rowFor = (row: Row, index: number, title: string, descriptors?: { 1: string; 3: string; 5: string }, describe?: (l: string | number) => string | undefined, evidence?: TemplateResult) =>
       renderRow({
         row,
         index,
@@ -117,7 +136,7 @@ export class LecternScriptJudgement extends LitElement {
         text:
           descriptors && index === this.currentRow
             ? html`<dl class="descriptors"><dt>5</dt><dd>${descriptors[5]}</dd><dt>3</dt><dd>${descriptors[3]}</dd><dt>1</dt><dd>${descriptors[1]}</dd></dl>`
-            : undefined,
+            : evidence,
         others: othersFor(row),
         readOnly: this.readOnly,
         describe,
@@ -147,7 +166,7 @@ export class LecternScriptJudgement extends LitElement {
             .filter(({ row }) => row.kind === 'competence' && row.rubricId === rubric.id)
             .map(({ row, index }) => {
               const criterion = rubric.criteria.find((c) => row.kind === 'competence' && c.id === row.criterionId)!;
-              return rowFor(row, index, localized(criterion.title), undefined, (level) => localized(criterion.descriptors[level as 'met']));
+              return rowFor(row, index, localized(criterion.title), undefined, (level) => localized(criterion.descriptors[level as 'met']), this.linkedEvidence(rubric.id, criterion.id));
             })}
         </ol>`,
     );

@@ -73,6 +73,7 @@ export function renderItem(screen: ItemOnScreen) {
       .rows=${rows}
       .currentRow=${currentRow}
       .mark=${scriptMark}
+      .answerMarks=${new Map(questionsOf(view).map(({ question }) => [question.id, model.marksOf({ kind: 'answer', candidateId: item.candidateId, questionId: question.id }).answer]))}
       .others=${others.get(item.candidateId) ?? null}
       ?readOnly=${readOnly}
       @level-chosen=${screen.onLevel}

@@ -145,6 +145,8 @@ export const SectionView = Type.Object({
   title: Localized,
   answerLanguage: AnswerLanguage,
   readingRubricId: Nullable(Type.String()),
+  /** The competence rubric grading the section: its key points name their criterion in it (issue 16). */
+  competenceRubricId: Nullable(Type.String()),
   questions: Type.Array(QuestionView),
 });
 export type SectionView = Static<typeof SectionView>;

@@ -60,6 +60,8 @@ export type SectionStatistics = Static<typeof SectionStatistics>;
 export const PackStatistics = Type.Object({
   packDigest: Type.String(),
   packTitle: Localized,
+  /** The form, for a pack with parallel forms (each form has its own digest, so its own figures). */
+  formId: Nullable(Type.String()),
   sessionIds: Type.Array(Type.Integer()),
   candidates: Type.Integer(),
   sections: Type.Array(SectionStatistics),

@@ -61,6 +61,7 @@ export class CorrectorWorkspace {
         title: s.title,
         answerLanguage: s.answerLanguage,
         readingRubricId: model.questions.find((g) => g.sectionId === s.id)?.reading?.id ?? null,
+        competenceRubricId: s.rubricIds.find((id) => pack.rubrics[id]?.kind === 'competence') ?? null,
         questions: s.questions.map((q) => ({
           id: q.id,
           promptHtml: q.promptHtml,

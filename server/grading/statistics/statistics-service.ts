@@ -52,6 +52,7 @@ export class ItemStatistics {
       packs.push({
         packDigest: digest,
         packTitle: sessions[0]!.pack.title,
+        formId: sessions[0]!.pack.form?.id ?? null,
         sessionIds: sessions.map((s) => s.session.id),
         candidates: candidates.length,
         sections: formStatistics(formOf(sessions[0]!), candidates),

@@ -46,6 +46,17 @@ describe('bundled content packs', () => {
       expect(new Set(ids).size).toBe(ids.length);
     }
   });
+
+  it('keep accepted variants and likely misreadings in their own fields, never inside a key point', () => {
+    // Issue 16: a key point states one fact; what else a corrector accepts, or the wrong reading to
+    // watch for, is listed with the question (acceptedVariants, likelyMisreadings), shown apart.
+    const forms = [...result.packs.values(), ...(result.forms?.values() ?? [])];
+    for (const p of forms) {
+      for (const q of p.sections.flatMap((s) => s.questions)) {
+        for (const k of q.keyPoints) expect(k.text, `${p.form?.key ?? p.id} ${q.id}/${k.id}`).not.toMatch(/accepté|accepted|variant|contresens|misread/i);
+      }
+    }
+  });
 });
 
 describe('devops-title-qp', () => {

@@ -39,8 +39,28 @@ describe('parallel forms of a pack', () => {
     expect(b.sections[0]!.questions.map((q) => q.id)).toEqual(['b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
     // Another tool, the same kinds of task: a question on a configuration, a procedure, MUST and SHOULD, troubleshooting, a forum reply.
     expect(b.sections[0]!.documentHtml).toContain('logrotate');
-    expect(b.sections[0]!.questions.at(-1)!.prompt).toMatch(/Write a reply to .*80 to 150 words/);
+    expect(b.sections[0]!.questions.at(-1)!.prompt).toMatch(/Write a reply to .*80 to 120 words/);
     for (const q of b.sections[0]!.questions) expect(q.keyPoints.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('give form B what form A gives its correctors and candidates: variants and misreadings per question, the same writing and key points', () => {
+    // Issue 16: accepted variants and likely misreadings per question, one fact per key point (two
+    // to four per question, as form A), and a parallel form asks for the same writing in the same
+    // time (form A: 320 words over six questions, the forum reply 80 to 120 words).
+    const result = loadPacks(bundledContentDir);
+    const questions = (key: string) => (key === 'devops-title-qp' ? result.packs.get(key)! : result.forms!.get(key)!).sections.flatMap((s) => s.questions);
+    for (const key of ['devops-title-qp', 'devops-title-qp~b']) {
+      for (const q of questions(key)) {
+        expect(q.acceptedVariants?.length, `${key} ${q.id} accepted variants`).toBeGreaterThan(0);
+        expect(q.likelyMisreadings?.length, `${key} ${q.id} likely misreadings`).toBeGreaterThan(0);
+        expect(q.keyPoints.length, `${key} ${q.id} key points`).toBeGreaterThanOrEqual(2);
+        expect(q.keyPoints.length, `${key} ${q.id} key points`).toBeLessThanOrEqual(4);
+      }
+    }
+    const total = (key: string, of: (q: ReturnType<typeof questions>[number]) => number) => questions(key).reduce((n, q) => n + of(q), 0);
+    expect(total('devops-title-qp~b', (q) => q.targetWords)).toBe(total('devops-title-qp', (q) => q.targetWords));
+    expect(total('devops-title-qp~b', (q) => q.keyPoints.length)).toBe(total('devops-title-qp', (q) => q.keyPoints.length));
+    expect(questions('devops-title-qp~b').at(-1)!.targetWords).toBe(questions('devops-title-qp').at(-1)!.targetWords);
   });
 
   it('refuse a further form whose section has other rubrics or answer language, at its line in the form’s file', () => {

@@ -154,9 +154,9 @@ describe('the jury exports', () => {
     expect(cell('Les indicateurs choisis sont pertinents : décision')).toBe('satisfait');
     expect(cell('Ils tiennent compte du SLA : décision')).toBe('partiellement satisfait');
     expect(cell('Ils sont exhaustifs : décision')).toBe('non satisfait');
-    expect(cell('Ils tiennent compte du SLA : part des points clés liés')).toBe('91,7'); // 5.5 / 6
-    expect(cell('Les indicateurs choisis sont pertinents : part des points clés liés')).toBe('100'); // q4 kp4, q5 kp4, q6 kp2
-    expect(cell('Ils sont exhaustifs : part des points clés liés')).toBe('33,3'); // q4 kp3 found, q6 kp3 and kp4 missing
+    expect(cell('Ils tiennent compte du SLA : part des points clés liés (%)')).toBe('91,7'); // 5.5 / 6
+    expect(cell('Les indicateurs choisis sont pertinents : part des points clés liés (%)')).toBe('100'); // q4 kp4, q5 kp4, q6 kp2
+    expect(cell('Ils sont exhaustifs : part des points clés liés (%)')).toBe('33,3'); // q4 kp3 found, q6 kp3 and kp4 missing
     const en = (await t.app.inject({ method: 'GET', url: `/api/grading/sessions/${ccp.sessionId}/jury.csv?lang=en`, headers: staff.admin.headers })).rawPayload.toString('utf8');
     expect(en).toContain(';partly met;');
   });

@@ -377,6 +377,9 @@ describe('a pack with a French competence section (CCP supervision)', () => {
     expect(ws.pack.rubrics.competence.map((r) => r.criteria.map((c) => c.id))).toEqual([['relevant', 'sla', 'comprehensive']]);
     const french = ws.pack.sections.find((x) => x.answerLanguage === 'fr')!;
     expect(french.readingRubricId).toBeNull();
+    // Issue 16: the section names its competence rubric, in which its key points name their criterion.
+    expect(french.competenceRubricId).toBe('supervision-competence');
+    expect(ws.pack.sections.find((x) => x.answerLanguage === 'en')!.competenceRubricId).toBeNull();
     const candidateId = ws.scripts[0]!.candidateId;
     const post = (path: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/grading/sessions/${ccp.sessionId}${path}`, headers: h, payload });
 

@@ -6,10 +6,11 @@ export const contentEvidenceFr = {
   'grading.acceptedVariants': 'Variantes acceptées',
   'grading.likelyMisreadings': 'Contresens probables',
   'grading.keyPointCriterion': 'Critère : {criterion}',
+  'grading.linkedKeyPoints': 'Points clés liés, dans cette lecture : {items}',
   'jury.linkedKeyPoints': 'Points clés liés',
   'jury.competenceRubric': 'Compétence',
   'jury.linkedLevel.found': 'trouvé',
   'jury.linkedLevel.partly': 'partiel',
   'jury.linkedLevel.missing': 'manquant',
-  'jury.linkedShare': 'part des points clés liés',
+  'jury.linkedShare': 'part des points clés liés (%)',
 } satisfies Record<string, Entry>;

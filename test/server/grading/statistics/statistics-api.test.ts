@@ -49,6 +49,8 @@ describe('item statistics routes', () => {
     expect(view.packs).toHaveLength(1);
     const pack = view.packs[0]!;
     expect(pack.sessionIds).toEqual([s.sessionId]);
+    // The pack has parallel forms: its figures name the form (A, the first), as the timing does.
+    expect(pack.formId).toBe('a');
     expect(pack.candidates).toBe(3);
     const section = pack.sections[0]!;
     // 22 key points; totals 22, 9 (18 partly, q2's 4 empty) and 0. Python:
