@@ -39,4 +39,19 @@ describe('npm run coordinator-key', () => {
     const opened = await unseal(await seal(data, key.recipient), key.identity);
     expect(opened.ok).toBe(true);
   });
+
+  it('prints its usage, not a key, for --help or an unknown option, in the language asked', async () => {
+    const { runCoordinatorKey } = await import('../../../server/cli/coordinator-key.js');
+    const lines: string[] = [];
+    expect(await runCoordinatorKey(['--help'], {}, (l) => lines.push(l))).toBe(0);
+    expect(await runCoordinatorKey(['--lang', 'en', '--force'], {}, (l) => lines.push(l))).toBe(2);
+    expect(await runCoordinatorKey(['--lang', 'de'], { LECTERN_LANG: 'en' }, (l) => lines.push(l))).toBe(2);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^Utilisation : npm run coordinator-key/);
+    expect(lines[1]).toMatch(/^Usage: npm run coordinator-key/);
+    expect(lines.join('\n')).not.toMatch(/AGE-SECRET-KEY|age1/);
+    lines.length = 0;
+    expect(await runCoordinatorKey(['--lang', 'en'], {}, (l) => lines.push(l))).toBe(0);
+    expect(lines[0]).toBe('A new coordinator key for encrypted backups and exports.');
+  });
 });

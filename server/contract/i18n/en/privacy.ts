@@ -67,6 +67,7 @@ export const privacyEn: Translation<typeof privacyFr> = {
   'privacy.read.monitoring': 'monitoring',
   'privacy.read.grades': 'marks',
   'privacy.key.intro': 'A new coordinator key for encrypted backups and exports.',
+  'privacy.key.usage': 'Usage: npm run coordinator-key [-- --lang fr|en] — prints a new key pair (the public key for the server, the secret key for the coordinator); nothing is stored.',
   'privacy.key.recipient': 'Give this to the server (public key): LECTERN_SEAL_RECIPIENT={recipient}',
   'privacy.key.identity': 'Keep this as the coordinator, away from the server (secret key: print it and lock it away):',
   'privacy.key.warning': 'Without this secret key nobody can open the encrypted backups again: there is no other copy of it.',

@@ -68,6 +68,7 @@ export const privacyFr = {
   'privacy.read.monitoring': 'surveillance',
   'privacy.read.grades': 'notes',
   'privacy.key.intro': 'Nouvelle clé du coordinateur pour les sauvegardes et exports chiffrés.',
+  'privacy.key.usage': 'Utilisation : npm run coordinator-key [-- --lang fr|en] — affiche une nouvelle paire de clés (la publique pour le serveur, la secrète pour le coordinateur) ; rien n’est enregistré.',
   'privacy.key.recipient': 'À donner au serveur (clé publique) : LECTERN_SEAL_RECIPIENT={recipient}',
   'privacy.key.identity': 'À garder par le coordinateur, hors du serveur (clé secrète : imprimez-la et rangez-la sous clé) :',
   'privacy.key.warning': 'Sans cette clé secrète, personne ne pourra rouvrir les sauvegardes chiffrées : il n’en existe pas d’autre copie.',
