@@ -13,10 +13,10 @@ export function kappaText(kappa: number, lang: Language): string {
 
 /**
  * A share of `pairs` with its count: "92 % (23/25)". The count is exact (the share was count / pairs);
- * the percentage keeps one decimal when it is not whole. French puts a narrow no-break space before %.
+ * the percentage keeps one decimal when it is not whole. French puts a narrow no-break space before %, English none ("66.7% (2/3)", as the other shares on the English pages).
  */
 export function shareWithCount(share: number, pairs: number, lang: Language): string {
   const count = Math.round(share * pairs);
   const pct = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, useGrouping: false }).format(Math.round(share * 1000) / 10);
-  return `${pct}${lang === 'fr' ? '\u202f' : ' '}% (${count}/${pairs})`;
+  return `${pct}${lang === 'fr' ? '\u202f' : ''}% (${count}/${pairs})`;
 }

@@ -10,8 +10,8 @@ describe('agreement figures as a chief corrector reads them (issue 13, item 5)',
 
   it('gives each share with the count of pairs it comes from', () => {
     expect(shareWithCount(23 / 25, 25, 'fr')).toBe('92\u202f% (23/25)');
-    expect(shareWithCount(2 / 3, 3, 'en')).toBe('66.7 % (2/3)');
-    expect(shareWithCount(1, 1, 'en')).toBe('100 % (1/1)');
+    expect(shareWithCount(2 / 3, 3, 'en')).toBe('66.7% (2/3)');
+    expect(shareWithCount(1, 1, 'en')).toBe('100% (1/1)');
     expect(shareWithCount(0, 7, 'fr')).toBe('0\u202f% (0/7)');
   });
 });
