@@ -83,6 +83,22 @@ describe('the writer role', () => {
     expect(transport.reconnects).toBe(0);
   });
 
+  // The socket is the tab's own: an answer to a save it sent as the writer still comes, and the
+  // saves it left unanswered are then watched again, a watch that taking the role back keeps.
+  it('keeps watching, once it writes again, the saves an answer left unanswered while it did not', () => {
+    const { queue, transport } = setup();
+    queue.open(scope, []);
+    queue.edit('q1', 'first');
+    queue.edit('q2', 'second');
+    vi.advanceTimersByTime(1000);
+    expect(transport.sent).toHaveLength(2);
+    queue.setWriter(false);
+    queue.acknowledge({ questionId: 'q1', revision: 1, savedAt: 2 });
+    queue.setWriter(true);
+    vi.advanceTimersByTime(15_000);
+    expect(transport.reconnects).toBe(1);
+  });
+
   it('sends nothing more once the tab gives up writing, not even on a new connection', () => {
     const { queue, transport } = setup();
     queue.open(scope, []);
@@ -103,6 +119,7 @@ describe('the writer role', () => {
     queue.edit('q2', 'typed here, never sent');
     expect(queue.snapshot.pendingCount).toBe(1);
     queue.setWriter(false);
+    expect(queue.snapshot.pendingCount).toBe(1);
     const texts = queue.open(scope, [{ questionId: 'q1', text: 'server', revision: 1, savedAt: 5 }]);
     expect([...texts]).toEqual([['q1', 'server']]);
     expect(queue.text('q2')).toBe('');

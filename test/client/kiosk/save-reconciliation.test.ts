@@ -95,6 +95,19 @@ describe('a server that holds less than this workstation saw acknowledged', () =
   });
 });
 
+describe('a copy the server already holds', () => {
+  it('is removed from the workstation when the queue opens, whatever revision it had', () => {
+    const storage = new MemoryStorage();
+    new LocalCopies(storage, scope).write({ questionId: 'q1', revision: 3, text: 'landed, its answer lost', base: 2 });
+    const { queue, local, transport } = setup({ storage });
+    const texts = queue.open(scope, [{ questionId: 'q1', text: 'landed, its answer lost', revision: 3, savedAt: 5 }]);
+    expect(texts.get('q1')).toBe('landed, its answer lost');
+    expect(local.read('q1')).toBeNull();
+    expect(transport.sent).toEqual([]);
+    expect(queue.snapshot).toMatchObject({ state: 'saved', putAside: 0 });
+  });
+});
+
 describe('the storage’s and the memory’s copies of one edit', () => {
   // The server holds revision 3, this workstation's own save whose answer was lost; the edit
   // typed since (revision 4, built on revision 1) continues it only if its sends say so.
