@@ -7,7 +7,8 @@
 // A mutated module's result depends on its own code and on the unit tests that import it, with
 // everything those tests import; so a changed file selects the modules in the import closure of a
 // test that imports it (or the module itself). A change to the Stryker or vitest configuration,
-// or a missing baseline, selects every module.
+// to the per-module gate or to its list of equivalent mutants, or a missing baseline, selects
+// every module. Every run ends with the gate (bin/mutation-gate.mjs): each module at its target.
 //
 //   node .ci/mutation-if-changed.mjs            run what changed (nothing: exit 0 at once)
 //   node .ci/mutation-if-changed.mjs --dry-run  only say what it would run
@@ -26,7 +27,9 @@ import { mutationTestFiles } from '../vitest.mutation.config.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const baselineFile = '.ci/mutation-baseline.json';
-const configFiles = ['stryker.config.mjs', 'vitest.mutation.config.ts'];
+// The gate (bin/mutation-gate.mjs) reads the equivalent mutants' list: a change to either may change
+// any module's verdict, as a change to the configuration may.
+const configFiles = ['stryker.config.mjs', 'vitest.mutation.config.ts', 'bin/mutation-gate.mjs', 'docs/equivalent-mutants.md'];
 const args = new Set(process.argv.slice(2));
 
 const read = (file) => readFileSync(join(root, file), 'utf8');
@@ -125,5 +128,10 @@ if (args.has('--record-only')) {
 const stry = everything ? ['run', 'test:mutation'] : ['exec', '--', 'stryker', 'run', '--mutate', modules.join(',')];
 const run = spawnSync('npm', stry, { cwd: root, stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
+// `npm run test:mutation` ends with the per-module gate; a run of some modules needs it too.
+if (!everything) {
+  const gate = spawnSync(process.execPath, ['bin/mutation-gate.mjs'], { cwd: root, stdio: 'inherit' });
+  if (gate.status !== 0) process.exit(gate.status ?? 1);
+}
 // Everything not run was unaffected by the changes, so the whole set is verified as it is now.
 if (args.has('--record')) record();

@@ -30,8 +30,9 @@ export interface MergedAnswer {
  * provided it continues the server's text: if the server has acknowledged, from elsewhere, a
  * revision newer than the one the copy was based on, the two have diverged; the server's text
  * stays and the copy is put aside. A server revision that is one of the copy's own sends (written,
- * its acknowledgement lost or late) is no divergence. A copy not newer than the server's is stale
- * and discarded.
+ * its acknowledgement lost or late) is no divergence. A copy older than the server's revision, with
+ * another text, was overtaken on another workstation: it is put aside too. Any other copy not
+ * newer than the server's is stale and discarded.
  */
 export function mergeAnswers(
   serverAnswers: readonly ServerAnswer[],
@@ -52,9 +53,10 @@ export function mergeAnswers(
   const aside: LocalEdit[] = [];
   for (const local of localEdits) {
     const merged = answers.get(local.questionId);
+    const server = servers.get(local.questionId);
     if (!merged) {
       answers.set(local.questionId, { questionId: local.questionId, text: local.text, revision: local.revision, ackedRevision: 0, ackedAt: null, ...(local.sent ? { sent: local.sent } : {}) });
-    } else if (local.revision > merged.revision && merged.ackedRevision > local.base && local.text !== merged.text && !isOwnSave(local.sent, servers.get(local.questionId) ?? merged)) {
+    } else if (local.revision > merged.revision && merged.ackedRevision > local.base && local.text !== merged.text && !isOwnSave(local.sent, server ?? merged)) {
       aside.push(local);
     } else if (local.revision > merged.revision) {
       merged.text = local.text;
@@ -62,6 +64,11 @@ export function mergeAnswers(
       if (local.sent) merged.sent = local.sent;
     } else if (local.revision > merged.ackedRevision) {
       // Two local edits for one question (memory and storage): the newer one was already taken.
+    } else if (server && local.revision < server.revision && local.text !== server.text) {
+      // The server holds more revisions than this copy and another text: they were written on
+      // another workstation (this one's own later edits would have replaced the copy). The copy
+      // diverged, as when a stale save is acknowledged ahead (save-queue.ts): put aside, not lost.
+      aside.push(local);
     } else {
       discard.push(local.questionId);
     }

@@ -96,13 +96,18 @@ function recoverWhatTheServerLost(serverAnswers: readonly ServerAnswer[], option
   return recovered;
 }
 
-/** The storage's copy and the memory's copy of one edit count once (a diverged one is put aside once). */
+/**
+ * The storage's copy and the memory's copy of one edit count once (a diverged one is put aside
+ * once): the one that remembers more of its sends, and on a tie the later one, the memory's
+ * (`edits` lists the storage's first): it is never older, while the storage's may have missed a
+ * write (full), and both lists are capped, so equal lengths can hold different sends.
+ */
 function distinctEdits(edits: readonly LocalEdit[]): LocalEdit[] {
   const seen = new Map<string, LocalEdit>();
   for (const edit of edits) {
     const key = `${edit.questionId}\u0000${edit.revision}`;
     const known = seen.get(key);
-    seen.set(key, known && (known.sent?.length ?? 0) >= (edit.sent?.length ?? 0) ? known : edit);
+    seen.set(key, known && (known.sent?.length ?? 0) > (edit.sent?.length ?? 0) ? known : edit);
   }
   return [...seen.values()];
 }

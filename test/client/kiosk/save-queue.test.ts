@@ -279,6 +279,18 @@ describe('merging local copies with the server after a reload', () => {
     expect(queue.snapshot.state).toBe('saved');
   });
 
+  it('after a reload, puts aside and counts a copy typed offline that another workstation overtook, never sends it', () => {
+    const storage = new MemoryStorage();
+    new LocalCopies(storage, scope).write({ questionId: 'q1', revision: 2, text: 'typed offline on A', base: 1 });
+    const { queue, transport, local } = setup({ storage });
+    const texts = queue.open(scope, [{ questionId: 'q1', text: 'written on B, twice', revision: 3, savedAt: 10 }]);
+    expect(texts.get('q1')).toBe('written on B, twice');
+    expect(transport.sent).toEqual([]);
+    expect(local.read('q1')).toBeNull();
+    expect(local.asideOf('q1').map((copy) => copy.text)).toEqual(['typed offline on A']);
+    expect(queue.snapshot.putAside).toBe(1);
+  });
+
   it('discards a local copy the server already holds or has superseded', () => {
     const { answers, discard } = mergeAnswers(
       [{ questionId: 'q1', text: 'server', revision: 5, savedAt: 10 }],
@@ -286,6 +298,20 @@ describe('merging local copies with the server after a reload', () => {
     );
     expect(answers.get('q1')?.text).toBe('server');
     expect(discard).toEqual(['q1']);
+  });
+
+  // The same copy sent on a live connection is acknowledged ahead and put aside (save-queue.ts);
+  // after a reload it must not be lost either.
+  it('puts aside a copy that another workstation overtook with more revisions, and discards one whose text the server holds', () => {
+    const server = [{ questionId: 'q1', text: 'written on B, twice', revision: 3, savedAt: 5 }];
+    const typedOnA = { questionId: 'q1', revision: 2, text: 'typed offline on A', base: 1 };
+    const overtaken = mergeAnswers(server, [typedOnA]);
+    expect(overtaken.aside).toEqual([typedOnA]);
+    expect(overtaken.discard).toEqual([]);
+    expect(overtaken.answers.get('q1')).toStrictEqual({ questionId: 'q1', text: 'written on B, twice', revision: 3, ackedRevision: 3, ackedAt: 5 });
+    const held = mergeAnswers(server, [{ ...typedOnA, text: 'written on B, twice' }]);
+    expect(held.aside).toEqual([]);
+    expect(held.discard).toEqual(['q1']);
   });
 
   it('keeps a local answer the server never received', () => {
