@@ -30,9 +30,9 @@ export interface MergedAnswer {
  * provided it continues the server's text: if the server has acknowledged, from elsewhere, a
  * revision newer than the one the copy was based on, the two have diverged; the server's text
  * stays and the copy is put aside. A server revision that is one of the copy's own sends (written,
- * its acknowledgement lost or late) is no divergence. A copy older than the server's revision, with
- * another text, was overtaken on another workstation: it is put aside too. Any other copy not
- * newer than the server's is stale and discarded.
+ * its acknowledgement lost or late) is no divergence. A copy not newer than the server's revision,
+ * with another text, was overtaken on another workstation: it is put aside too. A copy whose text
+ * the server holds is discarded.
  */
 export function mergeAnswers(
   serverAnswers: readonly ServerAnswer[],
@@ -64,10 +64,12 @@ export function mergeAnswers(
       if (local.sent) merged.sent = local.sent;
     } else if (local.revision > merged.ackedRevision) {
       // Two local edits for one question (memory and storage): the newer one was already taken.
-    } else if (server && local.revision < server.revision && local.text !== server.text) {
-      // The server holds more revisions than this copy and another text: they were written on
-      // another workstation (this one's own later edits would have replaced the copy). The copy
-      // diverged, as when a stale save is acknowledged ahead (save-queue.ts): put aside, not lost.
+    } else if (server && local.revision <= server.revision && local.text !== server.text) {
+      // The server holds as many revisions as this copy or more, and another text: they were
+      // written on another workstation (this one's own save of that revision would hold its text,
+      // and its later edits would have replaced the copy). The copy diverged, as when a stale save
+      // is acknowledged ahead (save-queue.ts): put aside, not lost, whether the other workstation
+      // wrote one revision more or happened to stop at the same number.
       aside.push(local);
     } else {
       discard.push(local.questionId);

@@ -291,13 +291,24 @@ describe('merging local copies with the server after a reload', () => {
     expect(queue.snapshot.putAside).toBe(1);
   });
 
-  it('discards a local copy the server already holds or has superseded', () => {
-    const { answers, discard } = mergeAnswers(
+  it('discards a local copy the server already holds', () => {
+    const { answers, discard, aside } = mergeAnswers(
       [{ questionId: 'q1', text: 'server', revision: 5, savedAt: 10 }],
-      [{ questionId: 'q1', text: 'local older', revision: 5, base: 4 }],
+      [{ questionId: 'q1', text: 'server', revision: 5, base: 4 }],
     );
     expect(answers.get('q1')?.text).toBe('server');
     expect(discard).toEqual(['q1']);
+    expect(aside).toEqual([]);
+  });
+
+  // Another workstation wrote revision 5 from the same base: the copy typed here at revision 5 is
+  // not the server's, and is put aside as when the other workstation wrote one revision more.
+  it('puts aside a copy at the server’s revision with another text, written elsewhere from the same base', () => {
+    const typedHere = { questionId: 'q1', text: 'typed here, offline', revision: 5, base: 4 };
+    const { answers, discard, aside } = mergeAnswers([{ questionId: 'q1', text: 'written on the other workstation', revision: 5, savedAt: 10 }], [typedHere]);
+    expect(answers.get('q1')?.text).toBe('written on the other workstation');
+    expect(aside).toEqual([typedHere]);
+    expect(discard).toEqual([]);
   });
 
   // The same copy sent on a live connection is acknowledged ahead and put aside (save-queue.ts);
