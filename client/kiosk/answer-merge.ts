@@ -40,6 +40,8 @@ export function mergeAnswers(
 ): { answers: Map<string, MergedAnswer>; discard: string[]; aside: LocalEdit[] } {
   const answers = new Map<string, MergedAnswer>();
   const servers = new Map(serverAnswers.map((server) => [server.questionId, server]));
+  // What the server holds, per question: a copy not newer than it is judged against this text.
+  const serverTexts = new Map(serverAnswers.map((server) => [server.questionId, server.text]));
   for (const server of serverAnswers) {
     answers.set(server.questionId, {
       questionId: server.questionId,
@@ -53,22 +55,24 @@ export function mergeAnswers(
   const aside: LocalEdit[] = [];
   for (const local of localEdits) {
     const merged = answers.get(local.questionId);
-    const server = servers.get(local.questionId);
     if (!merged) {
       answers.set(local.questionId, { questionId: local.questionId, text: local.text, revision: local.revision, ackedRevision: 0, ackedAt: null, ...(local.sent ? { sent: local.sent } : {}) });
-    } else if (local.revision > merged.revision && merged.ackedRevision > local.base && local.text !== merged.text && !isOwnSave(local.sent, server ?? merged)) {
-      aside.push(local);
     } else if (local.revision > merged.revision) {
-      merged.text = local.text;
-      merged.revision = local.revision;
-      if (local.sent) merged.sent = local.sent;
+      if (merged.ackedRevision > local.base && local.text !== merged.text && !isOwnSave(local.sent, servers.get(local.questionId) ?? merged)) {
+        aside.push(local);
+      } else {
+        merged.text = local.text;
+        merged.revision = local.revision;
+        if (local.sent) merged.sent = local.sent;
+      }
     } else if (local.revision > merged.ackedRevision) {
       // Two local edits for one question (memory and storage): the newer one was already taken.
-    } else if (server && local.revision <= server.revision && local.text !== server.text) {
-      // The server holds as many revisions as this copy or more, and another text: they were
-      // written on another workstation (this one's own save of that revision would hold its text,
-      // and its later edits would have replaced the copy). The copy diverged, as when a stale save
-      // is acknowledged ahead (save-queue.ts): put aside, not lost, whether the other workstation
+    } else if (local.text !== serverTexts.get(local.questionId)) {
+      // The server holds as many revisions as this copy or more (an answer only a copy knew has
+      // no acknowledged revision, so it stopped above), and another text: they were written on
+      // another workstation (this one's own save of that revision would hold its text, and its
+      // later edits would have replaced the copy). The copy diverged, as when a stale save is
+      // acknowledged ahead (save-queue.ts): put aside, not lost, whether the other workstation
       // wrote one revision more or happened to stop at the same number.
       aside.push(local);
     } else {
