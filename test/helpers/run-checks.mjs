@@ -6,6 +6,7 @@
 //
 // The build is `node bin/build.mjs` (the server and the pages, with their build stamp), so that
 // vitest's global setup (test/helpers/build-once.ts) finds both fresh instead of building again.
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
