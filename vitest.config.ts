@@ -1,11 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import LongestFirst from './test/helpers/longest-first.js';
+import { ownProcessFiles } from './test/helpers/test-projects.js';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Each test file gets its own process: the server, its SQLite file and its sockets never leak across files.
-    pool: 'forks',
     testTimeout: 20_000,
     // The build made fresh once before the files run (test/helpers/build-once.ts).
     globalSetup: ['test/helpers/build-once.ts'],
@@ -22,5 +20,34 @@ export default defineConfig({
     sequence: { sequencer: LongestFirst },
     // Password hashing at 2^14 instead of OWASP's 2^17 in tests only (see server/auth/passwords.ts).
     env: { LECTERN_SCRYPT_LOG_N: '14' },
+    // Two ways to run a file (docs/testing.md, "Where npm test's time goes"):
+    projects: [
+      {
+        extends: true,
+        test: {
+          // Each of these files gets its own process: it starts a server, Chromium or a child
+          // process, measures time or memory, or rebuilds dist/ (test/helpers/test-projects.ts).
+          name: 'own-process',
+          include: ownProcessFiles,
+          pool: 'forks',
+          isolate: true,
+          globalSetup: [],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The unit, API and WebSocket files: each builds its own app on its own SQLite file and
+          // closes it, so a worker process runs one file after another and imports the server's
+          // modules once, not once per file (half of the suite's time was those imports).
+          name: 'shared-process',
+          include: ['test/**/*.test.ts'],
+          exclude: ownProcessFiles,
+          pool: 'forks',
+          isolate: false,
+          globalSetup: [],
+        },
+      },
+    ],
   },
 });
