@@ -129,7 +129,8 @@ describe('the kit’s Linux policy in Debian’s Chromium', () => {
           (err: Error) => err.message,
         );
         expect(refused).toContain('net::ERR_BLOCKED_BY_ADMINISTRATOR');
-        await page.screenshot({ path: screenshotPath('kiosk-kit-refused') });
+        // No screenshot of the refusal: Chromium cannot always capture its own error page (a clean
+        // CI run failed on "Unable to capture screenshot" there, the refusal itself asserted above).
         // The browser never even asked the other server.
         expect(otherRequests).toBe(requestsBefore);
       });
