@@ -6,13 +6,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AttemptView } from '../../server/contract/attempt.js';
 import type { MeView } from '../../server/contract/auth.js';
-import type { ClockView, ProctorMessageView, Receipt, ServerToKiosk } from '../../server/contract/kiosk-protocol.js';
+import type { ClockView, PaperKey, ProctorMessageView, Receipt, ServerToKiosk } from '../../server/contract/kiosk-protocol.js';
 import { ApiError } from '../common/api.js';
 import type { ConnectionState } from '../common/connection.js';
 import { initialKioskState, screenFor, type KioskControllerOptions, type KioskState } from './kiosk-ports.js';
 import type { LoggedOutReason } from './lectern-logged-out.js';
 import { ProctorMessages } from './proctor-messages.js';
 import { SectionDocuments } from './section-documents.js';
+import { SealedPaper } from './sealed-paper.js';
 
 export type { KioskControllerOptions, KioskScreen, KioskState } from './kiosk-ports.js';
 
@@ -23,6 +24,7 @@ const AUTH_PROBE_EVERY_MS = 10_000;
 export class KioskController implements ReactiveController {
   private current: KioskState = initialKioskState();
   private readonly documents: SectionDocuments;
+  private readonly sealedPaper: SealedPaper;
   private readonly messages: ProctorMessages;
   private readonly unsubscribers: (() => void)[] = [];
   private bootedLoggedIn = false;
@@ -54,6 +56,7 @@ export class KioskController implements ReactiveController {
       changed: (documents, documentFailures) => this.set({ documents, documentFailures }),
       wanted: () => (this.current.screen === 'exam' ? this.current.attempt : null),
     });
+    this.sealedPaper = new SealedPaper(options.api);
     this.messages = new ProctorMessages((messageId) => this.options.link.send({ type: 'acknowledge-message', messageId }));
     host.addController(this);
   }
@@ -210,6 +213,19 @@ export class KioskController implements ReactiveController {
     if (screen === 'exam') queue.release('not-started');
     this.set({ screen });
     if (screen === 'exam') void this.documents.load(attempt);
+    if (screen === 'waiting') void this.sealedPaper.fetch();
+  }
+
+  /**
+   * The start: the paper this kiosk holds sealed, opened with the frame's key, shows the exam at
+   * once; without it (no key, nothing held, a key from another server run), the attempt is fetched.
+   */
+  private onSessionStarted(paperKey: PaperKey | undefined): void {
+    const attempt = this.current.attempt;
+    const opened = paperKey && attempt && this.current.screen === 'waiting' ? this.sealedPaper.open(paperKey) : null;
+    if (!attempt || !opened) return void this.refreshAttempt();
+    this.documents.hold(opened.documents);
+    this.applyAttempt({ ...attempt, pack: opened.paper, session: { ...attempt.session, state: 'running' } });
   }
 
   showReceipt(receipt: Receipt): void {
@@ -262,7 +278,7 @@ export class KioskController implements ReactiveController {
       case 'submitted':
         return this.showReceipt(message.receipt);
       case 'session-started':
-        return void this.refreshAttempt();
+        return this.onSessionStarted(message.paperKey);
       case 'logged-out':
         return this.showLoggedOut(message.reason);
       case 'error':

@@ -25,6 +25,17 @@ export class SectionDocuments {
     return [...this.texts.values()].join('\n');
   }
 
+  /** Documents the kiosk already holds (opened from the sealed paper): not fetched again. */
+  hold(views: readonly DocumentView[]): void {
+    const documents = new Map(this.documents);
+    for (const view of views) {
+      this.texts.set(view.sectionId, this.options.textOfHtml(view.html));
+      documents.set(view.sectionId, view);
+    }
+    this.documents = documents;
+    this.options.changed(this.documents, this.failures);
+  }
+
   async load(attempt: AttemptView): Promise<void> {
     const { api, textOfHtml, changed } = this.options;
     for (const section of attempt.pack.sections) {

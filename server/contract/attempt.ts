@@ -31,6 +31,10 @@ export const AttemptAnswerView = Type.Object({
 });
 export type AttemptAnswerView = Static<typeof AttemptAnswerView>;
 
+/** The exam paper: its questions only once the session has started. */
+export const AttemptPaperView = Type.Object({ title: Localized, durationMinutes: Type.Integer(), questionCount: Type.Integer(), sections: Type.Array(AttemptSectionView) });
+export type AttemptPaperView = Static<typeof AttemptPaperView>;
+
 /** GET /api/attempt */
 export const AttemptView = Type.Object({
   session: Type.Object({ code: Type.String(), title: Type.String(), state: SessionState }),
@@ -41,7 +45,7 @@ export const AttemptView = Type.Object({
     locked: Type.Boolean(),
     receipt: Nullable(Receipt),
   }),
-  pack: Type.Object({ title: Localized, durationMinutes: Type.Integer(), questionCount: Type.Integer(), sections: Type.Array(AttemptSectionView) }),
+  pack: AttemptPaperView,
   answers: Type.Array(AttemptAnswerView),
   messages: Type.Array(ProctorMessageView),
   clock: ClockView,

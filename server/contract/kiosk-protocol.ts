@@ -116,6 +116,10 @@ export const Incompatible = Type.Object({
 });
 export type Incompatible = Static<typeof Incompatible>;
 
+/** The key of the room's sealed paper (base64, 32 bytes), and the name of the paper it opens. */
+export const PaperKey = Type.Object({ keyId: Type.String(), key: Type.String() });
+export type PaperKey = Static<typeof PaperKey>;
+
 // ---- server -> kiosk ----
 export const ServerToKiosk = Type.Union([
   Type.Object({ type: Type.Literal('clock'), clock: ClockView }),
@@ -126,8 +130,11 @@ export const ServerToKiosk = Type.Union([
   Type.Object({ type: Type.Literal('message'), message: ProctorMessageView }),
   Type.Object({ type: Type.Literal('locked'), locked: Type.Boolean() }),
   Type.Object({ type: Type.Literal('submitted'), receipt: Receipt }),
-  /** The session was started: the kiosk fetches the questions and documents now. */
-  Type.Object({ type: Type.Literal('session-started') }),
+  /**
+   * The session was started: the kiosk opens the sealed paper it fetched in the waiting room with
+   * this key (server/exam/sealed-paper.ts), or, without one, fetches the questions and documents now.
+   */
+  Type.Object({ type: Type.Literal('session-started'), paperKey: Type.Optional(PaperKey) }),
   /** This kiosk is no longer the candidate's: moved to another workstation, or logged out. */
   Type.Object({ type: Type.Literal('logged-out'), reason: OneOf(['moved', 'revoked', 'replaced'] as const) }),
   /** This page was built for another protocol version: reload it. */

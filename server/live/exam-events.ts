@@ -7,7 +7,7 @@
 // It lives in live/ rather than exam/ because it speaks to the hub: exam/ knows nothing of sockets.
 import type { ExamService } from '../exam/exam-service.js';
 import type { LiveHub } from './live-hub.js';
-import type { ProctorMessageView, Receipt, SaveRefusalReason } from '../contract/kiosk-protocol.js';
+import type { PaperKey, ProctorMessageView, Receipt, SaveRefusalReason } from '../contract/kiosk-protocol.js';
 
 /** A change to the whole room. */
 export type RoomChange = 'started' | 'paused' | 'resumed' | 'ended';
@@ -22,6 +22,8 @@ export class ExamEvents {
   constructor(
     private readonly exam: ExamService,
     private readonly hub: LiveHub,
+    /** The key of the session's sealed paper, given once at its start (exam/sealed-paper.ts). */
+    private readonly paperKeyAtStart: (sessionId: number) => PaperKey | null = () => null,
   ) {}
 
   /**
@@ -34,7 +36,10 @@ export class ExamEvents {
     const session = this.exam.session(sessionId);
     if (!session) return;
     const candidates = this.exam.candidates(sessionId);
-    if (change === 'started') for (const c of candidates) this.hub.sendToCandidate(c.id, { type: 'session-started' });
+    if (change === 'started') {
+      const paperKey = this.paperKeyAtStart(sessionId);
+      for (const c of candidates) this.hub.sendToCandidate(c.id, paperKey ? { type: 'session-started', paperKey } : { type: 'session-started' });
+    }
     for (const c of candidates) this.hub.sendToCandidate(c.id, { type: 'clock', clock: this.exam.clockView(session, c.id, now) });
     this.hub.events.emit('changed', sessionId, null, 'clock');
   }

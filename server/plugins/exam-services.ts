@@ -7,6 +7,7 @@ import { ExamForms } from '../exam/forms.js';
 import { LiveHub } from '../live/live-hub.js';
 import { SupervisionLog } from '../live/supervision-log.js';
 import { ExamEvents } from '../live/exam-events.js';
+import { SealedPapers } from '../exam/sealed-paper.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,6 +21,8 @@ declare module 'fastify' {
     supervision: SupervisionLog;
     /** Parallel forms: the exposure log and retiring a form (docs/forms.md). */
     examForms: ExamForms;
+    /** The paper a waiting kiosk holds sealed, opened by the key the start sends (issue 15, item 3). */
+    sealedPapers: SealedPapers;
   }
 }
 
@@ -31,7 +34,8 @@ export default fp<{ contentDir: string }>(
     for (const p of packs.problems) app.log.error(`${p.file}:${p.line}: ${p.message}`);
     const exam = new ExamService(app.db, audit);
     const hub = new LiveHub();
-    const events = new ExamEvents(exam, hub);
+    const sealedPapers = new SealedPapers();
+    const events = new ExamEvents(exam, hub, (sessionId) => sealedPapers.takeKey(sessionId, packs.get(exam.session(sessionId)?.packId ?? '')));
     app.decorate('audit', audit);
     app.decorate('packs', packs);
     app.decorate('exam', exam);
@@ -39,6 +43,7 @@ export default fp<{ contentDir: string }>(
     app.decorate('answers', new AnswerStore(app.db));
     app.decorate('hub', hub);
     app.decorate('examEvents', events);
+    app.decorate('sealedPapers', sealedPapers);
     app.decorate('supervision', new SupervisionLog(app.db, hub, app.log));
 
     const sweep = setInterval(() => {

@@ -9,6 +9,7 @@ import { whyNotNow } from '../exam/may-act.js';
 import { Empty } from '../contract/common.js';
 import { errors } from '../contract/errors.js';
 import { AssetParams, AttemptView, DocumentView, NoticeAcknowledged, SectionParams } from '../contract/attempt.js';
+import { SealedPaperView } from '../contract/sealed-paper.js';
 import { Receipt } from '../contract/kiosk-protocol.js';
 import { candidateOf } from './principal.js';
 
@@ -16,6 +17,7 @@ import { candidateOf } from './principal.js';
 export default async function attemptRoutes(app: FastifyInstance) {
   attemptViewRoutes(app);
   documentRoute(app);
+  sealedPaperRoute(app);
   submitRoute(app);
   packAssetRoute(app);
 }
@@ -80,6 +82,28 @@ function documentRoute(app: FastifyInstance) {
       const encoding = chooseEncoding(request.headers['accept-encoding']);
       if (encoding !== 'identity') reply.header('content-encoding', encoding);
       return reply.type('application/json; charset=utf-8').send(response.bodies[encoding]);
+    },
+  );
+}
+
+/**
+ * The paper sealed for the waiting room (exam/sealed-paper.ts): the same bytes for the whole
+ * room, answered 304 to a kiosk that already holds them; refused once the session has started,
+ * when the kiosk fetches the paper itself.
+ */
+function sealedPaperRoute(app: FastifyInstance) {
+  app.get(
+    '/api/attempt/sealed-paper',
+    { preHandler: app.requireCandidate, schema: { summary: 'The paper, encrypted, for a kiosk in the waiting room; the start sends the key', response: { 200: SealedPaperView, 304: Type.Null({ description: 'The kiosk already holds this sealed paper (If-None-Match).' }), ...errors(401, 403, 409, 503) } } },
+    async (request, reply) => {
+      const { session, pack, candidate } = attemptOf(app, request);
+      if (candidate.noticeAcknowledgedAt === null) throw userError(403, 'notice-not-acknowledged', 'Read and acknowledge the monitoring notice first.');
+      if (session.state !== 'waiting') throw userError(409, 'already-started', 'The session has already started: the paper is fetched as it is.');
+      const view = app.sealedPapers.forSession(session.id, pack);
+      const etag = `"${view.keyId}"`;
+      reply.header('cache-control', 'private, no-cache').header('etag', etag);
+      if (alreadyHeld(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      return view;
     },
   );
 }

@@ -2,6 +2,7 @@
 // simulated proctor dashboards. Forked by generator.ts, driven over IPC; several run side by
 // side so the generator is not the bottleneck. It only ever connects to the base URL it is
 // given (127.0.0.1), and every loop stops on the orchestrator's command or when it exits.
+import { createDecipheriv } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { frameText } from '../helpers/frame-text.js';
@@ -25,6 +26,8 @@ const phases = new Map<string, PhaseState>();
 const logins = new Map<string, SampleBuffer>();
 const ready = new Map<string, SampleBuffer>();
 const attemptAfterStart = new SampleBuffer();
+/** When each kiosk had the exam in hand (epoch ms, with fractions), and its session's code. */
+const examShown: { sessionCode: string; at: number }[] = [];
 const errors: Record<string, number> = {};
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
@@ -72,6 +75,8 @@ function makeTexts(count: number, [min, max]: [number, number]): string[] {
 class SimCandidate {
   login: Login | null = null;
   socket: WebSocket | null = null;
+  /** The paper sealed in the waiting room, opened by the start's key (server/exam/sealed-paper.ts). */
+  sealed: { keyId: string; nonce: string; sealed: string } | null = null;
   running = false;
   timer: NodeJS.Timeout | null = null;
   heartbeat: NodeJS.Timeout | null = null;
@@ -95,13 +100,19 @@ class SimCandidate {
     }
     bufferOf(logins, loginPhase).push(performance.now() - t0);
     if (fetchAttempt) {
-      const r = await httpJson<{ candidate?: { noticeAcknowledgedAt?: number | null } }>(http, init.baseUrl, 'GET', '/api/attempt', { login: this.login }).catch(() => null);
+      const r = await httpJson<{ session?: { state?: string }; candidate?: { noticeAcknowledgedAt?: number | null } }>(http, init.baseUrl, 'GET', '/api/attempt', { login: this.login }).catch(() => null);
       if (!r || r.status !== 200) countError('attempt-failed');
       else if (r.body.candidate?.noticeAcknowledgedAt === null) {
         // Lectern: the candidate reads the monitoring notice in the waiting room, as at a real
         // kiosk; the documents are served only after it (fetched at the start, onSessionStarted).
         const notice = await httpJson(http, init.baseUrl, 'POST', '/api/attempt/notice', { login: this.login, body: {} }).catch(() => null);
         if (!notice || notice.status !== 200) countError('notice-failed');
+      }
+      // As the kiosk does in the waiting room: the sealed paper, opened at the start.
+      if (r.body.session?.state === 'waiting') {
+        const sealed = await httpJson<{ keyId: string; nonce: string; sealed: string }>(http, init.baseUrl, 'GET', '/api/attempt/sealed-paper', { login: this.login }).catch(() => null);
+        if (sealed?.status === 200) this.sealed = sealed.body;
+        else countError('sealed-paper-failed');
       }
     }
     await this.openSocket();
@@ -139,7 +150,7 @@ class SimCandidate {
   }
 
   private onMessage(raw: string): void {
-    let m: { type: string; questionId?: string; revision?: number; reason?: string; code?: string; clock?: { sessionState: string } };
+    let m: { type: string; questionId?: string; revision?: number; reason?: string; code?: string; clock?: { sessionState: string }; paperKey?: { keyId: string; key: string } };
     try {
       m = JSON.parse(raw);
     } catch {
@@ -173,7 +184,7 @@ class SimCandidate {
         }
         return;
       case 'session-started':
-        if (!this.running) void this.onSessionStarted();
+        if (!this.running) void this.onSessionStarted(m.paperKey);
         return;
       case 'error':
         countError(`server-error:${m.code}`);
@@ -190,13 +201,43 @@ class SimCandidate {
    * What a kiosk does when the proctor starts: fetch the paper, then every section's document and
    * the images it shows (issue 15, item 3: all of it within 500 ms p99), then the candidate types.
    */
-  private async onSessionStarted(): Promise<void> {
+  private async onSessionStarted(paperKey: { keyId: string; key: string } | undefined): Promise<void> {
     const t0 = performance.now();
+    if (this.openSealed(paperKey)) {
+      this.examInHand(t0);
+      return;
+    }
+    countError('paper-fetched-at-start');
     const r = await httpJson<{ pack?: { sections?: { id: string; hasDocument: boolean }[] } }>(http, init.baseUrl, 'GET', '/api/attempt', { login: this.login }).catch(() => null);
     if (!r || r.status !== 200) countError('attempt-failed');
-    else if (await this.fetchDocuments(r.body.pack?.sections ?? [])) attemptAfterStart.push(performance.now() - t0);
+    else if (await this.fetchDocuments(r.body.pack?.sections ?? [])) return this.examInHand(t0);
     this.running = true;
     this.maybeStartTyping();
+  }
+
+  private examInHand(t0: number): void {
+    attemptAfterStart.push(performance.now() - t0);
+    examShown.push({ sessionCode: this.spec.sessionCode, at: performance.timeOrigin + performance.now() });
+    this.running = true;
+    this.maybeStartTyping();
+  }
+
+  /** The sealed paper opened with the start's key, as the kiosk does: true when it held questions and documents. */
+  private openSealed(paperKey: { keyId: string; key: string } | undefined): boolean {
+    const held = this.sealed;
+    this.sealed = null;
+    if (!paperKey || !held || held.keyId !== paperKey.keyId) return false;
+    try {
+      const bytes = Buffer.from(held.sealed, 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', Buffer.from(paperKey.key, 'base64'), Buffer.from(held.nonce, 'base64'));
+      decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+      const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]);
+      const contents = JSON.parse(plain.toString('utf8')) as { paper: { sections: { questions: unknown[] }[] }; documents: { html: string }[] };
+      return contents.paper.sections.some((s) => s.questions.length > 0) && contents.documents.length > 0;
+    } catch {
+      countError('sealed-paper-unopened');
+      return false;
+    }
   }
 
   /** The documents of the paper and their images, as the kiosk fetches them; false if one failed. */
@@ -365,6 +406,7 @@ function collect(): AgentResults {
     logins: toRecord(logins),
     ready: toRecord(ready),
     attemptAfterStart: attemptAfterStart.toArray(),
+    examShown: [...examShown],
     errors: { ...errors },
     unacked,
     acked: Int32Array.from(triplets),

@@ -40,6 +40,7 @@ export interface GeneratorResults {
   logins: Record<string, Float64Array>;
   ready: Record<string, Float64Array>;
   attemptAfterStart: Float64Array;
+  examShown: { sessionCode: string; at: number }[];
   errors: Record<string, number>;
   errorCount: number;
   unacked: number;
@@ -243,6 +244,7 @@ export class LoadGenerator {
       logins: mergeRecords((r) => r.logins),
       ready: mergeRecords((r) => r.ready),
       attemptAfterStart: concat(all.map((r) => r.attemptAfterStart)),
+      examShown: all.flatMap((r) => r.examShown),
       errors,
       errorCount: Object.values(errors).reduce((n, v) => n + v, 0),
       unacked: all.reduce((n, r) => n + r.unacked, 0),

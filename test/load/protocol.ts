@@ -62,6 +62,8 @@ export interface AgentResults {
   ready: Record<string, Float64Array>;
   /** GET /api/attempt after the session-started message. */
   attemptAfterStart: Float64Array;
+  /** When each kiosk had the exam in hand after the start (epoch ms), with its session's code. */
+  examShown: { sessionCode: string; at: number }[];
   errors: Record<string, number>;
   /** Saves still unacknowledged when collected. */
   unacked: number;

@@ -165,8 +165,10 @@ export interface StormFigures {
   login: LatencySummary;
   /** Login, GET /api/attempt, socket open. */
   ready: LatencySummary;
-  /** GET /api/attempt when the proctor starts the storm's sessions. */
+  /** From the start frame's arrival to the exam in hand (the sealed paper opened, or fetched). */
   attemptAfterStart: LatencySummary;
+  /** From the proctor's start request to the exam in hand on each kiosk of that session (issue 15, item 3). */
+  examShownFromStart: LatencySummary;
   /** Saves of the typing candidates during the logins. */
   ackDuringStorm: LatencySummary;
   /** Everyone typing right after the start. */
@@ -179,6 +181,15 @@ export interface StormFigures {
   errors: number;
   errorKinds: Record<string, number>;
   supervisionEvents: Record<string, number>;
+}
+
+/** Each kiosk's exam in hand, measured from its session's start request. */
+function fromStart(shown: { sessionCode: string; at: number }[], target: PreparedTarget, startedAt: Map<number, number>): number[] {
+  const sessionOfCode = new Map(target.candidates.map((c, i) => [c.sessionCode, target.sessionOf[i]!]));
+  return shown.flatMap(({ sessionCode, at }) => {
+    const started = startedAt.get(sessionOfCode.get(sessionCode) ?? -1);
+    return started === undefined ? [] : [at - started];
+  });
 }
 
 /**
@@ -206,7 +217,12 @@ export async function runStorm(
     await generator.login({ phase: 'storm', from: options.typing, spreadMs: options.spreadS * 1000, fetchAttempt: true });
     const stormSessions = [...new Set(target.sessionOf.slice(options.typing))];
     await generator.type('after-start', options.intervalMs);
-    await target.startSessions(stormSessions);
+    // Each session's start request is timed: a kiosk's exam is measured from its own session's start.
+    const startedAt = new Map<number, number>();
+    for (const id of stormSessions) {
+      startedAt.set(id, performance.timeOrigin + performance.now());
+      await target.startSessions([id]);
+    }
     await sleep(options.afterStartS * 1000);
     const probe = await server.readProbe();
     const g = generator;
@@ -220,6 +236,7 @@ export async function runStorm(
       login: summarize(r.logins.storm ?? []),
       ready: summarize(r.ready.storm ?? []),
       attemptAfterStart: summarize(r.attemptAfterStart),
+      examShownFromStart: summarize(fromStart(r.examShown, target, startedAt)),
       ackDuringStorm: summarize(r.phases.storm?.ack ?? []),
       ackAfterStart: summarize(r.phases['after-start']?.ack ?? []),
       loopLag: probe.loopDelay,

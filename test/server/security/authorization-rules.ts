@@ -22,6 +22,7 @@ export const httpRules: Record<string, Rule> = {
   'GET /api/attempt': { allow: candidates },
   'POST /api/attempt/notice': { allow: candidates },
   'GET /api/attempt/sections/:sectionId/document': { allow: candidates },
+  'GET /api/attempt/sealed-paper': { allow: candidates },
   'POST /api/attempt/submit': { allow: candidates },
   'GET /api/packs/:packId/assets/*': { allow: loggedIn },
   'GET /api/sessions': { allow: anyProctor },
