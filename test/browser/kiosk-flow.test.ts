@@ -57,17 +57,28 @@ describe('the candidate kiosk, end to end in Chromium', { timeout: 60_000 }, () 
       await page.getByLabel(L.read).waitFor();
       await page.screenshot({ path: screenshotPath(`kiosk-2-notice-${language}`), fullPage: true });
       await page.getByLabel(L.read).check();
+      // In the waiting room the kiosk fetches the paper sealed (server/exam/sealed-paper.ts).
+      const sealedFetched = page.waitForResponse((r) => r.url().endsWith('/api/attempt/sealed-paper') && r.status() === 200);
       await page.getByRole('button', { name: L.go }).click();
       await page.getByText(L.wait).waitFor();
+      await sealedFetched;
       await page.screenshot({ path: screenshotPath(`kiosk-3-waiting-${language}`) });
 
       // Least privilege in the real browser: no document before the start.
       const early = await page.evaluate(async () => (await fetch('/api/attempt/sections/s1/document')).status);
       expect(early).toBe(403);
 
+      const askedAfterStart: string[] = [];
+      page.on('request', (r) => askedAfterStart.push(new URL(r.url()).pathname));
       await startSession(server.app, adminLogin, session.id);
       const answer = page.locator('textarea').first();
       await answer.waitFor();
+      // The start opened the sealed paper: the questions, the document and its image (inlined,
+      // allowed by the page's CSP) are on screen without a request to the server.
+      const image = page.locator('lectern-document-pane img').first();
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      expect(await image.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+      expect(askedAfterStart.filter((path) => path.startsWith('/api/attempt') || path.startsWith('/api/packs/'))).toEqual([]);
       // Language-test settings: no spellcheck, autocorrect, autocapitalisation or translation.
       expect(await answer.getAttribute('spellcheck')).toBe('false');
       expect(await answer.getAttribute('autocapitalize')).toBe('off');

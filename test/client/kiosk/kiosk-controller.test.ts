@@ -1,5 +1,6 @@
 // The kiosk's boot and message dispatch (client/kiosk/kiosk-controller.ts) have no DOM: they are
 // driven here with a fake server API, a fake socket and a real save queue.
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AttemptView, DocumentView } from '../../../server/contract/attempt.js';
 import type { MeView } from '../../../server/contract/auth.js';
@@ -9,6 +10,7 @@ import type { ConnectionState } from '../../../client/common/connection.js';
 import { KioskController } from '../../../client/kiosk/kiosk-controller.js';
 import type { KioskApi, KioskClock, KioskLink, KioskSupervision } from '../../../client/kiosk/kiosk-ports.js';
 import { SaveQueue, type SaveMessage } from '../../../client/kiosk/save-queue.js';
+import type { SealedPaperContents, SealedPaperView } from '../../../server/contract/sealed-paper.js';
 
 /** A value, or a function called for the value at each request (see reply()). */
 type Answer = unknown;
@@ -290,6 +292,70 @@ describe('the kiosk on each server message', () => {
     expect(kiosk.state.screen).toBe('waiting');
     link.receive({ type: 'clock', clock: clockView('running') });
     expect(kiosk.state.attempt?.session.state).toBe('running');
+    await settle();
+    expect(kiosk.state.screen).toBe('exam');
+    expect(api.calls.filter((c) => c === 'GET /api/attempt')).toHaveLength(2);
+  });
+
+  /** The running paper and its document, sealed as the server seals them (server/exam/sealed-paper.ts). */
+  function sealedPaper(contents: SealedPaperContents = { paper: attempt('running').pack, documents: [{ ...documentView, html: '<p>Sealed: Kubernetes schedules pods.</p>' }] }) {
+    const key = randomBytes(32);
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    const sealed = Buffer.concat([cipher.update(JSON.stringify(contents)), cipher.final(), cipher.getAuthTag()]);
+    const view: SealedPaperView = { keyId: 'key-1', nonce: nonce.toString('base64'), sealed: sealed.toString('base64') };
+    return { view, paperKey: { keyId: 'key-1', key: key.toString('base64') } };
+  }
+
+  async function waitingWithSealedPaper(view: SealedPaperView) {
+    const context = setup();
+    context.api.answer('/api/auth/me', me);
+    context.api.answer('/api/attempt', attempt('waiting'), attempt('running'));
+    context.api.answer('/api/attempt/sections/s1/document', documentView);
+    context.api.answer('/api/attempt/sealed-paper', view);
+    context.kiosk.hostConnected();
+    await settle();
+    // The cipher's module is imported with the sealed paper: let that import finish.
+    await vi.waitFor(() => expect(context.api.calls).toContain('GET /api/attempt/sealed-paper'));
+    await vi.dynamicImportSettled();
+    await settle();
+    context.link.become('online');
+    return context;
+  }
+
+  it('opens the paper sealed in the waiting room with the start’s key: the exam without a fetch', async () => {
+    const { view, paperKey } = sealedPaper();
+    const { link, kiosk, api, queue } = await waitingWithSealedPaper(view);
+    expect(kiosk.state.screen).toBe('waiting');
+    const callsBefore = api.calls.length;
+    link.receive({ type: 'session-started', paperKey });
+    link.receive({ type: 'clock', clock: clockView('running') });
+    await settle();
+    expect(kiosk.state.screen).toBe('exam');
+    expect(kiosk.state.attempt?.pack.sections[0]!.questions.map((q) => q.id)).toEqual(['q1']);
+    expect(kiosk.state.documents.get('s1')?.html).toBe('<p>Sealed: Kubernetes schedules pods.</p>');
+    expect(kiosk.documentText()).toBe('Sealed: Kubernetes schedules pods.');
+    // Nothing asked of the server at the start: no attempt, no document.
+    expect(api.calls.slice(callsBefore)).toEqual([]);
+    expect(queue.snapshot.stopped).toBeNull();
+  });
+
+  it('fetches the paper at the start when the key is not the held paper’s, or it does not open', async () => {
+    for (const paperKey of [{ keyId: 'key-2', key: randomBytes(32).toString('base64') }, { keyId: 'key-1', key: randomBytes(32).toString('base64') }]) {
+      const { view } = sealedPaper();
+      const { link, kiosk, api } = await waitingWithSealedPaper(view);
+      link.receive({ type: 'session-started', paperKey });
+      await settle();
+      expect(kiosk.state.screen).toBe('exam');
+      expect(api.calls.filter((c) => c === 'GET /api/attempt')).toHaveLength(2);
+      expect(kiosk.state.documents.get('s1')).toEqual(documentView);
+    }
+  });
+
+  it('fetches the paper at the start when nothing sealed could be fetched', async () => {
+    const { link, kiosk, api } = await inRoom('waiting');
+    expect(api.calls).toContain('GET /api/attempt/sealed-paper');
+    link.receive({ type: 'session-started', paperKey: sealedPaper().paperKey });
     await settle();
     expect(kiosk.state.screen).toBe('exam');
     expect(api.calls.filter((c) => c === 'GET /api/attempt')).toHaveLength(2);
