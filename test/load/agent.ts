@@ -104,12 +104,12 @@ class SimCandidate {
       if (!r || r.status !== 200) countError('attempt-failed');
       else if (r.body.candidate?.noticeAcknowledgedAt === null) {
         // Lectern: the candidate reads the monitoring notice in the waiting room, as at a real
-        // kiosk; the documents are served only after it (fetched at the start, onSessionStarted).
+        // kiosk; the paper is served (sealed, then opened at the start) only after it.
         const notice = await httpJson(http, init.baseUrl, 'POST', '/api/attempt/notice', { login: this.login, body: {} }).catch(() => null);
         if (!notice || notice.status !== 200) countError('notice-failed');
       }
       // As the kiosk does in the waiting room: the sealed paper, opened at the start.
-      if (r.body.session?.state === 'waiting') {
+      if (r?.status === 200 && r.body.session?.state === 'waiting') {
         const sealed = await httpJson<{ keyId: string; nonce: string; sealed: string }>(http, init.baseUrl, 'GET', '/api/attempt/sealed-paper', { login: this.login }).catch(() => null);
         if (sealed?.status === 200) this.sealed = sealed.body;
         else countError('sealed-paper-failed');
