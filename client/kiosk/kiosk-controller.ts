@@ -220,12 +220,16 @@ export class KioskController implements ReactiveController {
    * The start: the paper this kiosk holds sealed, opened with the frame's key, shows the exam at
    * once; without it (no key, nothing held, a key from another server run), the attempt is fetched.
    */
-  private onSessionStarted(paperKey: PaperKey | undefined): void {
+  private onSessionStarted(paperKey: PaperKey | undefined, clock: ClockView | undefined): void {
     const attempt = this.current.attempt;
     const opened = paperKey && attempt && this.current.screen === 'waiting' ? this.sealedPaper.open(paperKey) : null;
-    if (!attempt || !opened) return void this.refreshAttempt();
-    this.documents.hold(opened.documents);
-    this.applyAttempt({ ...attempt, pack: opened.paper, session: { ...attempt.session, state: 'running' } });
+    if (attempt && opened) {
+      this.documents.hold(opened.documents);
+      const state = clock?.sessionState ?? 'running';
+      return this.applyAttempt({ ...attempt, pack: opened.paper, session: { ...attempt.session, state }, clock: clock ?? attempt.clock });
+    }
+    if (clock) this.onClock(clock);
+    void this.refreshAttempt();
   }
 
   showReceipt(receipt: Receipt): void {
@@ -278,7 +282,7 @@ export class KioskController implements ReactiveController {
       case 'submitted':
         return this.showReceipt(message.receipt);
       case 'session-started':
-        return this.onSessionStarted(message.paperKey);
+        return this.onSessionStarted(message.paperKey, message.clock);
       case 'logged-out':
         return this.showLoggedOut(message.reason);
       case 'error':

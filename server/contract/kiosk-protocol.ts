@@ -133,8 +133,9 @@ export const ServerToKiosk = Type.Union([
   /**
    * The session was started: the kiosk opens the sealed paper it fetched in the waiting room with
    * this key (server/exam/sealed-paper.ts), or, without one, fetches the questions and documents now.
+   * The new clock comes in the same frame: one frame per kiosk when a whole room starts.
    */
-  Type.Object({ type: Type.Literal('session-started'), paperKey: Type.Optional(PaperKey) }),
+  Type.Object({ type: Type.Literal('session-started'), paperKey: Type.Optional(PaperKey), clock: Type.Optional(ClockView) }),
   /** This kiosk is no longer the candidate's: moved to another workstation, or logged out. */
   Type.Object({ type: Type.Literal('logged-out'), reason: OneOf(['moved', 'revoked', 'replaced'] as const) }),
   /** This page was built for another protocol version: reload it. */

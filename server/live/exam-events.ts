@@ -28,7 +28,7 @@ export class ExamEvents {
 
   /**
    * After a start, pause, resume or end of the room: every kiosk gets what changed and its new
-   * clock at once, then the dashboards rebuild the room. At the end, those still writing were
+   * clock at once (in the start's own frame at a start), then the dashboards rebuild the room. At the end, those still writing were
    * submitted with it: each gets its receipt.
    */
   room(sessionId: number, change: RoomChange, submitted: readonly { candidateId: number; receipt: Receipt }[] = [], now = Date.now()): void {
@@ -37,10 +37,15 @@ export class ExamEvents {
     if (!session) return;
     const candidates = this.exam.candidates(sessionId);
     if (change === 'started') {
+      // One frame per kiosk, the key and the clock together: a room of 1,000 starts at once.
       const paperKey = this.paperKeyAtStart(sessionId);
-      for (const c of candidates) this.hub.sendToCandidate(c.id, paperKey ? { type: 'session-started', paperKey } : { type: 'session-started' });
+      for (const c of candidates) {
+        const clock = this.exam.clockView(session, c.id, now);
+        this.hub.sendToCandidate(c.id, paperKey ? { type: 'session-started', paperKey, clock } : { type: 'session-started', clock });
+      }
+    } else {
+      for (const c of candidates) this.hub.sendToCandidate(c.id, { type: 'clock', clock: this.exam.clockView(session, c.id, now) });
     }
-    for (const c of candidates) this.hub.sendToCandidate(c.id, { type: 'clock', clock: this.exam.clockView(session, c.id, now) });
     this.hub.events.emit('changed', sessionId, null, 'clock');
   }
 

@@ -325,13 +325,14 @@ describe('the kiosk on each server message', () => {
 
   it('opens the paper sealed in the waiting room with the start’s key: the exam without a fetch', async () => {
     const { view, paperKey } = sealedPaper();
-    const { link, kiosk, api, queue } = await waitingWithSealedPaper(view);
+    const { link, kiosk, api, queue, clock } = await waitingWithSealedPaper(view);
     expect(kiosk.state.screen).toBe('waiting');
     const callsBefore = api.calls.length;
-    link.receive({ type: 'session-started', paperKey });
-    link.receive({ type: 'clock', clock: clockView('running') });
+    link.receive({ type: 'session-started', paperKey, clock: clockView('running') });
     await settle();
     expect(kiosk.state.screen).toBe('exam');
+    expect(clock.sessionState).toBe('running');
+    expect(kiosk.state.attempt?.clock).toEqual(clockView('running'));
     expect(kiosk.state.attempt?.pack.sections[0]!.questions.map((q) => q.id)).toEqual(['q1']);
     expect(kiosk.state.documents.get('s1')?.html).toBe('<p>Sealed: Kubernetes schedules pods.</p>');
     expect(kiosk.documentText()).toBe('Sealed: Kubernetes schedules pods.');

@@ -97,7 +97,9 @@ describe('the paper sealed in the waiting room', () => {
     const kiosk = await kioskSocket(t.app, login.cookie);
     await kiosk.next('clock');
     await startSession(t.app, room.adminLogin, room.session.id);
-    expect(await kiosk.next('session-started')).toEqual({ type: 'session-started' });
+    const started = await kiosk.next('session-started');
+    expect(started.paperKey).toBeUndefined();
+    expect(started.clock?.sessionState).toBe('running');
   });
 
   it('gives a key once, only for the pack version it sealed, and a new server run seals with a new key', () => {

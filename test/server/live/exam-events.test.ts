@@ -11,27 +11,33 @@ afterEach(async () => t?.close());
 /** Records what the hub would send to each kiosk and every event the dashboards would hear. */
 function listen(app: TestApp['app']) {
   const told: { candidateId: number; type: ServerToKiosk['type'] }[] = [];
+  const frames: { candidateId: number; message: ServerToKiosk }[] = [];
   const heard: unknown[][] = [];
-  app.hub.sendToCandidate = (candidateId, message) => void told.push({ candidateId, type: message.type });
+  app.hub.sendToCandidate = (candidateId, message) => {
+    told.push({ candidateId, type: message.type });
+    frames.push({ candidateId, message });
+  };
   app.hub.events.on('changed', (...args) => void heard.push(['changed', ...args]));
   app.hub.events.on('message', (...args) => void heard.push(['message', ...args]));
-  return { told, heard };
+  return { told, frames, heard };
 }
 
 describe('ExamEvents', () => {
-  it('tells every kiosk of a started room, then gives each its clock, then the dashboards', async () => {
+  it('tells every kiosk of a started room, with its clock in the same frame, then the dashboards', async () => {
     t = await buildTestApp();
     const { session } = await openSession(t.app, 2);
     const [a, b] = session.candidates.map((c) => c.id) as [number, number];
-    const { told, heard } = listen(t.app);
+    const { told, frames, heard } = listen(t.app);
     t.app.exam.start(session.id, { kind: 'system' });
     t.app.examEvents.room(session.id, 'started');
     expect(told).toEqual([
       { candidateId: a, type: 'session-started' },
       { candidateId: b, type: 'session-started' },
-      { candidateId: a, type: 'clock' },
-      { candidateId: b, type: 'clock' },
     ]);
+    for (const { candidateId, clock } of frames.filter((f) => f.message.type === 'session-started').map((f) => ({ candidateId: f.candidateId, clock: (f.message as Extract<ServerToKiosk, { type: 'session-started' }>).clock }))) {
+      expect(clock).toEqual(t.app.exam.clockView(t.app.exam.session(session.id)!, candidateId, clock!.serverNow));
+      expect(clock!.sessionState).toBe('running');
+    }
     expect(heard).toEqual([['changed', session.id, null, 'clock']]);
   });
 
