@@ -59,6 +59,16 @@ export class ExamStore {
   }
 
   /**
+   * `write` for a change that no save's context reads (a candidate's acknowledgement of the
+   * monitoring notice, a new session): the contexts are kept. When a room logs in while others
+   * write, each notice acknowledged made every writing candidate's next save read its context
+   * again (1,000 acknowledgements x 1,000 writers in the exam-start storm).
+   */
+  writeKeepingSaveContexts<T>(fn: () => T): () => T {
+    return transaction(this.db, fn);
+  }
+
+  /**
    * What a save must check (question's pack, state, lock, submission, timing): the autosave hot
    * path, run for every save. Read in one statement (plus the pauses when there are any) and
    * kept until the next change: every change to a session or a candidate goes through `write`

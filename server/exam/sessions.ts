@@ -89,7 +89,8 @@ export class ExamSessions {
         retiredAt: retired.retiredAt,
       });
     }
-    const id = this.store.write(() => this.insertSession(input, now))();
+    // New candidates only: no existing save's context changes.
+    const id = this.store.writeKeepingSaveContexts(() => this.insertSession(input, now))();
     return { session: this.session(id)!, candidates: this.store.candidates.ofSession(id) };
   }
 
@@ -160,7 +161,8 @@ export class ExamSessions {
   acknowledgeNotice(candidateId: number, now = Date.now()): number {
     const c = this.store.candidates.byId(candidateId)!;
     if (c.noticeAcknowledgedAt !== null) return c.noticeAcknowledgedAt;
-    this.store.write(() => {
+    // The notice is not part of what a save checks: the saves' contexts stay.
+    this.store.writeKeepingSaveContexts(() => {
       this.store.candidates.acknowledgeNotice(candidateId, now);
       this.store.audit.append({ actorKind: 'candidate', actorId: candidateId, sessionId: c.sessionId, action: 'candidate.notice-acknowledged' }, now);
     })();

@@ -50,6 +50,23 @@ describe("a save's context", () => {
     expect(exam.saveContext(sid, b)).toMatchObject({ state: 'ended', submittedAt: 10_000 });
   });
 
+  it('is kept through a change no save reads: a notice acknowledged, a new session', async () => {
+    t = await buildTestApp();
+    const { session, adminLogin } = await openSession(t.app, 2);
+    const exam = t.app.exam;
+    const [a, b] = session.candidates.map((c) => c.id) as [number, number];
+    exam.start(session.id, { kind: 'system' }, 1_000);
+    const warm = exam.saveContext(session.id, a)!;
+    exam.lifecycle.acknowledgeNotice(b, 2_000);
+    expect(exam.saveContext(session.id, a)).toBe(warm);
+    const created = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: adminLogin.headers, payload: { packId: 'devops-title-qp', candidateCount: 1, room: 'B13' } });
+    expect(created.statusCode).toBe(200);
+    expect(exam.saveContext(session.id, a)).toBe(warm);
+    // A change a save reads is still seen at once after them.
+    exam.setLocked(session.id, a, true, { kind: 'system' }, 3_000);
+    expect(exam.saveContext(session.id, a)!.lockedAt).toBe(3_000);
+  });
+
   it('is not given for a candidate of another session', async () => {
     t = await buildTestApp();
     const first = await openSession(t.app, 1);
