@@ -40,8 +40,11 @@ describe('the TSSR pack in the candidate kiosk', { timeout: 60_000 }, () => {
       await startSession(server.app, adminLogin, session.id);
 
       const documentPane = page.locator('section[data-area="document"]');
-      const diagram = documentPane.locator('img[src$="wireguard-sites.svg"]');
+      // The image, inlined in the sealed paper (a kiosk that reached the waiting room before the
+      // start) or fetched from the pack (one that did not): the same file either way.
+      const diagram = documentPane.locator('img[alt^="Diagram: the Lyon LAN"]');
       await diagram.waitFor();
+      expect(await diagram.getAttribute('src')).toMatch(/^(data:image\/svg\+xml;base64,|\/api\/packs\/tssr-qp\/assets\/wireguard-sites\.svg$)/);
       await expect.poll(() => diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(640);
       expect(await diagram.getAttribute('alt')).toMatch(/^Diagram: the Lyon LAN 10\.10\.0\.0\/24/);
       await expect.poll(() => documentPane.locator('table').count()).toBe(2);
