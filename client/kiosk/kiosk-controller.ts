@@ -45,6 +45,7 @@ export class KioskController implements ReactiveController {
       monotonicNow: () => performance.now(),
       warn: (message) => console.warn(message),
       claimWriter: () => ({ writer: Promise.resolve(true), release: () => undefined }),
+      candidateFound: () => undefined,
       ...options,
     };
     this.documents = new SectionDocuments({
@@ -129,6 +130,7 @@ export class KioskController implements ReactiveController {
       return;
     }
     this.options.api.setCsrfToken(me.csrfToken);
+    this.options.candidateFound();
     this.bootedLoggedIn = true;
     await this.loadAttempt();
   }
