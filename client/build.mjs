@@ -55,6 +55,13 @@ await mkdir(assetsDir, { recursive: true });
 const present = entries.filter((name) => existsSync(join(clientDir, name, 'main.ts')));
 const skipped = entries.filter((name) => !present.includes(name));
 
+// The kiosk in chunks (issue 15, item 4): kiosk.js and what it imports statically draw the login
+// screen; the exam's screens (client/kiosk/exam-screens.ts) come through a dynamic import() right
+// after. Named by their content as the other files are (kiosk-chunks.mjs).
+const kioskChunks = present.includes('kiosk')
+  ? await buildKioskChunks({ ...sharedOptions(), entryPoints: { kiosk: join(clientDir, 'kiosk', 'main.ts') } }, assetsDir)
+  : null;
+
 // Every page but the kiosk: one file each. kiosk-early.js is a classic async script (no import).
 const single = present.filter((name) => name !== 'kiosk');
 if (single.length > 0 || present.includes('kiosk')) {
@@ -66,15 +73,10 @@ if (single.length > 0 || present.includes('kiosk')) {
       ...(present.includes('kiosk') ? { 'kiosk-early': join(clientDir, 'kiosk', 'early-requests.ts') } : {}),
     },
     splitting: false,
+    // The exam's chunks, which kiosk-early.js preloads for a candidate already logged in.
+    define: { __LECTERN_EXAM_CHUNKS__: JSON.stringify(kioskChunks?.later.filter((name) => name.startsWith('exam-screens-')) ?? []) },
   });
 }
-// The kiosk in chunks (issue 15, item 4): kiosk.js and what it imports statically draw the login
-// screen; the exam's screens (client/kiosk/exam-screens.ts) come through a dynamic import() right
-// after. Named by their content as the other files are (kiosk-chunks.mjs).
-const kioskChunks = present.includes('kiosk')
-  ? await buildKioskChunks({ ...sharedOptions(), entryPoints: { kiosk: join(clientDir, 'kiosk', 'main.ts') } }, assetsDir)
-  : null;
-
 const pages = await copyDir(join(clientDir, 'pages'), outDir, (name) => name.endsWith('.html'));
 const statics = await copyDir(join(clientDir, 'static'), assetsDir);
 
