@@ -41,6 +41,11 @@ export interface ClientFigures {
     longFrameScripts: string[];
     /** The server holds the whole answer afterwards. */
     serverHasAll: boolean;
+    /**
+     * The same typing in a bare <textarea> (no script, no save) holding as many characters, in the
+     * same browser: what Chromium's own text field costs, which the kiosk cannot go below.
+     */
+    bareTextarea: { longFrames: number; maxFrameMs: number | null; longTasks: number } | null;
   } | null;
   problems: string[];
 }
@@ -163,28 +168,7 @@ export async function measureClient(
     };
     await waitFor((a) => (a?.text.length ?? 0) >= prefill.length, 8000);
 
-    await page.evaluate(() => {
-      type Script = { invoker?: string; sourceFunctionName?: string; sourceURL?: string; sourceCharPosition?: number; duration: number };
-      const w = window as unknown as { __frames: number[]; __tasks: number[]; __scripts: string[] };
-      w.__frames = [];
-      w.__tasks = [];
-      w.__scripts = [];
-      for (const [type, list] of [['long-animation-frame', w.__frames], ['longtask', w.__tasks]] as const) {
-        try {
-          new PerformanceObserver((entries) => {
-            for (const e of entries.getEntries()) {
-              list.push(e.duration);
-              const scripts = (e as PerformanceEntry & { scripts?: Script[] }).scripts ?? [];
-              for (const s of scripts) {
-                w.__scripts.push(`${Math.round(s.duration)} ms ${s.invoker ?? ''} ${s.sourceFunctionName ?? ''} ${(s.sourceURL ?? '').split('/').pop()}:${s.sourceCharPosition ?? ''}`);
-              }
-            }
-          }).observe({ type, buffered: false });
-        } catch {
-          // an older browser without this entry type
-        }
-      }
-    });
+    await watchLongFrames(page);
     const phrase = ' The journal shows why the unit failed, so I would read it first.';
     const typed = phrase.repeat(Math.ceil(typedChars / phrase.length)).slice(0, typedChars);
     await textarea.press('Control+End');
@@ -193,12 +177,7 @@ export async function measureClient(
     await page.keyboard.type(typed, { delay: keyDelayMs });
     const after = await waitFor((a) => (a?.text.length ?? 0) >= answerChars, 10_000);
     counting = false;
-    // Let the observers deliver the last entries.
-    await page.waitForTimeout(300);
-    const { frames, tasks, scripts } = await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __tasks: number[]; __scripts: string[] };
-      return { frames: w.__frames, tasks: w.__tasks, scripts: w.__scripts };
-    });
+    const { frames, tasks, scripts } = await longFramesSeen(page);
     figures.typing = {
       answerChars,
       typedChars,
@@ -210,9 +189,12 @@ export async function measureClient(
       savesSent: typingSaves,
       longFrameScripts: scripts.slice(0, 10),
       serverHasAll: after?.text === prefill + typed,
+      bareTextarea: null,
     };
     log(`  typing at 50,000 characters: ${frames.length} frames over 50 ms (max ${figures.typing.maxFrameMs ?? '-'}), ${tasks.length} long tasks, ${figures.typing.savesSent} saves sent while typing, server has all: ${figures.typing.serverHasAll}`);
     await context.close();
+    figures.typing.bareTextarea = await bareTextareaTyping(browser, answerChars, typed, keyDelayMs, options.onPage);
+    log(`  the same typing in a bare <textarea> of 50,000 characters: ${figures.typing.bareTextarea.longFrames} frames over 50 ms (max ${figures.typing.bareTextarea.maxFrameMs ?? '-'}), ${figures.typing.bareTextarea.longTasks} long tasks`);
   } catch (err) {
     figures.problems.push(`browser measurement failed: ${(err as Error).message.split('\n')[0]}`);
   } finally {
@@ -221,6 +203,74 @@ export async function measureClient(
     server.cleanUp();
   }
   return figures;
+}
+
+/** Records the long animation frames and long tasks from now on (read them with longFramesSeen). */
+async function watchLongFrames(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    type Script = { invoker?: string; sourceFunctionName?: string; sourceURL?: string; sourceCharPosition?: number; duration: number };
+    const w = window as unknown as { __frames: number[]; __tasks: number[]; __scripts: string[] };
+    w.__frames = [];
+    w.__tasks = [];
+    w.__scripts = [];
+    for (const [type, list] of [['long-animation-frame', w.__frames], ['longtask', w.__tasks]] as const) {
+      try {
+        new PerformanceObserver((entries) => {
+          for (const e of entries.getEntries()) {
+            list.push(e.duration);
+            const scripts = (e as PerformanceEntry & { scripts?: Script[] }).scripts ?? [];
+            for (const s of scripts) {
+              w.__scripts.push(`${Math.round(s.duration)} ms ${s.invoker ?? ''} ${s.sourceFunctionName ?? ''} ${(s.sourceURL ?? '').split('/').pop()}:${s.sourceCharPosition ?? ''}`);
+            }
+          }
+        }).observe({ type, buffered: false });
+      } catch {
+        // an older browser without this entry type
+      }
+    }
+  });
+}
+
+async function longFramesSeen(page: Page): Promise<{ frames: number[]; tasks: number[]; scripts: string[] }> {
+  // Let the observers deliver the last entries.
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __tasks: number[]; __scripts: string[] };
+    return { frames: w.__frames, tasks: w.__tasks, scripts: w.__scripts };
+  });
+}
+
+/**
+ * The baseline: a page with nothing but a <textarea> styled as the kiosk's answer field, holding
+ * `answerChars - typed.length` characters, the caret at the end, the same keys typed at the same
+ * pace, in a new context of the same browser (throttled alike by `onPage`).
+ */
+async function bareTextareaTyping(browser: Browser, answerChars: number, typed: string, keyDelayMs: number, onPage?: (page: Page) => Promise<void>): Promise<{ longFrames: number; maxFrameMs: number | null; longTasks: number }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await onPage?.(page);
+    await page.setContent(
+      '<!doctype html><html lang="en"><body style="margin:0;font-family:system-ui,sans-serif"><main style="max-width:60rem;margin:auto;padding:1rem">' +
+        '<textarea style="display:block;width:100%;min-height:12rem;font:inherit;font-size:1.0625rem;line-height:1.6;padding:0.75rem;box-sizing:border-box"></textarea></main></body></html>',
+    );
+    const textarea = page.locator('textarea');
+    const prefill = 'The timer starts the backup unit every night; when the unit fails, systemd records it in the journal. '.repeat(600).slice(0, answerChars - typed.length);
+    await textarea.evaluate((el: HTMLTextAreaElement, text: string) => {
+      el.focus();
+      el.value = text;
+      el.setSelectionRange(text.length, text.length);
+    }, prefill);
+    await page.waitForTimeout(500);
+    await textarea.press('Control+End');
+    await watchLongFrames(page);
+    await page.keyboard.type(typed, { delay: keyDelayMs });
+    const { frames, tasks } = await longFramesSeen(page);
+    if ((await textarea.inputValue()).length !== answerChars) throw new Error('the bare textarea did not get every key');
+    return { longFrames: frames.length, maxFrameMs: frames.length ? round(Math.max(...frames), 1) : null, longTasks: tasks.length };
+  } finally {
+    await context.close();
+  }
 }
 
 // On its own, unthrottled (issue 15, item 4: the kiosk interactive within 300 ms, median of 9

@@ -37,6 +37,7 @@ const lines = [
   `| kiosk JS gzipped, all files (before the login screen) | ${n('kiosk_js_gzip_kb', ' KB')} (${n('kiosk_first_js_gzip_kb', ' KB')}) | |`,
   `| kiosk interactive (navigation to a focusable login field) | ${n('kiosk_interactive_ms', ' ms')} | |`,
   `| frames over 50 ms typing at 50,000 characters (longest) | ${n('kiosk_long_frames_typing')} (${n('kiosk_max_frame_ms_typing', ' ms')}) | |`,
+  `| the same typing in a bare <textarea> (Chromium's own field) | ${n('bare_textarea_long_frames_typing')} | |`,
   '',
   "Each run, Lectern / ceiling = ratio (load average before/during the measurement; LAG: a load agent's event-loop delay p99 passed 20 ms, so the generator itself was late):",
   '',

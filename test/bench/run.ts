@@ -229,9 +229,13 @@ const results = {
   kiosk_interactive_ms: client?.interactiveMs ?? null,
   kiosk_long_frames_typing: client?.typing?.longFrames ?? null,
   kiosk_max_frame_ms_typing: client?.typing?.maxFrameMs ?? null,
+  // The same typing in a bare <textarea>: what Chromium's own field costs (client-budgets.ts).
+  bare_textarea_long_frames_typing: client?.typing?.bareTextarea?.longFrames ?? null,
   throttled_kiosk_interactive_ms: throttled?.kiosk.interactiveMs ?? null,
   throttled_kiosk_long_frames_typing: throttled?.kiosk.typing?.longFrames ?? null,
   throttled_kiosk_max_frame_ms_typing: throttled?.kiosk.typing?.maxFrameMs ?? null,
+  throttled_bare_textarea_long_frames_typing: throttled?.kiosk.typing?.bareTextarea?.longFrames ?? null,
+  throttled_bare_textarea_max_frame_ms_typing: throttled?.kiosk.typing?.bareTextarea?.maxFrameMs ?? null,
   throttled_dashboard_display_p99_ms: throttled?.dashboard?.p99Ms ?? null,
   durationS: Math.round((Date.now() - started) / 1000),
   // Every run's figures beside the ceiling's, and their ratios: the medians above hide a bad run.
