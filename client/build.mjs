@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { buildKioskChunks, HASHED_FILE, preloadLinks } from './kiosk-chunks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const clientDir = join(root, 'client');
@@ -31,25 +32,12 @@ async function copyDir(from, to, keep = () => true) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-await rm(outDir, { recursive: true, force: true });
-await mkdir(assetsDir, { recursive: true });
-
-const present = entries.filter((name) => existsSync(join(clientDir, name, 'main.ts')));
-const skipped = entries.filter((name) => !present.includes(name));
-
-if (present.length > 0) {
-  await build({
+function sharedOptions() {
+  return {
     absWorkingDir: root,
-    entryPoints: {
-      ...Object.fromEntries(present.map((name) => [name, join(clientDir, name, 'main.ts')])),
-      // The kiosk page's first, tiny script: asks who is logged in while kiosk.js loads (issue 15, item 4).
-      ...(present.includes('kiosk') ? { 'kiosk-early': join(clientDir, 'kiosk', 'early-requests.ts') } : {}),
-    },
     outdir: assetsDir,
     entryNames: '[name]',
-    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
-    splitting: false,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
@@ -58,9 +46,37 @@ if (present.length > 0) {
     legalComments: 'none',
     tsconfig: join(root, 'tsconfig.json'),
     logLevel: 'warning',
-  });
+  };
 }
 
+await rm(outDir, { recursive: true, force: true });
+await mkdir(assetsDir, { recursive: true });
+
+const present = entries.filter((name) => existsSync(join(clientDir, name, 'main.ts')));
+const skipped = entries.filter((name) => !present.includes(name));
+
+// The kiosk in chunks (issue 15, item 4): kiosk.js and what it imports statically draw the login
+// screen; the exam's screens (client/kiosk/exam-screens.ts) come through a dynamic import() right
+// after. Named by their content as the other files are (kiosk-chunks.mjs).
+const kioskChunks = present.includes('kiosk')
+  ? await buildKioskChunks({ ...sharedOptions(), entryPoints: { kiosk: join(clientDir, 'kiosk', 'main.ts') } }, assetsDir)
+  : null;
+
+// Every page but the kiosk: one file each. kiosk-early.js is a classic async script (no import).
+const single = present.filter((name) => name !== 'kiosk');
+if (single.length > 0 || present.includes('kiosk')) {
+  await build({
+    ...sharedOptions(),
+    entryPoints: {
+      ...Object.fromEntries(single.map((name) => [name, join(clientDir, name, 'main.ts')])),
+      // The kiosk page's first, tiny script: asks who is logged in while kiosk.js loads (issue 15, item 4).
+      ...(present.includes('kiosk') ? { 'kiosk-early': join(clientDir, 'kiosk', 'early-requests.ts') } : {}),
+    },
+    splitting: false,
+    // The exam's chunks, which kiosk-early.js preloads for a candidate already logged in.
+    define: { __LECTERN_EXAM_CHUNKS__: JSON.stringify(kioskChunks?.later.filter((name) => name.startsWith('exam-screens-')) ?? []) },
+  });
+}
 const pages = await copyDir(join(clientDir, 'pages'), outDir, (name) => name.endsWith('.html'));
 const statics = await copyDir(join(clientDir, 'static'), assetsDir);
 
@@ -69,7 +85,8 @@ const statics = await copyDir(join(clientDir, 'static'), assetsDir);
 // to them from elsewhere (the printed pages' icon), served with revalidation.
 const manifest = {};
 for (const name of (await readdir(assetsDir)).sort()) {
-  if (name.endsWith('.map')) continue;
+  // The kiosk's chunks are named by their content already (kiosk-chunks.mjs).
+  if (name.endsWith('.map') || HASHED_FILE.test(name)) continue;
   const content = await readFile(join(assetsDir, name));
   const digest = createHash('sha256').update(content).digest('hex').slice(0, 12);
   const ext = extname(name);
@@ -81,15 +98,19 @@ await writeFile(join(outDir, 'assets-manifest.json'), JSON.stringify(manifest, n
 // The pages load the hashed names.
 for (const page of pages) {
   const html = await readFile(join(outDir, page), 'utf8');
-  await writeFile(join(outDir, page), html.replace(/(["'])\/assets\/([^"'?#]+)\1/g, (whole, quote, name) => (manifest[name] ? `${quote}/assets/${manifest[name]}${quote}` : whole)));
+  const hashed = html.replace(/(["'])\/assets\/([^"'?#]+)\1/g, (whole, quote, name) => (manifest[name] ? `${quote}/assets/${manifest[name]}${quote}` : whole));
+  await writeFile(join(outDir, page), page === 'index.html' && kioskChunks ? preloadLinks(hashed, kioskChunks.first) : hashed);
 }
+if (kioskChunks) await writeFile(join(outDir, 'kiosk-chunks.json'), JSON.stringify({ first: kioskChunks.first, later: kioskChunks.later }, null, 2) + '\n');
 
 // The kiosk's service worker (issue 10, item 7), at the root so its scope covers the kiosk's page.
 // It is told the build's version (a new build replaces its caches) and the hashed files the
 // kiosk's page loads (its shell, cached at install).
 if (present.includes('kiosk') && pages.includes('index.html')) {
   const indexHtml = await readFile(join(outDir, 'index.html'), 'utf8');
-  const shell = ['/', ...new Set([...indexHtml.matchAll(/["'](\/assets\/[^"'?#]+-[0-9a-f]{12}\.[a-z0-9]+)["']/g)].map((m) => m[1]))];
+  // The exam's chunks too, which the page imports only after its first screen: a reload while the
+  // server is unreachable must open the exam.
+  const shell = ['/', ...new Set([...indexHtml.matchAll(/["'](\/assets\/[^"'?#]+-[0-9a-f]{12}\.[a-z0-9]+)["']/g)].map((m) => m[1])), ...(kioskChunks?.later ?? []).map((name) => `/assets/${name}`)];
   const version = createHash('sha256').update(JSON.stringify(manifest)).update(indexHtml).digest('hex').slice(0, 12);
   await build({
     absWorkingDir: root,
@@ -122,9 +143,18 @@ async function precompress(dir) {
 await precompress(assetsDir);
 await precompress(outDir);
 
+const sizes = async (names) => {
+  const code = await Promise.all(names.map((name) => readFile(join(assetsDir, name))));
+  return { bytes: code.reduce((sum, c) => sum + c.length, 0), gzip: code.reduce((sum, c) => sum + gzipSync(c, { level: 9 }).length, 0) };
+};
 for (const name of present) {
-  const code = await readFile(join(assetsDir, `${name}.js`));
-  console.log(`assets/${name}.js  ${kb(code.length)}  (${kb(gzipSync(code, { level: 9 }).length)} gzipped)`);
+  const { bytes, gzip } = await sizes([`${name}.js`]);
+  console.log(`assets/${name}.js  ${kb(bytes)}  (${kb(gzip)} gzipped)`);
+  if (name === 'kiosk' && kioskChunks) {
+    const first = await sizes(['kiosk.js', ...kioskChunks.first]);
+    const later = await sizes(kioskChunks.later);
+    console.log(`  kiosk, first screen: ${kioskChunks.first.length + 1} files, ${kb(first.bytes)} (${kb(first.gzip)} gzipped); exam, loaded after: ${kioskChunks.later.join(', ')}, ${kb(later.bytes)} (${kb(later.gzip)} gzipped)`);
+  }
 }
 if (skipped.length > 0) console.log(`skipped (no main.ts): ${skipped.join(', ')}`);
 console.log(`pages: ${pages.join(', ') || 'none'}; static: ${statics.join(', ') || 'none'}; hashed: ${Object.keys(manifest).length}, precompressed (br, gz)`);

@@ -3,7 +3,8 @@
 // edits), sealed with WebCrypto under the attempt's key (server/contract/rules/fallback-seal.ts),
 // and saved through the browser's download so it can go to the workstation's disk or a USB key.
 import type { AttemptView } from '../../server/contract/attempt.js';
-import { FALLBACK_EXTENSION, type FallbackAnswer, type FallbackIssue } from '../../server/contract/fallback-file.js';
+import type { FallbackAnswer, FallbackIssue } from '../../server/contract/fallback-file.js';
+import { FALLBACK_EXTENSION } from '../../server/contract/fallback-names.js';
 import { sealFallback } from '../../server/contract/rules/fallback-seal.js';
 import type { KeyValueStorage } from '../common/local-store.js';
 import { LocalCopies } from './local-copies.js';

@@ -47,6 +47,7 @@ export class KioskController implements ReactiveController {
       monotonicNow: () => performance.now(),
       warn: (message) => console.warn(message),
       claimWriter: () => ({ writer: Promise.resolve(true), release: () => undefined }),
+      candidateFound: () => undefined,
       ...options,
     };
     this.documents = new SectionDocuments({
@@ -132,6 +133,7 @@ export class KioskController implements ReactiveController {
       return;
     }
     this.options.api.setCsrfToken(me.csrfToken);
+    this.options.candidateFound();
     this.bootedLoggedIn = true;
     await this.loadAttempt();
   }

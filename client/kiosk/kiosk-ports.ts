@@ -107,6 +107,8 @@ export interface KioskControllerOptions {
   textOfHtml: (html: string) => string;
   /** One writer per attempt; without it (unit tests) this tab always writes. */
   claimWriter?: ClaimWriter;
+  /** A candidate's login was found on boot: the kiosk fetches the exam's screens at once (exam-screens-loader.ts). */
+  candidateFound?: () => void;
   /** Wait before trying an unreachable server or a failed document again. */
   retryMs?: number;
   now?: () => number;

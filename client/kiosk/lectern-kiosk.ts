@@ -16,21 +16,13 @@ import { Supervision } from './supervision.js';
 import { claimWriter, writerLockName } from './single-writer.js';
 import { TOO_MANY_SOCKETS_CLOSE_CODE } from '../../server/contract/socket-limits.js';
 import { forgetCachedPaper, keepLoadedPaper, registerKioskServiceWorker } from './offline-shell.js';
+import { ExamScreensLoader } from './exam-screens-loader.js';
 import './kiosk-copy-catalogue.js';
 import './kiosk-screens-catalogue.js';
-import './lectern-clock-notice.js';
-import './lectern-exam.js';
-import './lectern-fallback-offer.js';
-import './lectern-fallback-proctor.js';
-import './lectern-locked-overlay.js';
 import './lectern-logged-out.js';
 import './lectern-login.js';
-import './lectern-message-banner.js';
 import './lectern-monitoring-notice.js';
-import './lectern-receipt.js';
-import './lectern-status-bar.js';
-import './lectern-submit-dialog.js';
-import './lectern-waiting-room.js';
+// The waiting room's, the exam's and the receipt's elements come after the first screen (exam-screens.ts).
 
 const WORKSTATION_KEY = 'lectern.workstation';
 /** How long the notice stays up after the server closed this page's socket because the same exam connected elsewhere (4008). */
@@ -47,6 +39,9 @@ function workstationName(): string | null {
   return recallSetting(WORKSTATION_KEY);
 }
 
+/** The screens drawn by exam-screens.ts's elements: shown as "loading" until those are defined. */
+const EXAM_SCREENS: readonly KioskScreen[] = ['waiting', 'exam', 'receipt'];
+
 function textOfHtml(htmlText: string): string {
   return new DOMParser().parseFromString(htmlText, 'text/html').body.textContent ?? '';
 }
@@ -60,6 +55,8 @@ function textOfHtml(htmlText: string): string {
 export class LecternKiosk extends LitElement {
   static override styles = [baseStyles, kioskStyles];
 
+  // Declared first: the kiosk controller's boot may start it.
+  private readonly examScreens = new ExamScreensLoader({ ready: () => this.requestUpdate() });
   // Who is logged in was asked by the page before this code ran (early-requests.ts).
   private readonly api = new ApiClient({ earlyRequests: true });
   private readonly i18n = new I18nController(this);
@@ -87,6 +84,7 @@ export class LecternKiosk extends LitElement {
     supervision: this.supervision,
     textOfHtml,
     claimWriter: (scope, granted) => claimWriter(writerLockName(scope), granted),
+    candidateFound: () => this.examScreens.start(),
   });
 
   @state() private _fullscreen = false;
@@ -112,6 +110,7 @@ export class LecternKiosk extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopCloseWatch?.();
+    this.examScreens.stop();
     if (this.displacedTimer !== null) clearTimeout(this.displacedTimer);
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
@@ -168,14 +167,22 @@ export class LecternKiosk extends LitElement {
 
   // ---- rendering ----
 
+  /** The screen drawn: the state's, or "booting" while the exam's screens are still loading. */
+  private get shownScreen(): KioskScreen {
+    const { screen } = this.kiosk.state;
+    return EXAM_SCREENS.includes(screen) && !this.examScreens.ready ? 'booting' : screen;
+  }
+
   protected override updated(): void {
     // Entering the exam: the keyboard starts at the skip link (shown only to keyboard users), not wherever the last screen left it.
-    const screen = this.kiosk.state.screen;
+    const screen = this.shownScreen;
     // The offline copy's worker installs (fetching the page and its code again) once the first
     // screen is up, not while the kiosk starts: the login screen does not wait for it (issue 15, item 4).
+    // So do the exam's screens, when the browser is idle after drawing it.
     if (screen !== 'booting' && !this.workerRegistered) {
       this.workerRegistered = true;
       registerKioskServiceWorker();
+      this.examScreens.startWhenIdle();
     }
     if (screen === 'exam' && this.lastScreen !== 'exam') this.renderRoot.querySelector<HTMLElement>('.skip')?.focus();
     // The cached paper goes with the receipt, and with a login or a logout (another candidate may come next).
@@ -185,7 +192,7 @@ export class LecternKiosk extends LitElement {
   }
 
   override render() {
-    const { screen } = this.kiosk.state;
+    const screen = this.shownScreen;
     const locked = this.kiosk.state.locked && (screen === 'exam' || screen === 'waiting');
     return html`${screen === 'exam' ? html`<a class="skip" href="#answers" @click=${this.skipToAnswers}>${t('app.skipToAnswers')}</a>` : nothing}
       <div
@@ -207,8 +214,8 @@ export class LecternKiosk extends LitElement {
   }
 
   private renderScreen() {
-    const { screen, attempt, receipt, messages } = this.kiosk.state;
-    switch (screen) {
+    const { attempt, receipt, messages } = this.kiosk.state;
+    switch (this.shownScreen) {
       case 'booting':
         return html`<div class="centered" role="status">${t('app.loading')}</div>`;
       case 'unreachable':

@@ -5,11 +5,9 @@
 // authenticated data (rules/fallback-seal.ts).
 import { Type, type Static } from '@sinclair/typebox';
 import { Nullable, OneOf } from './common.js';
+import { FALLBACK_FORMAT, FALLBACK_VERSION } from './fallback-names.js';
 
-export const FALLBACK_FORMAT = 'lectern-fallback';
-export const FALLBACK_VERSION = 1;
-/** The file name's extension: `lectern-secours-<session>-<candidate>-<time>.lectern`. */
-export const FALLBACK_EXTENSION = '.lectern';
+export { FALLBACK_EXTENSION, FALLBACK_FORMAT, FALLBACK_VERSION } from './fallback-names.js';
 
 export const FallbackEnvelope = Type.Object(
   {

@@ -2,7 +2,8 @@
 // the kiosk, Node's globalThis.crypto on the server): no crypto of our own. The additional
 // authenticated data binds the ciphertext to its session and attempt, so a file whose envelope
 // names another session or attempt than the one it was sealed for does not open.
-import { FALLBACK_FORMAT, FALLBACK_VERSION, type FallbackContent, type FallbackEnvelope } from '../fallback-file.js';
+import type { FallbackContent, FallbackEnvelope } from '../fallback-file.js';
+import { FALLBACK_FORMAT, FALLBACK_VERSION } from '../fallback-names.js';
 
 const TAG_BYTES = 16;
 

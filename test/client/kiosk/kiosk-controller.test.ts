@@ -8,7 +8,7 @@ import type { ClockView, KioskToServer, Receipt, ServerToKiosk } from '../../../
 import { ApiError } from '../../../client/common/api.js';
 import type { ConnectionState } from '../../../client/common/connection.js';
 import { KioskController } from '../../../client/kiosk/kiosk-controller.js';
-import type { KioskApi, KioskClock, KioskLink, KioskSupervision } from '../../../client/kiosk/kiosk-ports.js';
+import type { KioskApi, KioskClock, KioskControllerOptions, KioskLink, KioskSupervision } from '../../../client/kiosk/kiosk-ports.js';
 import { SaveQueue, type SaveMessage } from '../../../client/kiosk/save-queue.js';
 import type { SealedPaperContents, SealedPaperView } from '../../../server/contract/sealed-paper.js';
 
@@ -142,7 +142,7 @@ function attempt(state: AttemptView['session']['state'], over: Partial<AttemptVi
   };
 }
 
-function setup() {
+function setup(extra: Partial<KioskControllerOptions> = {}) {
   const api = new FakeApi();
   const link = new FakeLink();
   const clock = new FakeClock();
@@ -180,6 +180,7 @@ function setup() {
     textOfHtml: (html) => html.replace(/<[^>]+>/g, ''),
     monotonicNow: () => 500,
     warn: (message) => warnings.push(message),
+    ...extra,
   });
   return { api, link, clock, queue, saves, supervision, host, kiosk, warnings };
 }
@@ -214,6 +215,25 @@ describe('the kiosk boot', () => {
     await settle();
     expect(kiosk.state.screen).toBe('login');
     expect(link.started).toBe(0);
+  });
+
+  it('says a candidate was found as soon as who is logged in answers, before the attempt is asked (the exam’s screens start loading then)', async () => {
+    const found: string[][] = [];
+    const context = setup({ candidateFound: () => found.push([...context.api.calls]) });
+    context.api.answer('/api/auth/me', me);
+    context.api.answer('/api/attempt', attempt('running'));
+    context.kiosk.hostConnected();
+    await settle();
+    expect(found).toEqual([['GET /api/auth/me']]);
+    expect(context.kiosk.state.screen).toBe('exam');
+    for (const answer of [new ApiError(401, 'not-logged-in', 'Log in.'), { ...me, kind: 'staff' as const, role: 'proctor' as const }]) {
+      const nobody = setup({ candidateFound: () => found.push(['unexpected']) });
+      nobody.api.answer('/api/auth/me', answer);
+      nobody.kiosk.hostConnected();
+      await settle();
+      expect(nobody.kiosk.state.screen).toBe('login');
+    }
+    expect(found).toHaveLength(1);
   });
 
   it('shows the login to a staff member logged in on the workstation', async () => {

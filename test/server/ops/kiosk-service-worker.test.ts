@@ -12,6 +12,7 @@ const workerFile = join(clientBuildDir, 'kiosk-sw.js');
 if (!existsSync(workerFile)) throw new Error('The client is not built: run "node client/build.mjs" before this test.');
 const manifestText = readFileSync(join(clientBuildDir, 'assets-manifest.json'), 'utf8');
 const manifest = JSON.parse(manifestText) as Record<string, string>;
+const kioskChunks = JSON.parse(readFileSync(join(clientBuildDir, 'kiosk-chunks.json'), 'utf8')) as { first: string[]; later: string[] };
 
 let t: TestApp;
 beforeAll(async () => {
@@ -33,7 +34,11 @@ describe('the kiosk’s service worker', () => {
     const indexHtml = readFileSync(join(clientBuildDir, 'index.html'), 'utf8');
     const version = createHash('sha256').update(JSON.stringify(JSON.parse(manifestText))).update(indexHtml).digest('hex').slice(0, 12);
     const shell = JSON.parse(/(\["\/",[^\]]*\])/.exec(worker)?.[1] ?? '[]') as string[];
-    expect(shell.sort()).toEqual(['/', `/assets/${manifest['base.css']}`, `/assets/${manifest['favicon.svg']}`, `/assets/${manifest['kiosk-early.js']}`, `/assets/${manifest['kiosk.js']}`].sort());
+    // Every chunk of the kiosk, the exam's too (imported after the first screen): a reload while
+    // the server is unreachable must open the exam.
+    const chunks = [...kioskChunks.first, ...kioskChunks.later].map((name) => `/assets/${name}`);
+    expect(kioskChunks.later.some((name) => name.startsWith('exam-screens-'))).toBe(true);
+    expect(shell.sort()).toEqual(['/', `/assets/${manifest['base.css']}`, `/assets/${manifest['favicon.svg']}`, `/assets/${manifest['kiosk-early.js']}`, `/assets/${manifest['kiosk.js']}`, ...chunks].sort());
     // Never a staff page's bundle.
     for (const staff of ['proctor.js', 'grading.js', 'admin.js']) expect(worker).not.toContain(manifest[staff]!);
     // The caches' names: their prefix and this build's version (esbuild keeps them as `${prefix}<version>`).

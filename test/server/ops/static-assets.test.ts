@@ -1,5 +1,6 @@
 // Item 2: the pages' files are precompressed, sent as the browser accepts them, cached for a
 // year under content-hashed names (the pages themselves revalidated), source maps kept private.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -12,6 +13,8 @@ import { buildTestApp, bundledContentDir, type TestApp } from '../../helpers/bui
 const manifestFile = join(clientBuildDir, 'assets-manifest.json');
 if (!existsSync(manifestFile)) throw new Error('The client is not built: run "node client/build.mjs" before this test.');
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, string>;
+// The kiosk's chunks (client/kiosk-chunks.mjs): named by their content when built, no plain name.
+const kioskChunks = JSON.parse(readFileSync(join(clientBuildDir, 'kiosk-chunks.json'), 'utf8')) as { first: string[]; later: string[] };
 const plain = (name: string) => readFileSync(join(clientBuildDir, 'assets', name));
 
 let t: TestApp;
@@ -32,7 +35,25 @@ describe('hashed names', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['cache-control']).toBe('no-cache');
     const referenced = [...page.body.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((m) => m[1]);
-    expect(referenced.sort()).toEqual([manifest['base.css'], manifest['favicon.svg'], manifest['kiosk-early.js'], manifest['kiosk.js']].sort());
+    // kiosk.js's static imports are preloaded with it (<link rel="modulepreload">), not fetched after it.
+    expect(kioskChunks.first.length).toBeGreaterThan(0);
+    expect(referenced.sort()).toEqual([manifest['base.css'], manifest['favicon.svg'], manifest['kiosk-early.js'], manifest['kiosk.js'], ...kioskChunks.first].sort());
+  });
+
+  it('name the kiosk’s chunks by their content, and serve them for a year', async () => {
+    expect(kioskChunks.later.some((name) => name.startsWith('exam-screens-'))).toBe(true);
+    for (const name of [...kioskChunks.first, ...kioskChunks.later]) {
+      expect(isHashedAsset(name), name).toBe(true);
+      const code = plain(name).toString('utf8').replace(/\n\/\/# sourceMappingURL=[^\n]*\n$/, '');
+      expect(name).toBe(name.replace(/-[0-9a-f]{12}\.js$/, `-${createHash('sha256').update(code).digest('hex').slice(0, 12)}.js`));
+      const response = await t.app.inject({ url: `/assets/${name}`, headers: { 'accept-encoding': 'identity' } });
+      expect(response.statusCode, name).toBe(200);
+      expect(response.headers['cache-control'], name).toBe(IMMUTABLE);
+      expect(response.rawPayload.equals(plain(name))).toBe(true);
+    }
+    // kiosk.js imports the exam's screens by their hashed name.
+    const exam = kioskChunks.later.find((name) => name.startsWith('exam-screens-'))!;
+    expect(plain(manifest['kiosk.js']!).toString('utf8')).toContain(`import("./${exam}")`);
   });
 
   it('are cached for a year; plain names and pages are revalidated', async () => {
