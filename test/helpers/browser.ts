@@ -28,6 +28,7 @@ async function runningWorkerChromium(): Promise<BrowserServer> {
  * each file's `close()` then ends its connection, which closes every context it opened, and
  * Chromium ends with the worker process. Each context is a fresh profile (no cookie, storage,
  * cache or service worker shared with another context), which is all a file ever sees of the browser.
+ * A download is read through `saveAs()`: a connected browser has no local `path()` for it.
  * Outside vitest (`npm run drill`), a Chromium of its own that `close()` ends.
  */
 export async function launchChromium(): Promise<Browser> {
