@@ -25,8 +25,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Each of these files gets its own process: it starts a server, Chromium or a child
-          // process, measures time or memory, or rebuilds dist/ (test/helpers/test-projects.ts).
+          // Each of these files gets its own process: it starts a server process or a CLI, installs
+          // Chromium's machine-wide policy, measures time or memory, or rebuilds dist/
+          // (test/helpers/test-projects.ts).
           name: 'own-process',
           include: ownProcessFiles,
           pool: 'forks',
@@ -37,9 +38,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The unit, API and WebSocket files: each builds its own app on its own SQLite file and
-          // closes it, so a worker process runs one file after another and imports the server's
-          // modules once, not once per file (half of the suite's time was those imports).
+          // The unit, API, WebSocket and browser files: each builds its own app on its own SQLite
+          // file (a browser file, its Chromium too) and closes it, so a worker process runs one file
+          // after another and imports the server's modules once, not once per file (half of the
+          // suite's time was those imports).
           name: 'shared-process',
           include: ['test/**/*.test.ts'],
           exclude: ownProcessFiles,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, screenshotPath, startServer } from '../helpers/browser.js';
+import { launchChromium, screenshotDir, screenshotPath, startServer } from '../helpers/browser.js';
 import { createStaff, type TestApp } from '../helpers/build-app.js';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DAY, countsOf, seedSessions } from '../server/privacy/purge-fixture.js';
 import { supervisedRoom } from '../server/proctor/helpers.js';
 import { newCoordinatorKey, unseal } from '../../server/common/sealed-file.js';
@@ -102,7 +103,10 @@ describe('the admin’s "Données" tab, in Chromium', { timeout: 90_000 }, () =>
       await page.screenshot({ path: screenshotPath('admin-privacy-5-sealed-fr'), fullPage: true });
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger chiffré (.age)' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^candidats-.*\.csv\.age$/);
-      const opened = await unseal(readFileSync(await download.path()), key.identity);
+      // Saved where the test can read it: a browser this file connects to has no local download path.
+      const sealedPath = join(screenshotDir, 'admin-privacy-sealed.csv.age');
+      await download.saveAs(sealedPath);
+      const opened = await unseal(readFileSync(sealedPath), key.identity);
       const plain = await sealing.app.inject({ method: 'GET', url: `/api/sessions/${room.session.id}/candidates.csv?lang=fr`, headers: room.adminLogin.headers });
       expect(opened.ok && Buffer.from(opened.bytes).toString('utf8')).toBe(plain.body);
       await context.close();

@@ -5,16 +5,18 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * recovery drill and the kill suite, then the browser tests, then the load tests), the many short
  * ones after them to fill the gaps. Without it a clean checkout (no timing cache) runs the files
  * in path order, and a two-minute file started late decides when `npm test` ends.
- * The files that share a worker process (vitest.config.ts) come last, all together: vitest hands a
- * finished shared worker the next file only when that file shares one too, so one own-process file
- * between them would end the worker and the next shared file would import the server again.
+ * The files that share a worker process (vitest.config.ts) come last, all together, the browser
+ * files (the longest) first: vitest hands a finished shared worker the next file only when that
+ * file shares one too, so one own-process file between them would end the worker and the next
+ * shared file would import the server again.
  */
 const weight = (spec: TestSpecification): number => {
   const file = spec.moduleId;
+  const shared = spec.project.config.isolate === false;
   if (/\/test\/drill\//.test(file)) return 0;
-  if (/\/test\/browser\//.test(file)) return 1;
+  if (/\/test\/browser\//.test(file)) return shared ? 4 : 1;
   if (/\/test\/server\/load\//.test(file)) return 2;
-  return spec.project.config.isolate === false ? 4 : 3;
+  return shared ? 5 : 3;
 };
 
 /** The files in an order drawn from `seed` (mulberry32, then Fisher-Yates): the same seed, the same order. */

@@ -66,11 +66,15 @@ export interface AxeFinding {
 }
 
 /**
- * axe-core's serious and critical violations of WCAG 2.1 A and AA on the page as it is now. The page
- * must come from `browser.newContext()`: axe opens a blank page beside it in the same context.
+ * axe-core's serious and critical violations of WCAG 2.1 A and AA on the page as it is now.
+ * Legacy mode runs `axe.run` in the page itself: by default AxeBuilder runs `axe.runPartial` in
+ * the page, then opens a blank page beside it, injects axe-core a second time there and finishes
+ * the run in it, which took 1.6 times as long (a 2-core machine, 14 screens in one file: 38.0 s
+ * against 23.9 s, the same rules passed, failed and incomplete on the same nodes each time).
+ * Legacy mode leaves out cross-origin frames: a page with any frame gets the default run.
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(page.frames().length === 1).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
