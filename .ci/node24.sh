@@ -13,5 +13,13 @@ if [ "$(lectern_node_major)" -lt 24 ]; then
   fi
   export PATH="$lectern_node_pkg/bin:$PATH"
   export npm_config_nodedir="$lectern_node_pkg"
+elif [ -z "${npm_config_nodedir:-}" ]; then
+  # Node 24 already first on PATH: when it is the one this script provisions (a shell that put it
+  # there by hand), its headers are beside it; without them node-gyp would build better-sqlite3
+  # against whatever headers it has cached (a Node 20 build, refused at run time).
+  lectern_node_bin="$(dirname "$(command -v node)")"
+  if [ -f "$lectern_node_bin/../include/node/node.h" ]; then
+    export npm_config_nodedir="$(cd "$lectern_node_bin/.." && pwd)"
+  fi
 fi
 echo "Node.js $(node --version), npm $(npm --version)"
