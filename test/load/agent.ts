@@ -2,10 +2,10 @@
 // simulated proctor dashboards. Forked by generator.ts, driven over IPC; several run side by
 // side so the generator is not the bottleneck. It only ever connects to the base URL it is
 // given (127.0.0.1), and every loop stops on the orchestrator's command or when it exits.
-import { createDecipheriv } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { frameText } from '../helpers/frame-text.js';
+import { openSealedPaper } from '../helpers/sealed-paper.js';
 import { httpGetDecoded, httpJson, login, makeAgent, type Login } from './http.js';
 import { SampleBuffer } from './stats.js';
 import { socketPath } from '../../server/contract/protocol-version.js';
@@ -247,11 +247,7 @@ class SimCandidate {
     this.sealed = null;
     if (!paperKey || !held || held.keyId !== paperKey.keyId) return false;
     try {
-      const bytes = Buffer.from(held.sealed, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', Buffer.from(paperKey.key, 'base64'), Buffer.from(held.nonce, 'base64'));
-      decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-      const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]);
-      const contents = JSON.parse(plain.toString('utf8')) as { paper: { sections: { questions: unknown[] }[] }; documents: { html: string }[] };
+      const contents = openSealedPaper(held, paperKey);
       return contents.paper.sections.some((s) => s.questions.length > 0) && contents.documents.length > 0;
     } catch {
       countError('sealed-paper-unopened');

@@ -1,15 +1,14 @@
 // The paper sealed in the waiting room (server/exam/sealed-paper.ts): what a kiosk holds before
 // the start cannot be read, the start's frame opens it, and what it opens is the paper and the
 // documents the kiosk would have fetched. Real app, real SQLite file, real kiosk sockets.
-import { createDecipheriv } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, loginCandidate, startSession, type Login, type TestApp } from '../../helpers/build-app.js';
-import { kioskSocket, supervisedRoom } from '../proctor/helpers.js';
+import { kioskSocket, loginAll, supervisedRoom } from '../proctor/helpers.js';
 import type { AttemptView, DocumentView } from '../../../server/contract/attempt.js';
-import type { PaperKey } from '../../../server/contract/kiosk-protocol.js';
-import type { SealedPaperContents, SealedPaperView } from '../../../server/contract/sealed-paper.js';
+import type { SealedPaperView } from '../../../server/contract/sealed-paper.js';
+import { openSealedPaper } from '../../helpers/sealed-paper.js';
 import { SealedPapers } from '../../../server/exam/sealed-paper.js';
 
 let t: TestApp;
@@ -23,19 +22,10 @@ afterEach(async () => {
 const get = (login: Login, url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers: { cookie: login.cookie, ...headers } });
 const acknowledge = (login: Login) => t.app.inject({ method: 'POST', url: '/api/attempt/notice', headers: login.headers, payload: {} });
 
-function open(view: SealedPaperView, key: PaperKey): SealedPaperContents {
-  const bytes = Buffer.from(view.sealed, 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', Buffer.from(key.key, 'base64'), Buffer.from(view.nonce, 'base64'));
-  decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-  return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8')) as SealedPaperContents;
-}
-
 describe('the paper sealed in the waiting room', () => {
   it('is held unreadable before the start, opened by the start frame’s key, and is the paper and documents the kiosk would fetch', async () => {
     const room = await supervisedRoom(t.app, 2);
-    const [a, b] = room.session.candidates;
-    const loginA = await loginCandidate(t.app, room.session.code, a!.code, a!.workstation);
-    const loginB = await loginCandidate(t.app, room.session.code, b!.code, b!.workstation);
+    const [loginA, loginB] = (await loginAll(t.app, room)) as [Login, Login];
 
     // Only after the monitoring notice, as the documents.
     const early = await get(loginA, '/api/attempt/sealed-paper');
@@ -65,7 +55,7 @@ describe('the paper sealed in the waiting room', () => {
     await startSession(t.app, room.adminLogin, room.session.id);
     const started = await kioskA.next('session-started');
     expect(started.paperKey?.keyId).toBe(view.keyId);
-    const opened = open(view, started.paperKey!);
+    const opened = openSealedPaper(view, started.paperKey!);
 
     // What the kiosk would have fetched after the start: the same paper, the same documents.
     const attempt = (await get(loginA, '/api/attempt')).json<AttemptView>();
@@ -110,7 +100,7 @@ describe('the paper sealed in the waiting room', () => {
     expect(papers.forSession(8, pack).keyId).not.toBe(view.keyId);
     const key = papers.takeKey(7, pack);
     expect(key?.keyId).toBe(view.keyId);
-    expect(() => open(view, key!)).not.toThrow();
+    expect(() => openSealedPaper(view, key!)).not.toThrow();
     expect(papers.takeKey(7, pack)).toBeNull();
     // Another pack version under the same session (a pack loaded again with other content): no key.
     papers.forSession(9, pack);
@@ -119,7 +109,7 @@ describe('the paper sealed in the waiting room', () => {
     const restarted = new SealedPapers();
     expect(restarted.takeKey(8, pack)).toBeNull();
     const other = restarted.forSession(8, pack);
-    expect(() => open(view, restarted.takeKey(8, pack)!)).toThrow();
+    expect(() => openSealedPaper(view, restarted.takeKey(8, pack)!)).toThrow();
     expect(other.keyId).not.toBe(view.keyId);
   });
 });
