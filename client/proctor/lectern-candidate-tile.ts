@@ -279,8 +279,10 @@ export class LecternCandidateTile extends LitElement {
     this.writeClock();
     if (!changed.has('view') && !changed.has('questions')) return;
     // Bar heights are set through the CSSOM: the page's CSP allows no inline style attribute.
+    // Written only when it changes: each write makes the browser recompute the bar's style.
     for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('.bar > span')) {
-      bar.style.height = `${Number(bar.dataset['share'] ?? 0) * 100}%`;
+      const height = `${Math.round(Number(bar.dataset['share'] ?? 0) * 100)}%`;
+      if (bar.style.height !== height) bar.style.height = height;
     }
   }
 

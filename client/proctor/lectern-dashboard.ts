@@ -24,10 +24,12 @@ import { t } from '../common/staff-i18n.js';
 
 const PING_MS = 4000;
 /**
- * Words and heartbeats are drawn on the tiles at most 10 times a second: a person reads no faster,
- * and each drawing of the room costs the browser a layout and a paint. Feed lines do not wait.
+ * Words and heartbeats are drawn on the tiles at most 4 times a second: a proctor glancing at the
+ * room reads no faster, and each drawing of the room costs the browser a layout and a paint, which
+ * a feed line arriving meanwhile waits behind (10 a second took half the frames of a throttled
+ * dashboard under 300 typing candidates). Feed lines and controls do not wait (draw-schedule.ts).
  */
-const ROOM_FRAME_MS = 100;
+const ROOM_FRAME_MS = 250;
 const CONTRAST_KEY = 'lectern.proctor.contrast';
 
 /**

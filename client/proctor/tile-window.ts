@@ -27,8 +27,11 @@ export interface TileRange {
 
 /** Before the grid is measured: enough tiles to fill a large screen. */
 const UNMEASURED = 60;
-/** Rows drawn beyond the view on each side, so a scroll shows tiles already drawn. */
-export const OVERSCAN_ROWS = 2;
+/**
+ * Rows drawn beyond the view on each side, so a scroll shows tiles already drawn; the scroll then
+ * draws the next row. One row, not two: every drawn tile costs the browser paint each frame.
+ */
+export const OVERSCAN_ROWS = 1;
 
 export function tileRange(count: number, g: GridGeometry | null, overscan = OVERSCAN_ROWS): TileRange {
   if (!g || g.columns < 1 || !(g.rowPitch > 0)) return { start: 0, end: Math.min(count, UNMEASURED), before: 0, after: 0 };

@@ -239,13 +239,18 @@ async function main(): Promise<void> {
           const dashboardRoot = document.querySelector('lectern-proctor')!.shadowRoot!.querySelector('lectern-dashboard')!.shadowRoot!;
           const feedRoot = dashboardRoot.querySelector('lectern-event-feed')!.shadowRoot!;
           const seen = new Set<number>();
-          new MutationObserver(() => {
+          // Only the lines just added are read: reading every line of the feed on each change
+          // would load the page it measures (Lit fills a line before it inserts it).
+          new MutationObserver((records) => {
             const found: number[] = [];
-            for (const li of feedRoot.querySelectorAll('li[data-kind="copy"]')) {
-              const n = Number(/(\d+)/.exec(li.querySelector('.detail')?.textContent ?? '')?.[1]);
-              if (n && !seen.has(n)) {
-                seen.add(n);
-                found.push(n);
+            for (const record of records) {
+              for (const node of record.addedNodes) {
+                if (!(node instanceof HTMLElement) || !node.matches('li[data-kind="copy"]')) continue;
+                const n = Number(/(\d+)/.exec(node.querySelector('.detail')?.textContent ?? '')?.[1]);
+                if (n && !seen.has(n)) {
+                  seen.add(n);
+                  found.push(n);
+                }
               }
             }
             if (found.length === 0) return;
@@ -253,7 +258,7 @@ async function main(): Promise<void> {
               const at = performance.timeOrigin + performance.now();
               for (const n of found) w.__probes.push({ n, at });
             });
-          }).observe(feedRoot, { childList: true, subtree: true, characterData: true });
+          }).observe(feedRoot, { childList: true, subtree: true });
         });
         if (values.profile) {
           const cdp = await context.newCDPSession(page);

@@ -14,6 +14,7 @@ let browser: Browser;
 let kiosk: Page;
 let dashboard: Page;
 let candidateId: number;
+let sessionId: number;
 
 const stored = (kind: string) =>
   server.app.db.$client.prepare('SELECT detail, at FROM supervision_events WHERE candidate_id = ? AND kind = ? ORDER BY id').all(candidateId, kind) as { detail: string; at: number }[];
@@ -24,6 +25,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   const room = await openSession(server.app, 1);
   candidateId = room.session.candidates[0]!.id;
+  sessionId = room.session.id;
   const proctor = await createStaff(server.app, 'proctor');
   server.app.db.$client.prepare("INSERT INTO session_staff (session_id, account_id, role) VALUES (?, ?, 'proctor')").run(room.session.id, proctor.id);
 
@@ -98,5 +100,26 @@ describe('kiosk hardening, seen from the proctor’s dashboard', { timeout: 30_0
       expect.objectContaining({ source: 'outside', length: 40 }),
     ]);
     await expect.poll(() => feedCount('paste'), { timeout: 1000 }).toBe(2);
+  });
+
+  it('draws the newest 20 feed lines and the older ones 20 at a time on request', async () => {
+    // 45 more events in the database; a reloaded dashboard gets them in its snapshot.
+    const insert = server.app.db.$client.prepare("INSERT INTO supervision_events (session_id, candidate_id, kind, detail, at) VALUES (?, ?, 'focus-lost', ?, ?)");
+    for (let i = 0; i < 45; i++) insert.run(sessionId, candidateId, JSON.stringify({ awayMs: 1000 + i }), Date.now() - 60_000 + i);
+    const total = (server.app.db.$client.prepare('SELECT COUNT(*) AS n FROM supervision_events WHERE session_id = ?').get(sessionId) as { n: number }).n;
+    expect(total).toBeGreaterThan(40);
+    await dashboard.reload();
+    const lines = dashboard.locator('lectern-event-feed li');
+    const older = dashboard.locator('[data-role=feed-older]');
+    await expect.poll(() => lines.count()).toBe(20);
+    expect(await older.innerText()).toBe('Afficher 20 événements plus anciens');
+    await older.click();
+    await expect.poll(() => lines.count()).toBe(40);
+    // The feed holds every event of this short session, with the notice and login lines.
+    const rest = (await dashboard.evaluate(() => (document.querySelector('lectern-proctor')!.shadowRoot!.querySelector('lectern-dashboard') as unknown as { room: { feed: unknown[] } }).room.feed.length)) - 40;
+    expect(rest).toBeGreaterThan(0);
+    expect(await older.innerText()).toBe(rest === 1 ? 'Afficher l’événement plus ancien' : `Afficher ${Math.min(20, rest)} événements plus anciens`);
+    await older.click();
+    await expect.poll(() => lines.count()).toBe(40 + Math.min(20, rest));
   });
 });

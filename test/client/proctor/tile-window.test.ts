@@ -5,17 +5,17 @@ import { tileRange, type GridGeometry } from '../../../client/proctor/tile-windo
 const grid = (scrollTop: number, over: Partial<GridGeometry> = {}): GridGeometry => ({ columns: 5, rowPitch: 190, gridTop: 12, scrollTop, viewHeight: 800, ...over });
 
 describe('the tiles drawn', () => {
-  it('are the rows in view and two more below, at the top of the room', () => {
-    // Rows 0..4 are in view (12 + 5 × 190 > 800), plus rows 5 and 6.
-    expect(tileRange(300, grid(0))).toEqual({ start: 0, end: 35, before: 0, after: (60 - 7) * 190 });
+  it('are the rows in view and one more below, at the top of the room', () => {
+    // Rows 0..4 are in view (12 + 5 × 190 > 800), plus row 5.
+    expect(tileRange(300, grid(0))).toEqual({ start: 0, end: 30, before: 0, after: (60 - 6) * 190 });
   });
 
-  it('follow the scroll, with two rows either side, and keep the room’s full height', () => {
+  it('follow the scroll, with one row either side, and keep the room’s full height', () => {
     const r = tileRange(300, grid(12 + 20 * 190 + 50));
     // Row 20 is at the top of the view, row 24 at its bottom.
-    expect(r.start).toBe(18 * 5);
-    expect(r.end).toBe(27 * 5);
-    expect(r.before).toBe(18 * 190);
+    expect(r.start).toBe(19 * 5);
+    expect(r.end).toBe(26 * 5);
+    expect(r.before).toBe(19 * 190);
     expect(r.before + ((r.end - r.start) / 5) * 190 + r.after).toBe(60 * 190);
   });
 

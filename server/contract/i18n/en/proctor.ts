@@ -126,6 +126,7 @@ export const proctorEn: Translation<typeof proctorFr> = {
   'proctor.panel.events': 'Workstation events',
   'proctor.feed.title': 'Event feed',
   'proctor.feed.empty': 'Nothing yet.',
+  'proctor.feed.older': { one: 'Show the older event', other: 'Show {n} older events' },
   'proctor.feed.onlySelected': 'This candidate only',
   'proctor.feed.away': 'away {seconds} s',
   'proctor.feed.hidden': 'hidden {seconds} s',

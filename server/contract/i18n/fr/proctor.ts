@@ -128,6 +128,7 @@ export const proctorFr = {
   'proctor.panel.events': 'Événements du poste',
   'proctor.feed.title': 'Fil des événements',
   'proctor.feed.empty': 'Rien pour l’instant.',
+  'proctor.feed.older': { one: 'Afficher l’événement plus ancien', other: 'Afficher {n} événements plus anciens' },
   'proctor.feed.onlySelected': 'Seulement ce candidat',
   'proctor.feed.away': 'absent {seconds} s',
   'proctor.feed.hidden': 'masquée {seconds} s',
