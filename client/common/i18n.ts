@@ -71,6 +71,21 @@ export function onLanguageChange(listener: (language: Language) => void): () => 
   return () => listeners.delete(listener);
 }
 
+/**
+ * The page's language and title follow the interface's language, from the first paint: a screen
+ * reader announces the title and reads with the `lang` of the page, so an English page titled
+ * "Lectern — surveillance" under `lang="fr"` was read in the wrong voice. `title` is the page's
+ * name in the current language (after "Lectern — ").
+ */
+export function followLanguage(title: () => string): void {
+  const apply = () => {
+    document.documentElement.lang = getLanguage();
+    document.title = `Lectern — ${title()}`;
+  };
+  apply();
+  onLanguageChange(apply);
+}
+
 /** Whether this page has loaded a text for `key` (an error code the catalogue words, say). */
 export function hasText(key: string): key is MessageKey {
   return Object.hasOwn(loaded.fr, key);

@@ -33,6 +33,12 @@ export default fp(
         return reply.code(storage.status).send({ error: { code: storage.code, message: storage.message } });
       }
       const status = err.statusCode ?? 500;
+      // A body Fastify's JSON parser could not read (empty with a JSON content type, or not JSON):
+      // the same code as a body that fails its schema, so every page words it from the catalogue
+      // instead of showing the parser's English message.
+      if (status === 400 && typeof err.code === 'string' && err.code.startsWith('FST_ERR_CTP_')) {
+        return reply.code(400).send({ error: { code: 'invalid-request', message: 'The request body is empty or is not valid JSON.' } });
+      }
       if (status < 500) {
         const message =
           status === 413 ? 'The request is too large.' : status === 415 ? 'Send the request as JSON (Content-Type: application/json).' : err.message;

@@ -43,6 +43,7 @@ describe('the candidate kiosk, end to end in Chromium', { timeout: 60_000 }, () 
 
       await page.goto(`${server.url}/?workstation=PC-01`);
       if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
+      expect(await page.evaluate(() => [document.title, document.documentElement.lang])).toEqual([language === 'fr' ? 'Lectern — Questionnaire professionnel' : 'Lectern — Professional questionnaire', language]);
       await page.screenshot({ path: screenshotPath(`kiosk-1-login-${language}`) });
 
       // A wrong code gets a message the candidate can act on, and no login.

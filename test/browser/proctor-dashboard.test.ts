@@ -200,11 +200,14 @@ describe('the proctor’s dashboard, with candidates in other browsers', { timeo
     const tileWords = () => dashboard.locator('button.tile').evaluateAll((tiles) => tiles.map((t) => `${t.querySelector('[data-role=state]')?.textContent} ${t.querySelector('[data-role=last-save]')?.textContent}`).join(' | '));
     await expect.poll(tileWords).not.toMatch(/Lit|Non connecté|Hors ligne|Rien de sauvegardé|Sauvegardé à/);
     expect(await tileWords()).toMatch(/Reading|Typing|Not logged in|Offline/);
+    // The tab's title and the page's language follow: a screen reader announces and reads them.
+    expect(await dashboard.evaluate(() => [document.title, document.documentElement.lang])).toEqual(['Lectern — Supervision', 'en']);
     await dashboard.screenshot({ path: screenshotPath('proctor-1-dashboard-en') });
     await tile(kiosks[0]!.candidateId).click();
     await dashboard.screenshot({ path: screenshotPath('proctor-3-candidate-panel-en') });
     await dashboard.getByRole('button', { name: 'Close' }).click();
     await dashboard.getByRole('button', { name: 'Français' }).click();
+    expect(await dashboard.evaluate(() => [document.title, document.documentElement.lang])).toEqual(['Lectern — Surveillance', 'fr']);
   });
 
   it('ends the session and prints the report and the slips', async () => {

@@ -47,6 +47,18 @@ describe('POST /api/sessions', () => {
   });
 });
 
+describe('a body the JSON parser cannot read', () => {
+  it('is refused as invalid-request, which the pages word in French or English, and stores nothing', async () => {
+    const before = sessionCount();
+    for (const payload of ['', '{"packId": ', 'packId=devops-title-qp']) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { ...admin.headers, 'content-type': 'application/json' }, payload });
+      expect(r.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(r.json().error).toEqual({ code: 'invalid-request', message: 'The request body is empty or is not valid JSON.' });
+    }
+    expect(sessionCount()).toBe(before);
+  });
+});
+
 describe('start, pause, resume, end', () => {
   it('accept no body or an empty object, and refuse anything else without changing the session', async () => {
     for (const action of ['start', 'pause', 'resume', 'end']) {
