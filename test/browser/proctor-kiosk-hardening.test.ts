@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startServer } from '../helpers/browser.js';
+import { launchChromium, screenshotPath, startServer } from '../helpers/browser.js';
 import { createStaff, openSession, startSession, type TestApp } from '../helpers/build-app.js';
 import { enterKiosk } from '../helpers/browser-logins.js';
 
@@ -113,6 +113,8 @@ describe('kiosk hardening, seen from the proctor’s dashboard', { timeout: 30_0
     const older = dashboard.locator('[data-role=feed-older]');
     await expect.poll(() => lines.count()).toBe(20);
     expect(await older.innerText()).toBe('Afficher 20 événements plus anciens');
+    await older.scrollIntoViewIfNeeded();
+    await dashboard.screenshot({ path: screenshotPath('proctor-feed-older-fr') });
     await older.click();
     await expect.poll(() => lines.count()).toBe(40);
     // The feed holds every event of this short session, with the notice and login lines.
