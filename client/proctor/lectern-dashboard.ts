@@ -13,6 +13,7 @@ import { TileWindow } from './tile-window.js';
 import { errorText, formStyles, stateStyles, type CandidateSelectedDetail } from './ui.js';
 import { errorText as refusalText } from '../common/error-text.js';
 import { dashboardStyles } from './dashboard-styles.js';
+import { tileStyles } from './lectern-candidate-tile.js';
 import { errorLine, sessionBar, type SessionBarHandlers } from './dashboard-session-bar.js';
 import { roomControls, type RoomAction, type RoomConfirm, type RoomControlsHandlers } from './dashboard-room-controls.js';
 import { filterBar, type FilterBarHandlers } from './dashboard-filter-bar.js';
@@ -40,7 +41,7 @@ const CONTRAST_KEY = 'lectern.proctor.contrast';
  */
 @customElement('lectern-dashboard')
 export class LecternDashboard extends LitElement {
-  static override styles = [baseStyles, stateStyles, formStyles, dashboardStyles];
+  static override styles = [baseStyles, stateStyles, formStyles, dashboardStyles, tileStyles];
   @property({ attribute: false }) api!: ApiClient;
   @property({ type: Number }) sessionId = 0;
 

@@ -44,7 +44,7 @@ function drawn(page: Page) {
       const col = Math.round((r.left - gridBox.left) / colPitch);
       return {
         index: Number(h.getAttribute('aria-posinset')) - 1,
-        workstation: h.shadowRoot!.querySelector('.workstation')!.textContent,
+        workstation: h.querySelector('.workstation')!.textContent,
         placed: row * columns + col,
         inView: r.bottom > view.top && r.top < view.bottom,
       };
