@@ -13,7 +13,7 @@ import { TileWindow } from './tile-window.js';
 import { errorText, formStyles, stateStyles, type CandidateSelectedDetail } from './ui.js';
 import { errorText as refusalText } from '../common/error-text.js';
 import { dashboardStyles } from './dashboard-styles.js';
-import { tileStyles } from './lectern-candidate-tile.js';
+import { tileStyles } from './tile-styles.js';
 import { errorLine, sessionBar, type SessionBarHandlers } from './dashboard-session-bar.js';
 import { roomControls, type RoomAction, type RoomConfirm, type RoomControlsHandlers } from './dashboard-room-controls.js';
 import { filterBar, type FilterBarHandlers } from './dashboard-filter-bar.js';
