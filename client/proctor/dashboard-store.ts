@@ -125,7 +125,14 @@ export class DashboardStore {
   private messageArray: MessageSummary[] = [];
 
   private addFeed(item: FeedItem): void {
-    this.feed = [...this.feed.slice(-(FEED_LIMIT - 1)), item];
+    // In time order, as the snapshot gives them: a proctor's action and a kiosk event reach the
+    // dashboard by different paths, and a line written a second earlier can arrive after a later
+    // one. It goes in its place (nearly always the end), so the feed never reads backwards.
+    const feed = this.feed.slice(-(FEED_LIMIT - 1));
+    let place = feed.length;
+    while (place > 0 && feed[place - 1]!.at > item.at) place--;
+    feed.splice(place, 0, item);
+    this.feed = feed;
     // A kiosk event (ids "s…" are supervision events) counts on its candidate's tile.
     if (item.id.startsWith('s') && item.candidateId !== null) {
       this.update(item.candidateId, (t) => ({ ...t, events: { ...t.events, [item.kind]: (t.events[item.kind] ?? 0) + 1 }, lastEvent: { kind: item.kind, at: item.at } }));

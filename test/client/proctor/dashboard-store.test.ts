@@ -80,6 +80,17 @@ describe('the dashboard store', () => {
     expect(store.feed).toHaveLength(2);
   });
 
+  it('keeps the feed in time order when a line arrives after a later one', () => {
+    const store = new DashboardStore();
+    store.load(snapshot([tile(1)]));
+    store.apply({ type: 'feed', item: { id: 's1', at: now + 2000, candidateId: 1, source: 'kiosk', kind: 'paste', detail: { length: 3 } } });
+    store.apply({ type: 'feed', item: { id: 'a1', at: now + 1000, candidateId: 1, source: 'proctor', kind: 'candidate.locked', detail: {} } });
+    store.apply({ type: 'feed', item: { id: 's2', at: now + 2000, candidateId: 1, source: 'kiosk', kind: 'copy', detail: { length: 4 } } });
+    store.apply({ type: 'feed', item: { id: 's3', at: now + 3000, candidateId: 1, source: 'kiosk', kind: 'copy', detail: { length: 5 } } });
+    // Same time: arrival order; earlier: before every later line.
+    expect(store.feed.map((i) => i.id)).toEqual(['a1', 's1', 's2', 's3']);
+  });
+
   it('counts a message as unread for its recipients until acknowledged', () => {
     const store = new DashboardStore();
     store.load(snapshot([tile(1), tile(2), tile(3, { absent: true })]));
