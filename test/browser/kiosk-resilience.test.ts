@@ -85,6 +85,25 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The kiosk's socket frames, closes and console errors, with the time since it was made. */
+function kioskTimeline(page: Page) {
+  const t0 = Date.now();
+  const lines: string[] = [];
+  const add = (line: string) => lines.push(`${Date.now() - t0} ms ${line}`);
+  page.on('console', (m) => m.type() === 'error' && add(`console: ${m.text()}`));
+  page.on('websocket', (ws) => {
+    add(`socket opened`);
+    ws.on('framesent', (f) => add(`sent ${String(f.payload).slice(0, 90)}`));
+    ws.on('framereceived', (f) => add(`received ${String(f.payload).slice(0, 90)}`));
+    ws.on('close', () => add('socket closed'));
+  });
+  return {
+    mark: add,
+    // Read when the assertion fails: the last 60 lines of the kiosk's side.
+    text: () => `the kiosk's side:\n${lines.slice(-60).join('\n')}`,
+  };
+}
+
 describe('a server killed with SIGKILL while a candidate types', { timeout: 120_000 }, () => {
   it('holds every character typed once it is back and the kiosk has reconnected', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lectern-kill-'));
@@ -95,6 +114,9 @@ describe('a server killed with SIGKILL while a candidate types', { timeout: 120_
       const api = await staffClient(url, 'admin', TEST_ADMIN_PASSWORD);
       const session = await api<{ id: number; code: string; candidates: { code: string }[] }>('POST', '/api/sessions', { packId: 'devops-title-qp', candidateCount: 1 });
       const page = await browser.newPage();
+      // What the kiosk did, for the failure message: a CI run once saw nothing reach the restarted
+      // server in 30 s, and the kiosk's side of it could not be reproduced afterwards.
+      const timeline = kioskTimeline(page);
       await loginAndOpenExam(page, url, session.code, session.candidates[0]!.code);
       await api('POST', `/api/sessions/${session.id}/start`, {});
       await page.locator('textarea').first().click();
@@ -104,9 +126,11 @@ describe('a server killed with SIGKILL while a candidate types', { timeout: 120_
       await page.getByText(/Enregistré à/).waitFor({ timeout: 8000 });
       await page.keyboard.type(parts[1]!);
       await killHard(child);
+      timeline.mark('server killed');
       await page.keyboard.type(parts[2]!);
       await page.screenshot({ path: screenshotPath('kiosk-9-server-down-fr') });
       child = await startServerProcess(dataDir, port);
+      timeline.mark('server restarted');
       await page.keyboard.type(parts[3]!);
       const read = () => {
         const db = new Database(join(dataDir, 'lectern.sqlite'), { readonly: true, fileMustExist: true });
@@ -116,7 +140,14 @@ describe('a server killed with SIGKILL while a candidate types', { timeout: 120_
           db.close();
         }
       };
-      await expect.poll(read, { timeout: 30_000, interval: 500 }).toBe(parts.join(''));
+      await expect
+        .poll(read, { timeout: 30_000, interval: 500 })
+        .toBe(parts.join(''))
+        .catch((failure: unknown) => {
+          // The same failure, with what the kiosk sent and heard until then.
+          if (failure instanceof Error) failure.message += `\n${timeline.text()}`;
+          throw failure;
+        });
       await page.close();
     } finally {
       await killHard(child);
