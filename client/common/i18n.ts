@@ -78,12 +78,11 @@ export function onLanguageChange(listener: (language: Language) => void): () => 
  * name in the current language (after "Lectern — ").
  */
 export function followLanguage(title: () => string): void {
-  const apply = () => {
-    document.documentElement.lang = getLanguage();
-    document.title = `Lectern — ${title()}`;
-  };
-  apply();
-  onLanguageChange(apply);
+  // setLanguage keeps `lang` up to date after a switch; the page starts with the remembered one.
+  document.documentElement.lang = getLanguage();
+  const retitle = () => (document.title = `Lectern — ${title()}`);
+  retitle();
+  onLanguageChange(retitle);
 }
 
 /** Whether this page has loaded a text for `key` (an error code the catalogue words, say). */

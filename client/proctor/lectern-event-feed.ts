@@ -16,7 +16,7 @@ import { t } from '../common/staff-i18n.js';
  * 3.4-4.3 s of every 5 s busy drawing 120 lines, 2.9-3.4 s drawing 40. 20 lines are two heights of
  * the column; the store keeps the last 500 (dashboard-store.ts), the report and CSV keep them all.
  */
-export const FEED_PAGE = 20;
+const FEED_PAGE = 20;
 
 /** The live feed of the room: kiosk events, server observations and proctors' actions, newest first. */
 @customElement('lectern-event-feed')

@@ -15,6 +15,17 @@ function storageFailure(err: { code?: string }): { status: number; code: string;
   return null;
 }
 
+/**
+ * Fastify refuses these bodies before any route runs. The code goes out as `ctp_…`, which the pages
+ * word from the catalogue (error.ctp_…); the message is for logs and API users.
+ */
+const bodyRefusals: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request is too large.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the request as JSON (Content-Type: application/json).',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty: send it as JSON, or send no Content-Type.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+};
+
 /** One error handler: 4xx say what was wrong in words a person can act on; 5xx hide internals. */
 export default fp(
   async (app) => {
@@ -33,15 +44,8 @@ export default fp(
         return reply.code(storage.status).send({ error: { code: storage.code, message: storage.message } });
       }
       const status = err.statusCode ?? 500;
-      // A body Fastify's JSON parser could not read (empty with a JSON content type, or not JSON):
-      // the same code as a body that fails its schema, so every page words it from the catalogue
-      // instead of showing the parser's English message.
-      if (status === 400 && typeof err.code === 'string' && err.code.startsWith('FST_ERR_CTP_')) {
-        return reply.code(400).send({ error: { code: 'invalid-request', message: 'The request body is empty or is not valid JSON.' } });
-      }
       if (status < 500) {
-        const message =
-          status === 413 ? 'The request is too large.' : status === 415 ? 'Send the request as JSON (Content-Type: application/json).' : err.message;
+        const message = (err.code ? bodyRefusals[err.code] : undefined) ?? err.message;
         return reply.code(status).send({ error: { code: err.code?.toLowerCase().replace(/^fst_err_/, '') ?? 'bad-request', message } });
       }
       logFailure(request, err, 'request failed');

@@ -115,6 +115,11 @@ describe('kiosk hardening, seen from the proctor’s dashboard', { timeout: 30_0
     expect(await older.innerText()).toBe('Afficher 20 événements plus anciens');
     await older.scrollIntoViewIfNeeded();
     await dashboard.screenshot({ path: screenshotPath('proctor-feed-older-fr') });
+    await dashboard.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => older.innerText()).toBe('Show 20 older events');
+    await dashboard.screenshot({ path: screenshotPath('proctor-feed-older-en') });
+    await dashboard.getByRole('button', { name: 'Français' }).click();
+    await expect.poll(() => older.innerText()).toBe('Afficher 20 événements plus anciens');
     await older.click();
     await expect.poll(() => lines.count()).toBe(40);
     // The feed holds every event of this short session, with the notice and login lines.

@@ -51,10 +51,12 @@ export const errorCodes = [
   ...new Set([
     ...found(/userError\(\s*\d+,\s*'([a-z][a-z-]*)'/g),
     ...found(/\bcode: '([a-z][a-z-]*)'/g),
-    // The error handler's fallback (`?? 'bad-request'`), and Fastify's own refusals of an oversized or non-JSON body.
+    // The error handler's fallback (`?? 'bad-request'`), and Fastify's own refusals of an oversized, non-JSON, empty or unreadable body.
     ...found(/\?\? '([a-z][a-z-]*)'/g, (s) => s.split('\n').filter((line) => line.includes('fst_err_'))),
     'ctp_body_too_large',
     'ctp_invalid_media_type',
+    'ctp_empty_json_body',
+    'ctp_invalid_json_body',
   ]),
 ].sort();
 

@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createStaff, openSession, type Login, type TestApp } from '../../helpers/build-app.js';
 import { examSessions } from '../../../server/db/schema/exam-sessions.js';
+import { errorsFr } from '../../../server/contract/i18n/fr/errors.js';
+import { errorsEn } from '../../../server/contract/i18n/en/errors.js';
 
 let t: TestApp;
 let admin: Login;
@@ -48,12 +50,19 @@ describe('POST /api/sessions', () => {
 });
 
 describe('a body the JSON parser cannot read', () => {
-  it('is refused as invalid-request, which the pages word in French or English, and stores nothing', async () => {
+  it('is refused with a code the pages word from the catalogue, in French or English, and stores nothing', async () => {
     const before = sessionCount();
-    for (const payload of ['', '{"packId": ', 'packId=devops-title-qp']) {
+    const cases = [
+      { payload: '', error: { code: 'ctp_empty_json_body', message: 'The request body is empty: send it as JSON, or send no Content-Type.' } },
+      { payload: '{"packId": ', error: { code: 'ctp_invalid_json_body', message: 'The request body is not valid JSON.' } },
+      { payload: 'packId=devops-title-qp', error: { code: 'ctp_invalid_json_body', message: 'The request body is not valid JSON.' } },
+    ];
+    for (const { payload, error } of cases) {
       const r = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { ...admin.headers, 'content-type': 'application/json' }, payload });
       expect(r.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(r.json().error).toEqual({ code: 'invalid-request', message: 'The request body is empty or is not valid JSON.' });
+      expect(r.json().error).toEqual(error);
+      expect(Object.keys(errorsFr)).toContain(`error.${error.code}`);
+      expect(Object.keys(errorsEn)).toContain(`error.${error.code}`);
     }
     expect(sessionCount()).toBe(before);
   });

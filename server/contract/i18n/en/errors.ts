@@ -12,6 +12,8 @@ export const errorsEn: Translation<typeof errorsFr> = {
   'error.bad-request': 'The server refused the request: check what was typed.',
   'error.ctp_body_too_large': 'The request is too large.',
   'error.ctp_invalid_media_type': 'The request must be sent as JSON.',
+  'error.ctp_empty_json_body': 'The request arrived empty: reload the page and try again.',
+  'error.ctp_invalid_json_body': 'The request could not be read: reload the page and try again.',
   'error.bad-message': 'The server did not understand a message from this page: reload it.',
   'error.save-failed': 'Saving failed on the server: the answer stays on this workstation and will be sent again.',
   'error.database-unavailable': 'The server’s database is unavailable. Tell the administrator.',

@@ -16,6 +16,8 @@ export const errorsFr = {
   'error.bad-request': 'Le serveur a refusé la demande : vérifiez ce qui a été saisi.',
   'error.ctp_body_too_large': 'La demande est trop volumineuse.',
   'error.ctp_invalid_media_type': 'La demande doit être envoyée en JSON.',
+  'error.ctp_empty_json_body': 'La demande est arrivée vide : rechargez la page et recommencez.',
+  'error.ctp_invalid_json_body': 'La demande n’a pas pu être lue : rechargez la page et recommencez.',
   'error.bad-message': 'Le serveur n’a pas compris un message de cette page : rechargez-la.',
   'error.save-failed': 'L’enregistrement a échoué sur le serveur : la réponse reste sur ce poste et sera renvoyée.',
   'error.database-unavailable': 'La base de données du serveur est indisponible. Prévenez l’administrateur.',
