@@ -8,6 +8,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildKioskChunks, HASHED_FILE, preloadLinks } from './kiosk-chunks.mjs';
+import { prerenderKioskLogin } from './kiosk-prerender.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const clientDir = join(root, 'client');
@@ -99,7 +100,17 @@ await writeFile(join(outDir, 'assets-manifest.json'), JSON.stringify(manifest, n
 for (const page of pages) {
   const html = await readFile(join(outDir, page), 'utf8');
   const hashed = html.replace(/(["'])\/assets\/([^"'?#]+)\1/g, (whole, quote, name) => (manifest[name] ? `${quote}/assets/${manifest[name]}${quote}` : whole));
-  await writeFile(join(outDir, page), page === 'index.html' && kioskChunks ? preloadLinks(hashed, kioskChunks.first) : hashed);
+  if (page !== 'index.html' || !kioskChunks) {
+    await writeFile(join(outDir, page), hashed);
+    continue;
+  }
+  // The kiosk's page with its login drawn in (for a browser without a session), and without it
+  // (index-signed-in.html, for a reload during the exam); the server picks (routes/pages.ts) and
+  // allows the login's inline styles by their hashes (plugins/security-headers.ts).
+  const { withLogin, signedIn, styleHashes } = await prerenderKioskLogin(root, preloadLinks(hashed, kioskChunks.first), await readFile(join(clientDir, 'static', 'base.css'), 'utf8'));
+  await writeFile(join(outDir, 'index.html'), withLogin);
+  await writeFile(join(outDir, 'index-signed-in.html'), signedIn);
+  await writeFile(join(outDir, 'kiosk-prerender.json'), JSON.stringify({ styleHashes }, null, 2) + '\n');
 }
 if (kioskChunks) await writeFile(join(outDir, 'kiosk-chunks.json'), JSON.stringify({ first: kioskChunks.first, later: kioskChunks.later }, null, 2) + '\n');
 

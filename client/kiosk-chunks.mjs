@@ -1,6 +1,7 @@
 // The kiosk's code in chunks (issue 15, item 4), for client/build.mjs. esbuild splits the kiosk
-// (`splitting: true`): kiosk.js and the chunks it imports statically draw the login screen; the
-// exam's screens, imported with import() (client/kiosk/exam-screens.ts), load right after. Each
+// (`splitting: true`): kiosk.js, the kiosk's code it imports once the page is painted (kiosk-app.ts)
+// and their static imports draw the login screen; the exam's screens, imported with import()
+// (client/kiosk/exam-screens.ts), load right after. Each
 // chunk is then named `<name>-<12 hex digits of its sha256>.js` as every other asset, so the server
 // caches it for a year (server/plugins/static-assets.ts) and the kiosk's service worker keeps it
 // (offline-rules.ts); a chunk's digest covers the names of the chunks it imports, so a change
@@ -59,7 +60,14 @@ export async function buildKioskChunks(options, assetsDir) {
     }
     return seen;
   };
+  // The entry's own dynamic import (kiosk-app.ts, the kiosk's code, imported once the page is
+  // painted: main.ts) belongs to the first screen; the dynamic imports below it come later.
   const first = reach(entry, ['import-statement']);
+  for (const imported of outputs[entry].imports.filter((i) => i.kind === 'dynamic-import')) {
+    const app = basename(imported.path);
+    first.add(app);
+    reach(app, ['import-statement'], first);
+  }
   const all = reach(entry, ['import-statement', 'dynamic-import']);
   return {
     entry,

@@ -118,6 +118,11 @@ export class KioskController implements ReactiveController {
 
   // ---- start-up and the attempt's state ----
 
+  /** The page drew the login before the kiosk started (a browser without a session): show it, while boot() asks as usual. */
+  startAtLogin(): void {
+    if (this.current.screen === 'booting') this.set({ screen: 'login' });
+  }
+
   async boot(): Promise<void> {
     this.retryTimer = null;
     let me: MeView;

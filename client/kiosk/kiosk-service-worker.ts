@@ -4,6 +4,7 @@
 // the answers themselves are in the workstation's storage (local-copies.ts) and go to the server
 // when it is back. Network first for the page and the paper: the cache answers only when the
 // server does not. What it handles is decided by offline-rules.ts; anything else is not touched.
+import { withoutPrerender } from '../../server/contract/kiosk-page.js';
 import { decidesOnBody, keepsPaperAnswer, offlineRuleFor, PAPER_CACHE_PREFIX, SHELL_CACHE_PREFIX } from './offline-rules.js';
 
 declare const __LECTERN_SW_BUILD__: string;
@@ -90,11 +91,20 @@ async function pageFirstFromNetwork(request: Request): Promise<Response> {
     return await fetch(request, { signal: timeout.signal });
   } catch (error) {
     const cached = await fromCache(shellCache, '/');
-    if (cached) return cached;
+    if (cached) return await offlinePage(cached);
     throw error;
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The cached page cut of its prerendered login: cached at install, when it may have had no session; offline, the kiosk is in the exam. */
+async function offlinePage(cached: Response): Promise<Response> {
+  const headers = new Headers(cached.headers);
+  // The body is a new, shorter, plain text.
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  return new Response(withoutPrerender(await cached.text()), { status: cached.status, headers });
 }
 
 async function assetFromCache(request: Request): Promise<Response> {

@@ -14,9 +14,12 @@ import type { LecternExam } from './lectern-exam.js';
 import { SaveQueue, type SaveTransport } from './save-queue.js';
 import { Supervision } from './supervision.js';
 import { claimWriter, writerLockName } from './single-writer.js';
+import { workstationOfQuery } from '../../server/contract/kiosk-page.js';
 import { TOO_MANY_SOCKETS_CLOSE_CODE } from '../../server/contract/socket-limits.js';
 import { forgetCachedPaper, keepLoadedPaper, registerKioskServiceWorker } from './offline-shell.js';
 import { ExamScreensLoader } from './exam-screens-loader.js';
+import { clearPrerendered, isPrerendered, typedCodes, type TypedCodes } from './prerendered-login.js';
+import type { LecternLogin } from './lectern-login.js';
 import './kiosk-copy-catalogue.js';
 import './kiosk-screens-catalogue.js';
 import './lectern-logged-out.js';
@@ -30,8 +33,7 @@ const DISPLACED_NOTICE_MS = 60_000;
 
 /** The workstation's name from ?workstation= or ?poste=, remembered for the next loads of the page. */
 function workstationName(): string | null {
-  const params = new URLSearchParams(location.search);
-  const fromUrl = (params.get('workstation') ?? params.get('poste'))?.trim();
+  const fromUrl = workstationOfQuery(new URLSearchParams(location.search));
   if (fromUrl) {
     rememberSetting(WORKSTATION_KEY, fromUrl);
     return fromUrl;
@@ -95,9 +97,27 @@ export class LecternKiosk extends LitElement {
   @query('lectern-exam') private examElement?: LecternExam;
 
   private readonly workstation = workstationName();
+  /** What was typed into the page's prerendered login, handed to the login this element draws. */
+  private typedBeforeStart: TypedCodes | null = null;
   private fullscreenTries = 0;
   private lastScreen: KioskScreen | null = null;
   private workerRegistered = false;
+
+  /**
+   * The page's HTML drew the login already (login-prerender.ts): the server sends it only to a
+   * browser without a session, so the first screen is the login, drawn at once with what was
+   * typed, not the "loading" status while the kiosk asks who is logged in.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (isPrerendered(this)) {
+      const login = this.shadowRoot!.querySelector('lectern-login');
+      // Its script may have run first and taken over its own root (lectern-login.ts).
+      this.typedBeforeStart = login ? ((login as Partial<LecternLogin>).typed ?? typedCodes(login)) : null;
+      clearPrerendered(this);
+      this.kiosk.startAtLogin();
+    }
+    return super.createRenderRoot();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -224,7 +244,7 @@ export class LecternKiosk extends LitElement {
           <p>${t('app.tellProctor')}</p>
         </div>`;
       case 'login':
-        return html`<lectern-login .api=${this.api} .workstation=${this.workstation}></lectern-login>`;
+        return html`<lectern-login .api=${this.api} .workstation=${this.workstation} .typed=${this.typedBeforeStart}></lectern-login>`;
       case 'notice':
         return html`<lectern-monitoring-notice .api=${this.api}></lectern-monitoring-notice>`;
       case 'waiting':

@@ -1,10 +1,12 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError, type ApiClient } from '../common/api.js';
 import { CANDIDATE_CODE_LENGTH, SESSION_CODE_LENGTH, checkCode, formatCode, normalizeCode, type CodeProblem } from '../../server/contract/rules/code-format.js';
 import { I18nController, t, type StringKey } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { emit } from './events.js';
+import { loginStyles } from './login-styles.js';
+import { clearPrerendered, typedCodes, type TypedCodes } from './prerendered-login.js';
 import './lectern-language-switch.js';
 
 type Field = 'session' | 'candidate';
@@ -14,65 +16,12 @@ const knownErrors = new Set(['bad-code', 'unknown-session', 'unknown-candidate',
 /** Login with the two codes from the candidate's slip. */
 @customElement('lectern-login')
 export class LecternLogin extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      .top {
-        display: flex;
-        justify-content: flex-end;
-        margin-bottom: 1rem;
-      }
-      form {
-        display: flex;
-        flex-direction: column;
-        gap: 1.25rem;
-      }
-      label {
-        display: block;
-        font-weight: 600;
-        font-size: 1.125rem;
-      }
-      .hint {
-        display: block;
-        font-weight: 400;
-        font-size: 0.9375rem;
-        color: var(--lectern-muted, #4a5160);
-      }
-      input {
-        display: block;
-        margin-top: 0.375rem;
-        width: 100%;
-        max-width: 16rem;
-        font: inherit;
-        font-family: var(--lectern-font-mono, monospace);
-        font-size: 1.5rem;
-        letter-spacing: 0.12em;
-        text-transform: uppercase;
-        padding: 0.5rem 0.75rem;
-        border: 0.125rem solid var(--lectern-border, #b9c0cc);
-        border-radius: 0.375rem;
-        background: var(--lectern-surface, #fff);
-        color: inherit;
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--lectern-danger, #a4161a);
-      }
-      .field-error {
-        color: var(--lectern-danger, #a4161a);
-        font-weight: 600;
-        margin-top: 0.375rem;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1rem;
-        align-items: center;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, loginStyles];
 
   @property({ attribute: false }) api!: ApiClient;
   @property() workstation: string | null = null;
+  /** What the candidate typed into the page's prerendered login before the kiosk started (the kiosk passes it on). */
+  @property({ attribute: false }) typed: TypedCodes | null = null;
 
   @state() private _session = '';
   @state() private _candidate = '';
@@ -94,8 +43,22 @@ export class LecternLogin extends LitElement {
     this.retryTimer = null;
   }
 
+  /** Takes over the page's prerendered login, if this element is it, keeping what was typed there. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    this.typed = typedCodes(this) ?? this.typed;
+    clearPrerendered(this);
+    if (this.typed) {
+      this._session = formatCode(this.typed.session);
+      this._candidate = formatCode(this.typed.candidate);
+    }
+    return super.createRenderRoot();
+  }
+
   override firstUpdated(): void {
-    this.sessionInput.focus();
+    // Where the candidate was typing before the kiosk started, the caret at the end; else the first field.
+    const input = this.typed?.focused === 'candidate' ? this.candidateInput : this.sessionInput;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
   }
 
   override render() {

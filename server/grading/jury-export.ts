@@ -10,6 +10,7 @@ import type { LinkedKeyPoints } from '../contract/grading-evidence.js';
 import { translate, type MessageKey } from '../contract/i18n/catalogue.js';
 import type { Language } from '../contract/i18n/format.js';
 import { toCsv } from '../common/csv.js';
+import { escapeHtml } from '../contract/rules/html-text.js';
 
 export type ReportLanguage = Language;
 
@@ -108,9 +109,6 @@ export function juryCsv(results: ResultsView, lang: ReportLanguage = 'fr'): stri
 
 // ---------- HTML ----------
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const e = escapeHtml;
 

@@ -1,5 +1,6 @@
 // A minimal HTML template for the printable pages (report, login slips): every interpolated value
 // is escaped unless it is itself an Html fragment. No inline script or style: the CSP forbids both.
+import { escapeHtml } from '../contract/rules/html-text.js';
 
 export class Html {
   constructor(readonly value: string) {}
@@ -8,11 +9,6 @@ export class Html {
   }
 }
 
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c]!);
-}
 
 /** What a template may interpolate: text and numbers (escaped), fragments, lists of them; null, undefined and false print nothing. */
 type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];

@@ -62,7 +62,10 @@ describe('a reload while the server is unreachable', { timeout: 120_000 }, () =>
       const during = 'Pendant la panne, on continue. ';
       await server.restart(async () => {
         // The server is gone: the reload is answered by the worker, the answers by the workstation's copy.
-        await page.reload();
+        const reloaded = await page.reload();
+        // The worker's copy of the page was cached without a session: it is sent without its login (kiosk-page.ts).
+        expect(reloaded?.fromServiceWorker()).toBe(true);
+        expect(await reloaded?.text()).not.toContain('shadowrootmode');
         await expect.poll(() => field.inputValue(), { timeout: 15_000 }).toBe(before);
         await field.click();
         await page.keyboard.press('End');
