@@ -1,11 +1,11 @@
 // The kiosk's code in chunks (issue 15, item 4), for client/build.mjs. esbuild splits the kiosk
 // (`splitting: true`): kiosk.js, the kiosk's code it imports once the page is painted (kiosk-app.ts)
 // and their static imports draw the login screen; the exam's screens, imported with import()
-// (client/kiosk/exam-screens.ts), load right after. Each
-// chunk is then named `<name>-<12 hex digits of its sha256>.js` as every other asset, so the server
-// caches it for a year (server/plugins/static-assets.ts) and the kiosk's service worker keeps it
-// (offline-rules.ts); a chunk's digest covers the names of the chunks it imports, so a change
-// anywhere renames every file that leads to it. kiosk.js keeps its plain name: build.mjs hashes it
+// (client/kiosk/exam-screens.ts), load right after. Each chunk is then named
+// `<name>-<12 hex digits of its sha256>.js` as every other asset, so the server caches it for a
+// year (server/plugins/static-assets.ts) and the kiosk's service worker keeps it (offline-rules.ts);
+// a chunk's digest covers the names of the chunks it imports, so a change anywhere renames every
+// file that leads to it. kiosk.js keeps its plain name: build.mjs hashes it
 // with the other entries.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';

@@ -109,7 +109,6 @@ export function juryCsv(results: ResultsView, lang: ReportLanguage = 'fr'): stri
 
 // ---------- HTML ----------
 
-
 const e = escapeHtml;
 
 function readingEvidenceText(ev: ReadingEvidence, lang: ReportLanguage): string {
