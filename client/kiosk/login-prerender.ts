@@ -43,6 +43,18 @@ function field(name: 'session' | 'candidate', label: MessageKey, hint: MessageKe
   );
 }
 
+/**
+ * If the kiosk's script never runs (blocked, or failed to load), the drawn login would look usable
+ * and never send: after NOT_STARTED_AFTER_S a sentence tells the candidate to call the proctor. CSS
+ * alone (an animation's delay), since it is for the case where no script of ours runs; the kiosk
+ * draws over it when it starts.
+ */
+const NOT_STARTED_AFTER_S = 8;
+const NOT_STARTED_CSS = `
+.not-started { visibility: hidden; margin-top: 1rem; animation: lectern-not-started 0s linear ${NOT_STARTED_AFTER_S}s forwards; }
+@keyframes lectern-not-started { to { visibility: visible; } }
+`;
+
 export interface PrerenderedLogin {
   /** What goes inside <lectern-kiosk>, between the two marks. */
   markup: string;
@@ -51,7 +63,7 @@ export interface PrerenderedLogin {
 }
 
 export function prerenderLogin(): PrerenderedLogin {
-  const styles = [cssOf(baseStyles, kioskStyles), cssOf(baseStyles, loginStyles), cssOf(baseStyles, languageSwitchStyles)];
+  const styles = [cssOf(baseStyles, kioskStyles), cssOf(baseStyles, loginStyles) + NOT_STARTED_CSS, cssOf(baseStyles, languageSwitchStyles)];
   const [kioskCss, loginCss, switchCss] = styles.map((css) => `<style ${PRERENDERED}>${css}</style>`);
   const languageSwitch =
     `<lectern-language-switch><template shadowrootmode="open">${switchCss}` +
@@ -64,7 +76,8 @@ export function prerenderLogin(): PrerenderedLogin {
     field('session', 'login.sessionCode', 'login.sessionCodeHint', SESSION_CODE_LENGTH, true) +
     field('candidate', 'login.candidateCode', 'login.candidateCodeHint', CANDIDATE_CODE_LENGTH, false) +
     `<div class="actions"><button class="primary" type="submit" disabled>${t('login.submit')}</button></div>` +
-    `</form></div></div></template></lectern-login>`;
+    // Under the panel, not in it: hidden, it still takes its room, and nothing drawn moves when the kiosk takes over.
+    `</form></div><p class="error not-started" role="alert">${t('login.notStarted')}</p></div></template></lectern-login>`;
   // The slot shows the page's <noscript> sentence (a browser without JavaScript).
   const markup = `${PRERENDER_START}<template shadowrootmode="open">${kioskCss}<slot></slot><div lang="fr">${login}</div></template>${PRERENDER_END}`;
   return { markup, styles };

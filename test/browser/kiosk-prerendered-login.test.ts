@@ -68,6 +68,8 @@ describe('the login drawn in the kiosk page', { timeout: 60_000 }, () => {
     expect(await sessionField.evaluate((input) => getComputedStyle(input).fontSize)).toBe('24px');
     await expect.poll(() => page.getByText('Poste : PC-07').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Se connecter' }).isDisabled()).toBe(true);
+    // The sentence for a kiosk that never starts is there, hidden until its delay.
+    expect(await page.getByText(/pas fini de démarrer/).isVisible()).toBe(false);
     const before = await sessionField.boundingBox();
 
     await page.keyboard.type(session.code.toLowerCase());
@@ -93,6 +95,20 @@ describe('the login drawn in the kiosk page', { timeout: 60_000 }, () => {
     await page.keyboard.press('Enter');
     await page.getByLabel(/J’ai lu/).waitFor();
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('tells the candidate to call the proctor when the kiosk never starts', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.route(/\/assets\/kiosk-[0-9a-f]{12}\.js$/, (route) => route.abort());
+    const started = Date.now();
+    await page.goto(`${server.url}/`, { waitUntil: 'commit' });
+    const notice = page.getByRole('alert').filter({ hasText: 'Ce poste n’a pas fini de démarrer' });
+    await notice.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(7_000);
+    expect(await page.getByRole('button', { name: 'Se connecter' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: screenshotPath('kiosk-login-not-started-fr') });
     await context.close();
   });
 

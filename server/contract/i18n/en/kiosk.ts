@@ -19,6 +19,7 @@ export const kioskEn: Translation<typeof kioskFr> = {
   'login.caseHint': 'Capitals or small letters, with or without the hyphen: it does not matter.',
   'login.workstation': 'Workstation: {workstation}',
   'login.submit': 'Log in',
+  'login.notStarted': 'This workstation has not finished starting: the codes cannot be sent yet. Tell the proctor.',
   'login.submitting': 'Logging in…',
   'login.error.title': 'Cannot log in',
   'login.check.empty': 'Type the {field}.',

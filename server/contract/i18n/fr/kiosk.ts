@@ -21,6 +21,7 @@ export const kioskFr = {
   'login.caseHint': 'Majuscules ou minuscules, avec ou sans tiret : peu importe.',
   'login.workstation': 'Poste : {workstation}',
   'login.submit': 'Se connecter',
+  'login.notStarted': 'Ce poste n’a pas fini de démarrer : les codes ne peuvent pas encore être envoyés. Prévenez le surveillant.',
   'login.submitting': 'Connexion…',
   'login.error.title': 'Connexion impossible',
   'login.check.empty': 'Saisissez le {field}.',
