@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotPath, startServer } from '../helpers/browser.js';
 import { openSession, type TestApp } from '../helpers/build-app.js';
 import { formatCode } from '../../server/contract/rules/code-format.js';
+import { describeAxe, describeOverflow, findOverflow, seriousAxeViolations } from './support/screen-checks.js';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -70,6 +71,9 @@ describe('the login drawn in the kiosk page', { timeout: 60_000 }, () => {
     expect(await page.getByRole('button', { name: 'Se connecter' }).isDisabled()).toBe(true);
     // The sentence for a kiosk that never starts is there, hidden until its delay.
     expect(await page.getByText(/pas fini de démarrer/).isVisible()).toBe(false);
+    // As accessible and as contained as the kiosk's own login (screens-kiosk.test.ts checks that one).
+    expect(describeAxe(await seriousAxeViolations(page))).toBe('');
+    expect(describeOverflow(await findOverflow(page))).toBe('');
     const before = await sessionField.boundingBox();
 
     await page.keyboard.type(session.code.toLowerCase());
