@@ -42,6 +42,8 @@ describe('the kiosk page', () => {
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(response.headers['vary']).toMatch(/cookie/i);
     expect(response.headers['cross-origin-opener-policy']).toBeUndefined();
+    // Nobody is logged in: the early question "who is logged in?" (kiosk-early.js) is left out.
+    expect(html).not.toContain('kiosk-early');
   });
 
   it('has no login for a browser holding a session (a reload in the exam)', async () => {
@@ -51,6 +53,7 @@ describe('the kiosk page', () => {
     expect(response.body).not.toContain(PRERENDER_START);
     expect(response.body).toContain('<lectern-kiosk>');
     expect(inlineStyles(response.body)).toEqual([readFileSync(join('client', 'static', 'base.css'), 'utf8')]);
+    expect(response.body).toMatch(/<script async src="\/assets\/kiosk-early-[0-9a-f]{12}\.js"><\/script>/);
   });
 
   it("writes ?workstation= into the login as escaped text, and leaves the slot empty without it", async () => {
