@@ -1,6 +1,7 @@
 // Loaded by the kiosk's page before its main script (client/pages/index.html), as a tiny classic
-// async script: it asks the server who is logged in while the kiosk's code is still downloading
-// and being compiled. Before, that question went out only once the whole kiosk had run, and the
+// async script, in the page sent to a browser holding a session only (the page with the login
+// drawn in goes to a browser without one, whose answer is known: client/kiosk-prerender.mjs). It
+// asks the server who is logged in while the kiosk's code is still downloading and being compiled. Before, that question went out only once the whole kiosk had run, and the
 // login screen waited for its answer after that (issue 15, item 4: the kiosk's start is the
 // code's load *or* the server's answer, whichever is longer, no longer their sum). The kiosk's
 // ApiClient takes the answer over (api.ts, takeEarlyRequest); it asks again itself if this script
