@@ -1,13 +1,14 @@
 // Loaded by the kiosk's page before its main script (client/pages/index.html), as a tiny classic
 // async script, in the page sent to a browser holding a session only (the page with the login
 // drawn in goes to a browser without one, whose answer is known: client/kiosk-prerender.mjs). It
-// asks the server who is logged in while the kiosk's code is still downloading and being compiled. Before, that question went out only once the whole kiosk had run, and the
-// login screen waited for its answer after that (issue 15, item 4: the kiosk's start is the
-// code's load *or* the server's answer, whichever is longer, no longer their sum). The kiosk's
-// ApiClient takes the answer over (api.ts, takeEarlyRequest); it asks again itself if this script
-// did not run. A candidate already logged in (a reload during the exam) gets the exam's chunks
-// preloaded as soon as the answer says so, while the kiosk's first chunk still starts (the
-// exam's screens are imported only after the first screen otherwise: exam-screens-loader.ts).
+// asks the server who is logged in while the kiosk's code is still downloading and being
+// compiled. Before, that question went out only once the whole kiosk had run, and the login screen
+// waited for its answer after that (issue 15, item 4: the kiosk's start is the code's load *or*
+// the server's answer, whichever is longer, no longer their sum). The kiosk's ApiClient takes the
+// answer over (api.ts, takeEarlyRequest); it asks again itself if this script did not run. A
+// candidate already logged in (a reload during the exam) gets the exam's chunks preloaded as soon
+// as the answer says so, while the kiosk's first chunk still starts (the exam's screens are
+// imported only after the first screen otherwise: exam-screens-loader.ts).
 // No import but a few lines: this file is built on its own and must stay a few hundred bytes.
 import { EARLY_REQUESTS_KEY, earlyRequestInit, type EarlyRequests } from '../common/early-request.js';
 
