@@ -65,7 +65,8 @@ describe('the login drawn in the kiosk page', { timeout: 60_000 }, () => {
     const sessionField = page.getByLabel(/Code de session/);
     await sessionField.waitFor();
     expect(await page.evaluate(() => customElements.get('lectern-kiosk'))).toBeUndefined();
-    expect(await focused(page)).toBe('input#session');
+    // autofocus acts at the page's next rendering: polled, not read once.
+    await expect.poll(() => focused(page)).toBe('input#session');
     expect(await sessionField.evaluate((input) => getComputedStyle(input).fontSize)).toBe('24px');
     await expect.poll(() => page.getByText('Poste : PC-07').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Se connecter' }).isDisabled()).toBe(true);
