@@ -48,7 +48,6 @@ export class LecternCandidateTile extends LitElement {
     return this;
   }
 
-
   @property({ attribute: false }) view!: TileView;
   @property({ attribute: false }) questions: DashboardQuestion[] = [];
   @property({ type: Boolean }) selected = false;

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { clientBuildDir } from '../paths.js';
 
 /**
- * The inline styles the policy allows, by their hashes: only those the build wrote into the
- * kiosk's page (its prerendered login and base.css: client/kiosk-prerender.mjs), listed beside
- * the page. Read once at start; none when the client is not built.
+ * The inline styles the kiosk's page may use, by their hashes: those the build wrote into it (its
+ * prerendered login and base.css: client/kiosk-prerender.mjs), listed beside the page. Read once
+ * per server; none when the client is not built.
  */
 function kioskPageStyleHashes(): string[] {
   try {
@@ -20,20 +20,20 @@ function kioskPageStyleHashes(): string[] {
 
 /**
  * A strict Content-Security-Policy that works over plain HTTP on a LAN: no inline script, no
- * inline style but the kiosk page's own (by hash), nothing from another origin (there is no
- * internet anyway), no framing. No upgrade-insecure-requests and no HSTS: the room's server has
- * no TLS certificate.
+ * inline style but the ones `styleHashes` names (the kiosk's page alone has any), nothing from
+ * another origin (there is no internet anyway), no framing. No upgrade-insecure-requests and no
+ * HSTS: the room's server has no TLS certificate.
  *
- * `crossOriginOpenerPolicy` is helmet's same-origin, except on the kiosk's page (see below).
+ * `opener`: helmet's Cross-Origin-Opener-Policy same-origin, left out on the kiosk's page (below).
  */
-function buildHeaders(options: { opener: boolean }) {
+function buildHeaders(options: { opener: boolean; styleHashes: string[] }) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'", ...kioskPageStyleHashes()],
+        styleSrc: ["'self'", ...options.styleHashes],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -56,7 +56,8 @@ function buildHeaders(options: { opener: boolean }) {
  * without; docs/kiosk-start.md), a third of the kiosk's 300 ms. What it guards against is a page
  * of another origin holding a reference to this window (an opener or a popup); the kiosk's browser
  * reaches no other origin (no internet, the kiosk kit's URL allow-list), opens no window and is
- * opened by none, so the header protects nothing there. Staff pages and every other answer keep it.
+ * opened by none, so the header protects nothing there. Staff pages and every other answer keep it,
+ * and their policy allows no inline style at all.
  */
 function isKioskPage(url: string): boolean {
   return url === '/' || url.startsWith('/?');
@@ -69,8 +70,8 @@ function isKioskPage(url: string): boolean {
  */
 export default fp(
   async (app) => {
-    const headers = buildHeaders({ opener: true });
-    const kioskPageHeaders = buildHeaders({ opener: false });
+    const headers = buildHeaders({ opener: true, styleHashes: [] });
+    const kioskPageHeaders = buildHeaders({ opener: false, styleHashes: kioskPageStyleHashes() });
     app.addHook('onRequest', (request, reply, done) =>
       (isKioskPage(request.url) ? kioskPageHeaders : headers)(request.raw, reply.raw, (err) => done(err instanceof Error ? err : undefined)),
     );

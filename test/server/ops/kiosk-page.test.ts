@@ -66,9 +66,11 @@ describe('the kiosk page', () => {
     expect((await page('/')).body).toContain(WORKSTATION_SLOT);
   });
 
-  it('keeps Cross-Origin-Opener-Policy on the staff pages and the API', async () => {
+  it('keeps Cross-Origin-Opener-Policy, and allows no inline style, on the staff pages and the API', async () => {
     for (const url of ['/proctor', '/admin', '/grading', '/healthz', '/api/auth/me']) {
-      expect((await page(url)).headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      const response = await page(url);
+      expect(response.headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      expect(String(response.headers['content-security-policy']), url).toMatch(/style-src 'self'(;|$)/);
     }
   });
 });
