@@ -5,11 +5,15 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { Principal } from '../auth/auth-service.js';
 import { UserError } from '../errors.js';
 import { guardStaffSocket } from './socket-guard.js';
-import { StaffToServer, type DashboardDelta, type DashboardSnapshot, type ServerToStaff } from '../contract/staff-protocol.js';
+import { StaffToServer, type DashboardSnapshot, type ServerToStaff } from '../contract/staff-protocol.js';
 
-/** One connected dashboard: it takes deltas and sends them (batched) on its socket. */
+/**
+ * One connected dashboard: it sends on its socket the frames of deltas its session's room has
+ * put together (serialized once for every dashboard of the room, see DashboardBroadcaster).
+ */
 export interface DashboardSubscriber {
-  push(delta: DashboardDelta): void;
+  /** A `deltas` message, already JSON in UTF-8: sent as a text frame. */
+  send(frame: Buffer): void;
 }
 
 /** What the socket needs of the dashboard's services: said here, so live/ does not import proctor/. */
@@ -24,49 +28,25 @@ export interface StaffSocketDeps {
 
 const StaffMessage = TypeCompiler.Compile(StaffToServer);
 
-
 /**
  * A proctor's (or admin's) dashboard socket: it subscribes to one session, gets the snapshot,
- * then the deltas. Deltas produced within DASHBOARD_BATCH_MS of each other go out as one frame.
- * The `message` listener is attached before anything else, so nothing sent right away is missed.
+ * then the room's frames of deltas. The `message` listener is attached before anything else, so
+ * nothing sent right away is missed.
  */
-/**
- * How long a dashboard's deltas wait for others before they go out as one frame. A room of
- * typing candidates acknowledges a save every few milliseconds: sent one turn of the event loop
- * at a time, each save was a frame to each of the room's dashboards, and writing those frames
- * took a third of the server's busy time at 1,000 candidates and 20 dashboards (issue 15). A
- * proctor does not see 25 ms; the kiosk's acknowledgement is never delayed by it.
- */
-export const DASHBOARD_BATCH_MS = 25;
-
 export function handleStaffSocket(socket: WebSocket, principal: Extract<Principal, { kind: 'staff' }>, deps: StaffSocketDeps): () => void {
   const send = (m: ServerToStaff) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
   };
   const guard = guardStaffSocket(socket, principal.tokenHash, deps.broadcaster, send);
   let sessionId: number | null = null;
-  let queue: DashboardDelta[] = [];
-  let scheduled = false;
-  const flush = () => {
-    scheduled = false;
-    if (queue.length === 0) return;
-    const deltas = queue;
-    queue = [];
-    send({ type: 'deltas', serverNow: Date.now(), deltas });
-  };
   const subscriber: DashboardSubscriber = {
-    push(delta) {
-      queue.push(delta);
-      if (!scheduled) {
-        scheduled = true;
-        setTimeout(flush, DASHBOARD_BATCH_MS).unref();
-      }
+    send(frame) {
+      if (socket.readyState === socket.OPEN) socket.send(frame, { binary: false });
     },
   };
   const leave = () => {
     if (sessionId !== null) deps.broadcaster.unsubscribe(sessionId, subscriber);
     sessionId = null;
-    queue = [];
   };
 
   socket.on('message', (data, isBinary) => {

@@ -3,6 +3,7 @@ import { buildTestApp, createStaff, loginCandidate, loginStaff, openSession, sta
 import { kioskSocket, loginAll, post, staffSocket, supervisedRoom } from './helpers.js';
 import { tileState } from '../../../server/contract/rules/tiles.js';
 import { OFFLINE_AFTER_MS } from '../../../server/live/live-hub.js';
+import { frameText } from '../../helpers/frame-text.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -208,5 +209,33 @@ describe('the dashboard socket', () => {
     const pong = await dash.next('pong');
     expect(pong.sentAt).toBe(42);
     expect(Math.abs(pong.serverNow - Date.now())).toBeLessThan(1000);
+  });
+
+  // Issue 15: a session's deltas are serialized once for all its dashboards.
+  it('sends every dashboard of a session the same frame, and a new dashboard nothing its snapshot showed', async () => {
+    const room = await supervisedRoom(t.app, 1);
+    const dashboards = [await staffSocket(t.app, room.proctorLogin.cookie), await staffSocket(t.app, room.proctorLogin.cookie)];
+    for (const dash of dashboards) await dash.subscribe(room.session.id);
+    const frames = dashboards.map((dash) => {
+      const texts: string[] = [];
+      dash.socket.on('message', (data, isBinary) => {
+        expect(isBinary).toBe(false);
+        texts.push(frameText(data));
+      });
+      return texts;
+    });
+    const { broadcaster } = t.app.proctor;
+    const feed = (id: string) => ({ type: 'feed' as const, item: { id, at: Date.now(), candidateId: room.session.candidates[0]!.id, source: 'server' as const, kind: 'connection-lost', detail: {} } });
+    broadcaster.push(room.session.id, feed('before'));
+    // A dashboard subscribing while that delta gathers: its snapshot is read after the delta's event.
+    const late: string[] = [];
+    broadcaster.subscribe(room.session.id, { send: (frame) => late.push(frame.toString('utf8')) });
+    broadcaster.push(room.session.id, feed('after'));
+    for (const dash of dashboards) await dash.delta('feed', (d) => d.item.id === 'after');
+    expect(frames[0]!.length).toBeGreaterThan(0);
+    expect(frames[1]).toEqual(frames[0]);
+    const ids = (texts: string[]) => texts.flatMap((text) => (JSON.parse(text) as { deltas: { item?: { id: string } }[] }).deltas.flatMap((d) => (d.item ? [d.item.id] : [])));
+    expect(ids(frames[0]!)).toEqual(['before', 'after']);
+    expect(ids(late)).toEqual(['after']);
   });
 });
