@@ -9,7 +9,8 @@
 // which pino loads by name in its logging thread). Source maps stay next to each bundle and
 // bin/launch.mjs turns them on, so a stack trace names the TypeScript file and line.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { asciiSource } from './ascii-source.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -74,3 +75,12 @@ await Promise.all([
   build({ ...common, format: 'esm', entryPoints: entryPoints(serverEntries.filter((p) => p !== 'main')), outdir, banner: { js: esmShim } }),
   build({ ...common, format: 'cjs', entryPoints: { 'thread-stream-worker': join(root, 'node_modules', 'thread-stream', 'lib', 'worker.js') }, outdir, outExtension: { '.js': '.cjs' } }),
 ]);
+
+// Each bundle as ASCII, so that V8 keeps its source at one byte a character (ascii-source.mjs).
+for (const entry of await readdir(outdir, { recursive: true })) {
+  if (!/\.c?js$/.test(entry)) continue;
+  const file = join(outdir, entry);
+  const code = await readFile(file, 'utf8');
+  const ascii = asciiSource(code);
+  if (ascii !== code) await writeFile(file, ascii);
+}
