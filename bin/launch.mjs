@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { exitIfOldNode } from './node-version.mjs';
+import { applyServerTuning } from './server-tuning.mjs';
 
 const distServer = join(fileURLToPath(new URL('..', import.meta.url)), 'dist', 'server');
 
@@ -14,6 +15,9 @@ const distServer = join(fileURLToPath(new URL('..', import.meta.url)), 'dist', '
  */
 export function launch(modulePath, args = process.argv.slice(2)) {
   exitIfOldNode();
+  // The server runs for hours with a thousand sockets: its memory settings (server-tuning.mjs).
+  // The commands are short-lived and keep Node's defaults.
+  if (modulePath === 'main.js') applyServerTuning();
   // The bundles carry source maps: a stack trace names the TypeScript file and line. Node reads
   // a map only when a trace is formatted, so this costs nothing at start.
   process.setSourceMapsEnabled(true);

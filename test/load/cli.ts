@@ -26,6 +26,8 @@ const { values, positionals } = parseArgs({
     'cpu-prof': { type: 'string' },
     // More Node/V8 flags for the server, space-separated: --node-flags="--max-semi-space-size=4"
     'node-flags': { type: 'string', default: '' },
+    // Lectern with Node's default memory settings, not those of `npm start` (bin/server-tuning.mjs).
+    untuned: { type: 'boolean', default: false },
     priority: { type: 'string' },
   },
 });
@@ -35,6 +37,7 @@ const common = {
   agents: Number(values.agents),
   nodeFlags: [...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : []), ...values['node-flags'].split(' ').filter(Boolean)],
   priority: values.priority === undefined ? undefined : Number(values.priority),
+  tuned: !values.untuned,
   log: (line: string) => console.error(line),
 };
 const interval = values.interval.split(',').map(Number) as [number, number];

@@ -18,6 +18,8 @@ const { values } = parseArgs({
     dist: { type: 'boolean', default: false },
     // Node/V8 flags for the server, e.g. --flags=--max-semi-space-size=8
     flags: { type: 'string', default: '' },
+    // Node's default memory settings instead of those `npm start` applies (bin/server-tuning.mjs).
+    untuned: { type: 'boolean', default: false },
   },
 });
 
@@ -39,7 +41,7 @@ async function stage(server: ServerUnderTest, name: string): Promise<void> {
   console.log(`${''.padEnd(22)} heap spaces (used / size MB): ${spaces.filter((x) => x.size > 1048576).map((x) => `${x.name.replace('_space', '')} ${mb(x.used)}/${mb(x.size)}`).join(', ')}`);
 }
 
-const server = await startServer({ kind: 'lectern', mode: values.dist ? 'dist' : 'tsx', nodeFlags: values.flags.split(' ').filter(Boolean) });
+const server = await startServer({ kind: 'lectern', mode: values.dist ? 'dist' : 'tsx', nodeFlags: values.flags.split(' ').filter(Boolean), tuned: !values.untuned });
 try {
   await stage(server, 'started');
   const target = await prepareLectern(server, { running: Number(values.candidates), dashboards: Number(values.dashboards) });

@@ -19,6 +19,8 @@ export interface CommonOptions {
   /** The ceiling's paper: as many questions as Lectern's. */
   questionIds?: string[];
   nodeFlags?: string[];
+  /** false: Lectern with Node's own memory settings instead of those `npm start` applies. */
+  tuned?: boolean;
   /** Nice value for the server and the agents (see StartOptions.priority). */
   priority?: number;
   log?: (line: string) => void;
@@ -59,7 +61,7 @@ export interface SteadyFigures extends StepLoad {
 const DEFAULT_QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
 
 export async function launch(kind: TargetKind, options: CommonOptions): Promise<ServerUnderTest> {
-  return startServer({ kind, mode: options.mode ?? 'tsx', nodeFlags: options.nodeFlags ?? [], priority: options.priority, env: options.env });
+  return startServer({ kind, mode: options.mode ?? 'tsx', nodeFlags: options.nodeFlags ?? [], priority: options.priority, env: options.env, tuned: options.tuned });
 }
 
 export async function prepare(kind: TargetKind, server: ServerUnderTest, counts: { running: number; waiting?: number; dashboards?: number }, options: CommonOptions): Promise<PreparedTarget> {

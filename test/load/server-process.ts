@@ -4,6 +4,7 @@ import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../../server/paths.js';
+import { serverEnvironment, serverNodeFlags } from '../../bin/server-tuning.mjs';
 
 // Starts a server under test as a child process on 127.0.0.1 and a free port, with its own
 // temporary data directory, the event-loop probe preloaded, and stdout/stderr drained (a
@@ -68,6 +69,11 @@ export interface StartOptions {
   priority?: number;
   /** More environment for the server, e.g. LECTERN_BACKUP_INTERVAL for the backups shape. */
   env?: Record<string, string>;
+  /**
+   * Lectern only: run with the memory settings `npm start` applies (bin/server-tuning.mjs), as
+   * the default; false runs Node's defaults, to compare.
+   */
+  tuned?: boolean;
 }
 
 const probeUrl = pathToFileURL(join(projectRoot, 'test', 'load', 'server-probe.mjs')).href;
@@ -78,7 +84,9 @@ export async function startServer(options: StartOptions): Promise<ServerUnderTes
   const adminPassword = 'load-generator-admin-password';
   const mode = options.mode ?? 'tsx';
   let entry: string;
-  const execArgv = [...(options.nodeFlags ?? [])];
+  // What `npm start` runs with (bin/launch.mjs re-runs Node with these), before any extra flags.
+  const tuned = options.kind === 'lectern' && options.tuned !== false;
+  const execArgv = [...(tuned ? serverNodeFlags : []), ...(options.nodeFlags ?? [])];
   if (options.entry) entry = options.entry;
   else if (options.kind === 'lectern') entry = mode === 'dist' ? join(projectRoot, 'dist', 'server', 'main.js') : join(projectRoot, 'server', 'main.ts');
   else entry = join(projectRoot, 'test', 'bench', 'ceiling-server.ts');
@@ -95,7 +103,7 @@ export async function startServer(options: StartOptions): Promise<ServerUnderTes
     execArgv,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
-    env: { ...process.env, LECTERN_ADMIN_PASSWORD: adminPassword, NODE_ENV: 'production', ...options.env },
+    env: { ...process.env, ...(tuned ? serverEnvironment : {}), LECTERN_ADMIN_PASSWORD: adminPassword, NODE_ENV: 'production', ...options.env },
   });
 
   if (options.priority !== undefined) setNice(child.pid, options.priority);

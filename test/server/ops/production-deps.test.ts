@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSpecifiers } from '../../architecture/import-graph.js';
 import { projectRoot } from '../../../server/paths.js';
 import { buildIfStale } from '../../helpers/build-once.js';
+import { serverEnvironment, serverNodeFlags } from '../../../bin/server-tuning.mjs';
 
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
@@ -39,7 +40,10 @@ describe('the built server', () => {
     // The server is bundled (bin/build-server.mjs): Fastify is inside main.js, and what is still
     // imported at run time is the native or self-locating modules kept outside the bundles.
     expect([...found.keys()].sort()).toEqual(['better-sqlite3', 'xmllint-wasm']);
-    expect(readFileSync(join(projectRoot, 'dist', 'server', 'main.js'), 'utf8')).toContain('node_modules/fastify/fastify.js');
+    const main = readFileSync(join(projectRoot, 'dist', 'server', 'main.js'), 'utf8');
+    expect(main).toContain('node_modules/fastify/fastify.js');
+    // Written as ASCII (bin/ascii-source.mjs), so that V8 keeps it at one byte a character.
+    for (const file of jsFiles(join(projectRoot, 'dist', 'server'))) expect(/[\u0080-\uffff]/.exec(readFileSync(file, 'utf8')), relative(projectRoot, file)).toBeNull();
   });
 
   describe('started from a copy with the production dependencies only', () => {
@@ -90,6 +94,13 @@ describe('the built server', () => {
           if (!healthy) await new Promise((r) => setTimeout(r, 200));
         }
         expect(healthy, `${output}\n${stderr}`).toBe(true);
+        // npm start re-runs Node with the server's memory settings, as the same process (the PID
+        // systemd watches): bin/server-tuning.mjs.
+        const commandLine = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+        expect(commandLine).toEqual(expect.arrayContaining(serverNodeFlags));
+        expect(commandLine.indexOf(serverNodeFlags[0]!)).toBeLessThan(commandLine.findIndex((arg) => arg.endsWith('lectern.mjs')));
+        const environment = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
+        for (const [name, value] of Object.entries(serverEnvironment)) expect(environment).toContain(`${name}=${value}`);
         const page = await fetch(`http://127.0.0.1:${port}/`);
         expect(page.status).toBe(200);
         const kiosk = /src="(\/assets\/kiosk-[0-9a-f]{12}\.js)"/.exec(await page.text())?.[1];
