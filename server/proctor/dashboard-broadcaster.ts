@@ -18,18 +18,28 @@ const keptLate = new Set(['late', 'ended', 'submitted']);
  */
 export const DASHBOARD_BATCH_MS = 25;
 
+/**
+ * The deltas that wait DASHBOARD_BATCH_MS for others: words and presence, which a typing room
+ * produces many times a second. Any other (a feed line, a message, a tile, the room) is what a
+ * proctor reads and acts on: it goes out at the end of the event loop's turn, with whatever has
+ * gathered by then (issue 13, item 7: event to display within 100 ms on a slow computer).
+ */
+const GATHERED: ReadonlySet<DashboardDelta['type']> = new Set(['words', 'presence']);
+
 /** The dashboards watching one session, and the deltas gathering for their next frame. */
 interface Room {
   /** Each dashboard, with how many of the gathering deltas its snapshot already showed. */
   readonly dashboards: Map<DashboardSubscriber, number>;
   deltas: DashboardDelta[];
   timer: NodeJS.Timeout | null;
+  /** Set when a delta that does not wait is gathering: the frame goes at the end of this turn. */
+  immediate: NodeJS.Immediate | null;
 }
 
 /**
  * Turns the room's events into dashboard deltas. It listens to the hub once for all dashboards,
- * computes each delta once per session, and every DASHBOARD_BATCH_MS serializes the session's
- * deltas once into a frame that every dashboard watching it sends as it is (with 20 dashboards
+ * computes each delta once per session, and serializes the session's gathered deltas once
+ * (see DASHBOARD_BATCH_MS and GATHERED for when) into a frame that every dashboard watching it sends as it is (with 20 dashboards
  * and 2,500 saves a second, one JSON text instead of twenty). A session nobody watches costs
  * nothing.
  */
@@ -74,7 +84,7 @@ export class DashboardBroadcaster {
   subscribe(sessionId: number, subscriber: DashboardSubscriber): DashboardSnapshot {
     let room = this.rooms.get(sessionId);
     if (!room) {
-      this.rooms.set(sessionId, (room = { dashboards: new Map(), deltas: [], timer: null }));
+      this.rooms.set(sessionId, (room = { dashboards: new Map(), deltas: [], timer: null, immediate: null }));
       this.lastAuditId.set(sessionId, this.dashboard.lastAuditId());
     }
     // Everything is synchronous here: no event can slip between the snapshot and the first delta,
@@ -89,6 +99,7 @@ export class DashboardBroadcaster {
     room.dashboards.delete(subscriber);
     if (room.dashboards.size === 0) {
       if (room.timer) clearTimeout(room.timer);
+      if (room.immediate) clearImmediate(room.immediate);
       this.rooms.delete(sessionId);
       this.lastAuditId.delete(sessionId);
     }
@@ -102,12 +113,22 @@ export class DashboardBroadcaster {
     const room = this.rooms.get(sessionId);
     if (!room) return;
     room.deltas.push(delta);
-    room.timer ??= setTimeout(() => this.sendFrame(room), DASHBOARD_BATCH_MS).unref();
+    if (room.immediate) return;
+    if (GATHERED.has(delta.type)) {
+      room.timer ??= setTimeout(() => this.sendFrame(room), DASHBOARD_BATCH_MS).unref();
+      return;
+    }
+    if (room.timer) clearTimeout(room.timer);
+    room.timer = null;
+    room.immediate = setImmediate(() => this.sendFrame(room));
   }
 
   /** Sends the room's gathered deltas, serialized once, to each dashboard (less what its snapshot showed). */
   private sendFrame(room: Room): void {
+    if (room.timer) clearTimeout(room.timer);
+    if (room.immediate) clearImmediate(room.immediate);
     room.timer = null;
+    room.immediate = null;
     const deltas = room.deltas;
     room.deltas = [];
     const serverNow = Date.now();
@@ -146,7 +167,10 @@ export class DashboardBroadcaster {
 
   close(): void {
     for (const off of this.detach) off();
-    for (const room of this.rooms.values()) if (room.timer) clearTimeout(room.timer);
+    for (const room of this.rooms.values()) {
+      if (room.timer) clearTimeout(room.timer);
+      if (room.immediate) clearImmediate(room.immediate);
+    }
     this.rooms.clear();
   }
 

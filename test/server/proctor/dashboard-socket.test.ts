@@ -4,6 +4,7 @@ import { kioskSocket, loginAll, post, staffSocket, supervisedRoom } from './help
 import { tileState } from '../../../server/contract/rules/tiles.js';
 import { OFFLINE_AFTER_MS } from '../../../server/live/live-hub.js';
 import { frameText } from '../../helpers/frame-text.js';
+import { DASHBOARD_BATCH_MS } from '../../../server/proctor/dashboard-broadcaster.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -237,5 +238,28 @@ describe('the dashboard socket', () => {
     const ids = (texts: string[]) => texts.flatMap((text) => (JSON.parse(text) as { deltas: { item?: { id: string } }[] }).deltas.flatMap((d) => (d.item ? [d.item.id] : [])));
     expect(ids(frames[0]!)).toEqual(['before', 'after']);
     expect(ids(late)).toEqual(['after']);
+  });
+
+  // Issue 13, item 7: what a proctor reads does not wait DASHBOARD_BATCH_MS behind the words.
+  it('sends a feed line at the end of the turn, with the words gathered so far, and lets words alone wait', async () => {
+    const room = await supervisedRoom(t.app, 1);
+    const { broadcaster } = t.app.proctor;
+    const frames: string[] = [];
+    broadcaster.subscribe(room.session.id, { send: (frame) => frames.push(frame.toString('utf8')) });
+    const candidateId = room.session.candidates[0]!.id;
+    const words = { type: 'words' as const, candidateId, questionId: 'q1', words: 12, savedAt: Date.now() };
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    broadcaster.push(room.session.id, words);
+    await turn();
+    expect(frames).toEqual([]);
+    broadcaster.push(room.session.id, { type: 'feed', item: { id: 'now', at: Date.now(), candidateId, source: 'kiosk', kind: 'focus-lost', detail: {} } });
+    await turn();
+    expect(frames).toHaveLength(1);
+    expect((JSON.parse(frames[0]!) as { deltas: { type: string }[] }).deltas.map((d) => d.type)).toEqual(['words', 'feed']);
+    broadcaster.push(room.session.id, { ...words, words: 13 });
+    await turn();
+    expect(frames).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, DASHBOARD_BATCH_MS + 20));
+    expect(frames).toHaveLength(2);
   });
 });
