@@ -3,11 +3,12 @@
 // Node with them (process.execve: the same process, the same PID for systemd), and the
 // benchmark starts its server with the same ones.
 //
-// Measured with the steady shape (1,000 candidates, 20 dashboards, 30 s), alternated, 2 cores
-// (docs/performance.md, "Resident memory"): with V8's defaults the young generation grows to
-// 128 MB and the old one well ahead of its live 55 MB, for 314-315 MB resident; with these
-// settings 183-199 MB, an ack p99 of 10.9-12.5 ms against the ceiling's 7.9 (defaults: 7.4-9.4),
-// and 2-7 points more CPU. `--optimize-for-size` also gets under 200 MB but doubled the p99.
+// Measured with the steady shape (1,000 candidates, 20 dashboards, 30 s), 2 cores
+// (docs/performance.md, "The settings `npm start` now applies"): with V8's defaults the young
+// generation grows to 128 MB and the old one well ahead of its live 52 MB, for 314-315 MB
+// resident; with these settings 180-191 MB in each run, at an ack p99 of 6.9-9.6 ms (the
+// ceiling's 7.0-9.5) and a few points more CPU. `--optimize-for-size` also got under 200 MB but
+// doubled the p99; a young generation of 8 MB gave 191-193 MB, of 16 MB 216 MB.
 
 /**
  * V8's flags. A young generation of at most 2 × 4 MB: the kiosks' saves are short-lived, and a
