@@ -10,9 +10,9 @@
 // bin/launch.mjs turns them on, so a stack trace names the TypeScript file and line.
 import { build } from 'esbuild';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { asciiSource } from './ascii-source.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asciiSource } from './ascii-source.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'server');
