@@ -75,10 +75,10 @@ function applyOne(s: IncomingSave): SaveOutcome {
   }
 }
 
-parentPort!.on('message', ({ batch }: WriterRequest) => {
+parentPort!.on('message', (request: WriterRequest) => {
   let reply: WriterReply;
   try {
-    reply = { outcomes: writeBatch(unpackBatch(batch)) };
+    reply = { outcomes: writeBatch(unpackBatch(request)) };
   } catch (err) {
     // Nothing of the batch is durable (the transaction rolled back): the server refuses every save.
     reply = { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };

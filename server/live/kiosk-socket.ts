@@ -81,12 +81,7 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
   function onMessage(m: KioskToServer): void {
     switch (m.type) {
       case 'save':
-        // A failed commit (disk full, I/O error) must not become an unhandled rejection, which
-        // would stop the server for the whole room: the kiosk keeps the edit and sends it again.
-        onSave(m).catch((err: unknown) => {
-          deps.log.error({ err, candidateId, questionId: m.questionId }, 'save not written');
-          send({ type: 'error', code: 'save-failed', message: 'The server could not write this answer; it is kept on your workstation and will be sent again.' });
-        });
+        onSave(m);
         return;
       case 'heartbeat': {
         deps.hub.heartbeat(candidateId, m.activity);
@@ -107,25 +102,39 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
     }
   }
 
-  async function onSave(m: Extract<KioskToServer, { type: 'save' }>): Promise<void> {
+  /**
+   * No closure here refers to the message itself: its text is copied into the writer's batch at
+   * once (answer-batch.ts), and nothing else keeps it alive while the commit is awaited.
+   */
+  function onSave(m: Extract<KioskToServer, { type: 'save' }>): void {
+    const { questionId, revision } = m;
     const refuse = (reason: SaveRefusalReason) => {
-      send({ type: 'save-refused', questionId: m.questionId, revision: m.revision, reason, message: refusalText[reason] });
-      deps.events.saveRefused(sessionId, candidateId, m.questionId, reason);
+      send({ type: 'save-refused', questionId, revision, reason, message: refusalText[reason] });
+      deps.events.saveRefused(sessionId, candidateId, questionId, reason);
     };
     const now = Date.now();
     // Session and candidate in one read: this runs for every save of every kiosk.
     const c = deps.exam.saveContext(sessionId, candidateId)!;
-    if (!deps.packs.hasQuestion(c.packId, m.questionId)) return refuse('unknown-question');
+    if (!deps.packs.hasQuestion(c.packId, questionId)) return refuse('unknown-question');
     if (m.text.length > MAX_ANSWER_CHARS) return refuse('too-long');
     const notNow = whyNotNow('save', c, now);
     if (notNow === 'not-started' || notNow === 'locked') return refuse(notNow);
     // After the end, after submitting or past the grace: keep the text aside, flagged, and say so.
     const lateReason: SaveRefusalReason | null = notNow === 'submitted' || notNow === 'ended' || notNow === 'late' ? notNow : null;
-    const outcome = await deps.answers.save({ candidateId, questionId: m.questionId, revision: m.revision, text: m.text, receivedAt: now, late: lateReason !== null });
-    // The writer finds a submission that committed after the checks above: too late all the same.
-    if (outcome.kind === 'kept-late') return refuse(lateReason ?? 'submitted');
-    if (outcome.kind === 'conflict') return refuse('conflict');
-    send({ type: 'saved', questionId: m.questionId, revision: outcome.revision, savedAt: outcome.savedAt, serverNow: Date.now() });
-    if (outcome.verdict === 'apply') deps.events.answerSaved(sessionId, candidateId, m.questionId, outcome.words, outcome.savedAt);
+    const written = deps.answers.save({ candidateId, questionId, revision: m.revision, text: m.text, receivedAt: now, late: lateReason !== null });
+    written
+      .then((outcome) => {
+        // The writer finds a submission that committed after the checks above: too late all the same.
+        if (outcome.kind === 'kept-late') return refuse(lateReason ?? 'submitted');
+        if (outcome.kind === 'conflict') return refuse('conflict');
+        send({ type: 'saved', questionId, revision: outcome.revision, savedAt: outcome.savedAt, serverNow: Date.now() });
+        if (outcome.verdict === 'apply') deps.events.answerSaved(sessionId, candidateId, questionId, outcome.words, outcome.savedAt);
+      })
+      // A failed commit (disk full, I/O error) must not become an unhandled rejection, which
+      // would stop the server for the whole room: the kiosk keeps the edit and sends it again.
+      .catch((err: unknown) => {
+        deps.log.error({ err, candidateId, questionId }, 'save not written');
+        send({ type: 'error', code: 'save-failed', message: 'The server could not write this answer; it is kept on your workstation and will be sent again.' });
+      });
   }
 }
