@@ -37,7 +37,14 @@ export class LecternEventFeed extends LitElement {
        * No content-visibility on the lines: each new line at the top pushes one past the bottom of
        * the view, and that change of visibility cost the browser a second frame for every event.
        */
+      /*
+       * Each line is its own compositing layer: a new line at the top moves the others, which the
+       * compositor then does without painting them again; only the new line is painted.
+       * Opaque, so that the text keeps its sub-pixel anti-aliasing on its layer.
+       */
       li {
+        will-change: transform;
+        background: var(--lectern-surface, #fff);
         display: grid;
         grid-template-columns: 4.5rem 1fr;
         gap: 0 0.5rem;

@@ -13,6 +13,7 @@ export const tileStyles = css`
      * a tile crosses the edge of the view, which the "problems first" order does all the time.
      */
     contain: strict;
+    will-change: transform;
   }
   lectern-candidate-tile button.tile {
     display: grid;
