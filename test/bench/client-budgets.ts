@@ -255,7 +255,7 @@ async function bareTextareaTyping(browser: Browser, answerChars: number, typed: 
         '<textarea style="display:block;width:100%;min-height:12rem;font:inherit;font-size:1.0625rem;line-height:1.6;padding:0.75rem;box-sizing:border-box"></textarea></main></body></html>',
     );
     const textarea = page.locator('textarea');
-    const prefill = 'The timer starts the backup unit every night; when the unit fails, systemd records it in the journal. '.repeat(600).slice(0, answerChars - typed.length);
+    const prefill = longAnswer(answerChars - typed.length);
     await textarea.evaluate((el: HTMLTextAreaElement, text: string) => {
       el.focus();
       el.value = text;
@@ -281,6 +281,18 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
 }
 
 /**
+ * A long answer as candidates write one: paragraphs of six sentences (about 620 characters). The
+ * measure used to type at the end of a single 50,000-character paragraph; Chromium lays out a
+ * textarea's paragraph again on each key, so even a bare textarea then showed a long frame on
+ * nearly every key at CPU /4 (565-580), which hid what the kiosk itself costs. With paragraphs the
+ * bare textarea shows 0-2, and the kiosk's own figure is what is left (docs/performance.md).
+ */
+export function longAnswer(chars: number): string {
+  const paragraph = 'The timer starts the backup unit every night; when the unit fails, systemd records it in the journal. '.repeat(6).trimEnd();
+  return `${paragraph}\n\n`.repeat(Math.ceil(chars / (paragraph.length + 2))).slice(0, chars);
+}
+
+/**
  * A candidate's kiosk in the exam, its first answer already `prefillChars` long, the caret at its
  * end: logged in and the notice read through the API, then the page; the long answer arrives as
  * one input event, as if typed earlier in the exam. The answer box and its text are returned.
@@ -292,7 +304,7 @@ export async function examWithLongAnswer(page: Page, baseUrl: string, candidate:
   await page.goto(baseUrl + '/');
   const textarea = page.locator('lectern-answer-field textarea').first();
   await textarea.waitFor({ state: 'visible', timeout: 10_000 });
-  const prefill = 'The timer starts the backup unit every night; when the unit fails, systemd records it in the journal. '.repeat(600).slice(0, prefillChars);
+  const prefill = longAnswer(prefillChars);
   await textarea.evaluate((el: HTMLTextAreaElement, text: string) => {
     el.focus();
     el.value = text;
