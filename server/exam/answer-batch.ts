@@ -63,7 +63,7 @@ export class BatchPacker {
 
   /** The gathered batch, handed over (its buffer is the caller's to transfer); the packer starts anew. */
   take(): WriterRequest {
-    const request: WriterRequest = { fields: this.fields, ends: this.ends, texts: this.bytes.buffer as ArrayBuffer };
+    const request: WriterRequest = { fields: this.fields, ends: this.ends, texts: this.bytes.buffer };
     this.fields = [];
     this.ends = [];
     this.bytes = Buffer.from(new ArrayBuffer(FIRST_CAPACITY));
