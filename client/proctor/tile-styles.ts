@@ -11,6 +11,8 @@ export const tileStyles = css`
      * and contains itself, so a change inside it lays out and paints that tile alone. Only the
      * tiles in view are drawn (tile-window.ts); content-visibility would add a frame each time
      * a tile crosses the edge of the view, which the "problems first" order does all the time.
+     * Each tile is its own compositing layer: a tile that moves in that order is moved by the
+     * compositor, not painted again.
      */
     contain: strict;
     will-change: transform;

@@ -121,7 +121,7 @@ export function handleKioskSocket(socket: WebSocket, candidateId: number, sessio
     if (notNow === 'not-started' || notNow === 'locked') return refuse(notNow);
     // After the end, after submitting or past the grace: keep the text aside, flagged, and say so.
     const lateReason: SaveRefusalReason | null = notNow === 'submitted' || notNow === 'ended' || notNow === 'late' ? notNow : null;
-    const written = deps.answers.save({ candidateId, questionId, revision: m.revision, text: m.text, receivedAt: now, late: lateReason !== null });
+    const written = deps.answers.save({ candidateId, questionId, revision, text: m.text, receivedAt: now, late: lateReason !== null });
     written
       .then((outcome) => {
         // The writer finds a submission that committed after the checks above: too late all the same.
