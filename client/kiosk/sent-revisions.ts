@@ -10,8 +10,14 @@ export interface SentRevision {
   digest: string;
 }
 
-/** At most this many unacknowledged sends are remembered per question (saves go every few seconds). */
-const MAX_REMEMBERED = 8;
+/**
+ * At most this many unacknowledged sends are remembered per question. Saves go every few seconds,
+ * and once more on each reconnect: a kiosk cut off again and again can send a dozen without
+ * hearing one answer, and a send forgotten while the server holds it made the server's text look
+ * written elsewhere (the text typed since was put aside, the field showing the older one). 64
+ * covers more than a minute of sends with no acknowledgement, for about 2 KB of storage.
+ */
+const MAX_REMEMBERED = 64;
 
 export function textDigest(text: string): string {
   let hash = 0x811c9dc5;

@@ -7,7 +7,7 @@ import { reconcileOnOpen } from '../../../client/kiosk/answer-reconciliation.js'
 import { LocalCopies } from '../../../client/kiosk/local-copies.js';
 import { SaveQueue, type SaveMessage, type SaveTransport } from '../../../client/kiosk/save-queue.js';
 import { mergedRecord, newAnswerRecord, type AnswerRecord } from '../../../client/kiosk/save-state.js';
-import { textDigest } from '../../../client/kiosk/sent-revisions.js';
+import { textDigest, withSent } from '../../../client/kiosk/sent-revisions.js';
 import { MemoryStorage } from '../memory-storage.js';
 
 class FakeTransport implements SaveTransport {
@@ -144,6 +144,19 @@ describe('the storage’s and the memory’s copies of one edit', () => {
     local.write({ questionId: 'q1', revision: 10, text: 'typed so far, and more', base: 1, sent: sends(1) });
     const records = new Map([['q1', { ...memoryRecord(sends(2)), revision: 10 }]]);
     const { texts, putAside } = reconcileOnOpen([{ questionId: 'q1', text: 'typed so far', revision: 9, savedAt: 5 }], { records, local, writeLocal: () => {} });
+    expect(putAside).toBe(0);
+    expect(texts.get('q1')).toBe('typed so far, and more');
+  });
+
+  // A kiosk cut off again and again sends on each reconnect and hears no answer: the server may
+  // hold the first of a dozen such sends. Remembering only the last eight, the kiosk took that
+  // revision for another workstation's and showed it in place of what was typed since.
+  it('count once, the server holding the first of twelve sends none of which was acknowledged', () => {
+    const sends = Array.from({ length: 12 }, (_, i) => sendOf(2 + i, i === 0 ? 'typed so far' : `typed so far ${i}`));
+    let remembered: AnswerRecord['sent'] = [];
+    for (const send of sends) remembered = withSent(remembered, send.revision, send.revision === 2 ? 'typed so far' : `typed so far ${send.revision - 2}`);
+    const records = new Map([['q1', { ...memoryRecord(remembered), revision: 14 }]]);
+    const { texts, putAside } = reconcileOnOpen([{ questionId: 'q1', text: 'typed so far', revision: 2, savedAt: 5 }], { records, local: null, writeLocal: () => {} });
     expect(putAside).toBe(0);
     expect(texts.get('q1')).toBe('typed so far, and more');
   });
