@@ -8,7 +8,8 @@
  * Writes every non-ASCII UTF-16 unit of `code` as a \u escape of its four hex digits (é becomes
  * \u00e9). In a comment, a string, a template (the server's `html` tag reads the cooked strings),
  * a regular expression with or without the u flag (a surrogate pair of escapes is one code point
- * there), such an escape means the very character it replaces. After a backslash it would not, so that throws rather than guess.
+ * there), such an escape means the very character it replaces. After a backslash it would not,
+ * so that throws rather than guess.
  * Source-map columns after an escaped character move by five per character on its line; the
  * line numbers, which a stack trace is read by, do not move.
  */

@@ -60,6 +60,8 @@ export class LecternEventFeed extends LitElement {
         color: var(--lectern-muted, #4a5160);
       }
       .who {
+        /* A long workstation name wraps: it reads from the line's start, not centred as a button's text. */
+        text-align: start;
         font-weight: 700;
         background: none;
         border: 0;

@@ -49,10 +49,6 @@ export class BatchPacker {
   private bytes = Buffer.from(new ArrayBuffer(FIRST_CAPACITY));
   private used = 0;
 
-  get count(): number {
-    return this.ends.length;
-  }
-
   add(save: IncomingSave): void {
     // At most 3 UTF-8 bytes per UTF-16 unit (a surrogate pair, 2 units, is 4 bytes).
     this.reserve(save.text.length * 3);
