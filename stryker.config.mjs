@@ -38,6 +38,7 @@ export const mutationModules = [
       'client/kiosk/ack-watchdog.ts',
       'client/kiosk/answer-merge.ts',
       'client/kiosk/local-copies.ts',
+      'client/kiosk/local-tail.ts',
     ],
   },
   // The corrector's mark queue.

@@ -13,6 +13,15 @@ import { refusalText } from './refusals.js';
 import type { LocalEdit } from './local-copies.js';
 import type { QuestionSaveStatus } from './save-queue.js';
 
+/**
+ * The characters left as the near-limit notice says them: rounded up to the hundred. The notice is
+ * a live region, so it changes once per hundred characters, not on each key: a screen reader read
+ * it out on every key, and the page drew it again on every key (issue 13, item 7).
+ */
+function charsLeftShown(chars: number): number {
+  return Math.ceil((MAX_ANSWER_CHARS - chars) / 100) * 100;
+}
+
 /** One question: its prompt, the answer box, the word count against the target, and its save state. */
 @customElement('lectern-answer-field')
 export class LecternAnswerField extends LitElement {
@@ -175,7 +184,7 @@ export class LecternAnswerField extends LitElement {
         ? html`<p id="limit" class=${chars >= MAX_ANSWER_CHARS ? 'error limit' : 'notice limit'} role="status">
             ${chars >= MAX_ANSWER_CHARS
               ? t('question.atLimit', { max: formatNumber(MAX_ANSWER_CHARS, lang) })
-              : t('question.nearLimit', { count: formatNumber(chars, lang), max: formatNumber(MAX_ANSWER_CHARS, lang) })}
+              : t('question.nearLimit', { left: formatNumber(charsLeftShown(chars), lang), max: formatNumber(MAX_ANSWER_CHARS, lang) })}
           </p>`
         : nothing}
       ${this.renderDiverged()}

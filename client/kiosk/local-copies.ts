@@ -5,6 +5,7 @@
 import { keysWithPrefix, readItem, removeItem, type KeyValueStorage } from '../common/local-store.js';
 import { parseSent, type SentRevision } from './sent-revisions.js';
 import { clearFallbackKeys, fallbackKeyName } from './fallback-key-store.js';
+import { applyTail, tailOf, type TextTail } from './local-tail.js';
 
 /** An edit as kept on the workstation until the server acknowledges it. */
 export interface LocalEdit {
@@ -30,6 +31,20 @@ export interface AnswerScope {
 export function localKeyPrefix(scope: AnswerScope): string {
   return `lectern.answers.v1.${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
 }
+
+/**
+ * Where the latest edit of a question is kept as its difference from the whole copy under
+ * localKeyPrefix (local-tail.ts): one key per question, read only together with that whole copy.
+ */
+export function tailKeyPrefix(scope: AnswerScope): string {
+  return `lectern.answers-tail.v1.${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
+}
+
+/**
+ * A tail is written instead of the whole copy while what differs from the whole copy is at most
+ * this long (about five minutes of typing); past it, the whole copy is written again.
+ */
+export const MAX_TAIL_CHARS = 2000;
 
 /** Where diverged local copies are put aside: never sent, never deleted by the kiosk. */
 export function asideKeyPrefix(scope: AnswerScope): string {
@@ -63,18 +78,43 @@ export function sameScope(a: AnswerScope | null, b: AnswerScope): boolean {
   );
 }
 
+/** A whole copy as stored: the edit, and the name its tails give it. */
+interface StoredCopy {
+  edit: LocalEdit;
+  copyId: string;
+}
+
+/** The edit a tail stores: what changed since the whole copy `of`. */
+interface StoredTail extends TextTail {
+  of: string;
+  revision: number;
+  base: number;
+  sent?: SentRevision[];
+}
+
+let copies = 0;
+/** A name no other whole copy of this workstation has: a tail of an older copy never applies to a newer one. */
+function newCopyId(): string {
+  copies++;
+  return `${Date.now().toString(36)}.${copies.toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
+}
+
 /** The candidate's unacknowledged edits in the workstation's storage, one key per question. */
 export class LocalCopies {
   private readonly prefix: string;
+  private readonly tailPrefix: string;
   private readonly asidePrefix: string;
 
   private readonly keptPrefix: string;
+  /** The whole copies this object wrote, per question, while they are in storage: what a tail is written against. */
+  private readonly wholes = new Map<string, { copyId: string; revision: number; text: string }>();
 
   constructor(
     private readonly storage: KeyValueStorage,
     private readonly scope: AnswerScope,
   ) {
     this.prefix = localKeyPrefix(scope);
+    this.tailPrefix = tailKeyPrefix(scope);
     this.asidePrefix = asideKeyPrefix(scope);
     this.keptPrefix = keptKeyPrefix(scope);
   }
@@ -122,6 +162,7 @@ export class LocalCopies {
     try {
       this.storage.setItem(`${this.asidePrefix}${edit.questionId}.${edit.revision}`, JSON.stringify(edit));
       this.storage.removeItem(this.prefix + edit.questionId);
+      this.forget(edit.questionId);
     } catch {
       // Storage full: the copy stays under its own key, where the next merge finds it diverged again.
     }
@@ -137,19 +178,37 @@ export class LocalCopies {
     return edits.sort((a, b) => a.revision - b.revision);
   }
 
-  /** Throws if the storage refuses (full, disabled): the caller must know the copy is not there. */
+  /**
+   * Stores `edit` as the copy of its question. Throws if the storage refuses (full, disabled): the
+   * caller must know the copy is not there. Written as a tail of the whole copy when it differs
+   * little from it; otherwise whole, after which the older tail is removed (a tail left by a
+   * failed removal names the older whole copy and is never applied to this one).
+   */
   write(edit: LocalEdit): void {
-    this.storage.setItem(this.prefix + edit.questionId, JSON.stringify(edit));
+    const whole = this.wholes.get(edit.questionId);
+    if (whole && edit.revision >= whole.revision) {
+      const change = tailOf(whole.text, edit.text);
+      if (change.mid.length <= MAX_TAIL_CHARS) {
+        const { revision, base, sent } = edit;
+        const stored: StoredTail = { of: whole.copyId, revision, base, ...(sent?.length ? { sent } : {}), ...change };
+        this.storage.setItem(this.tailPrefix + edit.questionId, JSON.stringify(stored));
+        return;
+      }
+    }
+    const copyId = newCopyId();
+    this.storage.setItem(this.prefix + edit.questionId, JSON.stringify({ ...edit, copyId }));
+    this.wholes.set(edit.questionId, { copyId, revision: edit.revision, text: edit.text });
+    removeItem(this.storage, this.tailPrefix + edit.questionId);
   }
 
   read(questionId: string): LocalEdit | null {
-    return parseLocalEdit(readItem(this.storage, this.prefix + questionId), questionId);
+    return this.withTail(readItem(this.storage, this.prefix + questionId), questionId);
   }
 
   all(): LocalEdit[] {
     const edits: LocalEdit[] = [];
     for (const key of keysWithPrefix(this.storage, this.prefix)) {
-      const edit = parseLocalEdit(readItem(this.storage, key), key.slice(this.prefix.length));
+      const edit = this.withTail(readItem(this.storage, key), key.slice(this.prefix.length));
       if (edit) edits.push(edit);
     }
     return edits;
@@ -157,22 +216,73 @@ export class LocalCopies {
 
   /** Removes the copy of `questionId` unless it holds a revision newer than `revision`. */
   removeUpTo(questionId: string, revision: number): void {
+    // While the candidate types, the tail is newer than any acknowledgement: the whole copy need not be read.
+    const tail = parseTail(readItem(this.storage, this.tailPrefix + questionId));
+    if (tail && tail.revision > revision) return;
     const stored = this.read(questionId);
     if (stored && stored.revision > revision) return;
     removeItem(this.storage, this.prefix + questionId);
+    this.forget(questionId);
+  }
+
+  /** The whole copy of `questionId` is gone: so is its tail, and the next write is whole. */
+  private forget(questionId: string): void {
+    removeItem(this.storage, this.tailPrefix + questionId);
+    this.wholes.delete(questionId);
+  }
+
+  /** The edit stored under `raw` (a whole copy), with its tail applied when the tail is of that copy. */
+  private withTail(raw: string | null, questionId: string): LocalEdit | null {
+    const whole = parseStoredCopy(raw, questionId);
+    if (!whole) return null;
+    const tail = parseTail(readItem(this.storage, this.tailPrefix + questionId));
+    if (!tail || tail.of !== whole.copyId || tail.revision < whole.edit.revision) return whole.edit;
+    const text = applyTail(whole.edit.text, tail);
+    if (text === null) return whole.edit;
+    const sent = parseSent(tail.sent);
+    return { questionId, revision: tail.revision, text, base: tail.base, ...(sent.length > 0 ? { sent } : {}) };
+  }
+}
+
+function parseStoredCopy(raw: string | null, questionId: string): StoredCopy | null {
+  if (raw === null) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<LocalEdit> & { copyId?: unknown };
+    const edit = localEditFrom(value, questionId);
+    return edit && { edit, copyId: typeof value.copyId === 'string' ? value.copyId : '' };
+  } catch {
+    return null;
+  }
+}
+
+function parseTail(raw: string | null): StoredTail | null {
+  if (raw === null) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<StoredTail>;
+    const { of, revision, base, head, tail, mid } = value;
+    if (typeof of !== 'string' || of === '' || typeof mid !== 'string') return null;
+    if (!Number.isInteger(revision) || revision! < 1 || !Number.isInteger(base) || base! < 0) return null;
+    if (!Number.isInteger(head) || !Number.isInteger(tail)) return null;
+    return { of, revision: revision!, base: base!, head: head!, tail: tail!, mid, sent: parseSent(value.sent) };
+  } catch {
+    return null;
   }
 }
 
 function parseLocalEdit(raw: string | null, questionId: string): LocalEdit | null {
   if (raw === null) return null;
   try {
-    const value = JSON.parse(raw) as Partial<LocalEdit>;
-    if (value.questionId !== questionId || typeof value.text !== 'string') return null;
-    if (typeof value.revision !== 'number' || !Number.isInteger(value.revision) || value.revision < 1) return null;
-    const base = typeof value.base === 'number' && Number.isInteger(value.base) && value.base >= 0 ? value.base : 0;
-    const sent = parseSent(value.sent);
-    return { questionId, revision: value.revision, text: value.text, base, ...(sent.length > 0 ? { sent } : {}) };
+    return localEditFrom(JSON.parse(raw) as Partial<LocalEdit>, questionId);
   } catch {
     return null;
   }
+}
+
+function localEditFrom(value: Partial<LocalEdit> | null, questionId: string): LocalEdit | null {
+  if (value === null || typeof value !== 'object') return null;
+  if (value.questionId !== questionId || typeof value.text !== 'string') return null;
+  if (typeof value.revision !== 'number' || !Number.isInteger(value.revision) || value.revision < 1) return null;
+  const base = typeof value.base === 'number' && Number.isInteger(value.base) && value.base >= 0 ? value.base : 0;
+  const sent = parseSent(value.sent);
+  return { questionId, revision: value.revision, text: value.text, base, ...(sent.length > 0 ? { sent } : {}) };
 }

@@ -193,7 +193,11 @@ export class SaveQueue implements ReactiveController {
     if (record.refusal && !terminalRefusals.includes(record.refusal.reason)) record.refusal = null;
     this.writeLocal(record);
     if (!this.stopped) this.scheduler.noteEdit();
-    this.changed();
+    // The field the candidate typed in shows the text already: the kiosk is drawn again only when
+    // the save state moved (the first key after a save, a copy that failed), not on every key.
+    const shown = this.lastSnapshot;
+    this.changed(false);
+    if (this.snapshot !== shown) this.host?.requestUpdate();
   }
 
   /** The server's `saved`: the revision (and every older one) is durable. */
@@ -379,14 +383,14 @@ export class SaveQueue implements ReactiveController {
     }
   }
 
-  private changed(): void {
+  private changed(redraw = true): void {
     this.snapshotCache = null;
-    this.host?.requestUpdate();
+    if (redraw) this.host?.requestUpdate();
     for (const listener of [...this.listeners]) listener();
   }
 
   private computeSnapshot(): SaveSnapshot {
     const { stopped, held, localCopyFailed, putAside } = this;
-    return snapshotOf(this.records.values(), { online: this.options.transport.online, stopped, held, localCopyFailed, putAside }, this.lastSnapshot?.questions);
+    return snapshotOf(this.records.values(), { online: this.options.transport.online, stopped, held, localCopyFailed, putAside }, this.lastSnapshot);
   }
 }

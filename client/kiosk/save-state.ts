@@ -159,6 +159,28 @@ function sameStatus(previous: QuestionSaveStatus | undefined, next: QuestionSave
 export function snapshotOf(
   records: Iterable<AnswerRecord>,
   queue: { online: boolean; stopped: SaveRefusal | null; held: HoldReason | null; localCopyFailed: boolean; putAside: number },
+  previous?: SaveSnapshot | null,
+): SaveSnapshot {
+  const next = computeSnapshot(records, queue, previous?.questions);
+  return previous && sameSnapshot(previous, next) ? previous : next;
+}
+
+/**
+ * True when nothing shown changed: the same statuses (sameStatus keeps their objects) and the same
+ * figures. The kiosk then hands its screens the same snapshot, and a key that leaves the save
+ * state as it was draws neither the status bar nor the exam again (issue 13, item 7).
+ */
+function sameSnapshot(a: SaveSnapshot, b: SaveSnapshot): boolean {
+  if (a.state !== b.state || a.lastSavedAt !== b.lastSavedAt || a.stopped !== b.stopped || a.held !== b.held) return false;
+  if (a.localCopyFailed !== b.localCopyFailed || a.putAside !== b.putAside || a.pendingCount !== b.pendingCount) return false;
+  if (a.questions.size !== b.questions.size) return false;
+  for (const [questionId, status] of b.questions) if (a.questions.get(questionId) !== status) return false;
+  return true;
+}
+
+function computeSnapshot(
+  records: Iterable<AnswerRecord>,
+  queue: { online: boolean; stopped: SaveRefusal | null; held: HoldReason | null; localCopyFailed: boolean; putAside: number },
   previous?: ReadonlyMap<string, QuestionSaveStatus>,
 ): SaveSnapshot {
   const { online, stopped } = queue;

@@ -604,7 +604,7 @@ describe('sending', () => {
 });
 
 describe('state for the page', () => {
-  it('tells the host and each subscriber of every change, until unsubscribed', () => {
+  it('tells the host of every change of the save state, and each subscriber of every change, until unsubscribed', () => {
     const { queue, host } = setup({ withHost: true });
     expect(host.addController).toHaveBeenCalledWith(queue);
     const seen: number[] = [];
@@ -617,6 +617,7 @@ describe('state for the page', () => {
     unsubscribe();
     const heard = seen.length;
     queue.edit('q1', 'ab');
+    ack(queue, 'q1', 2);
     expect(seen).toHaveLength(heard);
     expect(host.requestUpdate.mock.calls.length).toBeGreaterThan(calls);
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mergeAnswers } from '../../../client/kiosk/answer-merge.js';
-import { LocalCopies, asideKeyPrefix, localKeyPrefix } from '../../../client/kiosk/local-copies.js';
+import { LocalCopies, asideKeyPrefix, localKeyPrefix, tailKeyPrefix } from '../../../client/kiosk/local-copies.js';
 import { SaveQueue, SaveRefusedError, type SaveMessage, type SaveTransport } from '../../../client/kiosk/save-queue.js';
 import { SaveScheduler } from '../../../client/kiosk/save-scheduler.js';
 import { MemoryStorage } from '../memory-storage.js';
@@ -480,6 +480,7 @@ describe('after submission', () => {
     });
     expect(local.read('q1')).toBeNull();
     expect(local.read('q2')?.revision).toBe(2);
-    expect(storage.length).toBe(1);
+    // q2's copy only: its whole copy, and its last key as a tail of it (local-tail.ts).
+    expect([...storage.map.keys()].sort()).toEqual([`${tailKeyPrefix(scope)}q2`, `${localKeyPrefix(scope)}q2`]);
   });
 });

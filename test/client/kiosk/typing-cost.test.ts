@@ -42,6 +42,33 @@ describe('the save snapshot while typing', () => {
   });
 });
 
+describe('drawing the kiosk again while typing', () => {
+  it('happens when a key moves the save state, not on each key that leaves it as it was', () => {
+    let draws = 0;
+    const host = { addController() {}, removeController() {}, requestUpdate: () => void draws++, updateComplete: Promise.resolve(true) };
+    const storage = new MemoryStorage();
+    const transport: SaveTransport = { online: true, send: () => true };
+    const queue = new SaveQueue(host, { storage, transport, monotonicNow: () => 0 });
+    queue.connectionChanged(true);
+    queue.open(scope, [{ questionId: 'q1', text: 'one', revision: 3, savedAt: 100 }]);
+    const saved = queue.snapshot;
+    draws = 0;
+    queue.edit('q1', 'one.');
+    expect(draws).toBe(1);
+    const saving = queue.snapshot;
+    expect(saving).not.toBe(saved);
+    for (let i = 0; i < 10; i++) queue.edit('q1', `one.${'.'.repeat(i + 1)}`);
+    expect(draws).toBe(1);
+    expect(queue.snapshot).toBe(saving);
+    expect(queue.text('q1')).toBe('one...........');
+    // The storage refuses the copy: the candidate must be told, so the kiosk is drawn.
+    storage.failWrites = true;
+    queue.edit('q1', 'one, refused by the storage');
+    expect(draws).toBe(2);
+    expect(queue.snapshot.localCopyFailed).toBe(true);
+  });
+});
+
 describe('copies put aside', () => {
   it('are read from storage once per opening, and again after one more is put aside', () => {
     const storage = new MemoryStorage();

@@ -115,7 +115,7 @@ export const kioskEn: Translation<typeof kioskFr> = {
   'question.words': { one: '{words} word', other: '{words} words' },
   'question.target': 'target: {target} words',
   'question.chars': '{count} characters of {max}',
-  'question.nearLimit': 'You are near the limit: {count} characters of {max}.',
+  'question.nearLimit': 'You are near the limit of {max} characters: at most {left} left.',
   'question.atLimit': 'Limit reached: {max} characters. Text beyond it is not taken.',
   'question.state.saved': 'Saved',
   'question.state.saving': 'Saving…',

@@ -117,7 +117,7 @@ export const kioskFr = {
   'question.words': { one: '{words} mot', other: '{words} mots' },
   'question.target': 'objectif : {target} mots',
   'question.chars': '{count} caractères sur {max}',
-  'question.nearLimit': 'Vous approchez de la limite : {count} caractères sur {max}.',
+  'question.nearLimit': 'Vous approchez de la limite de {max} caractères : il en reste {left} au plus.',
   'question.atLimit': 'Limite atteinte : {max} caractères. Le texte au-delà n’est pas pris.',
   'question.state.saved': 'Enregistrée',
   'question.state.saving': 'Enregistrement…',
