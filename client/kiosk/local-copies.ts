@@ -81,7 +81,7 @@ export function sameScope(a: AnswerScope | null, b: AnswerScope): boolean {
 /** A whole copy as stored: the edit, and the name its tails give it. */
 interface StoredCopy {
   edit: LocalEdit;
-  copyId: string;
+  copyId: unknown;
 }
 
 /** The edit a tail stores: what changed since the whole copy `of`. */
@@ -95,8 +95,7 @@ interface StoredTail extends TextTail {
 let copies = 0;
 /** A name no other whole copy of this workstation has: a tail of an older copy never applies to a newer one. */
 function newCopyId(): string {
-  copies++;
-  return `${Date.now().toString(36)}.${copies.toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
+  return `${Date.now().toString(36)}.${++copies}`;
 }
 
 /** The candidate's unacknowledged edits in the workstation's storage, one key per question. */
@@ -217,8 +216,7 @@ export class LocalCopies {
   /** Removes the copy of `questionId` unless it holds a revision newer than `revision`. */
   removeUpTo(questionId: string, revision: number): void {
     // While the candidate types, the tail is newer than any acknowledgement: the whole copy need not be read.
-    const tail = parseTail(readItem(this.storage, this.tailPrefix + questionId));
-    if (tail && tail.revision > revision) return;
+    if (Number(this.tailOf(questionId)?.revision) > revision) return;
     const stored = this.read(questionId);
     if (stored && stored.revision > revision) return;
     removeItem(this.storage, this.prefix + questionId);
@@ -231,56 +229,42 @@ export class LocalCopies {
     this.wholes.delete(questionId);
   }
 
+  private tailOf(questionId: string): Partial<StoredTail> | null {
+    return jsonOf(readItem(this.storage, this.tailPrefix + questionId)) as Partial<StoredTail> | null;
+  }
+
   /** The edit stored under `raw` (a whole copy), with its tail applied when the tail is of that copy. */
   private withTail(raw: string | null, questionId: string): LocalEdit | null {
     const whole = parseStoredCopy(raw, questionId);
     if (!whole) return null;
-    const tail = parseTail(readItem(this.storage, this.tailPrefix + questionId));
-    if (!tail || tail.of !== whole.copyId || tail.revision < whole.edit.revision) return whole.edit;
-    const text = applyTail(whole.edit.text, tail);
-    if (text === null) return whole.edit;
-    const sent = parseSent(tail.sent);
-    return { questionId, revision: tail.revision, text, base: tail.base, ...(sent.length > 0 ? { sent } : {}) };
+    const tail = this.tailOf(questionId);
+    // A tail counts only for the whole copy it names, and only if it is not older than that copy.
+    if (typeof whole.copyId !== 'string' || tail?.of !== whole.copyId || !(Number(tail.revision) >= whole.edit.revision)) return whole.edit;
+    return localEditFrom({ ...tail, questionId, text: applyTail(whole.edit.text, tail) ?? undefined }, questionId) ?? whole.edit;
+  }
+}
+
+/** The value stored as JSON, or null when there is none or it cannot be read. */
+function jsonOf(raw: string | null): unknown {
+  try {
+    return JSON.parse(raw ?? 'null');
+  } catch {
+    return null;
   }
 }
 
 function parseStoredCopy(raw: string | null, questionId: string): StoredCopy | null {
-  if (raw === null) return null;
-  try {
-    const value = JSON.parse(raw) as Partial<LocalEdit> & { copyId?: unknown };
-    const edit = localEditFrom(value, questionId);
-    return edit && { edit, copyId: typeof value.copyId === 'string' ? value.copyId : '' };
-  } catch {
-    return null;
-  }
-}
-
-function parseTail(raw: string | null): StoredTail | null {
-  if (raw === null) return null;
-  try {
-    const value = JSON.parse(raw) as Partial<StoredTail>;
-    const { of, revision, base, head, tail, mid } = value;
-    if (typeof of !== 'string' || of === '' || typeof mid !== 'string') return null;
-    if (!Number.isInteger(revision) || revision! < 1 || !Number.isInteger(base) || base! < 0) return null;
-    if (!Number.isInteger(head) || !Number.isInteger(tail)) return null;
-    return { of, revision: revision!, base: base!, head: head!, tail: tail!, mid, sent: parseSent(value.sent) };
-  } catch {
-    return null;
-  }
+  const value = jsonOf(raw) as (Partial<LocalEdit> & { copyId?: unknown }) | null;
+  const edit = localEditFrom(value, questionId);
+  return edit && { edit, copyId: value!.copyId };
 }
 
 function parseLocalEdit(raw: string | null, questionId: string): LocalEdit | null {
-  if (raw === null) return null;
-  try {
-    return localEditFrom(JSON.parse(raw) as Partial<LocalEdit>, questionId);
-  } catch {
-    return null;
-  }
+  return localEditFrom(jsonOf(raw) as Partial<LocalEdit> | null, questionId);
 }
 
 function localEditFrom(value: Partial<LocalEdit> | null, questionId: string): LocalEdit | null {
-  if (value === null || typeof value !== 'object') return null;
-  if (value.questionId !== questionId || typeof value.text !== 'string') return null;
+  if (value?.questionId !== questionId || typeof value.text !== 'string') return null;
   if (typeof value.revision !== 'number' || !Number.isInteger(value.revision) || value.revision < 1) return null;
   const base = typeof value.base === 'number' && Number.isInteger(value.base) && value.base >= 0 ? value.base : 0;
   const sent = parseSent(value.sent);

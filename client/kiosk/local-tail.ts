@@ -17,13 +17,10 @@ export interface TextTail {
 
 /** `text` as the parts of `whole` it keeps and what it puts between them. */
 export function tailOf(whole: string, text: string): TextTail {
-  let head: number;
-  if (text.startsWith(whole)) head = whole.length;
-  else {
-    const max = Math.min(whole.length, text.length);
-    head = 0;
-    while (head < max && whole.charCodeAt(head) === text.charCodeAt(head)) head++;
-  }
+  // Typing at the end, the common case, is one comparison in the engine; otherwise character by
+  // character (charCodeAt past either end is NaN, equal to nothing: the loop stops there).
+  let head = text.startsWith(whole) ? whole.length : 0;
+  while (whole.charCodeAt(head) === text.charCodeAt(head)) head++;
   // The end kept never overlaps the start kept, in either text.
   const room = Math.min(whole.length, text.length) - head;
   let tail = 0;
@@ -31,8 +28,9 @@ export function tailOf(whole: string, text: string): TextTail {
   return { head, tail, mid: text.slice(head, text.length - tail) };
 }
 
-/** The text a tail describes against `whole`, or null when it cannot come from it (another copy's). */
-export function applyTail(whole: string, t: TextTail): string | null {
-  if (!Number.isInteger(t.head) || !Number.isInteger(t.tail) || t.head < 0 || t.tail < 0 || t.head + t.tail > whole.length) return null;
-  return whole.slice(0, t.head) + t.mid + whole.slice(whole.length - t.tail);
+/** The text a tail describes against `whole`, or null when it cannot come from it (another copy's, or damaged). */
+export function applyTail(whole: string, t: Partial<TextTail>): string | null {
+  const { head, tail, mid } = t;
+  if (typeof mid !== 'string' || !Number.isInteger(head) || !Number.isInteger(tail) || head! < 0 || tail! < 0 || head! + tail! > whole.length) return null;
+  return whole.slice(0, head) + mid + whole.slice(whole.length - tail!);
 }

@@ -167,12 +167,12 @@ export function snapshotOf(
 
 /**
  * True when nothing shown changed: the same statuses (sameStatus keeps their objects) and the same
- * figures. The kiosk then hands its screens the same snapshot, and a key that leaves the save
- * state as it was draws neither the status bar nor the exam again (issue 13, item 7).
+ * queue-wide facts; the state, the last save time and the pending count follow from the statuses.
+ * The kiosk then hands its screens the same snapshot, and a key that leaves the save state as it
+ * was draws neither the status bar nor the exam again (issue 13, item 7).
  */
 function sameSnapshot(a: SaveSnapshot, b: SaveSnapshot): boolean {
-  if (a.state !== b.state || a.lastSavedAt !== b.lastSavedAt || a.stopped !== b.stopped || a.held !== b.held) return false;
-  if (a.localCopyFailed !== b.localCopyFailed || a.putAside !== b.putAside || a.pendingCount !== b.pendingCount) return false;
+  if (a.stopped !== b.stopped || a.held !== b.held || a.localCopyFailed !== b.localCopyFailed || a.putAside !== b.putAside) return false;
   if (a.questions.size !== b.questions.size) return false;
   for (const [questionId, status] of b.questions) if (a.questions.get(questionId) !== status) return false;
   return true;

@@ -14,7 +14,12 @@ const tailKey = `${tailKeyPrefix(scope)}q1`;
 /** A storage that records the length of every value written. */
 class MeteredStorage extends MemoryStorage {
   written: number[] = [];
+  read: string[] = [];
   failRemovals = false;
+  override getItem(key: string) {
+    this.read.push(key);
+    return super.getItem(key);
+  }
   override setItem(key: string, value: string) {
     super.setItem(key, value);
     this.written.push(value.length);
@@ -44,10 +49,21 @@ describe('a text as a tail of another', () => {
     expect(tailOf(whole, whole.slice(0, 49_990)).mid).toBe('');
   });
 
-  it('is refused against a text too short to hold it', () => {
+  it('keeps a start only where the texts start alike, and an end only where they end alike', () => {
+    expect(tailOf('ab', 'xab')).toEqual({ head: 0, tail: 2, mid: 'x' });
+    expect(tailOf('abc', 'ab')).toEqual({ head: 2, tail: 0, mid: '' });
+    expect(tailOf('aa', 'a')).toEqual({ head: 1, tail: 0, mid: '' });
+    expect(tailOf('', 'new')).toEqual({ head: 0, tail: 0, mid: 'new' });
+  });
+
+  it('is refused against a text too short to hold it, or when damaged', () => {
     expect(applyTail('abc', { head: 2, tail: 2, mid: '' })).toBeNull();
     expect(applyTail('abc', { head: -1, tail: 0, mid: 'x' })).toBeNull();
+    expect(applyTail('abc', { head: 0, tail: -1, mid: 'x' })).toBeNull();
     expect(applyTail('abc', { head: 1.5, tail: 0, mid: 'x' })).toBeNull();
+    expect(applyTail('abc', { head: 1, tail: 0.5, mid: 'x' })).toBeNull();
+    expect(applyTail('abc', { head: 1, tail: 1 })).toBeNull();
+    expect(applyTail('abc', { head: 1, tail: 1, mid: 'x' })).toBe('axc');
   });
 });
 
@@ -131,6 +147,82 @@ describe('the local copy while a candidate types at the end of a 50,000-characte
     local.write({ questionId: 'q1', revision: 2, text: 'whole!', base: 0 });
     storage.setItem(tailKey, '{"of": 3');
     expect(local.read('q1')).toEqual({ questionId: 'q1', revision: 1, text: 'whole', base: 0 });
+  });
+});
+
+describe('a tail that does not belong to the whole copy', () => {
+  /** A whole copy of revision 3 in storage, and the tail key set to `tail` (its `of` the copy's name unless given). */
+  function storedWith(tail: Record<string, unknown>, whole: Record<string, unknown> = {}) {
+    const storage = new MeteredStorage();
+    const local = new LocalCopies(storage, scope);
+    local.write({ questionId: 'q1', revision: 3, text: 'whole text', base: 2 });
+    const stored = { ...JSON.parse(storage.map.get(wholeKey)!), ...whole };
+    storage.map.set(wholeKey, JSON.stringify(stored));
+    storage.map.set(tailKey, JSON.stringify({ of: stored.copyId, revision: 4, base: 3, head: 10, tail: 0, mid: '!', ...tail }));
+    return new LocalCopies(storage, scope).read('q1');
+  }
+  const whole = { questionId: 'q1', revision: 3, text: 'whole text', base: 2 };
+
+  it('applies when it names the copy and is not older', () => {
+    expect(storedWith({})).toEqual({ questionId: 'q1', revision: 4, text: 'whole text!', base: 3 });
+    // The same revision with the sends updated (a save went out): the tail's sends are the latest.
+    const sent = [{ revision: 3, digest: 'x.10' }];
+    expect(storedWith({ revision: 3, mid: '', sent })).toEqual({ ...whole, base: 3, sent });
+  });
+
+  it.each([
+    ['names another copy', { of: 'another' }],
+    ['names no copy', { of: undefined }],
+    ['is older than the copy', { revision: 2 }],
+    ['has a revision that is not a whole number', { revision: 4.5 }],
+    ['has a revision that is not a number', { revision: '4' }],
+    ['reaches past the copy', { head: 11 }],
+    ['has no text', { mid: 7 }],
+  ])('is ignored when it %s: the whole copy is read', (_what, tail) => {
+    expect(storedWith(tail)).toEqual(whole);
+  });
+
+  it('is ignored on a whole copy that has no name (written before tails), even if the tail names none', () => {
+    expect(storedWith({ of: undefined }, { copyId: undefined })).toEqual(whole);
+  });
+
+  it('goes with its copy when the copy is put aside: the next key writes a whole copy', () => {
+    const storage = new MeteredStorage();
+    const local = new LocalCopies(storage, scope);
+    local.write({ questionId: 'q1', revision: 1, text: 'abc', base: 0 });
+    local.write({ questionId: 'q1', revision: 2, text: 'abcd', base: 0 });
+    local.putAside({ questionId: 'q1', revision: 2, text: 'abcd', base: 0 });
+    expect(storage.map.has(tailKey)).toBe(false);
+    local.write({ questionId: 'q1', revision: 5, text: 'server text, more', base: 4 });
+    expect(local.read('q1')).toEqual({ questionId: 'q1', revision: 5, text: 'server text, more', base: 4 });
+    expect(storage.map.has(tailKey)).toBe(false);
+  });
+
+  it('is written for a save sent under the same revision, and a lower revision writes a whole copy', () => {
+    const storage = new MeteredStorage();
+    const local = new LocalCopies(storage, scope);
+    const text = 'z'.repeat(5000);
+    local.write({ questionId: 'q1', revision: 7, text, base: 6 });
+    local.write({ questionId: 'q1', revision: 7, text, base: 6, sent: [{ revision: 7, digest: 'd.5000' }] });
+    expect(storage.written.at(-1)).toBeLessThan(300);
+    // A conflict or a rebase never lowers a revision, but a copy written lower must still be the one read.
+    local.write({ questionId: 'q1', revision: 5, text: 'lower', base: 4 });
+    expect(local.read('q1')).toEqual({ questionId: 'q1', revision: 5, text: 'lower', base: 4 });
+  });
+
+  it('spares reading the whole copy when an acknowledgement arrives while the candidate types', () => {
+    const storage = new MeteredStorage();
+    const local = new LocalCopies(storage, scope);
+    local.write({ questionId: 'q1', revision: 1, text: 'long '.repeat(1000), base: 0 });
+    local.write({ questionId: 'q1', revision: 3, text: `${'long '.repeat(1000)}more`, base: 0 });
+    storage.read = [];
+    local.removeUpTo('q1', 2);
+    expect(storage.read).toEqual([tailKey]);
+    expect(local.read('q1')?.revision).toBe(3);
+  });
+
+  it('is named by session and candidate in capitals, as the whole copy is', () => {
+    expect(tailKeyPrefix({ sessionCode: 'abcdef', candidateCode: 'ghjkmnpq' })).toBe('lectern.answers-tail.v1.ABCDEF.GHJKMNPQ.');
   });
 });
 

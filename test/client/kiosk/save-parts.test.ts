@@ -165,6 +165,21 @@ describe('the snapshot the kiosk shows', () => {
   it('has no time of saving before any acknowledgement', () => {
     expect(snapshotOf([{ ...newAnswerRecord('q1'), revision: 1 }], queue).lastSavedAt).toBeNull();
   });
+
+  it('is the previous snapshot itself when nothing shown changed, and a new one when anything did', () => {
+    const previous = snapshotOf([saved, pending], queue);
+    expect(snapshotOf([saved, { ...pending, revision: 3, text: 'one more key' }], queue, previous)).toBe(previous);
+    const changes: [string, () => ReturnType<typeof snapshotOf>][] = [
+      ['sending stopped', () => snapshotOf([saved, pending], { ...queue, stopped: { reason: 'ended', message: 'E' } }, previous)],
+      ['sending held', () => snapshotOf([saved, pending], { ...queue, held: 'locked' }, previous)],
+      ['a copy refused by the storage', () => snapshotOf([saved, pending], { ...queue, localCopyFailed: true }, previous)],
+      ['a copy put aside', () => snapshotOf([saved, pending], { ...queue, putAside: 1 }, previous)],
+      ['a question gone', () => snapshotOf([saved], queue, previous)],
+      // Same counts and the same last time, only which question is pending changed.
+      ['another question pending', () => snapshotOf([{ ...saved, revision: 2 }, { ...pending, ackedRevision: 2, ackedAt: 10 }], queue, previous)],
+    ];
+    for (const [what, next] of changes) expect(next(), what).not.toBe(previous);
+  });
 });
 
 describe('when a flush settles', () => {
