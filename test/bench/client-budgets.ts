@@ -45,9 +45,24 @@ export interface ClientFigures {
      * The same typing in a bare <textarea> (no script, no save) holding as many characters, in the
      * same browser: what Chromium's own text field costs, which the kiosk cannot go below.
      */
-    bareTextarea: { longFrames: number; maxFrameMs: number | null; longTasks: number } | null;
+    bareTextarea: { longFrames: number; maxFrameMs: number | null; longTasks: number; perKey: PerKeyFigures } | null;
+    perKey: PerKeyFigures;
   } | null;
   problems: string[];
+}
+
+/**
+ * What a key costs, from the Event Timing API (entries of 16 ms and more, which at CPU /4 is nearly
+ * every key), medians in ms: the page's own input handlers (`input` processing), the key's whole
+ * handling with the editor inserting the character (`keypress` processing, which holds the
+ * `input` event), and from the key to the next frame drawn (`keydown` duration, in steps of 8 ms).
+ * Steadier than the count of long frames, which moves with the machine's noise.
+ */
+export interface PerKeyFigures {
+  keys: number;
+  inputHandlerP50Ms: number | null;
+  keyHandlingP50Ms: number | null;
+  keyToFrameP50Ms: number | null;
 }
 
 /**
@@ -177,7 +192,7 @@ export async function measureClient(
     await page.keyboard.type(typed, { delay: keyDelayMs });
     const after = await waitFor((a) => (a?.text.length ?? 0) >= answerChars, 10_000);
     counting = false;
-    const { frames, tasks, scripts } = await longFramesSeen(page);
+    const { frames, tasks, scripts, perKey } = await longFramesSeen(page);
     figures.typing = {
       answerChars,
       typedChars,
@@ -190,11 +205,12 @@ export async function measureClient(
       longFrameScripts: scripts.slice(0, 10),
       serverHasAll: after?.text === prefill + typed,
       bareTextarea: null,
+      perKey,
     };
-    log(`  typing at 50,000 characters: ${frames.length} frames over 50 ms (max ${figures.typing.maxFrameMs ?? '-'}), ${tasks.length} long tasks, ${figures.typing.savesSent} saves sent while typing, server has all: ${figures.typing.serverHasAll}`);
+    log(`  typing at 50,000 characters: ${frames.length} frames over 50 ms (max ${figures.typing.maxFrameMs ?? '-'}), ${tasks.length} long tasks, ${figures.typing.savesSent} saves sent while typing, server has all: ${figures.typing.serverHasAll}; ${perKeyText(perKey)}`);
     await context.close();
     figures.typing.bareTextarea = await bareTextareaTyping(browser, answerChars, typed, keyDelayMs, options.onPage);
-    log(`  the same typing in a bare <textarea> of 50,000 characters: ${figures.typing.bareTextarea.longFrames} frames over 50 ms (max ${figures.typing.bareTextarea.maxFrameMs ?? '-'}), ${figures.typing.bareTextarea.longTasks} long tasks`);
+    log(`  the same typing in a bare <textarea> of 50,000 characters: ${figures.typing.bareTextarea.longFrames} frames over 50 ms (max ${figures.typing.bareTextarea.maxFrameMs ?? '-'}), ${figures.typing.bareTextarea.longTasks} long tasks; ${perKeyText(figures.typing.bareTextarea.perKey)}`);
   } catch (err) {
     figures.problems.push(`browser measurement failed: ${(err as Error).message.split('\n')[0]}`);
   } finally {
@@ -209,10 +225,21 @@ export async function measureClient(
 async function watchLongFrames(page: Page): Promise<void> {
   await page.evaluate(() => {
     type Script = { invoker?: string; sourceFunctionName?: string; sourceURL?: string; sourceCharPosition?: number; duration: number };
-    const w = window as unknown as { __frames: number[]; __tasks: number[]; __scripts: string[] };
+    type KeyEvent = PerformanceEntry & { processingStart: number; processingEnd: number };
+    const w = window as unknown as { __frames: number[]; __tasks: number[]; __scripts: string[]; __keys: [string, number, number][] };
     w.__frames = [];
     w.__tasks = [];
     w.__scripts = [];
+    w.__keys = [];
+    try {
+      new PerformanceObserver((entries) => {
+        for (const e of entries.getEntries() as KeyEvent[]) {
+          if (e.name === 'input' || e.name === 'keypress' || e.name === 'keydown') w.__keys.push([e.name, e.processingEnd - e.processingStart, e.duration]);
+        }
+      }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
+    } catch {
+      // an older browser without Event Timing
+    }
     for (const [type, list] of [['long-animation-frame', w.__frames], ['longtask', w.__tasks]] as const) {
       try {
         new PerformanceObserver((entries) => {
@@ -231,13 +258,23 @@ async function watchLongFrames(page: Page): Promise<void> {
   });
 }
 
-async function longFramesSeen(page: Page): Promise<{ frames: number[]; tasks: number[]; scripts: string[] }> {
+async function longFramesSeen(page: Page): Promise<{ frames: number[]; tasks: number[]; scripts: string[]; perKey: PerKeyFigures }> {
   // Let the observers deliver the last entries.
   await page.waitForTimeout(300);
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __tasks: number[]; __scripts: string[] };
-    return { frames: w.__frames, tasks: w.__tasks, scripts: w.__scripts };
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __tasks: number[]; __scripts: string[]; __keys: [string, number, number][] };
+    return { frames: w.__frames, tasks: w.__tasks, scripts: w.__scripts, keys: w.__keys };
   });
+  const p50 = (name: string, field: 1 | 2) => {
+    const values = seen.keys.filter((k) => k[0] === name).map((k) => k[field]);
+    return values.length ? round(median(values), 1) : null;
+  };
+  const perKey = { keys: seen.keys.filter((k) => k[0] === 'keydown').length, inputHandlerP50Ms: p50('input', 1), keyHandlingP50Ms: p50('keypress', 1), keyToFrameP50Ms: p50('keydown', 2) };
+  return { frames: seen.frames, tasks: seen.tasks, scripts: seen.scripts, perKey };
+}
+
+function perKeyText(k: PerKeyFigures): string {
+  return `per key (median of ${k.keys}): input handlers ${k.inputHandlerP50Ms ?? '-'} ms, key handled ${k.keyHandlingP50Ms ?? '-'} ms, key to frame ${k.keyToFrameP50Ms ?? '-'} ms`;
 }
 
 /**
@@ -245,7 +282,13 @@ async function longFramesSeen(page: Page): Promise<{ frames: number[]; tasks: nu
  * `answerChars - typed.length` characters, the caret at the end, the same keys typed at the same
  * pace, in a new context of the same browser (throttled alike by `onPage`).
  */
-async function bareTextareaTyping(browser: Browser, answerChars: number, typed: string, keyDelayMs: number, onPage?: (page: Page) => Promise<void>): Promise<{ longFrames: number; maxFrameMs: number | null; longTasks: number }> {
+async function bareTextareaTyping(
+  browser: Browser,
+  answerChars: number,
+  typed: string,
+  keyDelayMs: number,
+  onPage?: (page: Page) => Promise<void>,
+): Promise<{ longFrames: number; maxFrameMs: number | null; longTasks: number; perKey: PerKeyFigures }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -265,9 +308,9 @@ async function bareTextareaTyping(browser: Browser, answerChars: number, typed: 
     await textarea.press('Control+End');
     await watchLongFrames(page);
     await page.keyboard.type(typed, { delay: keyDelayMs });
-    const { frames, tasks } = await longFramesSeen(page);
+    const { frames, tasks, perKey } = await longFramesSeen(page);
     if ((await textarea.inputValue()).length !== answerChars) throw new Error('the bare textarea did not get every key');
-    return { longFrames: frames.length, maxFrameMs: frames.length ? round(Math.max(...frames), 1) : null, longTasks: tasks.length };
+    return { longFrames: frames.length, maxFrameMs: frames.length ? round(Math.max(...frames), 1) : null, longTasks: tasks.length, perKey };
   } finally {
     await context.close();
   }

@@ -237,6 +237,12 @@ const results = {
   throttled_kiosk_max_frame_ms_typing: throttled?.kiosk.typing?.maxFrameMs ?? null,
   throttled_bare_textarea_long_frames_typing: throttled?.kiosk.typing?.bareTextarea?.longFrames ?? null,
   throttled_bare_textarea_max_frame_ms_typing: throttled?.kiosk.typing?.bareTextarea?.maxFrameMs ?? null,
+  // Per key at CPU /4, medians from the Event Timing API (client-budgets.ts, PerKeyFigures): steadier than the frame count.
+  throttled_kiosk_input_handlers_p50_ms: throttled?.kiosk.typing?.perKey.inputHandlerP50Ms ?? null,
+  throttled_kiosk_key_handled_p50_ms: throttled?.kiosk.typing?.perKey.keyHandlingP50Ms ?? null,
+  throttled_bare_textarea_key_handled_p50_ms: throttled?.kiosk.typing?.bareTextarea?.perKey.keyHandlingP50Ms ?? null,
+  throttled_kiosk_key_to_frame_p50_ms: throttled?.kiosk.typing?.perKey.keyToFrameP50Ms ?? null,
+  throttled_bare_textarea_key_to_frame_p50_ms: throttled?.kiosk.typing?.bareTextarea?.perKey.keyToFrameP50Ms ?? null,
   throttled_dashboard_display_p99_ms: throttled?.dashboard?.p99Ms ?? null,
   durationS: Math.round((Date.now() - started) / 1000),
   // Every run's figures beside the ceiling's, and their ratios: the medians above hide a bad run.
