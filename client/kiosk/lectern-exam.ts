@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, queryAll, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { AttemptSectionView, AttemptView, DocumentView } from '../../server/contract/attempt.js';
 import { I18nController, localized, t } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
@@ -149,11 +150,14 @@ export class LecternExam extends LitElement {
             ${section.hasDocument ? nothing : html`<p class="muted">${t('exam.noDocument')}</p>`}
           </div>
           ${section.questions.map(
+            // live(): compared with what the field holds, not with what was last passed. A key
+            // draws neither the kiosk nor this view (save-queue.ts, edit), so the value last
+            // passed can be older than the field's; a text the queue takes back must still reach it.
             (question) =>
               html`<lectern-answer-field
                 .question=${question}
                 .number=${numbers.get(question.id) ?? 0}
-                .text=${this.queue.text(question.id)}
+                .text=${live(this.queue.text(question.id))}
                 .answerLang=${section.answerLanguage}
                 .readonly=${this.readonly}
                 .status=${this.saves?.questions.get(question.id)}
