@@ -216,8 +216,9 @@ export class LocalCopies {
   /** Removes the copy of `questionId` unless it holds a revision newer than `revision`. */
   removeUpTo(questionId: string, revision: number): void {
     // While the candidate types, the tail is newer than any acknowledgement: the whole copy need not be read.
-    if (Number(this.tailOf(questionId)?.revision) > revision) return;
-    const stored = this.read(questionId);
+    const tail = this.tailOf(questionId);
+    if (Number(tail?.revision) > revision) return;
+    const stored = this.withTail(readItem(this.storage, this.prefix + questionId), questionId, tail);
     if (stored && stored.revision > revision) return;
     removeItem(this.storage, this.prefix + questionId);
     this.forget(questionId);
@@ -234,10 +235,9 @@ export class LocalCopies {
   }
 
   /** The edit stored under `raw` (a whole copy), with its tail applied when the tail is of that copy. */
-  private withTail(raw: string | null, questionId: string): LocalEdit | null {
+  private withTail(raw: string | null, questionId: string, tail = this.tailOf(questionId)): LocalEdit | null {
     const whole = parseStoredCopy(raw, questionId);
     if (!whole) return null;
-    const tail = this.tailOf(questionId);
     // A tail counts only for the whole copy it names, and only if it is not older than that copy.
     if (typeof whole.copyId !== 'string' || tail?.of !== whole.copyId || !(Number(tail.revision) >= whole.edit.revision)) return whole.edit;
     return localEditFrom({ ...tail, questionId, text: applyTail(whole.edit.text, tail) ?? undefined }, questionId) ?? whole.edit;

@@ -219,6 +219,11 @@ describe('a tail that does not belong to the whole copy', () => {
     local.removeUpTo('q1', 2);
     expect(storage.read).toEqual([tailKey]);
     expect(local.read('q1')?.revision).toBe(3);
+    // Acknowledged up to the tail: each key is read once, then both removed.
+    storage.read = [];
+    local.removeUpTo('q1', 3);
+    expect(storage.read).toEqual([tailKey, wholeKey]);
+    expect(storage.map.size).toBe(0);
   });
 
   it('is named by session and candidate in capitals, as the whole copy is', () => {
