@@ -295,7 +295,7 @@ export class LecternKiosk extends LitElement {
 
   private renderStatusBar(attempt: AttemptView, canSubmit: boolean) {
     return html`<lectern-status-bar
-      .timeLeftMs=${this.clock.timeLeftMs}
+      .clock=${this.clock}
       .sessionState=${this.clock.sessionState}
       .paused=${this.clock.paused}
       .timeUp=${this.kiosk.state.screen === 'exam' && this.kiosk.timeUp}

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { SessionState } from '../../server/contract/kiosk-protocol.js';
 import { formatCode } from '../../server/contract/rules/code-format.js';
 import type { ConnectionState } from '../common/connection.js';
+import type { TimeLeftSource } from '../common/server-clock.js';
 import { formatDuration, formatTimeOfDay } from '../common/format.js';
 import { I18nController, t, type StringKey } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
@@ -85,7 +86,8 @@ export class LecternStatusBar extends LitElement {
     `,
   ];
 
-  @property({ type: Number }) timeLeftMs: number | null = null;
+  /** The server clock: the bar redraws itself each second from it, the rest of the kiosk does not. */
+  @property({ attribute: false }) clock: TimeLeftSource | null = null;
   @property() sessionState: SessionState | null = null;
   @property({ type: Boolean }) paused = false;
   @property({ type: Boolean }) timeUp = false;
@@ -95,6 +97,7 @@ export class LecternStatusBar extends LitElement {
   @property({ type: Boolean }) showFullscreen = false;
   @property({ type: Boolean }) canSubmit = false;
 
+  @state() private timeLeftMs: number | null = null;
   @state() private _warning: number | null = null;
   @state() private _timeAnnouncement = '';
   @state() private _saveAnnouncement = '';
@@ -104,13 +107,32 @@ export class LecternStatusBar extends LitElement {
   private lastSaveState: string | null = null;
   private announcedOffline = false;
   private hideTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopSeconds: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.followClock();
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.hideTimer !== null) clearTimeout(this.hideTimer);
+    this.stopSeconds?.();
+    this.stopSeconds = null;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  private followClock(): void {
+    this.stopSeconds?.();
+    const clock = this.clock;
+    this.stopSeconds = clock && this.isConnected ? clock.onEachSecond(() => (this.timeLeftMs = clock.timeLeftMs)) : null;
+  }
+
+  // Untyped: `timeLeftMs` is this bar's own state, which PropertyValues<this> does not list.
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('clock')) {
+      this.followClock();
+      this.timeLeftMs = this.clock?.timeLeftMs ?? null;
+    }
     if (changed.has('timeLeftMs') || changed.has('sessionState') || changed.has('paused')) this.checkWarnings();
     if (changed.has('timeUp') && this.timeUp) this._timeAnnouncement = t('status.timeUp');
     if (changed.has('saves') || changed.has('connection')) this.checkSaveAnnouncement();

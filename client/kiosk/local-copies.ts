@@ -62,6 +62,18 @@ export function keptKeyPrefix(scope: AnswerScope): string {
   return `${KEPT_PREFIX}${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
 }
 
+/**
+ * Where the kept copy's latest acknowledged text is written as its difference from the whole kept
+ * copy (local-tail.ts), as for the unacknowledged copies: each acknowledgement of a key typed at
+ * the end of a long answer wrote the whole answer again, 50,000 characters serialised and stored,
+ * the largest part of what an acknowledgement cost a modest PC (issue 13, item 7).
+ */
+export const KEPT_TAIL_PREFIX = 'lectern.kept-tail.v1.';
+
+export function keptTailKeyPrefix(scope: AnswerScope): string {
+  return `${KEPT_TAIL_PREFIX}${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
+}
+
 /** An acknowledged answer as the workstation keeps it. */
 export interface KeptAnswer {
   questionId: string;
@@ -105,6 +117,9 @@ export class LocalCopies {
   private readonly asidePrefix: string;
 
   private readonly keptPrefix: string;
+  private readonly keptTailPrefix: string;
+  /** The whole kept copies this object wrote, per question: what a kept tail is written against. */
+  private readonly keptWholes = new Map<string, { copyId: string; text: string }>();
   /** The whole copies this object wrote, per question, while they are in storage: what a tail is written against. */
   private readonly wholes = new Map<string, { copyId: string; revision: number; text: string }>();
 
@@ -116,12 +131,28 @@ export class LocalCopies {
     this.tailPrefix = tailKeyPrefix(scope);
     this.asidePrefix = asideKeyPrefix(scope);
     this.keptPrefix = keptKeyPrefix(scope);
+    this.keptTailPrefix = keptTailKeyPrefix(scope);
   }
 
-  /** Keeps an acknowledged text (best effort: storage full leaves the previous kept one). */
+  /**
+   * Keeps an acknowledged text (best effort: storage full leaves the previous kept one). Written
+   * as a tail of the whole kept copy when it differs little from it, else whole; a tail names the
+   * whole copy it belongs to, so a failed write or removal never mixes two copies.
+   */
   keep(answer: KeptAnswer): void {
     try {
-      this.storage.setItem(this.keptPrefix + answer.questionId, JSON.stringify(answer));
+      const whole = this.keptWholes.get(answer.questionId);
+      if (whole) {
+        const change = tailOf(whole.text, answer.text);
+        if (change.mid.length <= MAX_TAIL_CHARS) {
+          this.storage.setItem(this.keptTailPrefix + answer.questionId, JSON.stringify({ of: whole.copyId, revision: answer.revision, ...change }));
+          return;
+        }
+      }
+      const copyId = newCopyId();
+      this.storage.setItem(this.keptPrefix + answer.questionId, JSON.stringify({ ...answer, copyId }));
+      this.keptWholes.set(answer.questionId, { copyId, text: answer.text });
+      removeItem(this.storage, this.keptTailPrefix + answer.questionId);
     } catch {
       // Storage full: the unacknowledged copies matter more; the server holds this one.
     }
@@ -131,21 +162,28 @@ export class LocalCopies {
     const answers: KeptAnswer[] = [];
     for (const key of keysWithPrefix(this.storage, this.keptPrefix)) {
       const questionId = key.slice(this.keptPrefix.length);
-      try {
-        const value = JSON.parse(readItem(this.storage, key) ?? 'null') as Partial<KeptAnswer> | null;
-        if (value && value.questionId === questionId && typeof value.text === 'string' && Number.isInteger(value.revision) && (value.revision ?? 0) > 0) {
-          answers.push({ questionId, revision: value.revision!, text: value.text });
-        }
-      } catch {
-        // A corrupt kept copy is no copy.
+      const value = jsonOf(readItem(this.storage, key)) as (Partial<KeptAnswer> & { copyId?: unknown }) | null;
+      if (!value || value.questionId !== questionId || typeof value.text !== 'string' || !Number.isInteger(value.revision) || (value.revision ?? 0) <= 0) {
+        continue; // A corrupt kept copy is no copy.
       }
+      answers.push(this.withKeptTail({ questionId, revision: value.revision!, text: value.text }, value.copyId));
     }
     return answers;
+  }
+
+  /** The kept copy with its tail applied, when the tail is of that copy and not older than it. */
+  private withKeptTail(whole: KeptAnswer, copyId: unknown): KeptAnswer {
+    const tail = jsonOf(readItem(this.storage, this.keptTailPrefix + whole.questionId)) as (Partial<TextTail> & { of?: unknown; revision?: unknown }) | null;
+    if (typeof copyId !== 'string' || tail?.of !== copyId || !Number.isInteger(tail.revision) || (tail.revision as number) < whole.revision) return whole;
+    const text = applyTail(whole.text, tail);
+    return text === null ? whole : { questionId: whole.questionId, revision: tail.revision as number, text };
   }
 
   /** The receipt is shown: the server's copy is final. */
   clearKept(): void {
     for (const key of keysWithPrefix(this.storage, this.keptPrefix)) removeItem(this.storage, key);
+    for (const key of keysWithPrefix(this.storage, this.keptTailPrefix)) removeItem(this.storage, key);
+    this.keptWholes.clear();
     // The fallback file's key goes with the copy it seals (fallback-key-store.ts).
     removeItem(this.storage, fallbackKeyName(this.scope));
   }
@@ -153,6 +191,7 @@ export class LocalCopies {
   /** Another candidate logs in on this workstation: nobody else's answers stay kept here. */
   clearKeptOfOthers(): void {
     for (const key of keysWithPrefix(this.storage, KEPT_PREFIX)) if (!key.startsWith(this.keptPrefix)) removeItem(this.storage, key);
+    for (const key of keysWithPrefix(this.storage, KEPT_TAIL_PREFIX)) if (!key.startsWith(this.keptTailPrefix)) removeItem(this.storage, key);
     clearFallbackKeys(this.storage, fallbackKeyName(this.scope));
   }
 
