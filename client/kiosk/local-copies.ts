@@ -96,13 +96,8 @@ interface StoredCopy {
   copyId: unknown;
 }
 
-/** The edit a tail stores: what changed since the whole copy `of`. */
-interface StoredTail extends TextTail {
-  of: string;
-  revision: number;
-  base: number;
-  sent?: SentRevision[];
-}
+/** A tail as stored, unchecked: what changed since the whole copy `of`, and the fields of its kind of copy. */
+type StoredTail = Partial<TextTail> & { of?: unknown; revision?: unknown; base?: unknown; sent?: unknown };
 
 let copies = 0;
 /** A name no other whole copy of this workstation has: a tail of an older copy never applies to a newer one. */
@@ -110,49 +105,90 @@ function newCopyId(): string {
   return `${Date.now().toString(36)}.${++copies}`;
 }
 
-/** The candidate's unacknowledged edits in the workstation's storage, one key per question. */
-export class LocalCopies {
-  private readonly prefix: string;
-  private readonly tailPrefix: string;
-  private readonly asidePrefix: string;
-
-  private readonly keptPrefix: string;
-  private readonly keptTailPrefix: string;
-  /** The whole kept copies this object wrote, per question: what a kept tail is written against. */
-  private readonly keptWholes = new Map<string, { copyId: string; text: string }>();
+/**
+ * One kind of copy in the workstation's storage, one per question: a whole copy under `prefix`,
+ * and beside it under `tailPrefix` its latest change as a tail of that whole copy (local-tail.ts).
+ * The unacknowledged copies and the kept ones are both written so.
+ */
+class TailedKeys {
   /** The whole copies this object wrote, per question, while they are in storage: what a tail is written against. */
   private readonly wholes = new Map<string, { copyId: string; revision: number; text: string }>();
 
   constructor(
     private readonly storage: KeyValueStorage,
-    private readonly scope: AnswerScope,
-  ) {
-    this.prefix = localKeyPrefix(scope);
-    this.tailPrefix = tailKeyPrefix(scope);
-    this.asidePrefix = asideKeyPrefix(scope);
-    this.keptPrefix = keptKeyPrefix(scope);
-    this.keptTailPrefix = keptTailKeyPrefix(scope);
-  }
+    readonly prefix: string,
+    readonly tailPrefix: string,
+  ) {}
 
   /**
-   * Keeps an acknowledged text (best effort: storage full leaves the previous kept one). Written
-   * as a tail of the whole kept copy when it differs little from it, else whole; a tail names the
-   * whole copy it belongs to, so a failed write or removal never mixes two copies.
+   * Stores `value` as the copy of `questionId`. Throws if the storage refuses. Written as a tail of
+   * the whole copy (with `tailFields`) when it differs little from it and is not older; otherwise
+   * whole, after which the older tail is removed (a tail left by a failed removal names the older
+   * whole copy and is never applied to this one).
    */
+  write(questionId: string, value: { revision: number; text: string }, tailFields: object = {}): void {
+    const whole = this.wholes.get(questionId);
+    if (whole && value.revision >= whole.revision) {
+      const change = tailOf(whole.text, value.text);
+      if (change.mid.length <= MAX_TAIL_CHARS) {
+        this.storage.setItem(this.tailPrefix + questionId, JSON.stringify({ of: whole.copyId, revision: value.revision, ...tailFields, ...change }));
+        return;
+      }
+    }
+    const copyId = newCopyId();
+    this.storage.setItem(this.prefix + questionId, JSON.stringify({ ...value, copyId }));
+    this.wholes.set(questionId, { copyId, revision: value.revision, text: value.text });
+    removeItem(this.storage, this.tailPrefix + questionId);
+  }
+
+  tail(questionId: string): StoredTail | null {
+    return jsonOf(readItem(this.storage, this.tailPrefix + questionId)) as StoredTail | null;
+  }
+
+  /** The whole copy of `questionId` is gone: so is its tail, and the next write is whole. */
+  forget(questionId: string): void {
+    removeItem(this.storage, this.tailPrefix + questionId);
+    this.wholes.delete(questionId);
+  }
+
+  /** Removes every copy of this kind, wholes and tails. */
+  clear(): void {
+    for (const key of keysWithPrefix(this.storage, this.prefix)) removeItem(this.storage, key);
+    for (const key of keysWithPrefix(this.storage, this.tailPrefix)) removeItem(this.storage, key);
+    this.wholes.clear();
+  }
+}
+
+/**
+ * The text of a whole copy with its tail applied, or null when the tail does not count: it counts
+ * only for the whole copy it names, and only if it is not older than that copy.
+ */
+function textWithTail(whole: { revision: number; text: string }, copyId: unknown, tail: StoredTail | null): string | null {
+  if (typeof copyId !== 'string' || tail?.of !== copyId || !Number.isInteger(tail.revision) || (tail.revision as number) < whole.revision) return null;
+  return applyTail(whole.text, tail);
+}
+
+/** The candidate's unacknowledged edits in the workstation's storage, one key per question. */
+export class LocalCopies {
+  private readonly asidePrefix: string;
+  /** The unacknowledged copies. */
+  private readonly copies: TailedKeys;
+  /** The second copy: the latest acknowledged text of each answer. */
+  private readonly keptCopies: TailedKeys;
+
+  constructor(
+    private readonly storage: KeyValueStorage,
+    private readonly scope: AnswerScope,
+  ) {
+    this.copies = new TailedKeys(storage, localKeyPrefix(scope), tailKeyPrefix(scope));
+    this.keptCopies = new TailedKeys(storage, keptKeyPrefix(scope), keptTailKeyPrefix(scope));
+    this.asidePrefix = asideKeyPrefix(scope);
+  }
+
+  /** Keeps an acknowledged text (best effort: storage full leaves the previous kept one). */
   keep(answer: KeptAnswer): void {
     try {
-      const whole = this.keptWholes.get(answer.questionId);
-      if (whole) {
-        const change = tailOf(whole.text, answer.text);
-        if (change.mid.length <= MAX_TAIL_CHARS) {
-          this.storage.setItem(this.keptTailPrefix + answer.questionId, JSON.stringify({ of: whole.copyId, revision: answer.revision, ...change }));
-          return;
-        }
-      }
-      const copyId = newCopyId();
-      this.storage.setItem(this.keptPrefix + answer.questionId, JSON.stringify({ ...answer, copyId }));
-      this.keptWholes.set(answer.questionId, { copyId, text: answer.text });
-      removeItem(this.storage, this.keptTailPrefix + answer.questionId);
+      this.keptCopies.write(answer.questionId, answer);
     } catch {
       // Storage full: the unacknowledged copies matter more; the server holds this one.
     }
@@ -160,38 +196,32 @@ export class LocalCopies {
 
   kept(): KeptAnswer[] {
     const answers: KeptAnswer[] = [];
-    for (const key of keysWithPrefix(this.storage, this.keptPrefix)) {
-      const questionId = key.slice(this.keptPrefix.length);
+    const { prefix } = this.keptCopies;
+    for (const key of keysWithPrefix(this.storage, prefix)) {
+      const questionId = key.slice(prefix.length);
       const value = jsonOf(readItem(this.storage, key)) as (Partial<KeptAnswer> & { copyId?: unknown }) | null;
       if (!value || value.questionId !== questionId || typeof value.text !== 'string' || !Number.isInteger(value.revision) || (value.revision ?? 0) <= 0) {
         continue; // A corrupt kept copy is no copy.
       }
-      answers.push(this.withKeptTail({ questionId, revision: value.revision!, text: value.text }, value.copyId));
+      const whole = { questionId, revision: value.revision!, text: value.text };
+      const tail = this.keptCopies.tail(questionId);
+      const text = textWithTail(whole, value.copyId, tail);
+      answers.push(text === null ? whole : { questionId, revision: tail!.revision as number, text });
     }
     return answers;
   }
 
-  /** The kept copy with its tail applied, when the tail is of that copy and not older than it. */
-  private withKeptTail(whole: KeptAnswer, copyId: unknown): KeptAnswer {
-    const tail = jsonOf(readItem(this.storage, this.keptTailPrefix + whole.questionId)) as (Partial<TextTail> & { of?: unknown; revision?: unknown }) | null;
-    if (typeof copyId !== 'string' || tail?.of !== copyId || !Number.isInteger(tail.revision) || (tail.revision as number) < whole.revision) return whole;
-    const text = applyTail(whole.text, tail);
-    return text === null ? whole : { questionId: whole.questionId, revision: tail.revision as number, text };
-  }
-
   /** The receipt is shown: the server's copy is final. */
   clearKept(): void {
-    for (const key of keysWithPrefix(this.storage, this.keptPrefix)) removeItem(this.storage, key);
-    for (const key of keysWithPrefix(this.storage, this.keptTailPrefix)) removeItem(this.storage, key);
-    this.keptWholes.clear();
+    this.keptCopies.clear();
     // The fallback file's key goes with the copy it seals (fallback-key-store.ts).
     removeItem(this.storage, fallbackKeyName(this.scope));
   }
 
   /** Another candidate logs in on this workstation: nobody else's answers stay kept here. */
   clearKeptOfOthers(): void {
-    for (const key of keysWithPrefix(this.storage, KEPT_PREFIX)) if (!key.startsWith(this.keptPrefix)) removeItem(this.storage, key);
-    for (const key of keysWithPrefix(this.storage, KEPT_TAIL_PREFIX)) if (!key.startsWith(this.keptTailPrefix)) removeItem(this.storage, key);
+    for (const key of keysWithPrefix(this.storage, KEPT_PREFIX)) if (!key.startsWith(this.keptCopies.prefix)) removeItem(this.storage, key);
+    for (const key of keysWithPrefix(this.storage, KEPT_TAIL_PREFIX)) if (!key.startsWith(this.keptCopies.tailPrefix)) removeItem(this.storage, key);
     clearFallbackKeys(this.storage, fallbackKeyName(this.scope));
   }
 
@@ -199,8 +229,8 @@ export class LocalCopies {
   putAside(edit: LocalEdit): void {
     try {
       this.storage.setItem(`${this.asidePrefix}${edit.questionId}.${edit.revision}`, JSON.stringify(edit));
-      this.storage.removeItem(this.prefix + edit.questionId);
-      this.forget(edit.questionId);
+      this.storage.removeItem(this.copies.prefix + edit.questionId);
+      this.copies.forget(edit.questionId);
     } catch {
       // Storage full: the copy stays under its own key, where the next merge finds it diverged again.
     }
@@ -217,36 +247,23 @@ export class LocalCopies {
   }
 
   /**
-   * Stores `edit` as the copy of its question. Throws if the storage refuses (full, disabled): the
-   * caller must know the copy is not there. Written as a tail of the whole copy when it differs
-   * little from it; otherwise whole, after which the older tail is removed (a tail left by a
-   * failed removal names the older whole copy and is never applied to this one).
+   * Stores `edit` as the copy of its question, whole or as a tail (TailedKeys.write). Throws if the
+   * storage refuses (full, disabled): the caller must know the copy is not there.
    */
   write(edit: LocalEdit): void {
-    const whole = this.wholes.get(edit.questionId);
-    if (whole && edit.revision >= whole.revision) {
-      const change = tailOf(whole.text, edit.text);
-      if (change.mid.length <= MAX_TAIL_CHARS) {
-        const { revision, base, sent } = edit;
-        const stored: StoredTail = { of: whole.copyId, revision, base, ...(sent?.length ? { sent } : {}), ...change };
-        this.storage.setItem(this.tailPrefix + edit.questionId, JSON.stringify(stored));
-        return;
-      }
-    }
-    const copyId = newCopyId();
-    this.storage.setItem(this.prefix + edit.questionId, JSON.stringify({ ...edit, copyId }));
-    this.wholes.set(edit.questionId, { copyId, revision: edit.revision, text: edit.text });
-    removeItem(this.storage, this.tailPrefix + edit.questionId);
+    const { base, sent } = edit;
+    this.copies.write(edit.questionId, edit, { base, ...(sent?.length ? { sent } : {}) });
   }
 
   read(questionId: string): LocalEdit | null {
-    return this.withTail(readItem(this.storage, this.prefix + questionId), questionId);
+    return this.withTail(readItem(this.storage, this.copies.prefix + questionId), questionId);
   }
 
   all(): LocalEdit[] {
     const edits: LocalEdit[] = [];
-    for (const key of keysWithPrefix(this.storage, this.prefix)) {
-      const edit = this.withTail(readItem(this.storage, key), key.slice(this.prefix.length));
+    const { prefix } = this.copies;
+    for (const key of keysWithPrefix(this.storage, prefix)) {
+      const edit = this.withTail(readItem(this.storage, key), key.slice(prefix.length));
       if (edit) edits.push(edit);
     }
     return edits;
@@ -255,31 +272,20 @@ export class LocalCopies {
   /** Removes the copy of `questionId` unless it holds a revision newer than `revision`. */
   removeUpTo(questionId: string, revision: number): void {
     // While the candidate types, the tail is newer than any acknowledgement: the whole copy need not be read.
-    const tail = this.tailOf(questionId);
+    const tail = this.copies.tail(questionId);
     if (Number(tail?.revision) > revision) return;
-    const stored = this.withTail(readItem(this.storage, this.prefix + questionId), questionId, tail);
+    const stored = this.withTail(readItem(this.storage, this.copies.prefix + questionId), questionId, tail);
     if (stored && stored.revision > revision) return;
-    removeItem(this.storage, this.prefix + questionId);
-    this.forget(questionId);
-  }
-
-  /** The whole copy of `questionId` is gone: so is its tail, and the next write is whole. */
-  private forget(questionId: string): void {
-    removeItem(this.storage, this.tailPrefix + questionId);
-    this.wholes.delete(questionId);
-  }
-
-  private tailOf(questionId: string): Partial<StoredTail> | null {
-    return jsonOf(readItem(this.storage, this.tailPrefix + questionId)) as Partial<StoredTail> | null;
+    removeItem(this.storage, this.copies.prefix + questionId);
+    this.copies.forget(questionId);
   }
 
   /** The edit stored under `raw` (a whole copy), with its tail applied when the tail is of that copy. */
-  private withTail(raw: string | null, questionId: string, tail = this.tailOf(questionId)): LocalEdit | null {
+  private withTail(raw: string | null, questionId: string, tail = this.copies.tail(questionId)): LocalEdit | null {
     const whole = parseStoredCopy(raw, questionId);
     if (!whole) return null;
-    // A tail counts only for the whole copy it names, and only if it is not older than that copy.
-    if (typeof whole.copyId !== 'string' || tail?.of !== whole.copyId || !(Number(tail.revision) >= whole.edit.revision)) return whole.edit;
-    return localEditFrom({ ...tail, questionId, text: applyTail(whole.edit.text, tail) ?? undefined }, questionId) ?? whole.edit;
+    // A tail that does not count gives no text, which localEditFrom refuses: the whole copy then stands.
+    return localEditFrom({ ...(tail as Partial<LocalEdit>), questionId, text: textWithTail(whole.edit, whole.copyId, tail) ?? undefined }, questionId) ?? whole.edit;
   }
 }
 

@@ -23,6 +23,14 @@ class MeteredStorage extends MemoryStorage {
   }
 }
 
+/** A kept copy written whole, then once as a tail of it. */
+function keptTwice(storage: MemoryStorage, whose: typeof scope, first: string, second: string): LocalCopies {
+  const local = new LocalCopies(storage, whose);
+  local.keep({ questionId: 'q1', revision: 1, text: first });
+  local.keep({ questionId: 'q1', revision: 2, text: second });
+  return local;
+}
+
 const longAnswer = 'The journal says why the unit stopped. '.repeat(1300).slice(0, 50_000);
 
 describe('the kept copy of an acknowledged answer', () => {
@@ -80,6 +88,7 @@ describe('the kept copy of an acknowledged answer', () => {
     const tails = [
       { of: 'another', revision: 5, head: 4, tail: 0, mid: ' other' },
       { of: copyId, revision: 3, head: 4, tail: 0, mid: ' older' },
+      { of: copyId, revision: 4.5, head: 4, tail: 0, mid: ' not a revision' },
       { of: copyId, revision: 5, head: 400, tail: 0, mid: ' past the end' },
       { of: copyId, revision: 5, head: 4, tail: 0 },
     ];
@@ -95,9 +104,7 @@ describe('the kept copy of an acknowledged answer', () => {
 
   it('stays the previous one when the storage is full', () => {
     const storage = new MeteredStorage();
-    const local = new LocalCopies(storage, scope);
-    local.keep({ questionId: 'q1', revision: 1, text: 'one' });
-    local.keep({ questionId: 'q1', revision: 2, text: 'one two' });
+    const local = keptTwice(storage, scope, 'one', 'one two');
     storage.full = true;
     local.keep({ questionId: 'q1', revision: 3, text: 'one two three' });
     local.keep({ questionId: 'q1', revision: 4, text: 'x'.repeat(MAX_TAIL_CHARS + 10) });
@@ -106,12 +113,8 @@ describe('the kept copy of an acknowledged answer', () => {
 
   it('goes with its tail at the receipt, and another candidate logging in here removes both, not their own', () => {
     const storage = new MeteredStorage();
-    const theirs = new LocalCopies(storage, other);
-    theirs.keep({ questionId: 'q1', revision: 1, text: 'theirs' });
-    theirs.keep({ questionId: 'q1', revision: 2, text: 'theirs, longer' });
-    const mine = new LocalCopies(storage, scope);
-    mine.keep({ questionId: 'q1', revision: 1, text: 'mine' });
-    mine.keep({ questionId: 'q1', revision: 2, text: 'mine, longer' });
+    const theirs = keptTwice(storage, other, 'theirs', 'theirs, longer');
+    const mine = keptTwice(storage, scope, 'mine', 'mine, longer');
     mine.clearKeptOfOthers();
     expect(theirs.kept()).toEqual([]);
     expect(storage.getItem(`${keptTailKeyPrefix(other)}q1`)).toBeNull();
