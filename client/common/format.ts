@@ -32,6 +32,20 @@ export function formatTimeOfDay(epochMs: number, lang: string): string {
   );
 }
 
+/**
+ * Makes the time-of-day and number formatters of `lang` now, when the browser is idle: the first
+ * "saved at 10:04:12" used to build its formatter in the middle of the typing, one frame of about
+ * 50 ms on a modest PC (loading the locale's data), at the first acknowledgement of each page.
+ */
+export function prepareFormatters(lang: string): void {
+  const make = () => {
+    formatTimeOfDay(0, lang);
+    formatNumber(0, lang);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(make, { timeout: 2000 });
+  else setTimeout(make, 0);
+}
+
 export function formatDateTime(epochMs: number, lang: string): string {
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
     dateStyle: 'long',

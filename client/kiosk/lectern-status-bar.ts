@@ -4,7 +4,7 @@ import type { SessionState } from '../../server/contract/kiosk-protocol.js';
 import { formatCode } from '../../server/contract/rules/code-format.js';
 import type { ConnectionState } from '../common/connection.js';
 import type { TimeLeftSource } from '../common/server-clock.js';
-import { formatDuration, formatTimeOfDay } from '../common/format.js';
+import { formatDuration, formatTimeOfDay, prepareFormatters } from '../common/format.js';
 import { I18nController, t, type StringKey } from '../common/i18n.js';
 import { baseStyles } from '../common/styles.js';
 import { kioskBannerStyles } from './kiosk-styles.js';
@@ -112,6 +112,8 @@ export class LecternStatusBar extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.followClock();
+    // The save time shows first at the first acknowledgement, while the candidate types.
+    prepareFormatters(this.i18n.language);
   }
 
   override disconnectedCallback(): void {

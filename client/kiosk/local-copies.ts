@@ -28,8 +28,12 @@ export interface AnswerScope {
   candidateCode: string;
 }
 
+/** Every candidate's unacknowledged copies start so (localKeyPrefix adds the session and candidate). */
+const COPY_PREFIX = 'lectern.answers.v1.';
+const COPY_TAIL_PREFIX = 'lectern.answers-tail.v1.';
+
 export function localKeyPrefix(scope: AnswerScope): string {
-  return `lectern.answers.v1.${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
+  return `${COPY_PREFIX}${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
 }
 
 /**
@@ -37,7 +41,7 @@ export function localKeyPrefix(scope: AnswerScope): string {
  * localKeyPrefix (local-tail.ts): one key per question, read only together with that whole copy.
  */
 export function tailKeyPrefix(scope: AnswerScope): string {
-  return `lectern.answers-tail.v1.${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
+  return `${COPY_TAIL_PREFIX}${scope.sessionCode.toUpperCase()}.${scope.candidateCode.toUpperCase()}.`;
 }
 
 /**
@@ -96,8 +100,11 @@ interface StoredCopy {
   copyId: unknown;
 }
 
-/** A tail as stored, unchecked: what changed since the whole copy `of`, and the fields of its kind of copy. */
-type StoredTail = Partial<TextTail> & { of?: unknown; revision?: unknown; base?: unknown; sent?: unknown };
+/**
+ * A tail as stored, unchecked: what changed since the whole copy `of`, and the fields of its kind
+ * of copy. `settled`: the copy is acknowledged (TailedKeys.settle), nothing of it is to be sent.
+ */
+type StoredTail = Partial<TextTail> & { of?: unknown; revision?: unknown; base?: unknown; sent?: unknown; settled?: unknown };
 
 let copies = 0;
 /** A name no other whole copy of this workstation has: a tail of an older copy never applies to a newer one. */
@@ -143,6 +150,31 @@ class TailedKeys {
 
   tail(questionId: string): StoredTail | null {
     return jsonOf(readItem(this.storage, this.tailPrefix + questionId)) as StoredTail | null;
+  }
+
+  /**
+   * The server acknowledged `upTo`: marks the copy of `questionId` acknowledged instead of removing
+   * it. Its tail becomes a mark that reads as "nothing to send", and the whole copy stays, so that
+   * the next key is written as a tail of it. Removing it cost a modest PC a long frame twice:
+   * reading the whole copy back when an acknowledgement covered everything typed (a pause in the
+   * typing), then writing it whole again at the next key (issue 13, item 7). The mark holds the
+   * whole copy's own text and revision, so it never makes an older text pass for a newer one.
+   *
+   * Only for a whole copy this object wrote, whose revision it knows without reading it back, and
+   * whose tail (if any) the caller found no newer than `upTo`. True when done (or when the whole
+   * copy itself is newer: it stays as it is); false when this object wrote no whole copy of it or
+   * the storage refused the mark.
+   */
+  settle(questionId: string, upTo: number): boolean {
+    const whole = this.wholes.get(questionId);
+    if (!whole) return false;
+    if (whole.revision > upTo) return true;
+    try {
+      this.storage.setItem(this.tailPrefix + questionId, JSON.stringify({ of: whole.copyId, revision: whole.revision, head: whole.text.length, tail: 0, mid: '', settled: true }));
+    } catch {
+      return false;
+    }
+    return true;
   }
 
   /** The whole copy of `questionId` is gone: so is its tail, and the next write is whole. */
@@ -214,6 +246,8 @@ export class LocalCopies {
   /** The receipt is shown: the server's copy is final. */
   clearKept(): void {
     this.keptCopies.clear();
+    // The settled copies hold acknowledged text too: they go with the kept ones.
+    this.removeSettled((key) => key.startsWith(this.copies.prefix));
     // The fallback file's key goes with the copy it seals (fallback-key-store.ts).
     removeItem(this.storage, fallbackKeyName(this.scope));
   }
@@ -222,6 +256,7 @@ export class LocalCopies {
   clearKeptOfOthers(): void {
     for (const key of keysWithPrefix(this.storage, KEPT_PREFIX)) if (!key.startsWith(this.keptCopies.prefix)) removeItem(this.storage, key);
     for (const key of keysWithPrefix(this.storage, KEPT_TAIL_PREFIX)) if (!key.startsWith(this.keptCopies.tailPrefix)) removeItem(this.storage, key);
+    this.removeSettled((key) => !key.startsWith(this.copies.prefix));
     clearFallbackKeys(this.storage, fallbackKeyName(this.scope));
   }
 
@@ -269,10 +304,20 @@ export class LocalCopies {
     return edits;
   }
 
-  /** Removes the copy of `questionId` unless it holds a revision newer than `revision`. */
-  removeUpTo(questionId: string, revision: number): void {
-    // While the candidate types, the tail is newer than any acknowledgement: the whole copy need not be read.
+  /**
+   * The server acknowledged `revision` of `questionId`: unless the copy holds a newer one (the
+   * candidate typed on), it is marked acknowledged (TailedKeys.settle), or removed where it cannot
+   * be (a copy of an earlier page, or storage full).
+   */
+  settleUpTo(questionId: string, revision: number): void {
     const tail = this.copies.tail(questionId);
+    if (Number(tail?.revision) > revision) return;
+    if (!this.copies.settle(questionId, revision)) this.removeUpTo(questionId, revision, tail);
+  }
+
+  /** Removes the copy of `questionId` unless it holds a revision newer than `revision`. */
+  removeUpTo(questionId: string, revision: number, tail = this.copies.tail(questionId)): void {
+    // While the candidate types, the tail is newer than any acknowledgement: the whole copy need not be read.
     if (Number(tail?.revision) > revision) return;
     const stored = this.withTail(readItem(this.storage, this.copies.prefix + questionId), questionId, tail);
     if (stored && stored.revision > revision) return;
@@ -284,8 +329,24 @@ export class LocalCopies {
   private withTail(raw: string | null, questionId: string, tail = this.copies.tail(questionId)): LocalEdit | null {
     const whole = parseStoredCopy(raw, questionId);
     if (!whole) return null;
+    const text = textWithTail(whole.edit, whole.copyId, tail);
+    // Acknowledged: the whole copy is there only for the next key's tail, nothing is to be sent.
+    if (text !== null && tail!.settled === true) return null;
     // A tail that does not count gives no text, which localEditFrom refuses: the whole copy then stands.
-    return localEditFrom({ ...(tail as Partial<LocalEdit>), questionId, text: textWithTail(whole.edit, whole.copyId, tail) ?? undefined }, questionId) ?? whole.edit;
+    return localEditFrom({ ...(tail as Partial<LocalEdit>), questionId, text: text ?? undefined }, questionId) ?? whole.edit;
+  }
+
+  /** Removes the settled copies (and their marks) whose whole copy's key passes `which`, of any candidate. */
+  private removeSettled(which: (key: string) => boolean): void {
+    for (const key of keysWithPrefix(this.storage, COPY_PREFIX)) {
+      if (!which(key)) continue;
+      const tailKey = COPY_TAIL_PREFIX + key.slice(COPY_PREFIX.length);
+      const tail = jsonOf(readItem(this.storage, tailKey)) as StoredTail | null;
+      if (tail?.settled !== true || tail.of !== (jsonOf(readItem(this.storage, key)) as { copyId?: unknown } | null)?.copyId) continue;
+      removeItem(this.storage, key);
+      removeItem(this.storage, tailKey);
+      if (key.startsWith(this.copies.prefix)) this.copies.forget(key.slice(this.copies.prefix.length));
+    }
   }
 }
 

@@ -217,7 +217,7 @@ export class SaveQueue implements ReactiveController {
       this.options.onServerAhead?.();
     }
     if (outcome === 'acknowledged') {
-      this.local?.removeUpTo(record.questionId, record.ackedRevision);
+      this.local?.settleUpTo(record.questionId, record.ackedRevision);
       // The second copy: kept until the receipt, for a server restored from an older backup.
       if (!ahead) this.local?.keep({ questionId: record.questionId, revision: record.ackedRevision, text: record.text });
     }

@@ -21,3 +21,22 @@ export class MemoryStorage implements KeyValueStorage {
     this.map.delete(key);
   }
 }
+
+/** A MemoryStorage that records what is written and read, and can refuse removals. */
+export class MeteredStorage extends MemoryStorage {
+  written: { key: string; length: number }[] = [];
+  read: string[] = [];
+  failRemovals = false;
+  override getItem(key: string) {
+    this.read.push(key);
+    return super.getItem(key);
+  }
+  override setItem(key: string, value: string) {
+    super.setItem(key, value);
+    this.written.push({ key, length: value.length });
+  }
+  override removeItem(key: string) {
+    if (this.failRemovals) throw new Error('SecurityError');
+    super.removeItem(key);
+  }
+}

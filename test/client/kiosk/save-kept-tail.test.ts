@@ -5,23 +5,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LocalCopies, MAX_TAIL_CHARS, keptKeyPrefix, keptTailKeyPrefix } from '../../../client/kiosk/local-copies.js';
 import { SaveQueue, type SaveTransport } from '../../../client/kiosk/save-queue.js';
-import { MemoryStorage } from '../memory-storage.js';
+import { MemoryStorage, MeteredStorage } from '../memory-storage.js';
 
 const scope = { sessionCode: 'ABCDEF', candidateCode: 'GHJKMNPQ' };
 const other = { sessionCode: 'ABCDEF', candidateCode: 'RSTVWXYZ' };
 const wholeKey = `${keptKeyPrefix(scope)}q1`;
 const tailKey = `${keptTailKeyPrefix(scope)}q1`;
-
-/** A storage that records what is written, and can refuse the next writes. */
-class MeteredStorage extends MemoryStorage {
-  written: { key: string; length: number }[] = [];
-  full = false;
-  override setItem(key: string, value: string) {
-    if (this.full) throw new DOMException('quota', 'QuotaExceededError');
-    super.setItem(key, value);
-    this.written.push({ key, length: value.length });
-  }
-}
 
 /** A kept copy written whole, then once as a tail of it. */
 function keptTwice(storage: MemoryStorage, whose: typeof scope, first: string, second: string): LocalCopies {
@@ -105,7 +94,7 @@ describe('the kept copy of an acknowledged answer', () => {
   it('stays the previous one when the storage is full', () => {
     const storage = new MeteredStorage();
     const local = keptTwice(storage, scope, 'one', 'one two');
-    storage.full = true;
+    storage.failWrites = true;
     local.keep({ questionId: 'q1', revision: 3, text: 'one two three' });
     local.keep({ questionId: 'q1', revision: 4, text: 'x'.repeat(MAX_TAIL_CHARS + 10) });
     expect(local.kept()).toEqual([{ questionId: 'q1', revision: 2, text: 'one two' }]);
