@@ -31,6 +31,9 @@ export class LecternAnswerField extends LitElement {
       :host {
         display: block;
         margin-bottom: 2rem;
+        /* A key lays out this field only (issue 13, item 7; docs/kiosk-start.md). Not paint:
+           that would clip the answer box's focus outline at the field's edges. */
+        contain: layout;
       }
       h3 {
         margin-bottom: 0.5rem;
