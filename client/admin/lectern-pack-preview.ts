@@ -39,7 +39,9 @@ export class LecternPackPreview extends LitElement {
       .screen lectern-exam { height: 100%; }
       .muted { color: var(--lectern-muted, #4a5563); }
       select { font: inherit; padding: 0.35rem 0.5rem; max-width: min(40rem, 100%); width: 100%; }
-      @media (max-width: 64rem) {
+      /* The exact complement of the exam's own (min-width: 64rem): at exactly 64rem both applied, and
+         the exam's panes (contain: strict, sized by their host) had no height to take. */
+      @media (width < 64rem) {
         .screen lectern-exam { height: auto; }
       }
     `,
