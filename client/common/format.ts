@@ -1,5 +1,6 @@
 // Formatting of times and digests for display. Times of day are server times (epoch ms from the
 // server); only the time zone of the workstation is used to show them.
+import { whenIdle } from './when-idle.js';
 
 /** Time left as the candidate reads it: "29:59", or "1:05:00" from one hour on. Rounded up, so 0:00 means it is over. */
 export function formatDuration(ms: number): string {
@@ -38,12 +39,10 @@ export function formatTimeOfDay(epochMs: number, lang: string): string {
  * 50 ms on a modest PC (loading the locale's data), at the first acknowledgement of each page.
  */
 export function prepareFormatters(lang: string): void {
-  const make = () => {
+  whenIdle(() => {
     formatTimeOfDay(0, lang);
     formatNumber(0, lang);
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(make, { timeout: 2000 });
-  else setTimeout(make, 0);
+  }, 2000);
 }
 
 export function formatDateTime(epochMs: number, lang: string): string {

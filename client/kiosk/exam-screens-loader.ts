@@ -2,6 +2,7 @@
 // screen does not wait for their code, and the kiosk shows its "loading" status in their place
 // until they are defined. A failed load (the server restarting at that moment) is tried again
 // after a pause; once the kiosk's service worker holds the chunks, they come from its cache.
+import { whenIdle } from '../common/when-idle.js';
 
 export interface ExamScreensLoaderOptions {
   /** Called once the screens' elements are defined: the kiosk renders again. */
@@ -47,8 +48,7 @@ export class ExamScreensLoader {
   /** Starts the load once the browser is idle (after the first screen is drawn), within a second anyway. */
   startWhenIdle(): void {
     if (this.state !== 'absent') return;
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.start(), { timeout: 1000 });
-    else setTimeout(() => this.start(), 0);
+    whenIdle(() => this.start(), 1000);
   }
 
   stop(): void {

@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LocalCopies, MAX_TAIL_CHARS, keptKeyPrefix, keptTailKeyPrefix } from '../../../client/kiosk/local-copies.js';
-import { SaveQueue, type SaveTransport } from '../../../client/kiosk/save-queue.js';
 import { MemoryStorage, MeteredStorage } from '../memory-storage.js';
+import { queueAwaitingRevision3 } from './typing-queue.js';
 
 const scope = { sessionCode: 'ABCDEF', candidateCode: 'GHJKMNPQ' };
 const other = { sessionCode: 'ABCDEF', candidateCode: 'RSTVWXYZ' };
@@ -132,16 +132,7 @@ describe('the kept copy of an acknowledged answer', () => {
 describe('an acknowledgement while a candidate types at the end of a 50,000-character answer', () => {
   it('writes a few characters to the storage, not the whole answer again', () => {
     const storage = new MeteredStorage();
-    const transport: SaveTransport = { online: true, send: () => true };
-    const queue = new SaveQueue(null, { storage, transport, monotonicNow: () => 0 });
-    queue.connectionChanged(true);
-    queue.open(scope, [{ questionId: 'q1', text: longAnswer, revision: 1, savedAt: 100 }]);
-    let text = longAnswer;
-    queue.edit('q1', (text += ' a'));
-    queue.sendNow();
-    queue.acknowledge({ questionId: 'q1', revision: 2, savedAt: 200 });
-    queue.edit('q1', (text += ' b'));
-    queue.sendNow();
+    const { queue, text } = queueAwaitingRevision3(storage, scope, longAnswer);
     storage.written = [];
     queue.acknowledge({ questionId: 'q1', revision: 3, savedAt: 300 });
     expect(storage.written.length).toBeGreaterThan(0);

@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LocalCopies, localKeyPrefix, tailKeyPrefix } from '../../../client/kiosk/local-copies.js';
 import { applyTail } from '../../../client/kiosk/local-tail.js';
-import { SaveQueue, type SaveTransport } from '../../../client/kiosk/save-queue.js';
 import { MeteredStorage } from '../memory-storage.js';
+import { queueAwaitingRevision3 } from './typing-queue.js';
 
 const scope = { sessionCode: 'ABCDEF', candidateCode: 'GHJKMNPQ' };
 const other = { sessionCode: 'ABCDEF', candidateCode: 'RSTVWXYZ' };
@@ -164,20 +164,12 @@ describe('a marked copy goes as the kept copy goes', () => {
 describe('the save queue over marked copies', () => {
   it('an acknowledgement of everything typed at 50,000 characters, then the next key, write a few characters each', () => {
     const storage = new MeteredStorage();
-    const transport: SaveTransport = { online: true, send: () => true };
-    const queue = new SaveQueue(null, { storage, transport, monotonicNow: () => 0 });
-    queue.connectionChanged(true);
-    queue.open(scope, [{ questionId: 'q1', text: long, revision: 1, savedAt: 100 }]);
-    let text = long;
-    queue.edit('q1', (text += ' a'));
-    queue.sendNow();
-    queue.acknowledge({ questionId: 'q1', revision: 2, savedAt: 200 });
-    queue.edit('q1', (text += ' b'));
-    queue.sendNow();
+    const { queue, text: acknowledged } = queueAwaitingRevision3(storage, scope, long);
     storage.read = [];
     storage.written = [];
     queue.acknowledge({ questionId: 'q1', revision: 3, savedAt: 300 });
-    queue.edit('q1', (text += ' c'));
+    const text = `${acknowledged} c`;
+    queue.edit('q1', text);
     expect(storage.read).not.toContain(wholeKey);
     expect(Math.max(...storage.written.map((w) => w.length))).toBeLessThan(400);
     // Reloaded here, the page finds the edit typed after the acknowledgement, and only it.
