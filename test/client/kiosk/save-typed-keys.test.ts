@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../../../server/contract/rules/revision.js';
-import { LocalCopies } from '../../../client/kiosk/local-copies.js';
+import { LocalCopies, MAX_TAIL_CHARS } from '../../../client/kiosk/local-copies.js';
 import { RunningDigest, textDigest } from '../../../client/kiosk/sent-revisions.js';
 import { TypedText, appendedTo, type AnswerBox } from '../../../client/kiosk/typed-text.js';
 import { IncrementalWordCount } from '../../../client/kiosk/word-count.js';
@@ -191,6 +191,44 @@ describe('the text of the answer box, from its input events', () => {
     const middle = key(box, typed, { kind: 'type', data: 'X' })!;
     expect(middle).toBe('aXbcd');
     expect(appendedTo(after, middle)).toBeNull();
+  });
+});
+
+describe('the local copy after a key in the middle', () => {
+  it('is not extended as if the key at the end followed the middle one: the end it keeps comes after', () => {
+    const box = new BoxState();
+    const typed = new TypedText();
+    const storage = new MeteredStorage();
+    const scope = { sessionCode: 'ABCDEF', candidateCode: 'GHJKMNPQ' };
+    const local = new LocalCopies(storage, scope);
+    box.value = 'one two three';
+    box.selectionStart = box.selectionEnd = 3;
+    typed.set(box.value);
+    local.write({ questionId: 'q1', revision: 1, text: box.value, base: 0 });
+    // A word in the middle: the tail keeps " two three" from the end of the whole copy.
+    const middle = key(box, typed, { kind: 'type', data: 'X' })!;
+    local.write({ questionId: 'q1', revision: 2, text: middle, base: 0 });
+    key(box, typed, { kind: 'caret', at: box.value.length });
+    const end = key(box, typed, { kind: 'type', data: '!' })!;
+    expect(appendedTo(middle, end)).toBe('!');
+    local.write({ questionId: 'q1', revision: 3, text: end, base: 0 });
+    expect(new LocalCopies(storage, scope).read('q1')?.text).toBe('oneX two three!');
+  });
+});
+
+describe('the local copy written whole again', () => {
+  it('never extends a tail of the whole copy it replaced', () => {
+    const storage = new MeteredStorage();
+    const scope = { sessionCode: 'ABCDEF', candidateCode: 'GHJKMNPQ' };
+    const local = new LocalCopies(storage, scope);
+    local.write({ questionId: 'q1', revision: 1, text: 'start', base: 0 });
+    const short = `start${'y'.repeat(10)}`;
+    local.write({ questionId: 'q1', revision: 2, text: short, base: 0 });
+    // Too different to be a tail: written whole, a new whole copy.
+    local.write({ questionId: 'q1', revision: 3, text: 'Z'.repeat(MAX_TAIL_CHARS + 10), base: 0 });
+    // Back to the earlier text (an undo): a tail of the new whole copy, not the old tail again.
+    local.write({ questionId: 'q1', revision: 4, text: short, base: 0 });
+    expect(new LocalCopies(storage, scope).read('q1')?.text).toBe(short);
   });
 });
 
