@@ -155,8 +155,9 @@ class TailedKeys {
 
   /**
    * The tail of `text` when it is the last tail's text with characters typed at its end (the
-   * common key), or that very text: that tail with them added, found without comparing 50,000 characters with the
-   * whole copy (typed-text.ts says why that comparison costs a copy of the text). Else null.
+   * common key), or that very text: that tail with them added, found without comparing 50,000
+   * characters with the whole copy (typed-text.ts says why that comparison costs a copy of the
+   * text). Else null.
    */
   private tailAfterKey(questionId: string, text: string): TextTail | null {
     const last = this.lastTails.get(questionId);
