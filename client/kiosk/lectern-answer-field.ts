@@ -8,7 +8,6 @@ import { MAX_ANSWER_CHARS, NEAR_LIMIT_CHARS } from '../common/limits.js';
 import { baseStyles } from '../common/styles.js';
 import { makeScrollAreasReachable } from './document-scrollers.js';
 import { emit } from './events.js';
-import { TypedText } from './typed-text.js';
 import { IncrementalWordCount } from './word-count.js';
 import { refusalText } from './refusals.js';
 import type { LocalEdit } from './local-copies.js';
@@ -131,8 +130,6 @@ export class LecternAnswerField extends LitElement {
    * copy of the whole answer per key on a modest workstation (issue 13, item 7).
    */
   private shown: string | null = null;
-  /** The box's text after each key, from the key's event rather than read back (typed-text.ts). */
-  private readonly typed = new TypedText();
 
   focusAnswer(): void {
     this.textarea?.focus();
@@ -142,7 +139,6 @@ export class LecternAnswerField extends LitElement {
     if (this.textarea && this.text !== this.shown) {
       this.textarea.value = this.text;
       this.shown = this.text;
-      this.typed.set(this.text);
     }
     // A wide command line in the prompt scrolls sideways: reachable and named, as in the document.
     if (changed.has('question')) {
@@ -178,7 +174,6 @@ export class LecternAnswerField extends LitElement {
         translate="no"
         lang=${this.answerLang}
         rows="10"
-        @beforeinput=${this.onBeforeInput}
         @input=${this.onInput}
       ></textarea>
       <div class="meta">
@@ -229,12 +224,8 @@ export class LecternAnswerField extends LitElement {
     }
   }
 
-  private onBeforeInput(event: InputEvent): void {
-    this.typed.beforeInput(event.target as HTMLTextAreaElement);
-  }
-
   private onInput(event: InputEvent): void {
-    const value = this.typed.afterInput(event.target as HTMLTextAreaElement, event);
+    const value = (event.target as HTMLTextAreaElement).value;
     this.shown = value;
     this.text = value;
     emit(this, 'answer-input', { questionId: this.question.id, text: value });

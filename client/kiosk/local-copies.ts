@@ -6,7 +6,6 @@ import { keysWithPrefix, readItem, removeItem, type KeyValueStorage } from '../c
 import { parseSent, type SentRevision } from './sent-revisions.js';
 import { clearFallbackKeys, fallbackKeyName } from './fallback-key-store.js';
 import { applyTail, tailOf, type TextTail } from './local-tail.js';
-import { appendedTo } from './typed-text.js';
 
 /** An edit as kept on the workstation until the server acknowledges it. */
 export interface LocalEdit {
@@ -121,8 +120,6 @@ function newCopyId(): string {
 class TailedKeys {
   /** The whole copies this object wrote, per question, while they are in storage: what a tail is written against. */
   private readonly wholes = new Map<string, { copyId: string; revision: number; text: string }>();
-  /** The last tail written per question and the text it stands for: the next key at the end extends it. */
-  private readonly lastTails = new Map<string, { text: string; change: TextTail }>();
 
   constructor(
     private readonly storage: KeyValueStorage,
@@ -139,34 +136,16 @@ class TailedKeys {
   write(questionId: string, value: { revision: number; text: string }, tailFields: object = {}): void {
     const whole = this.wholes.get(questionId);
     if (whole && value.revision >= whole.revision) {
-      const change = this.tailAfterKey(questionId, value.text) ?? tailOf(whole.text, value.text);
+      const change = tailOf(whole.text, value.text);
       if (change.mid.length <= MAX_TAIL_CHARS) {
         this.storage.setItem(this.tailPrefix + questionId, JSON.stringify({ of: whole.copyId, revision: value.revision, ...tailFields, ...change }));
-        this.lastTails.set(questionId, { text: value.text, change });
         return;
       }
     }
-    this.lastTails.delete(questionId);
     const copyId = newCopyId();
     this.storage.setItem(this.prefix + questionId, JSON.stringify({ ...value, copyId }));
     this.wholes.set(questionId, { copyId, revision: value.revision, text: value.text });
     removeItem(this.storage, this.tailPrefix + questionId);
-  }
-
-  /**
-   * The tail of `text` when it is the last tail's text with characters typed at its end (the
-   * common key), or that very text: that tail with them added, found without comparing 50,000
-   * characters with the whole copy (typed-text.ts says why that comparison costs a copy of the
-   * text). Else null.
-   */
-  private tailAfterKey(questionId: string, text: string): TextTail | null {
-    const last = this.lastTails.get(questionId);
-    if (!last) return null;
-    // The same text again (its send is being recorded): the same tail.
-    if (last.text === text) return last.change;
-    if (last.change.tail !== 0) return null;
-    const appended = appendedTo(last.text, text);
-    return appended === null ? null : { head: last.change.head, tail: 0, mid: last.change.mid + appended };
   }
 
   tail(questionId: string): StoredTail | null {
@@ -190,7 +169,6 @@ class TailedKeys {
     const whole = this.wholes.get(questionId);
     if (!whole) return false;
     if (whole.revision > upTo) return true;
-    this.lastTails.delete(questionId);
     try {
       this.storage.setItem(this.tailPrefix + questionId, JSON.stringify({ of: whole.copyId, revision: whole.revision, head: whole.text.length, tail: 0, mid: '', settled: true }));
     } catch {
@@ -203,7 +181,6 @@ class TailedKeys {
   forget(questionId: string): void {
     removeItem(this.storage, this.tailPrefix + questionId);
     this.wholes.delete(questionId);
-    this.lastTails.delete(questionId);
   }
 
   /** Removes every copy of this kind, wholes and tails. */
@@ -211,7 +188,6 @@ class TailedKeys {
     for (const key of keysWithPrefix(this.storage, this.prefix)) removeItem(this.storage, key);
     for (const key of keysWithPrefix(this.storage, this.tailPrefix)) removeItem(this.storage, key);
     this.wholes.clear();
-    this.lastTails.clear();
   }
 }
 

@@ -18,8 +18,7 @@ import { AckWatchdog } from './ack-watchdog.js';
 import { SaveScheduler } from './save-scheduler.js';
 import type { SaveTransport } from './save-transport.js';
 import { SaveWaiters } from './save-waiters.js';
-import { RunningDigest, withSent } from './sent-revisions.js';
-import { appendedTo } from './typed-text.js';
+import { withSent } from './sent-revisions.js';
 import {
   SaveRefusedError,
   holdingRefusals,
@@ -87,8 +86,6 @@ export class SaveQueue implements ReactiveController {
   private lastSnapshot: SaveSnapshot | null = null;
   /** asideOf's answers: the copies put aside change only when the queue opens or puts one aside, not on each key. */
   private readonly asideCache = new Map<string, LocalEdit[]>();
-  /** Per question, the digest of its text kept up to date as keys are typed (sent-revisions.ts). */
-  private readonly digests = new Map<string, RunningDigest>();
   private readonly listeners = new Set<() => void>();
   private readonly options: Required<Omit<SaveQueueOptions, 'onRoundTrip' | 'onServerAhead' | 'onRecovered'>> &
     Pick<SaveQueueOptions, 'onRoundTrip' | 'onServerAhead' | 'onRecovered'>;
@@ -190,7 +187,6 @@ export class SaveQueue implements ReactiveController {
       this.records.set(questionId, record);
     }
     record.revision = Math.max(record.revision, record.ackedRevision) + 1;
-    this.digests.get(questionId)?.edited(record.text, text, appendedTo(record.text, text));
     record.text = text;
     record.behindServer = false;
     record.base = record.ackedRevision;
@@ -377,7 +373,7 @@ export class SaveQueue implements ReactiveController {
       record.sentRevision = record.revision;
       record.sentAt = now;
       // Remembered (in storage too) so that this save, once on the server, is known as this kiosk's own.
-      record.sent = withSent(record.sent, record.revision, record.text, this.digestOf(record));
+      record.sent = withSent(record.sent, record.revision, record.text);
       this.writeLocal(record);
       sent = true;
     }
@@ -385,13 +381,6 @@ export class SaveQueue implements ReactiveController {
       this.watchdog.arm(this.records.values());
       this.changed();
     }
-  }
-
-  /** textDigest of the record's text, kept up to date as keys are typed (RunningDigest). */
-  private digestOf(record: AnswerRecord): string {
-    let digest = this.digests.get(record.questionId);
-    if (!digest) this.digests.set(record.questionId, (digest = new RunningDigest()));
-    return digest.of(record.text);
   }
 
   private changed(redraw = true): void {

@@ -19,56 +19,19 @@ export interface SentRevision {
  */
 const MAX_REMEMBERED = 64;
 
-const FNV_OFFSET = 0x811c9dc5;
-
-/** FNV-1a, going on from `hash` over the characters of `text`. */
-function fnv(hash: number, text: string): number {
+export function textDigest(text: string): string {
+  let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash;
+  return `${hash.toString(16)}.${text.length}`;
 }
 
-export function textDigest(text: string): string {
-  return `${fnv(FNV_OFFSET, text).toString(16)}.${text.length}`;
-}
-
-/**
- * textDigest of an answer as it grows, kept up to date key by key: a send then costs the keys
- * typed since the last one, not a pass over the whole answer. At 50,000 characters that pass was
- * the larger part of a send, about 20 ms on a workstation with its CPU slowed 4 times, inside a
- * frame (issue 13, item 7). FNV-1a reads the text from its start, so characters added at the end
- * only continue it; any other edit starts it again at the next send.
- */
-export class RunningDigest {
-  private text: string | null = null;
-  private hash = FNV_OFFSET;
-
-  /** The digest of `text`, as textDigest gives it. */
-  of(text: string): string {
-    if (this.text !== text) {
-      this.hash = fnv(FNV_OFFSET, text);
-      this.text = text;
-    }
-    return `${this.hash.toString(16)}.${text.length}`;
-  }
-
-  /** The answer went from `before` to `after`: `appended` added at its end, or (null) any other edit. */
-  edited(before: string, after: string, appended: string | null): void {
-    if (appended !== null && this.text === before) {
-      this.hash = fnv(this.hash, appended);
-      this.text = after;
-    } else {
-      this.text = null;
-    }
-  }
-}
-
-/** The list with `revision` added (the oldest dropped beyond the bound); `digest` is textDigest(text). */
-export function withSent(sent: readonly SentRevision[], revision: number, text: string, digest = textDigest(text)): SentRevision[] {
+/** The list with `revision` added (the oldest dropped beyond the bound). */
+export function withSent(sent: readonly SentRevision[], revision: number, text: string): SentRevision[] {
   const kept = sent.filter((entry) => entry.revision !== revision);
-  kept.push({ revision, digest });
+  kept.push({ revision, digest: textDigest(text) });
   return kept.slice(-MAX_REMEMBERED);
 }
 

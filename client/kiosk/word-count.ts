@@ -3,7 +3,6 @@
 // frames on a modest PC (issue 13, item 7). Words never span whitespace, so the words before the
 // last whitespace ahead of an edit are unchanged; only the rest is counted again.
 import { countWords } from '../../server/contract/rules/revision.js';
-import { appendedTo } from './typed-text.js';
 
 function commonPrefixLength(a: string, b: string): number {
   if (b.startsWith(a)) return a.length;
@@ -22,38 +21,16 @@ function lastBreakBefore(text: string, end: number): number {
   return 0;
 }
 
-/** The position of the last whitespace of `text`, or -1 when it has none. */
-function lastBreak(text: string): number {
-  const at = lastBreakBefore(text, text.length);
-  return at > 0 || /^\s/u.test(text) ? at : -1;
-}
-
 export class IncrementalWordCount {
   private text = '';
   private words = 0;
-  /**
-   * The end of the text from its last whitespace on (the whole text if it has none): the only
-   * words a key typed at the end can change.
-   */
-  private end = '';
 
   /** The number of words of `text`, as countWords says, counting only what changed since the last call. */
   count(text: string): number {
     if (text === this.text) return this.words;
-    const appended = appendedTo(this.text, text);
-    if (appended !== null) {
-      // A key at the end: the words before this.end stay; this.end and what was added are counted.
-      const end = this.end + appended;
-      this.words += countWords(end) - countWords(this.end);
-      const cut = lastBreak(appended);
-      this.end = cut < 0 ? end : appended.slice(cut);
-      this.text = text;
-      return this.words;
-    }
     const cut = lastBreakBefore(this.text, commonPrefixLength(this.text, text));
     this.words = cut === 0 ? countWords(text) : this.words - countWords(this.text.slice(cut)) + countWords(text.slice(cut));
     this.text = text;
-    this.end = text.slice(Math.max(0, lastBreak(text)));
     return this.words;
   }
 }
