@@ -22,6 +22,12 @@ function charsLeftShown(chars: number): number {
   return Math.ceil((MAX_ANSWER_CHARS - chars) / 100) * 100;
 }
 
+/** What the field shows of an answer's length: nothing, the characters left (by the hundred), or the limit reached. */
+function lengthShown(chars: number): number | 'none' | 'limit' {
+  if (chars < NEAR_LIMIT_CHARS) return 'none';
+  return chars >= MAX_ANSWER_CHARS ? 'limit' : charsLeftShown(chars);
+}
+
 /** One question: its prompt, the answer box, the word count against the target, and its save state. */
 @customElement('lectern-answer-field')
 export class LecternAnswerField extends LitElement {
@@ -119,7 +125,9 @@ export class LecternAnswerField extends LitElement {
   /** This workstation's versions that diverged from the server's newer text: shown, kept for the proctor. */
   @property({ attribute: false }) diverged: readonly LocalEdit[] = [];
 
-  @query('textarea') private textarea!: HTMLTextAreaElement;
+  // Cached: the box is always in the template, and looking it up again after each redraw cost a
+  // search of the field's tree per key on a modest workstation (issue 13, item 7).
+  @query('textarea', true) private textarea!: HTMLTextAreaElement;
 
   private readonly i18n = new I18nController(this);
   private words = 0;
@@ -130,6 +138,8 @@ export class LecternAnswerField extends LitElement {
    * copy of the whole answer per key on a modest workstation (issue 13, item 7).
    */
   private shown: string | null = null;
+  /** The answer's length as the last redraw showed it (lengthShown). */
+  private lengthDrawn: ReturnType<typeof lengthShown> = 'none';
 
   focusAnswer(): void {
     this.textarea?.focus();
@@ -147,8 +157,21 @@ export class LecternAnswerField extends LitElement {
     }
   }
 
+  /**
+   * A key typed in the box changes \`text\` to what the box already shows: the field is drawn again
+   * only when what it shows of the text moves (the word count, the characters left), about one key
+   * in six. Drawing it on every key (the count's wording and number formatted, the template
+   * compared) was most of a key's script on a modest workstation (issue 13, item 7). Any other
+   * change, and a text the box does not show yet, draws as usual.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (changed.size !== 1 || !changed.has('text') || this.text !== this.shown || !this.hasUpdated) return true;
+    return this.wordCount.count(this.text) !== this.words || lengthShown(this.text.length) !== this.lengthDrawn;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('text')) this.words = this.wordCount.count(this.text);
+    this.lengthDrawn = lengthShown(this.text.length);
   }
 
   override render() {
