@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '../../server/app.js';
 import type { FallbackImportResult } from '../../server/contract/fallback-file.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
-import { bundledContentDir, openSession, startSession } from '../helpers/build-app.js';
+import { bundledContentDir, openSession, startSession, storedAnswerText } from '../helpers/build-app.js';
 import { describeAxe, describeOverflow, findOverflow, seriousAxeViolations } from './support/screen-checks.js';
 import { enterKiosk } from '../helpers/browser-logins.js';
 
@@ -65,7 +65,7 @@ describe('a server that never comes back', { timeout: 180_000 }, () => {
       const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
       const { session, adminLogin } = await openSession(app, 1);
       const candidate = session.candidates[0]!;
-      const stored = () => (app.db.$client.prepare("SELECT text FROM answers WHERE candidate_id = ? AND question_id = 'q1'").get(candidate.id) as { text: string } | undefined)?.text;
+      const stored = () => storedAnswerText(app, candidate.id);
 
       const context = await browser.newContext({ acceptDownloads: true, viewport: SCREEN });
       const page = await context.newPage();
@@ -153,7 +153,7 @@ describe('a server that never comes back', { timeout: 180_000 }, () => {
       copyFileSync(backup, join(newDataDir, 'lectern.sqlite'));
       restored = await buildApp({ dataDir: newDataDir, contentDir: bundledContentDir });
       await restored.ready();
-      const restoredText = () => (restored!.db.$client.prepare("SELECT text FROM answers WHERE candidate_id = ? AND question_id = 'q1'").get(candidate.id) as { text: string }).text;
+      const restoredText = () => storedAnswerText(restored!, candidate.id);
       expect(restoredText()).toBe(early);
       const response = await restored.inject({ method: 'POST', url: '/api/admin/fallback-import', headers: adminLogin.headers, payload: { files: [{ name: download.suggestedFilename(), content: readFileSync(file, 'utf8') }] } });
       expect(response.statusCode).toBe(200);

@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import { socketPath } from '../../server/contract/protocol-version.js';
 import { MAX_KIOSK_SOCKETS } from '../../server/contract/socket-limits.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
-import { openSession, startSession } from '../helpers/build-app.js';
+import { openSession, startSession, storedAnswerText } from '../helpers/build-app.js';
 import { startRestartableServer } from '../helpers/restartable-server.js';
 import { enterKiosk } from '../helpers/browser-logins.js';
 
@@ -43,7 +43,7 @@ describe('a reload while the server is unreachable', { timeout: 120_000 }, () =>
     try {
       const { session, adminLogin } = await openSession(server.app, 1);
       const candidate = session.candidates[0]!;
-      const stored = () => (server.app.db.$client.prepare("SELECT text FROM answers WHERE candidate_id = ? AND question_id = 'q1'").get(candidate.id) as { text: string } | undefined)?.text;
+      const stored = () => storedAnswerText(server.app, candidate.id);
       const page = await browser.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));

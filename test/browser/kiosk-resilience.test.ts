@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotPath, startServer } from '../helpers/browser.js';
-import { openSession, startSession, type TestApp } from '../helpers/build-app.js';
+import { openSession, startSession, storedAnswerText, type TestApp } from '../helpers/build-app.js';
 import { killHard, staffClient, startServerProcess, TEST_ADMIN_PASSWORD } from '../helpers/server-process.js';
 import { enterKiosk } from '../helpers/browser-logins.js';
 
@@ -30,8 +30,7 @@ describe('no answer is ever lost', { timeout: 90_000 }, () => {
   afterAll(async () => {
     await server?.close();
   });
-  const stored = (candidateId: number) =>
-    (server.app.db.$client.prepare("SELECT text FROM answers WHERE candidate_id = ? AND question_id = 'q1'").get(candidateId) as { text: string } | undefined)?.text;
+  const stored = (candidateId: number) => storedAnswerText(server.app, candidateId);
 
   it('keeps an answer typed just before a page reload', async () => {
     const { session, adminLogin } = await openSession(server.app, 1);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
-import { openSession, startSession } from '../helpers/build-app.js';
+import { openSession, startSession, storedAnswerText } from '../helpers/build-app.js';
 import { startRestartableServer } from '../helpers/restartable-server.js';
 import { enterKiosk, openStaffPage } from '../helpers/browser-logins.js';
 import { describeOverflow, findOverflow } from './support/screen-checks.js';
@@ -33,7 +33,7 @@ describe('a server restored from an older backup', { timeout: 150_000 }, () => {
     try {
       const { session, admin, adminLogin } = await openSession(server.app, 1);
       const candidate = session.candidates[0]!;
-      const stored = () => (server.app.db.$client.prepare("SELECT text FROM answers WHERE candidate_id = ? AND question_id = 'q1'").get(candidate.id) as { text: string } | undefined)?.text;
+      const stored = () => storedAnswerText(server.app, candidate.id);
       const page = await browser.newPage();
       await enterKiosk(page, `${url}/`, session.code, candidate.code);
       await startSession(server.app, adminLogin, session.id);

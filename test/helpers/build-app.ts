@@ -81,3 +81,8 @@ export async function startSession(app: LecternApp, adminLogin: Login, sessionId
   if (response.statusCode !== 200) throw new Error(`start failed: ${response.statusCode} ${response.body}`);
   return response.json();
 }
+
+/** An answer's text as the server's database holds it (undefined before its first save): what a test checks nothing was lost against. */
+export function storedAnswerText(app: LecternApp, candidateId: number, questionId = 'q1'): string | undefined {
+  return (app.db.$client.prepare('SELECT text FROM answers WHERE candidate_id = ? AND question_id = ?').get(candidateId, questionId) as { text: string } | undefined)?.text;
+}
