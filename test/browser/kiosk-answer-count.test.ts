@@ -67,6 +67,11 @@ describe('the answer field while the candidate types', { timeout: 120_000 }, () 
       expect(await count()).toMatch(/^11\s252 mots\b/u);
       await field.screenshot({ path: screenshotPath('kiosk-answer-near-limit') });
       await page.screenshot({ path: screenshotPath('kiosk-answer-near-limit-page') });
+      // The language switched: not a key, so the field is drawn again in English at once.
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => notice.innerText()).toMatch(/at most 4,900 left/);
+      expect(await count()).toMatch(/^11,252 words\b/);
+      await field.screenshot({ path: screenshotPath('kiosk-answer-near-limit-en') });
 
       const typed = `${long}${'y'.repeat(101)} z`;
       expect(await box.inputValue()).toBe(typed);
