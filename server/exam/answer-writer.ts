@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { judgeRevision } from '../contract/rules/revision.js';
 import { countAnswerWords } from '../contract/rules/word-count.js';
+import { CommitPacer } from './commit-pacing.js';
 import { unpackBatch, type IncomingSave, type SaveOutcome, type WriterData, type WriterReply, type WriterRequest } from './answer-batch.js';
 
 const { file } = workerData as WriterData;
@@ -75,7 +76,15 @@ function applyOne(s: IncomingSave): SaveOutcome {
   }
 }
 
+// While saves come fast, commits are spaced (commit-pacing.ts). The wait blocks this thread only:
+// the event loop goes on receiving saves, which join the next batch.
+const pacer = new CommitPacer();
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 parentPort!.on('message', (request: WriterRequest) => {
+  const wait = pacer.waitBefore(request.ends.length, performance.now());
+  if (wait > 0) Atomics.wait(pause, 0, 0, wait);
+  pacer.started(performance.now());
   let reply: WriterReply;
   try {
     reply = { outcomes: writeBatch(unpackBatch(request)) };

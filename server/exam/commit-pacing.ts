@@ -1,0 +1,52 @@
+// How often the answer writer commits when saves come fast (issue 15, item 2).
+//
+// Each commit costs the writer a write of the WAL and an fsync, whatever the number of saves in
+// it. The writer used to commit as soon as the previous commit was answered: at 3,000-6,000 saves
+// a second that was 600-800 commits of 3 or 4 saves each, and the commits were most of the
+// server's extra CPU over the ceiling's. Now, while more than FAST_SAVES_PER_S saves a second
+// arrive, a commit starts at least MIN_COMMIT_PERIOD_MS after the previous one started; the saves
+// arriving meanwhile join the next batch. Measured on the 2-core machine, Lectern alone under the
+// ramp, three pairs (docs/performance.md, 2026-12-03 12:25 UTC): 10-20 points of CPU less at
+// 3,000 saves/s and 5-14 at 5,000, for no worse ack p99. Below that rate (1,000 candidates save
+// 500 times a second) nothing waits: a save's latency is then the commit's alone.
+//
+// The pause happens in the writer's own thread (answer-writer.ts), never in the event loop: a
+// timer there fired late behind busy turns and lost more than the commits saved (tried
+// 2026-12-02, docs/performance.md, "Gathering saves for 3 ms between batches").
+
+/** The shortest time between two commits' starts while saves come fast. */
+export const MIN_COMMIT_PERIOD_MS = 4;
+/** Above this arrival rate the commits are paced; below it each batch commits at once. */
+export const FAST_SAVES_PER_S = 2_000;
+/** The arrival rate is measured over windows of this length. */
+const RATE_WINDOW_MS = 250;
+
+export class CommitPacer {
+  private lastStart = Number.NEGATIVE_INFINITY;
+  private windowStart = 0;
+  private windowSaves = 0;
+  private savesPerS = 0;
+
+  constructor(
+    private readonly minPeriodMs = MIN_COMMIT_PERIOD_MS,
+    private readonly fastSavesPerS = FAST_SAVES_PER_S,
+  ) {}
+
+  /** A batch of `saves` arrived at `now` (ms, monotonic): how long to wait before committing it. */
+  waitBefore(saves: number, now: number): number {
+    this.windowSaves += saves;
+    const elapsed = now - this.windowStart;
+    if (elapsed >= RATE_WINDOW_MS) {
+      this.savesPerS = (this.windowSaves * 1000) / elapsed;
+      this.windowStart = now;
+      this.windowSaves = 0;
+    }
+    if (this.savesPerS < this.fastSavesPerS) return 0;
+    return Math.max(0, this.minPeriodMs - (now - this.lastStart));
+  }
+
+  /** The commit started at `now` (after any wait). */
+  started(now: number): void {
+    this.lastStart = now;
+  }
+}
