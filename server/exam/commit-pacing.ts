@@ -1,16 +1,16 @@
 // How often the answer writer commits when saves come fast (issue 15, item 2).
 //
 // Each commit costs the writer a write of the WAL and an fsync, whatever the number of saves in
-// it. The writer used to commit as soon as the previous commit was answered: at 3,000-6,000 saves
-// a second that was 600-800 commits of 3 or 4 saves each, and the commits were most of the
-// server's extra CPU over the ceiling's. Now, while more than FAST_SAVES_PER_S saves a second
-// arrive, a commit starts at least MIN_COMMIT_PERIOD_MS after the previous one started; the saves
-// arriving meanwhile join the next batch. Measured on the 2-core machine (docs/performance.md,
-// 2026-12-03 12:15-13:10 UTC): 9-20 points of CPU less at 3,000-5,000 saves/s in 6 of 8
-// alternated pairs; in the whole bench, 5,000 candidates took 51-54 % of CPU instead of 67-72 %,
-// at an ack p99 of 46-47 ms, but a median of 7.3-7.6 ms, as a save may wait for the batch being
-// paced and then for its own. Below the rate (1,000 candidates save 500 times a second) nothing
-// waits: a save's latency is then the commit's alone.
+// it. The writer used to commit as soon as the previous commit was answered: 5,000 candidates
+// (2,500 saves a second) made 600-800 commits a second of 3 or 4 saves each, and the writer and
+// checkpointer threads were most of the server's CPU beyond the ceiling's. Now, while more than
+// FAST_SAVES_PER_S saves a second arrive, a commit starts at least MIN_COMMIT_PERIOD_MS after the
+// previous one started; the saves arriving meanwhile join the next batch. Measured on the 2-core
+// machine (docs/performance.md, 2026-12-03 12:15-13:10 UTC): less CPU at 3,000-5,000 saves/s in 6
+// of 8 alternated pairs; in the whole bench, 5,000 candidates took 51-54 % of CPU instead of
+// 67-72 %, at an ack p99 of 46-47 ms but a median of 7.3-7.6 ms, as a save may wait for the batch
+// being paced and then for its own. Below the rate (1,000 candidates save 500 times a second)
+// nothing waits: a save's latency is then the commit's alone.
 //
 // The pause happens in the writer's own thread (answer-writer.ts), never in the event loop: a
 // timer there fired late behind busy turns and lost more than the commits saved (tried
