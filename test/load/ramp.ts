@@ -98,7 +98,9 @@ export class RampTarget {
 
   /** One rate for stepS seconds. `quietAfter`: stop typing after it (alternated), else keep typing at that rate until the next step. */
   async step(rate: number, quietAfter: boolean): Promise<RampStep> {
-    const name = `rate-${rate}`;
+    // Named by its place too: the generator adds up the phases of one name, so a rate given twice
+    // (`--rates 5000,5000`) would otherwise report both steps' saves over the second's duration.
+    const name = `rate-${rate}-step-${this.steps.length + 1}`;
     const sampler = loadSampler();
     await this.server.resetProbe();
     await this.generator.type(name, this.interval(rate));
@@ -106,7 +108,7 @@ export class RampTarget {
     const probe = await this.server.readProbe();
     const load = sampler.stop();
     if (quietAfter) await this.quiet();
-    else await this.generator.type(`gap-${rate}`, this.interval(rate));
+    else await this.generator.type(`gap-${rate}-step-${this.steps.length + 1}`, this.interval(rate));
     const results = await this.generator.collect();
     const p: PhaseResult = results.phases[name]!;
     const step: RampStep = {

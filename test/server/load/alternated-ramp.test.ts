@@ -8,12 +8,14 @@ import { runRampAlternated } from '../../load/ramp.js';
 
 describe('the alternated ramp', () => {
   it('runs each rate on both servers, records the load around each step, and loses nothing', async () => {
-    const rates = [20, 40];
+    // A rate given twice is two steps, each with its own saves (not the sum of both).
+    const rates = [20, 20, 40];
     const ramp = await runRampAlternated({ mode: 'tsx', agents: 1, candidates: 20, rates, stepS: 1, warmupS: 1, p99LimitMs: 5_000 });
     for (const figures of [ramp.lectern, ramp.ceiling]) {
       expect(figures.steps.map((s) => s.offeredPerS)).toEqual(rates);
       for (const step of figures.steps) {
         expect(step.savesPerS).toBeGreaterThan(0);
+        expect(step.savesPerS).toBeLessThan(step.offeredPerS * 1.6);
         expect(step.loadBefore).toBeGreaterThanOrEqual(0);
         expect(step.loadDuring).toBeGreaterThanOrEqual(step.loadBefore);
         expect(step.runnableDuring).toBeGreaterThanOrEqual(1);
