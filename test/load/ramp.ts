@@ -100,7 +100,8 @@ export class RampTarget {
   async step(rate: number, quietAfter: boolean): Promise<RampStep> {
     // Named by its place too: the generator adds up the phases of one name, so a rate given twice
     // (`--rates 5000,5000`) would otherwise report both steps' saves over the second's duration.
-    const name = `rate-${rate}-step-${this.steps.length + 1}`;
+    const place = `${rate}-step-${this.steps.length + 1}`;
+    const name = `rate-${place}`;
     const sampler = loadSampler();
     await this.server.resetProbe();
     await this.generator.type(name, this.interval(rate));
@@ -108,7 +109,7 @@ export class RampTarget {
     const probe = await this.server.readProbe();
     const load = sampler.stop();
     if (quietAfter) await this.quiet();
-    else await this.generator.type(`gap-${rate}-step-${this.steps.length + 1}`, this.interval(rate));
+    else await this.generator.type(`gap-${place}`, this.interval(rate));
     const results = await this.generator.collect();
     const p: PhaseResult = results.phases[name]!;
     const step: RampStep = {
