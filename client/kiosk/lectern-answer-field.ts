@@ -62,6 +62,11 @@ export class LecternAnswerField extends LitElement {
       textarea {
         display: block;
         width: 100%;
+        /* Fully contained: a key then lays out, paints and layerizes the box alone, not the whole
+           answers pane. At CPU /4 that took a key's rendering from about 17 to 9 ms (issue 13,
+           item 7; docs/performance.md). The box keeps its size: a textarea's own is its rows, as
+           for an empty one, and dragging its corner still resizes it. */
+        contain: strict;
         min-height: 12rem;
         resize: vertical;
         font: inherit;

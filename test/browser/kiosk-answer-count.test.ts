@@ -1,7 +1,8 @@
 // Issue 13, item 7: the answer field is drawn again only when what it shows of the answer moves
 // (lectern-answer-field.ts, shouldUpdate), not on every key. What a candidate relies on must move
 // at once all the same: the word count on each word typed or deleted, the characters left near
-// the limit by the hundred; and the box and the server keep every character.
+// the limit by the hundred; and the box and the server keep every character. The box, contained
+// so that a key lays out and paints it alone, keeps its ten lines and can still be dragged taller.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,26 @@ describe('the answer field while the candidate types', { timeout: 120_000 }, () 
       const field = page.locator('lectern-answer-field').first();
       const box = field.locator('textarea');
       const count = () => field.locator('#count').innerText();
+      await box.click();
+
+      // The box is fully contained (lectern-answer-field.ts: a key lays out and paints it alone):
+      // it keeps the height of its ten rows, and dragging its corner still makes it taller, the
+      // count following below it.
+      const lines = await box.evaluate((el) => {
+        const cs = getComputedStyle(el);
+        const px = (v: string) => parseFloat(v);
+        return { height: el.getBoundingClientRect().height, tenLines: 10 * px(cs.lineHeight) + px(cs.paddingTop) + px(cs.paddingBottom) + px(cs.borderTopWidth) + px(cs.borderBottomWidth) };
+      });
+      expect(lines.height).toBeCloseTo(lines.tenLines, 0);
+      await box.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const before = (await box.boundingBox())!;
+      const countBefore = (await field.locator('#count').boundingBox())!;
+      await page.mouse.move(before.x + before.width - 4, before.y + before.height - 4);
+      await page.mouse.down();
+      await page.mouse.move(before.x + before.width - 4, before.y + before.height + 116, { steps: 8 });
+      await page.mouse.up();
+      expect((await box.boundingBox())!.height).toBeGreaterThan(before.height + 100);
+      expect((await field.locator('#count').boundingBox())!.y).toBeGreaterThan(countBefore.y + 100);
       await box.click();
 
       // Read at once after the keys, not polled: a redraw for another reason (the save state moving)
