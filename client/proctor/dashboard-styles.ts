@@ -221,6 +221,19 @@ export const dashboardStyles = css`
       border-color: CanvasText;
     }
   }
+  /*
+   * On a wide screen the tiles and the feed are sized by the page, not by what they hold: fully
+   * contained, each is where a layout stops. A new line in the feed or a tile's new word count
+   * then lays out that column alone, not the whole page from its top (issue 13, item 7: at CPU /4
+   * the dashboard's longest frames were 22-50 ms of whole-page layout). Not on a narrow screen,
+   * where both grow with their content and the page scrolls.
+   */
+  @media (min-width: 60.0625rem) {
+    .tiles,
+    .feed-area {
+      contain: strict;
+    }
+  }
   @media (max-width: 60rem) {
     :host {
       height: auto;
