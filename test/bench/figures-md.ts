@@ -40,7 +40,7 @@ const lines = [
   `| frames over 50 ms typing at 50,000 characters (longest) | ${n('kiosk_long_frames_typing')} (${n('kiosk_max_frame_ms_typing', ' ms')}) | |`,
   `| the same typing in a bare <textarea> (Chromium's own field) | ${n('bare_textarea_long_frames_typing')} | |`,
   '',
-  "Each run, Lectern / ceiling = ratio (load average before/during the measurement; LAG: a load agent's event-loop delay p99 passed 20 ms, so the generator itself was late):",
+  "Each run, Lectern / ceiling = ratio (load average before/during the measurement; CPU stolen by the host: the share of the machine's CPU time the hypervisor gave to other guests meanwhile; LAG: a load agent's event-loop delay p99 passed 20 ms, so the generator itself was late):",
   '',
   '```',
   ...runTable(r.runs),

@@ -29,6 +29,8 @@ export interface SteadyPair {
   rssMb: Pair;
   /** Load average before and during the measurement of each server, and whether a generator lagged. */
   load: { lectern: [number, number]; ceiling: [number, number] };
+  /** % of the machine's CPU time the hypervisor took during each measurement (machine-load.ts). */
+  stolenPercent: { lectern: number | null; ceiling: number | null };
   generatorLagged: boolean;
 }
 
@@ -37,7 +39,8 @@ export interface RunFigures {
   steady: SteadyPair | null;
   big: SteadyPair | null;
   /** Highest saves/s with ack p99 within the limit; ratio = Lectern / ceiling. */
-  ramp: (Pair & { laggedSteps: number }) | null;
+  /** laggedSteps: steps whose generator lagged; stolenMaxPercent: the most CPU the hypervisor took in one step. */
+  ramp: (Pair & { laggedSteps: number; stolenMaxPercent: number | null }) | null;
   lost: number;
 }
 
@@ -56,9 +59,16 @@ function steadyPair(p: { lectern: SteadyFigures; ceiling: SteadyFigures } | unde
     cpuPercent: pair(l.serverCpuPercent, c.serverCpuPercent),
     rssMb: pair(l.rssMb, c.rssMb),
     load: { lectern: [l.loadBefore, l.loadDuring], ceiling: [c.loadBefore, c.loadDuring] },
+    stolenPercent: { lectern: l.stolenPercent ?? null, ceiling: c.stolenPercent ?? null },
     generatorLagged: l.generatorLagged || c.generatorLagged,
   };
 }
+
+const maxOrNull = (values: (number | null | undefined)[]): number | null => {
+  const known = values.filter((v): v is number => typeof v === 'number');
+  return known.length ? Math.max(...known) : null;
+};
+const stolenCell = (p: SteadyPair | null) => (p ? `${p.stolenPercent.lectern ?? '-'} | ${p.stolenPercent.ceiling ?? '-'}` : 'not run');
 
 export function runFigures(runs: BenchRun[]): RunFigures[] {
   return runs.map((r, i) => ({
@@ -69,6 +79,7 @@ export function runFigures(runs: BenchRun[]): RunFigures[] {
       ? {
           ...pair(r.ramp.lectern.maxSavesPerSUnderLimit, r.ramp.ceiling.maxSavesPerSUnderLimit),
           laggedSteps: [...r.ramp.lectern.steps, ...r.ramp.ceiling.steps].filter((s) => s.generatorLagged).length,
+          stolenMaxPercent: maxOrNull([...r.ramp.lectern.steps, ...r.ramp.ceiling.steps].map((s) => s.stolenPercent)),
         }
       : null,
     lost: (r.steady?.lectern.lost ?? 0) + (r.big?.lectern.lost ?? 0) + (r.ramp?.lectern.lost ?? 0) + (r.storm?.lost ?? 0) + (r.backups?.lost ?? 0),
@@ -103,9 +114,12 @@ export function runTable(figures: RunFigures[]): string[] {
     [`${steady}: server CPU %`, (f) => cell(f.steady?.cpuPercent)],
     [`${steady}: peak RSS MB`, (f) => cell(f.steady?.rssMb)],
     [`${steady}: load before/during L | C`, (f) => (f.steady ? `${f.steady.load.lectern.join('/')} | ${f.steady.load.ceiling.join('/')}${f.steady.generatorLagged ? ' LAG' : ''}` : 'not run')],
+    [`${steady}: CPU stolen by the host % L | C`, (f) => stolenCell(f.steady)],
     [`${big}: ack p99 ms`, (f) => cell(f.big?.ackP99Ms)],
     [`${big}: load before/during L | C`, (f) => (f.big ? `${f.big.load.lectern.join('/')} | ${f.big.load.ceiling.join('/')}${f.big.generatorLagged ? ' LAG' : ''}` : 'not run')],
+    [`${big}: CPU stolen by the host % L | C`, (f) => stolenCell(f.big)],
     ['ramp: saves/s at p99 <= 100 ms', (f) => (f.ramp ? `${cell(f.ramp, 3)}${f.ramp.laggedSteps ? ` (${f.ramp.laggedSteps} steps LAG)` : ''}` : 'not run')],
+    ['ramp: most CPU stolen by the host in a step %', (f) => (f.ramp ? String(f.ramp.stolenMaxPercent ?? '-') : 'not run')],
   ];
   const header = ['', ...figures.map((f) => `run ${f.run}: Lectern / ceiling = ratio`)];
   const lines = [header, ...rows.map(([label, pick]) => [label, ...figures.map(pick)])];

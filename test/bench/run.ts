@@ -139,7 +139,7 @@ async function oneRun(): Promise<Run> {
 
 function printSteady(l: SteadyFigures, c: SteadyFigures): void {
   const row = (f: SteadyFigures) =>
-    `  ${f.target.padEnd(8)} ${String(f.savesPerS).padStart(7)} saves/s  ack p50 ${f.ack.p50} p99 ${f.ack.p99} p99.9 ${f.ack.p999} ms  loop lag p99 ${f.loopLag?.p99 ?? '-'} ms  cpu ${f.serverCpuPercent ?? '-'}%  rss ${f.rssMb} MB  lost ${f.lost}/${f.lostChecked}  errors ${f.errors}${f.dashboards ? `  dashboards ${f.dashboardsConnected}/${f.dashboards} event p99 ${f.event.p99 ?? 'n/a'} ms` : ''}  (generator lag p99 ${f.generatorLagP99} ms${f.generatorLagged ? ', LAGGED' : ''}; load ${f.loadBefore} -> ${f.loadDuring})`;
+    `  ${f.target.padEnd(8)} ${String(f.savesPerS).padStart(7)} saves/s  ack p50 ${f.ack.p50} p99 ${f.ack.p99} p99.9 ${f.ack.p999} ms  loop lag p99 ${f.loopLag?.p99 ?? '-'} ms  cpu ${f.serverCpuPercent ?? '-'}%  rss ${f.rssMb} MB  lost ${f.lost}/${f.lostChecked}  errors ${f.errors}${f.dashboards ? `  dashboards ${f.dashboardsConnected}/${f.dashboards} event p99 ${f.event.p99 ?? 'n/a'} ms` : ''}  (generator lag p99 ${f.generatorLagP99} ms${f.generatorLagged ? ', LAGGED' : ''}; load ${f.loadBefore} -> ${f.loadDuring}, stolen ${f.stolenPercent ?? '-'} %)`;
   log(row(l));
   log(row(c));
   if (l.dashboards && l.dashboardsConnected === 0) log(`  dashboards: unavailable (${l.dashboardRefusal ?? 'no staff live view'})`);

@@ -15,11 +15,36 @@ export interface StepLoad {
   loadDuring: number;
   /** The most runnable tasks seen during the step (/proc/loadavg; null off Linux). */
   runnableDuring: number | null;
+  /**
+   * The share of the machine's CPU time that the hypervisor gave to other guests during the step
+   * (the "steal" of /proc/stat), in %; null off Linux. On a shared virtual machine this is what
+   * moves a figure from one run to the next while the load average looks the same.
+   */
+  stolenPercent: number | null;
+}
+
+/** The machine's CPU time so far, and the part of it stolen by the hypervisor (jiffies); null off Linux. */
+export function cpuTimes(): { total: number; steal: number } | null {
+  try {
+    // "cpu  user nice system idle iowait irq softirq steal guest guest_nice" (guest is within user).
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    if (fields.length < 8 || fields.some((n) => !Number.isFinite(n))) return null;
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7]! };
+  } catch {
+    return null;
+  }
+}
+
+/** The % of CPU time stolen between two cpuTimes() readings (null when either is missing or no time passed). */
+export function stolenBetween(before: ReturnType<typeof cpuTimes>, after: ReturnType<typeof cpuTimes>): number | null {
+  if (!before || !after || after.total <= before.total) return null;
+  return round(((after.steal - before.steal) / (after.total - before.total)) * 100, 1)!;
 }
 
 /** Samples the machine's load during a step: the 1-minute average and the runnable tasks. */
 export function loadSampler(): { stop: () => StepLoad } {
   const loadBefore = round(loadavg()[0]!, 2)!;
+  const timesBefore = cpuTimes();
   let loadDuring = loadBefore;
   let runnable: number | null = null;
   const sample = () => {
@@ -38,7 +63,7 @@ export function loadSampler(): { stop: () => StepLoad } {
     stop: () => {
       clearInterval(timer);
       sample();
-      return { loadBefore, loadDuring: round(loadDuring, 2)!, runnableDuring: runnable };
+      return { loadBefore, loadDuring: round(loadDuring, 2)!, runnableDuring: runnable, stolenPercent: stolenBetween(timesBefore, cpuTimes()) };
     },
   };
 }

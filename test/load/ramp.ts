@@ -161,7 +161,7 @@ export class RampTarget {
 
 function logStep(log: (line: string) => void, kind: TargetKind, s: RampStep): void {
   const flags = s.generatorLagged ? `  ! generator lagged (p99 ${s.generatorLagP99} ms > ${GENERATOR_LAG_BOUND_MS} ms)` : '';
-  log(`  ${kind.padEnd(7)} ramp ${s.offeredPerS}/s: ${s.savesPerS} saves/s, p99 ${s.ack.p99} ms, loop lag p99 ${s.loopLagP99} ms, cpu ${s.serverCpuPercent}%, generator lag p99 ${s.generatorLagP99} ms, load ${s.loadBefore} -> ${s.loadDuring} (runnable ${s.runnableDuring ?? '-'})${flags}`);
+  log(`  ${kind.padEnd(7)} ramp ${s.offeredPerS}/s: ${s.savesPerS} saves/s, p99 ${s.ack.p99} ms, loop lag p99 ${s.loopLagP99} ms, cpu ${s.serverCpuPercent}%, generator lag p99 ${s.generatorLagP99} ms, load ${s.loadBefore} -> ${s.loadDuring} (runnable ${s.runnableDuring ?? '-'}, stolen ${s.stolenPercent ?? '-'} %)${flags}`);
 }
 
 /** One server alone, rate after rate (test/load/cli.ts). */

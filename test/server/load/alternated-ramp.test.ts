@@ -21,6 +21,9 @@ describe('the alternated ramp', () => {
         expect(step.loadBefore).toBeGreaterThanOrEqual(0);
         expect(step.loadDuring).toBeGreaterThanOrEqual(step.loadBefore);
         expect(step.runnableDuring).toBeGreaterThanOrEqual(1);
+        // Read from /proc/stat on Linux, as every machine this bench runs on.
+        expect(step.stolenPercent).toBeGreaterThanOrEqual(0);
+        expect(step.stolenPercent).toBeLessThanOrEqual(100);
         expect(step.generatorLagged).toBe((step.generatorLagP99 ?? 0) > 20);
       }
       expect(figures.errors, JSON.stringify(figures.errorKinds)).toBe(0);
