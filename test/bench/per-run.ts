@@ -38,8 +38,10 @@ export interface RunFigures {
   run: number;
   steady: SteadyPair | null;
   big: SteadyPair | null;
-  /** Highest saves/s with ack p99 within the limit; ratio = Lectern / ceiling. */
-  /** laggedSteps: steps whose generator lagged; stolenMaxPercent: the most CPU the hypervisor took in one step. */
+  /**
+   * Highest saves/s with ack p99 within the limit; ratio = Lectern / ceiling. laggedSteps: the
+   * steps whose generator lagged; stolenMaxPercent: the most CPU time the hypervisor took in one step.
+   */
   ramp: (Pair & { laggedSteps: number; stolenMaxPercent: number | null }) | null;
   lost: number;
 }
