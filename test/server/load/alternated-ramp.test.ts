@@ -54,12 +54,14 @@ describe('targets judged in every run', () => {
 
   it('prints every run in its own column with Lectern, the ceiling and the ratio', () => {
     const table = runTable([
-      { run: 1, steady: null, big: null, ramp: { lectern: 7000, ceiling: 7500, ratio: 0.933, laggedSteps: 0 }, lost: 0 },
-      { run: 2, steady: null, big: null, ramp: { lectern: 6000, ceiling: 8000, ratio: 0.75, laggedSteps: 2 }, lost: 0 },
+      { run: 1, steady: null, big: null, ramp: { lectern: 7000, ceiling: 7500, ratio: 0.933, laggedSteps: 0, stolenMaxPercent: 12.5 }, lost: 0 },
+      { run: 2, steady: null, big: null, ramp: { lectern: 6000, ceiling: 8000, ratio: 0.75, laggedSteps: 2, stolenMaxPercent: null }, lost: 0 },
     ]);
     expect(table[0]).toMatch(/run 1: .*run 2: /);
-    const rampLine = table.find((l) => l.startsWith('ramp'))!;
+    const rampLine = table.find((l) => l.startsWith('ramp: saves/s'))!;
     expect(rampLine).toContain('7000 / 7500 = 0.933');
     expect(rampLine).toContain('6000 / 8000 = 0.750 (2 steps LAG)');
+    // What the host took in each run's worst step, or "-" where it was not recorded.
+    expect(table.find((l) => l.startsWith('ramp: most CPU stolen'))).toMatch(/ 12\.5 +-$/);
   });
 });
