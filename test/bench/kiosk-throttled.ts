@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { projectRoot } from '../../server/paths.js';
 import { tsxLoader } from '../load/server-process.js';
 import { measureClient, type ClientFigures } from './client-budgets.js';
-import { cpuTimes, stolenBetween } from '../load/machine-load.js';
+import { loadSampler } from '../load/machine-load.js';
 
 export const CPU_THROTTLE = 4;
 
@@ -70,10 +70,10 @@ function dashboardLatency(candidates: number, seconds: number, log: (s: string) 
 export async function measureThrottled(options: { quick?: boolean; log?: (s: string) => void; mode?: 'dist' | 'tsx' } = {}): Promise<ThrottledFigures> {
   const log = options.log ?? (() => undefined);
   log(`  kiosk, CPU /${CPU_THROTTLE}: ${options.quick ? 2 : 9} cold loads, then typing at 50,000 characters`);
-  const kioskStart = cpuTimes();
+  let sampler = loadSampler();
   const kiosk = await measureClient({ quick: options.quick, mode: options.mode ?? 'dist', log, onPage: throttle });
-  const dashboardStart = cpuTimes();
-  const stolenPercent = { kiosk: stolenBetween(kioskStart, dashboardStart), dashboard: null as number | null };
+  const stolenPercent = { kiosk: sampler.stop().stolenPercent, dashboard: null as number | null };
+  sampler = loadSampler();
   log(`  CPU stolen by the host during the kiosk's measurement: ${stolenPercent.kiosk ?? '-'} %`);
   const problems = [...kiosk.problems];
   let dashboard: DashboardThrottled | null = null;
@@ -82,7 +82,7 @@ export async function measureThrottled(options: { quick?: boolean; log?: (s: str
   } catch (error) {
     problems.push(`dashboard: ${(error as Error).message}`);
   }
-  stolenPercent.dashboard = stolenBetween(dashboardStart, cpuTimes());
+  stolenPercent.dashboard = sampler.stop().stolenPercent;
   log(`  CPU stolen by the host during the dashboard's measurement: ${stolenPercent.dashboard ?? '-'} %`);
   return {
     cpuThrottle: CPU_THROTTLE,

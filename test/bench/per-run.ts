@@ -61,15 +61,21 @@ function steadyPair(p: { lectern: SteadyFigures; ceiling: SteadyFigures } | unde
     cpuPercent: pair(l.serverCpuPercent, c.serverCpuPercent),
     rssMb: pair(l.rssMb, c.rssMb),
     load: { lectern: [l.loadBefore, l.loadDuring], ceiling: [c.loadBefore, c.loadDuring] },
-    stolenPercent: { lectern: l.stolenPercent ?? null, ceiling: c.stolenPercent ?? null },
+    stolenPercent: { lectern: l.stolenPercent, ceiling: c.stolenPercent },
     generatorLagged: l.generatorLagged || c.generatorLagged,
   };
 }
 
-const maxOrNull = (values: (number | null | undefined)[]): number | null => {
-  const known = values.filter((v): v is number => typeof v === 'number');
-  return known.length ? Math.max(...known) : null;
-};
+/** The ramp of one run, both servers: Lectern / ceiling, and over every step of either, the lagged ones and the most stolen. */
+function rampRun(ramp: NonNullable<BenchRun['ramp']>): NonNullable<RunFigures['ramp']> {
+  const steps = [...ramp.lectern.steps, ...ramp.ceiling.steps];
+  const stolen = steps.map((s) => s.stolenPercent).filter((v) => v !== null);
+  return {
+    ...pair(ramp.lectern.maxSavesPerSUnderLimit, ramp.ceiling.maxSavesPerSUnderLimit),
+    laggedSteps: steps.filter((s) => s.generatorLagged).length,
+    stolenMaxPercent: stolen.length ? Math.max(...stolen) : null,
+  };
+}
 const stolenCell = (p: SteadyPair | null) => (p ? `${p.stolenPercent.lectern ?? '-'} | ${p.stolenPercent.ceiling ?? '-'}` : 'not run');
 
 export function runFigures(runs: BenchRun[]): RunFigures[] {
@@ -77,13 +83,7 @@ export function runFigures(runs: BenchRun[]): RunFigures[] {
     run: i + 1,
     steady: steadyPair(r.steady),
     big: steadyPair(r.big),
-    ramp: r.ramp
-      ? {
-          ...pair(r.ramp.lectern.maxSavesPerSUnderLimit, r.ramp.ceiling.maxSavesPerSUnderLimit),
-          laggedSteps: [...r.ramp.lectern.steps, ...r.ramp.ceiling.steps].filter((s) => s.generatorLagged).length,
-          stolenMaxPercent: maxOrNull([...r.ramp.lectern.steps, ...r.ramp.ceiling.steps].map((s) => s.stolenPercent)),
-        }
-      : null,
+    ramp: r.ramp ? rampRun(r.ramp) : null,
     lost: (r.steady?.lectern.lost ?? 0) + (r.big?.lectern.lost ?? 0) + (r.ramp?.lectern.lost ?? 0) + (r.storm?.lost ?? 0) + (r.backups?.lost ?? 0),
   }));
 }

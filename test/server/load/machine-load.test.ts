@@ -17,10 +17,7 @@ describe('the CPU time stolen by the host', () => {
 
   it('reads this machine\'s counters, which only grow', () => {
     const before = cpuTimes();
-    let spin = 0;
-    for (let i = 0; i < 5_000_000; i++) spin += i % 7;
     const after = cpuTimes();
-    expect(spin).toBeGreaterThan(0);
     expect(before).not.toBeNull();
     expect(after!.total).toBeGreaterThanOrEqual(before!.total);
     expect(after!.steal).toBeGreaterThanOrEqual(before!.steal);
