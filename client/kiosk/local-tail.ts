@@ -5,6 +5,8 @@
 // kept from its start and from its end, and what lies between. Typing at the end of a long answer
 // writes a few characters; the copy is still complete in storage after every key.
 
+import { commonPrefixLength } from './common-prefix.js';
+
 /** How a text differs from the whole copy it was written against. */
 export interface TextTail {
   /** Characters kept from the start of the whole copy. */
@@ -17,10 +19,7 @@ export interface TextTail {
 
 /** `text` as the parts of `whole` it keeps and what it puts between them. */
 export function tailOf(whole: string, text: string): TextTail {
-  // Typing at the end, the common case, is one comparison in the engine; otherwise character by
-  // character (charCodeAt past either end is NaN, equal to nothing: the loop stops there).
-  let head = text.startsWith(whole) ? whole.length : 0;
-  while (whole.charCodeAt(head) === text.charCodeAt(head)) head++;
+  const head = commonPrefixLength(whole, text);
   // The end kept never overlaps the start kept, in either text.
   const room = Math.min(whole.length, text.length) - head;
   let tail = 0;

@@ -101,7 +101,7 @@ export class SaveQueue implements ReactiveController {
       monotonicNow: () => performance.now(),
       ...options,
     };
-    this.scheduler = new SaveScheduler(() => this.sendDue(), this.options.idleMs, this.options.maxWaitMs);
+    this.scheduler = new SaveScheduler(() => this.sendDue(), this.options.idleMs, this.options.maxWaitMs, this.options.monotonicNow);
     // No answer to a save for that long: the socket is dead without knowing it. A new one resends everything.
     this.watchdog = new AckWatchdog(this.options.ackTimeoutMs, this.options.monotonicNow, () => this.options.transport.reconnect?.());
     host?.addController(this);

@@ -3,14 +3,7 @@
 // frames on a modest PC (issue 13, item 7). Words never span whitespace, so the words before the
 // last whitespace ahead of an edit are unchanged; only the rest is counted again.
 import { countWords } from '../../server/contract/rules/revision.js';
-
-function commonPrefixLength(a: string, b: string): number {
-  if (b.startsWith(a)) return a.length;
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
+import { commonPrefixLength } from './common-prefix.js';
 
 /** The position of the last whitespace of `text` before `end`, or 0: no word spans it. */
 function lastBreakBefore(text: string, end: number): number {

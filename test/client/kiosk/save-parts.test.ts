@@ -1,6 +1,7 @@
 // The save queue's parts on their own (issue 17): the local copies kept on the workstation, the
 // merge with the server's answers, an acknowledgement taken into a record, and the snapshot the
 // kiosk shows. Each sentence is a rule the queue relies on to keep a candidate's answer.
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mergeAnswers } from '../../../client/kiosk/answer-merge.js';
 import { LocalCopies, asideKeyPrefix, localKeyPrefix, sameScope } from '../../../client/kiosk/local-copies.js';
@@ -286,6 +287,40 @@ describe('the queue around its parts', () => {
     expect(scheduler.scheduled).toBe(false);
     advance(1000);
     expect(fired).toEqual([300]);
+  });
+
+  it('sends exactly at the idle time after the last key, or at the longest wait after the first, however the keys fall', () => {
+    // The scheduler keeps one idle timer running through a burst of keys (it is not set again on
+    // each key): the send must still fall when a timer set again on each key would have fired.
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 150 }), { minLength: 1, maxLength: 12 }), (gaps) => {
+        const idleMs = 100;
+        const maxWaitMs = 300;
+        const start = clock;
+        const fired: number[] = [];
+        const scheduler = new SaveScheduler(() => fired.push(clock), idleMs, maxWaitMs, () => clock);
+        const sendAt: number[] = [];
+        let burstStart: number | null = null;
+        let lastKey = 0;
+        const keyAt = [0, ...gaps.slice(1)].reduce<number[]>((times, gap) => [...times, (times.at(-1) ?? 0) + gap], []);
+        for (let t = 0; t <= keyAt.at(-1)! + maxWaitMs; t++) {
+          // What a timer set again on each key would do, at this millisecond, before this key.
+          if (burstStart !== null && (t === lastKey + idleMs || t === burstStart + maxWaitMs)) {
+            sendAt.push(start + t);
+            burstStart = null;
+          }
+          if (keyAt.includes(t)) {
+            scheduler.noteEdit();
+            burstStart ??= t;
+            lastKey = t;
+          }
+          advance(1);
+        }
+        scheduler.cancel();
+        expect(fired).toEqual(sendAt);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('fires nothing after a cancel, neither at the idle time nor at the longest wait', () => {
