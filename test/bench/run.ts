@@ -165,12 +165,23 @@ if (only.has('client')) {
   for (const p of client.problems) log(`  ! ${p}`);
 }
 
-let throttled: ThrottledFigures | null = null;
+// Once per run, as the server's steps: issue 13's modest-workstation targets are judged in each run
+// too, and one measurement of a dashboard's p99 (300 samples) says little about the next.
+const throttledRuns: ThrottledFigures[] = [];
 if (only.has('throttled')) {
-  log('throttled: the kiosk and the dashboard in Chromium with the CPU slowed 4 times');
-  throttled = await measureThrottled({ quick, log });
-  for (const p of throttled.problems) log(`  ! ${p}`);
+  for (let i = 0; i < runs; i++) {
+    log(`throttled${runs > 1 ? ` (${i + 1} of ${runs})` : ''}: the kiosk and the dashboard in Chromium with the CPU slowed 4 times`);
+    const figures = await measureThrottled({ quick, log });
+    for (const p of figures.problems) log(`  ! ${p}`);
+    throttledRuns.push(figures);
+  }
 }
+/** A throttled figure of each run, then their median (null: not measured). */
+const throttledEach = (pick: (t: ThrottledFigures) => number | null | undefined) => throttledRuns.map((t) => pick(t) ?? null);
+const throttledMedian = (pick: (t: ThrottledFigures) => number | null | undefined) => {
+  const v = throttledEach(pick).filter((x): x is number => x !== null);
+  return v.length ? round(median(v), 2) : null;
+};
 
 const med = (pick: (r: Run) => number | null | undefined) => {
   const v = allRuns.map(pick).filter((x): x is number | null => x !== undefined);
@@ -234,22 +245,33 @@ const results = {
   kiosk_max_frame_ms_typing: client?.typing?.maxFrameMs ?? null,
   // The same typing in a bare <textarea>: what Chromium's own field costs (client-budgets.ts).
   bare_textarea_long_frames_typing: client?.typing?.bareTextarea?.longFrames ?? null,
-  throttled_kiosk_interactive_ms: throttled?.kiosk.interactiveMs ?? null,
-  throttled_kiosk_long_frames_typing: throttled?.kiosk.typing?.longFrames ?? null,
-  throttled_kiosk_max_frame_ms_typing: throttled?.kiosk.typing?.maxFrameMs ?? null,
-  throttled_bare_textarea_long_frames_typing: throttled?.kiosk.typing?.bareTextarea?.longFrames ?? null,
-  throttled_bare_textarea_max_frame_ms_typing: throttled?.kiosk.typing?.bareTextarea?.maxFrameMs ?? null,
+  throttled_kiosk_interactive_ms: throttledMedian((t) => t.kiosk.interactiveMs),
+  throttled_kiosk_long_frames_typing: throttledMedian((t) => t.kiosk.typing?.longFrames),
+  throttled_kiosk_max_frame_ms_typing: throttledMedian((t) => t.kiosk.typing?.maxFrameMs),
+  throttled_bare_textarea_long_frames_typing: throttledMedian((t) => t.kiosk.typing?.bareTextarea?.longFrames),
+  throttled_bare_textarea_max_frame_ms_typing: throttledMedian((t) => t.kiosk.typing?.bareTextarea?.maxFrameMs),
   // Per key at CPU /4, medians from the Event Timing API (client-budgets.ts, PerKeyFigures): steadier than the frame count.
-  throttled_kiosk_input_handlers_p50_ms: throttled?.kiosk.typing?.perKey.inputHandlerP50Ms ?? null,
-  throttled_kiosk_key_handled_p50_ms: throttled?.kiosk.typing?.perKey.keyHandlingP50Ms ?? null,
-  throttled_bare_textarea_key_handled_p50_ms: throttled?.kiosk.typing?.bareTextarea?.perKey.keyHandlingP50Ms ?? null,
-  throttled_kiosk_key_to_frame_p50_ms: throttled?.kiosk.typing?.perKey.keyToFrameP50Ms ?? null,
-  throttled_bare_textarea_key_to_frame_p50_ms: throttled?.kiosk.typing?.bareTextarea?.perKey.keyToFrameP50Ms ?? null,
-  throttled_dashboard_display_p99_ms: throttled?.dashboard?.p99Ms ?? null,
+  throttled_kiosk_input_handlers_p50_ms: throttledMedian((t) => t.kiosk.typing?.perKey.inputHandlerP50Ms),
+  throttled_kiosk_key_handled_p50_ms: throttledMedian((t) => t.kiosk.typing?.perKey.keyHandlingP50Ms),
+  throttled_bare_textarea_key_handled_p50_ms: throttledMedian((t) => t.kiosk.typing?.bareTextarea?.perKey.keyHandlingP50Ms),
+  throttled_kiosk_key_to_frame_p50_ms: throttledMedian((t) => t.kiosk.typing?.perKey.keyToFrameP50Ms),
+  throttled_bare_textarea_key_to_frame_p50_ms: throttledMedian((t) => t.kiosk.typing?.bareTextarea?.perKey.keyToFrameP50Ms),
+  throttled_dashboard_display_p99_ms: throttledMedian((t) => t.dashboard?.p99Ms),
+  // Each throttled run's headline figures (the fields above are their medians).
+  throttled_runs: throttledRuns.map((t) => ({
+    interactiveMs: t.kiosk.interactiveMs,
+    typingLongFrames: t.kiosk.typing?.longFrames ?? null,
+    typingMaxFrameMs: t.kiosk.typing?.maxFrameMs ?? null,
+    bareTextareaLongFrames: t.kiosk.typing?.bareTextarea?.longFrames ?? null,
+    dashboardP99Ms: t.dashboard?.p99Ms ?? null,
+    dashboardSocketP99Ms: t.dashboard?.socketP99Ms ?? null,
+    dashboardLongTasks: t.dashboard?.longTasks ?? null,
+    stolenPercent: t.stolenPercent,
+  })),
   durationS: Math.round((Date.now() - started) / 1000),
   // Every run's figures beside the ceiling's, and their ratios: the medians above hide a bad run.
   runs: runFigures(allRuns),
-  details: { runs: allRuns, client, throttled },
+  details: { runs: allRuns, client, throttled: throttledRuns },
 };
 
 // Each target is judged in every run (issue 15, item 1): met only when it holds in each of them.
@@ -273,9 +295,9 @@ const targets: Check[] = quick
       checkEachRun('kiosk JS <= 60 KB gzipped', [results.kiosk_js_gzip_kb], (v) => v <= 60),
       checkEachRun('kiosk interactive <= 300 ms', [results.kiosk_interactive_ms], (v) => v <= 300),
       checkEachRun('no frame over 50 ms while typing at 50,000 characters', [results.kiosk_long_frames_typing], (v) => v === 0),
-      checkEachRun('CPU /4: kiosk interactive <= 1 s', [results.throttled_kiosk_interactive_ms], (v) => v <= 1000),
-      checkEachRun('CPU /4: no frame over 50 ms while typing at 50,000 characters', [results.throttled_kiosk_long_frames_typing], (v) => v === 0),
-      checkEachRun('CPU /4: dashboard event to display p99 <= 100 ms (300 candidates)', [results.throttled_dashboard_display_p99_ms], (v) => v <= 100),
+      checkEachRun('CPU /4: kiosk interactive <= 1 s', throttledEach((t) => t.kiosk.interactiveMs), (v) => v <= 1000),
+      checkEachRun('CPU /4: no frame over 50 ms while typing at 50,000 characters', throttledEach((t) => t.kiosk.typing?.longFrames), (v) => v === 0),
+      checkEachRun('CPU /4: dashboard event to display p99 <= 100 ms (300 candidates)', throttledEach((t) => t.dashboard?.p99Ms), (v) => v <= 100),
     ];
 
 const output = { ...results, targets };
