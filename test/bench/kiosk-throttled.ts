@@ -71,7 +71,7 @@ function dashboardLatency(candidates: number, seconds: number, log: (s: string) 
       };
       const display = result.kioskEventToDashboardDisplay;
       const tasks = result.dashboardLongTasks;
-      if (display.p99Ms === undefined || tasks.count === undefined) return reject(new Error('dashboard-latency measured no display time'));
+      if (display.p99Ms === undefined || tasks.count === undefined) return reject(new Error('dashboard-latency measured no display time or no long tasks (was Chromium skipped?)'));
       log(
         `  dashboard, ${result.load.candidates} candidates, CPU /${CPU_THROTTLE}: event to display p50 ${display.p50Ms} ms, p99 ${display.p99Ms} ms` +
           ` (to the socket p99 ${result.kioskEventToDashboardSocket.p99Ms} ms; ${tasks.count} renderer tasks over 50 ms, longest ${tasks.maxMs ?? '-'} ms)`,
