@@ -10,6 +10,7 @@ import { DashboardStore, type Filter, type SortOrder, type TileView } from './da
 import { DrawThrottle, drawNeeds } from './draw-schedule.js';
 import type { LecternEventFeed } from './lectern-event-feed.js';
 import { TileWindow } from './tile-window.js';
+import { TileOrder } from './tile-order.js';
 import { errorText, formStyles, stateStyles, type CandidateSelectedDetail } from './ui.js';
 import { errorText as refusalText } from '../common/error-text.js';
 import { dashboardStyles } from './dashboard-styles.js';
@@ -64,6 +65,8 @@ export class LecternDashboard extends LitElement {
   private readonly connection = new Connection<ServerToStaff, StaffToServer>(this, { silenceMs: PING_MS * 3 });
   private readonly store = new DashboardStore();
   private readonly tileWindow = new TileWindow(this);
+  /** The tiles change place a few per drawing (tile-order.ts). */
+  private readonly tileOrder = new TileOrder();
   private readonly viewCache = new WeakMap<CandidateTile, TileView>();
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private readonly roomDraw = new DrawThrottle(ROOM_FRAME_MS, () => this.requestUpdate());
@@ -170,7 +173,8 @@ export class LecternDashboard extends LitElement {
     const now = this.clock.now();
     const viewOf = (tile: CandidateTile) => this.viewOf(tile, now);
     const all = [...this.store.tiles.values()].map(viewOf);
-    const shown = this.store.views(now, this._filter, this._sort, this._search, viewOf);
+    const wanted = this.store.views(now, this._filter, this._sort, this._search, viewOf);
+    const shown = this.tileOrder.follow(wanted, (v) => v.tile.candidateId, `${this._sort} ${this._filter} ${this._search}`);
     const selected = this._selected === null ? undefined : this.store.tiles.get(this._selected);
     const lang = this.i18n.language;
     const choice = { filter: this._filter, sort: this._sort, search: this._search };
