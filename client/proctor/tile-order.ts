@@ -20,31 +20,29 @@ export const MOVE_AT_ONCE_ABOVE = 8;
 
 /**
  * `held` brought closer to `wanted` (both lists of candidate ids) by `maxMoves` moves, or all the
- * moves it needs when they are more than MOVE_AT_ONCE_ABOVE. Ids gone from `wanted` leave; ids new
- * to it are placed at once. The ids kept in place are a longest run of `held` already in the
- * wanted order, so no move is wasted.
+ * moves it needs when they are more than MOVE_AT_ONCE_ABOVE. Ids gone from `wanted` leave. The ids
+ * kept in place are a longest run of `held` already in the wanted order, so no move is wasted; each
+ * id new to `wanted`, and each id moved, goes among them at its wanted place, so that it never has
+ * to move again (placed after a tile that is itself to move, a new tile would have to follow it).
  */
 export function settle(held: readonly number[], wanted: readonly number[], maxMoves: number): number[] {
   const rank = new Map(wanted.map((id, i) => [id, i]));
-  const heldSet = new Set(held);
   const order = held.filter((id) => rank.has(id));
-  // New tiles: each goes right after the tile that precedes it in the wanted order.
-  for (const id of wanted) {
-    if (heldSet.has(id)) continue;
-    const before = rank.get(id)! - 1;
-    const at = before < 0 ? 0 : order.indexOf(wanted[before]!) + 1;
-    order.splice(at, 0, id);
-  }
   const stay = longestInOrder(order.map((id) => rank.get(id)!));
-  const movers = order.filter((_, i) => !stay.has(i)).sort((a, b) => rank.get(a)! - rank.get(b)!);
   const settled = new Set(order.filter((_, i) => stay.has(i)));
-  for (const id of movers.length > MOVE_AT_ONCE_ABOVE ? movers : movers.slice(0, maxMoves)) {
-    order.splice(order.indexOf(id), 1);
-    // Before the first settled tile that the wanted order puts after this one.
+  const movers = order.filter((_, i) => !stay.has(i)).sort((a, b) => rank.get(a)! - rank.get(b)!);
+  // Before the first settled tile that the wanted order puts after `id`: the settled tiles stay in order.
+  const place = (id: number) => {
     const r = rank.get(id)!;
     const next = order.findIndex((other) => settled.has(other) && rank.get(other)! > r);
     order.splice(next < 0 ? order.length : next, 0, id);
     settled.add(id);
+  };
+  const kept = new Set(order);
+  for (const id of wanted) if (!kept.has(id)) place(id);
+  for (const id of movers.length > MOVE_AT_ONCE_ABOVE ? movers : movers.slice(0, maxMoves)) {
+    order.splice(order.indexOf(id), 1);
+    place(id);
   }
   return order;
 }

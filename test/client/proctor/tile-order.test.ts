@@ -68,6 +68,12 @@ describe('the order the tiles are drawn in', () => {
     expect(settle([1, 2, 3], [9, 1, 2, 3], 0)).toEqual([9, 1, 2, 3]);
   });
 
+  it('places a new tile among the tiles that stay, not after a tile that is to move', () => {
+    // Found by the property below: placed after 59, which then moved, tile 2 had to move too.
+    const next = settle([59, 5], [5, 1, 59, 2], 1);
+    expect(next).toEqual([5, 1, 59, 2]);
+  });
+
   it('always reaches the wanted order, moving no more than allowed each time', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { minLength: 0, maxLength: 40 }), fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { minLength: 0, maxLength: 40 }), fc.integer({ min: 1, max: 3 }), (held, wanted, perDraw) => {
